@@ -1,0 +1,110 @@
+/**
+ * The data package's manifest (`geodata/manifest.json`): every layer the app can show is declared here,
+ * so adding a layer is adding data. Validated at load by `validateManifest`.
+ */
+
+export type LocalizedText = { zh: string; en: string };
+
+export type GeometryQuality = "official" | "derived" | "schematic";
+
+/** `restricts`: counts as a constraint in parcel checks; `informs`: reported as context (fees, layout); `context`: basemap-like, not checked. */
+export type LayerRole = "restricts" | "informs" | "context";
+
+export type LayerGeometryType = "polygon" | "line" | "point";
+
+/** A colour, or colours chosen by a feature property's value. */
+export type ColorRule =
+  | string
+  | {
+      property: string;
+      /** [value, colour] pairs; value compared with `==` after JSON parsing (numbers stay numbers). */
+      categories: Array<[string | number | boolean, string]>;
+      fallback: string;
+    };
+
+export interface LayerStyle {
+  /** Polygons: fill colour; lines: line colour; points: circle colour. */
+  color: ColorRule;
+  /** 0..1, the default opacity the user can change with the slider. */
+  opacity: number;
+  /** Polygons: outline colour; points: circle stroke colour. */
+  outlineColor?: string;
+  /** Lines/outlines width in px. */
+  width?: number;
+  /** Dashed lines/outlines, e.g. for schematic geometry. */
+  dash?: number[];
+  /** Points: circle radius in px. */
+  radius?: number;
+  /** Features whose property `hatchProperty` is true get a hatched overlay (e.g. 智凤街道 split by an unpublished line). */
+  hatchProperty?: string;
+  /** Property holding the label text (zh); `${labelProperty}_en` is used in English when present. */
+  labelProperty?: string;
+  /** Draw the polygon fill? false draws outlines only. */
+  fill?: boolean;
+}
+
+export interface LegendEntry {
+  label: LocalizedText;
+  color: string;
+  /** Shown beside the label, e.g. "210 元/m²". */
+  value?: LocalizedText;
+  /** Hatched swatch. */
+  hatched?: boolean;
+  /** A legend row with no geometry on the map (e.g. 大足高新区, whose bounds are unpublished). */
+  note?: LocalizedText;
+}
+
+export interface LayerSummaryRow {
+  label: LocalizedText;
+  count: number;
+  source: string;
+}
+
+export interface LayerDefinition {
+  id: string;
+  title: LocalizedText;
+  group: string;
+  /** Path relative to `geodata/`. */
+  file: string;
+  geometryType: LayerGeometryType;
+  geometryQuality: GeometryQuality;
+  qualityNote: LocalizedText;
+  /** How far (metres) the drawn boundary may be from the real one; used to class overlaps as slivers. */
+  positionalAccuracyM: number;
+  role: LayerRole;
+  /** Document ids (see `geodata/policies/index.json`) the layer draws from. */
+  sourceDocuments: string[];
+  visible: boolean;
+  style: LayerStyle;
+  legend: LegendEntry[];
+  /** Published figures for layers shipped without geometry (e.g. the 28 extraction blocks). */
+  summary?: LayerSummaryRow[];
+  description?: LocalizedText;
+}
+
+export interface LayerGroup {
+  id: string;
+  title: LocalizedText;
+}
+
+export interface Manifest {
+  /** Data-package version, printed on reports. */
+  version: string;
+  title: LocalizedText;
+  /** [west, south, east, north] in WGS-84 degrees. */
+  bounds: [number, number, number, number];
+  groups: LayerGroup[];
+  layers: LayerDefinition[];
+}
+
+/** Properties every feature in a layer file carries. */
+export interface FeatureProvenance {
+  id: string;
+  name: string;
+  name_en?: string;
+  /** Citations "documentId#clauseId", e.g. "dzf-2023-13#s1.p1". */
+  source: string[];
+  geometry_quality: GeometryQuality;
+  geometry_note: string;
+  geometry_note_en?: string;
+}
