@@ -80,6 +80,8 @@ export interface LayerDefinition {
   /** Published figures for layers shipped without geometry (e.g. the 28 extraction blocks). */
   summary?: LayerSummaryRow[];
   description?: LocalizedText;
+  /** How the layer's features are grouped in search results; default "zone". */
+  searchKind?: "place" | "memorial" | "zone";
 }
 
 export interface LayerGroup {

@@ -1,0 +1,51 @@
+import { checkParcel } from "./checkParcel";
+import type { CheckLayer, CheckOptions, CheckReport, ParcelGeometry } from "./types";
+import type { CheckWorkerRequest, CheckWorkerResponse } from "./workerProtocol";
+
+export interface ParcelChecker {
+  setLayers(layers: CheckLayer[]): void;
+  check(parcel: ParcelGeometry, options?: Partial<CheckOptions>): Promise<CheckReport>;
+  dispose(): void;
+}
+
+/** Runs checks in a Web Worker so the map stays interactive; falls back to the calling thread where workers are unavailable. */
+export function createParcelChecker(): ParcelChecker {
+  if (typeof Worker === "undefined") return createInlineChecker();
+  const worker = new Worker(new URL("./check.worker.ts", import.meta.url), { type: "module" });
+  const pending = new Map<number, { resolve: (report: CheckReport) => void; reject: (error: Error) => void }>();
+  let nextRequestId = 1;
+  worker.addEventListener("message", (event: MessageEvent<CheckWorkerResponse>) => {
+    const response = event.data;
+    const waiter = pending.get(response.requestId);
+    if (!waiter) return;
+    pending.delete(response.requestId);
+    if (response.type === "report") waiter.resolve(response.report);
+    else waiter.reject(new Error(response.message));
+  });
+  worker.addEventListener("error", (event) => {
+    for (const waiter of pending.values()) waiter.reject(new Error(event.message || "check worker failed"));
+    pending.clear();
+  });
+  const post = (request: CheckWorkerRequest) => worker.postMessage(request);
+  return {
+    setLayers: (layers) => post({ type: "set-layers", layers }),
+    check: (parcel, options = {}) =>
+      new Promise<CheckReport>((resolve, reject) => {
+        const requestId = nextRequestId++;
+        pending.set(requestId, { resolve, reject });
+        post({ type: "check", requestId, parcel, options });
+      }),
+    dispose: () => worker.terminate(),
+  };
+}
+
+export function createInlineChecker(): ParcelChecker {
+  let layers: CheckLayer[] = [];
+  return {
+    setLayers: (next) => {
+      layers = next;
+    },
+    check: async (parcel, options = {}) => checkParcel(parcel, layers, options),
+    dispose: () => undefined,
+  };
+}

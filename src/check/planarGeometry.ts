@@ -1,0 +1,136 @@
+import type { Geometry, Position } from "geojson";
+
+/** Plain planar helpers on GK metre coordinates: areas, lengths, point–segment distances, point in polygon. */
+
+export function ringSignedArea(ring: Position[]): number {
+  let twice = 0;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
+    twice += ring[previous]![0]! * ring[index]![1]! - ring[index]![0]! * ring[previous]![1]!;
+  }
+  return twice / 2;
+}
+
+export function polygonsOf(geometry: Geometry): Position[][][] {
+  if (geometry.type === "Polygon") return [geometry.coordinates];
+  if (geometry.type === "MultiPolygon") return geometry.coordinates;
+  if (geometry.type === "GeometryCollection") return geometry.geometries.flatMap(polygonsOf);
+  return [];
+}
+
+export function linesOf(geometry: Geometry): Position[][] {
+  switch (geometry.type) {
+    case "LineString":
+      return [geometry.coordinates];
+    case "MultiLineString":
+      return geometry.coordinates;
+    case "Polygon":
+      return geometry.coordinates;
+    case "MultiPolygon":
+      return geometry.coordinates.flat();
+    case "GeometryCollection":
+      return geometry.geometries.flatMap(linesOf);
+    default:
+      return [];
+  }
+}
+
+export function pointsOf(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case "Point":
+      return [geometry.coordinates];
+    case "MultiPoint":
+      return geometry.coordinates;
+    case "GeometryCollection":
+      return geometry.geometries.flatMap(pointsOf);
+    default:
+      return linesOf(geometry).flat();
+  }
+}
+
+export function planarArea(geometry: Geometry): number {
+  return polygonsOf(geometry).reduce((sum, [outer, ...holes]) => {
+    if (!outer) return sum;
+    return sum + Math.abs(ringSignedArea(outer)) - holes.reduce((holeSum, hole) => holeSum + Math.abs(ringSignedArea(hole)), 0);
+  }, 0);
+}
+
+export function planarPerimeter(geometry: Geometry): number {
+  return linesOf(geometry).reduce((sum, line) => sum + lineLength(line), 0);
+}
+
+export function lineLength(line: Position[]): number {
+  let length = 0;
+  for (let index = 1; index < line.length; index++) {
+    length += Math.hypot(line[index]![0]! - line[index - 1]![0]!, line[index]![1]! - line[index - 1]![1]!);
+  }
+  return length;
+}
+
+function pointSegmentDistance(point: Position, start: Position, end: Position): number {
+  const dx = end[0]! - start[0]!;
+  const dy = end[1]! - start[1]!;
+  const lengthSquared = dx * dx + dy * dy;
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point[0]! - start[0]!) * dx + (point[1]! - start[1]!) * dy) / lengthSquared));
+  return Math.hypot(point[0]! - (start[0]! + t * dx), point[1]! - (start[1]! + t * dy));
+}
+
+function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
+  const orientation = (p: Position, q: Position, r: Position) =>
+    Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
+  const o1 = orientation(a, b, c);
+  const o2 = orientation(a, b, d);
+  const o3 = orientation(c, d, a);
+  const o4 = orientation(c, d, b);
+  return o1 !== o2 && o3 !== o4;
+}
+
+function ringContains(ring: Position[], point: Position): boolean {
+  let inside = false;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
+    const xi = ring[index]![0]!;
+    const yi = ring[index]![1]!;
+    const xj = ring[previous]![0]!;
+    const yj = ring[previous]![1]!;
+    if (yi > point[1]! !== yj > point[1]! && point[0]! < ((xj - xi) * (point[1]! - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+export function polygonContainsPoint(geometry: Geometry, point: Position): boolean {
+  return polygonsOf(geometry).some(([outer, ...holes]) => !!outer && ringContains(outer, point) && !holes.some((hole) => ringContains(hole, point)));
+}
+
+/** Shortest distance between two planar geometries (0 when they intersect or one contains the other). */
+export function planarDistance(a: Geometry, b: Geometry): number {
+  const pointsA = pointsOf(a);
+  const pointsB = pointsOf(b);
+  if (pointsB.some((point) => polygonContainsPoint(a, point)) || pointsA.some((point) => polygonContainsPoint(b, point))) return 0;
+  const segmentsA = linesOf(a);
+  const segmentsB = linesOf(b);
+  let best = Infinity;
+  for (const lineA of segmentsA) {
+    for (let i = 1; i < lineA.length; i++) {
+      for (const lineB of segmentsB) {
+        for (let j = 1; j < lineB.length; j++) {
+          if (segmentsCross(lineA[i - 1]!, lineA[i]!, lineB[j - 1]!, lineB[j]!)) return 0;
+        }
+      }
+    }
+  }
+  for (const point of pointsA) {
+    for (const line of segmentsB) {
+      if (line.length === 1) best = Math.min(best, Math.hypot(point[0]! - line[0]![0]!, point[1]! - line[0]![1]!));
+      for (let j = 1; j < line.length; j++) best = Math.min(best, pointSegmentDistance(point, line[j - 1]!, line[j]!));
+    }
+  }
+  for (const point of pointsB) {
+    for (const line of segmentsA) {
+      if (line.length === 1) best = Math.min(best, Math.hypot(point[0]! - line[0]![0]!, point[1]! - line[0]![1]!));
+      for (let j = 1; j < line.length; j++) best = Math.min(best, pointSegmentDistance(point, line[j - 1]!, line[j]!));
+    }
+  }
+  if (best === Infinity && pointsA.length && pointsB.length) {
+    for (const pa of pointsA) for (const pb of pointsB) best = Math.min(best, Math.hypot(pa[0]! - pb[0]!, pa[1]! - pb[1]!));
+  }
+  return best;
+}
