@@ -1,0 +1,126 @@
+import type { LocalizedText } from "../layers/manifestTypes";
+
+/**
+ * 城市基础设施配套费 estimate under 大足府发〔2023〕13号. The notice sets a rate per m² of floor area by town,
+ * splits 智凤街道 by the (unpublished) 城市建设用地范围, and inside a recognised park's 四至 exempts production
+ * buildings and charges 105 元/m² for offices and dormitories. Where the data cannot decide, the estimate asks.
+ */
+
+export type BuildingUse = "production" | "storage" | "testing" | "own-garage" | "office" | "dormitory" | "other";
+
+export const BUILDING_USES: BuildingUse[] = ["production", "storage", "testing", "own-garage", "office", "dormitory", "other"];
+
+export const BUILDING_USE_LABELS: Record<BuildingUse, LocalizedText> = {
+  production: { zh: "生产性用房", en: "Production building" },
+  storage: { zh: "仓储用房", en: "Storage" },
+  testing: { zh: "检验检测用房", en: "Inspection and testing" },
+  "own-garage": { zh: "自用车库", en: "Own-use garage" },
+  office: { zh: "办公楼（办公用房）", en: "Office building" },
+  dormitory: { zh: "职工宿舍（生活用房）", en: "Staff dormitory" },
+  other: { zh: "其他用房", en: "Other buildings" },
+};
+
+const PARK_EXEMPT_USES: BuildingUse[] = ["production", "storage", "testing", "own-garage"];
+const PARK_REDUCED_USES: BuildingUse[] = ["office", "dormitory"];
+
+export const FEE_CITATIONS = {
+  tier210: "dzf-2023-13#s1.p1",
+  tier150: "dzf-2023-13#s1.p2",
+  tier120: "dzf-2023-13#s1.p3",
+  park: "dzf-2023-13#s1.p1",
+  management: "dzf-2023-13#s2.para1",
+} as const;
+
+export const PARK_RATE = 210;
+export const PARK_REDUCED_RATE = 105;
+/** 智凤街道: inside 城市建设用地范围 210, outside 150. */
+export const ZHIFENG_RATES = { inside: 210, outside: 150 } as const;
+
+export interface FeeTown {
+  townId: string;
+  name: string;
+  /** Share of the site in this town, 0..1. */
+  share: number;
+  /** The town's rate when it has one rate; null when split (智凤). */
+  rate: number | null;
+  split: boolean;
+  /** Parks whose recognised bounds may include sites in this town (bounds unpublished, so the user is asked). */
+  parks: string[];
+}
+
+export interface FeeAnswers {
+  /** Which town the buildings stand in, when the site spans several. */
+  townId?: string;
+  /** 智凤街道 only. */
+  insideUrbanConstructionLand?: boolean;
+  /** The park whose recognised 四至 the site lies in, or "none". */
+  park?: string;
+}
+
+export type FeeQuestion =
+  | { id: "town"; options: Array<{ townId: string; name: string }> }
+  | { id: "urban-construction-land" }
+  | { id: "park"; options: string[] };
+
+export interface FeeLine {
+  use: BuildingUse;
+  squareMetres: number;
+  /** 元/m²; null while a question is open. */
+  rate: number | null;
+  amount: number | null;
+  /** Exempt lines need the confirmation the notice requires (经确认后免缴). */
+  exemptPendingConfirmation: boolean;
+  citation: string;
+}
+
+export interface FeeEstimate {
+  questions: FeeQuestion[];
+  lines: FeeLine[];
+  /** Sum of the lines when every rate is known. */
+  total: number | null;
+  town: FeeTown | null;
+}
+
+function tierCitation(rate: number): string {
+  if (rate === 210) return FEE_CITATIONS.tier210;
+  if (rate === 150) return FEE_CITATIONS.tier150;
+  return FEE_CITATIONS.tier120;
+}
+
+export function estimateFee(towns: FeeTown[], floorAreas: Array<{ use: BuildingUse; squareMetres: number }>, answers: FeeAnswers): FeeEstimate {
+  const questions: FeeQuestion[] = [];
+  const present = towns.filter((town) => town.share > 0).sort((a, b) => b.share - a.share);
+  let town: FeeTown | null = present.length === 1 ? present[0]! : null;
+  if (present.length > 1) {
+    town = present.find((candidate) => candidate.townId === answers.townId) ?? null;
+    if (!town) questions.push({ id: "town", options: present.map(({ townId, name }) => ({ townId, name })) });
+  }
+  let park: string | null = null;
+  let townRate: number | null = null;
+  if (town) {
+    if (town.parks.length > 0) {
+      if (answers.park === undefined) questions.push({ id: "park", options: town.parks });
+      else if (answers.park !== "none" && town.parks.includes(answers.park)) park = answers.park;
+    }
+    if (town.split) {
+      if (answers.insideUrbanConstructionLand === undefined) {
+        if (!park) questions.push({ id: "urban-construction-land" });
+      } else townRate = answers.insideUrbanConstructionLand ? ZHIFENG_RATES.inside : ZHIFENG_RATES.outside;
+    } else townRate = town.rate;
+  }
+  const parkUndecided = questions.some((question) => question.id === "park");
+  const lines: FeeLine[] = floorAreas
+    .filter((floorArea) => floorArea.squareMetres > 0)
+    .map(({ use, squareMetres }) => {
+      if (!town || parkUndecided) return { use, squareMetres, rate: null, amount: null, exemptPendingConfirmation: false, citation: FEE_CITATIONS.park };
+      if (park) {
+        if (PARK_EXEMPT_USES.includes(use)) return { use, squareMetres, rate: 0, amount: 0, exemptPendingConfirmation: true, citation: FEE_CITATIONS.park };
+        const rate = PARK_REDUCED_USES.includes(use) ? PARK_REDUCED_RATE : PARK_RATE;
+        return { use, squareMetres, rate, amount: rate * squareMetres, exemptPendingConfirmation: false, citation: FEE_CITATIONS.park };
+      }
+      if (townRate === null) return { use, squareMetres, rate: null, amount: null, exemptPendingConfirmation: false, citation: FEE_CITATIONS.tier210 };
+      return { use, squareMetres, rate: townRate, amount: townRate * squareMetres, exemptPendingConfirmation: false, citation: tierCitation(townRate) };
+    });
+  const known = lines.every((line) => line.amount !== null);
+  return { questions, lines, total: known ? lines.reduce((sum, line) => sum + (line.amount ?? 0), 0) : null, town };
+}
