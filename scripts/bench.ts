@@ -1,0 +1,123 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { Feature, Geometry } from "geojson";
+import { checkParcel } from "../src/check/checkParcel";
+import type { CheckLayer } from "../src/check/types";
+import type { LayerDefinition, Manifest } from "../src/layers/manifestTypes";
+import { naiveOverlapCheck } from "./bench/naiveCheck";
+import { benchmarkParcel, syntheticPolygons } from "./bench/syntheticLayers";
+
+const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function timeRuns(runs: number, body: () => void): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    body();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+const officialLayer: LayerDefinition = {
+  id: "official-blocks",
+  title: { zh: "官方地块", en: "Official blocks" },
+  group: "mining",
+  file: "layers/official.geojson",
+  geometryType: "polygon",
+  geometryQuality: "official",
+  qualityNote: { zh: "官方", en: "Official" },
+  positionalAccuracyM: 1,
+  role: "restricts",
+  sourceDocuments: [],
+  visible: true,
+  style: { color: "#333", opacity: 0.5 },
+  legend: [],
+};
+
+const results: Record<string, number> = {};
+const rows: string[][] = [["measure", "baseline", "ours", "ratio"]];
+
+function benchCheckAtScale(count: number): void {
+  const features = syntheticPolygons(count, 20, count);
+  const parcel = benchmarkParcel(200);
+  const layers: CheckLayer[] = [{ definition: officialLayer, features: features as Feature<Geometry>[] }];
+  const prepareStart = performance.now();
+  const first = checkParcel(parcel, layers);
+  const prepareMs = performance.now() - prepareStart;
+  const indexedMs = timeRuns(9, () => checkParcel(parcel, layers));
+  const naiveRuns = count >= 100_000 ? 3 : 5;
+  let naiveHits: Array<{ id: string; squareMetres: number }> = [];
+  const naiveMs = timeRuns(naiveRuns, () => {
+    naiveHits = naiveOverlapCheck(parcel, features);
+  });
+  const ours = first.findings[0]!.overlaps.filter((overlap) => overlap.tolerance !== "touches");
+  const sameIds = JSON.stringify(ours.map((overlap) => overlap.featureId).sort()) === JSON.stringify(naiveHits.map((hit) => hit.id).sort());
+  const areasAgree = ours.every((overlap) => {
+    const naive = naiveHits.find((hit) => hit.id === overlap.featureId);
+    return naive !== undefined && Math.abs(naive.squareMetres - overlap.overlapSquareMetres) / naive.squareMetres < 0.005;
+  });
+  const label = count >= 1000 ? `${count / 1000}k` : String(count);
+  rows.push([`check ${label} polygons (ms, median)`, naiveMs.toFixed(2), indexedMs.toFixed(2), `${(naiveMs / indexedMs).toFixed(1)}×`]);
+  rows.push([`  first check incl. projecting + indexing (ms)`, naiveMs.toFixed(2), prepareMs.toFixed(2), `${(naiveMs / prepareMs).toFixed(1)}×`]);
+  rows.push([`  same features as baseline (${ours.length})`, "", "", sameIds && areasAgree ? "yes" : "NO"]);
+  results[`check_speedup_${label}`] = Number((naiveMs / indexedMs).toFixed(1));
+  if (!sameIds || !areasAgree) results[`check_mismatch_${label}`] = 1;
+}
+
+function benchMemory(): void {
+  const globalWithGc = globalThis as { gc?: () => void };
+  globalWithGc.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const features = syntheticPolygons(100_000, 20, 42);
+  const layers: CheckLayer[] = [{ definition: officialLayer, features: features as Feature<Geometry>[] }];
+  checkParcel(benchmarkParcel(200), layers);
+  globalWithGc.gc?.();
+  const perFeature = (process.memoryUsage().heapUsed - before) / 100_000;
+  rows.push(["heap per feature, 100k layer loaded + indexed (bytes)", "", perFeature.toFixed(0), ""]);
+  results.heap_bytes_per_feature = Math.round(perFeature);
+}
+
+function gzipKilobytes(path: string): number {
+  return gzipSync(readFileSync(path)).length / 1024;
+}
+
+function benchBundle(): void {
+  const distDir = join(rootDir, "dist");
+  if (!existsSync(join(distDir, "index.html"))) {
+    rows.push(["bundle", "", "run `npm run build` first", ""]);
+    return;
+  }
+  const html = readFileSync(join(distDir, "index.html"), "utf8");
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!);
+  const jsKb = initial.filter((file) => file.endsWith(".js")).reduce((sum, file) => sum + gzipKilobytes(join(distDir, file)), 0);
+  const cssKb = initial.filter((file) => file.endsWith(".css")).reduce((sum, file) => sum + gzipKilobytes(join(distDir, file)), 0);
+  rows.push(["initial JS gzip (KB), target ≤ 350", "350", jsKb.toFixed(1), (jsKb / 350).toFixed(2)]);
+  rows.push(["initial CSS gzip (KB)", "", cssKb.toFixed(1), ""]);
+  results.js_gzip_kb = Number(jsKb.toFixed(1));
+  results.css_gzip_kb = Number(cssKb.toFixed(1));
+  const manifestPath = join(rootDir, "geodata", "manifest.json");
+  if (existsSync(manifestPath)) {
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Manifest;
+    const files = [...new Set(manifest.layers.map((layer) => layer.file))];
+    const geodataKb = files.reduce((sum, file) => sum + gzipKilobytes(join(rootDir, "geodata", file)), 0);
+    rows.push(["default geodata gzip (KB), target ≤ 250", "250", geodataKb.toFixed(1), (geodataKb / 250).toFixed(2)]);
+    results.geodata_gzip_kb = Number(geodataKb.toFixed(1));
+  }
+}
+
+const scales = process.argv.includes("--quick") ? [1000, 10_000] : [1000, 10_000, 100_000];
+for (const count of scales) benchCheckAtScale(count);
+benchMemory();
+benchBundle();
+
+const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
+for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+console.log(`bench: ${Object.entries(results).map(([key, value]) => `${key}=${value}`).join(" ")}`);
