@@ -24,6 +24,17 @@ export interface PolicyClause {
   /** Verbatim text of the paragraph (for table rows: cells joined by a single space). */
   text: string;
   table?: PolicyTable;
+  /** 1-based line in geodata/sources/gazette-2023.txt where the paragraph (or table row) starts. */
+  line?: number;
+}
+
+/** One of several plans issued by a single notice (e.g. 6号: women's plan and children's plan). */
+export interface PolicyPart {
+  /** Clause id of the part's title clause; the part's clause ids start with "<id>.". */
+  id: string;
+  /** The part's title as printed (line breaks removed). */
+  title: string;
+  sourceLines: [number, number];
 }
 
 export type PolicyDocumentKind = "structured" | "fulltext" | "minutes";
@@ -53,6 +64,8 @@ export interface PolicyDocument {
   addressees?: string;
   /** 1-based line range in geodata/sources/gazette-2023.txt, for provenance. */
   sourceLines: [number, number];
+  /** Present when the notice issues several plans, in printed order. */
+  parts?: PolicyPart[];
   clauses: PolicyClause[];
 }
 
