@@ -39,6 +39,8 @@ export interface LayerStyle {
   hatchProperty?: string;
   /** Property holding the label text (zh); `${labelProperty}_en` is used in English when present. */
   labelProperty?: string;
+  /** Property holding a [longitude, latitude] label anchor (e.g. a town seat); the polygon's centroid otherwise. */
+  labelPointProperty?: string;
   /** Draw the polygon fill? false draws outlines only. */
   fill?: boolean;
 }
