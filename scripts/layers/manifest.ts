@@ -84,6 +84,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       visible: true,
       style: { color: "#64748b", opacity: 1, outlineColor: "#64748b", width: 1, dash: [4, 2], fill: false, labelProperty: "name", labelPointProperty: "seat" },
       legend: [{ label: { zh: "镇街界（示意）", en: "Town boundary (schematic)" }, color: "#64748b" }],
+      searchKind: "place",
     },
     {
       id: "fee-tiers",
@@ -258,6 +259,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       positionalAccuracyM: 5000,
       role: "restricts",
       sourceDocuments: ["dzfb-2023-47"],
+      searchKind: "memorial",
       visible: true,
       style: { color: "#b2182b", opacity: 1, outlineColor: "#ffffff", width: 1.5, radius: 6, labelProperty: "name" },
       legend: [

@@ -181,7 +181,8 @@ export function search(index: SearchIndex, query: string, limit = 30): SearchHit
     }
     if (snippet) hits.push({ entry, score, snippet });
   }
-  hits.sort((a, b) => b.score - a.score || a.entry.key.localeCompare(b.entry.key));
+  const kindRank = (hit: SearchHit) => SEARCH_KIND_ORDER.indexOf(hit.entry.kind);
+  hits.sort((a, b) => b.score - a.score || kindRank(a) - kindRank(b) || a.entry.key.localeCompare(b.entry.key));
   return hits.slice(0, limit);
 }
 
