@@ -1,4 +1,4 @@
-import type { Feature, Geometry } from "geojson";
+import type { Feature, Geometry, Point } from "geojson";
 import { lngLatToGaussKruger, type LngLat } from "../geo/crs";
 import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
 import { linesOf, planarDistance, polygonContainsPoint } from "./planarGeometry";
@@ -51,7 +51,7 @@ function featureName(feature: Feature<Geometry>): string {
 export function distancesFrom(position: LngLat, features: Feature<Geometry>[]): DistanceAndDirection[] {
   const [userE, userN] = lngLatToGaussKruger(position);
   return features
-    .filter((feature) => feature.geometry.type === "Point")
+    .filter((feature): feature is Feature<Point> => feature.geometry.type === "Point")
     .map((feature) => {
       const [e, n] = lngLatToGaussKruger(feature.geometry.coordinates as LngLat);
       const bearing = ((Math.atan2(e - userE, n - userN) * 180) / Math.PI + 360) % 360;

@@ -1,0 +1,968 @@
+import proj4 from "proj4";
+import type { BilingualText, CrsGuess, ImportCrsCode, ImportedParcel, ImportMessage, SourcePosition } from "../import/types";
+import { transform, type LngLat } from "./crs";
+import { bd09ToGcj02, gcj02ToWgs84 } from "./gcj02";
+
+export type CrsDetection = { ok: true; crs: CrsGuess } | { ok: false; error: ImportMessage };
+
+/** The district's published extent: E105°28′–106°02′, N29°23′–29°52′ (2023 mineral-resources plan). */
+export const DAZU_EXTENT = {
+  west: 105 + 28 / 60,
+  east: 106 + 2 / 60,
+  south: 29 + 23 / 60,
+  north: 29 + 52 / 60,
+} as const;
+
+/** Central meridian of the 3° Gauss–Krüger zone (35) that covers the district. */
+const DAZU_CENTRAL_MERIDIAN = 105;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formatting
+
+function grouped(value: number, decimals = 0): string {
+  const [whole = "", fraction] = Math.abs(value).toFixed(decimals).split(".");
+  const withSpaces = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${value < 0 ? "−" : ""}${withSpaces}${fraction ? `.${fraction}` : ""}`;
+}
+
+function crsName(code: ImportCrsCode): BilingualText {
+  switch (code) {
+    case "EPSG:4326":
+      return { zh: "WGS-84 经纬度（EPSG:4326）", en: "WGS-84 longitude/latitude (EPSG:4326)" };
+    case "EPSG:4490":
+      return { zh: "CGCS2000 经纬度（EPSG:4490）", en: "CGCS2000 longitude/latitude (EPSG:4490)" };
+    case "EPSG:4544":
+      return {
+        zh: "CGCS2000 3° 高斯-克吕格，中央经线 105°E，东坐标不带带号（EPSG:4544）",
+        en: "CGCS2000 3° Gauss–Krüger CM 105°E, eastings without zone number (EPSG:4544)",
+      };
+    case "EPSG:4523":
+      return {
+        zh: "CGCS2000 3° 高斯-克吕格第 35 带，东坐标带带号 35（EPSG:4523）",
+        en: "CGCS2000 3° Gauss–Krüger zone 35, eastings prefixed with 35 (EPSG:4523)",
+      };
+    case "GCJ-02":
+      return { zh: "GCJ-02 火星坐标（高德/腾讯地图）", en: "GCJ-02 (AMap/Tencent web-map offset coordinates)" };
+  }
+}
+
+export function describeCrs(code: ImportCrsCode): BilingualText {
+  return crsName(code);
+}
+
+function isProjected(code: ImportCrsCode): boolean {
+  return code === "EPSG:4544" || code === "EPSG:4523";
+}
+
+function axisOrderText(code: ImportCrsCode, swapped: boolean): BilingualText {
+  if (isProjected(code)) {
+    return swapped
+      ? { zh: "北坐标 X 在前、东坐标 Y 在后", en: "northing (X) first, easting (Y) second" }
+      : { zh: "东坐标在前、北坐标在后", en: "easting first, northing second" };
+  }
+  return swapped
+    ? { zh: "纬度在前、经度在后", en: "latitude first, longitude second" }
+    : { zh: "经度在前、纬度在后", en: "longitude first, latitude second" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// EPSG codes
+
+function zoneError(centralMeridian: number, falseEasting: number, source: string): ImportMessage {
+  const zone3 = centralMeridian / 3;
+  const zone6 = (centralMeridian + 3) / 6;
+  const zoneText = Number.isInteger(zone3)
+    ? { zh: `3° 带第 ${zone3} 带`, en: `3° zone ${zone3}` }
+    : Number.isInteger(zone6)
+      ? { zh: `6° 带第 ${zone6} 带`, en: `6° zone ${zone6}` }
+      : { zh: "非标准分带", en: "a non-standard zone" };
+  const sixDegreeZone18 = centralMeridian === DAZU_CENTRAL_MERIDIAN && falseEasting === 18_500_000;
+  return {
+    code: "unsupported-zone",
+    zh: sixDegreeZone18
+      ? `${source}为 6° 带第 18 带（中央经线 105°E，东坐标带带号 18）。投影与 EPSG:4544 相同：请去掉东坐标前的“18”，或在导入时选择 EPSG:4544 后重新导入。`
+      : `${source}为中央经线 ${centralMeridian}°E（${zoneText.zh}，东偏移 ${grouped(falseEasting)} m）。大足区位于 3° 带第 35 带（中央经线 105°E），本工具只换算 CGCS2000 3° 带 35 / 中央经线 105°（EPSG:4523 / EPSG:4544）。请在测绘软件中转换后再导入。`,
+    en: sixDegreeZone18
+      ? `${source} is 6° zone 18 (central meridian 105°E, eastings prefixed with 18). The projection is the same as EPSG:4544: remove the leading "18" from the eastings, or choose EPSG:4544 when importing.`
+      : `${source} uses central meridian ${centralMeridian}°E (${zoneText.en}, false easting ${grouped(falseEasting)} m). Dazu lies in 3° zone 35 (central meridian 105°E); this tool converts only CGCS2000 3° zone 35 / CM 105°E (EPSG:4523 / EPSG:4544). Reproject the data in your survey software first.`,
+    detail: { centralMeridian, falseEasting },
+  };
+}
+
+function declared(code: ImportCrsCode, reason: BilingualText): CrsDetection {
+  return { ok: true, crs: { code, swappedAxes: false, reason, confidence: "declared" } };
+}
+
+/** What an EPSG code means for this tool; `source` names where the code came from, e.g. ".prj 文件". */
+export function crsFromEpsgCode(epsg: number, source: BilingualText): CrsDetection {
+  const supported: Record<number, ImportCrsCode> = {
+    4326: "EPSG:4326",
+    4490: "EPSG:4490",
+    4544: "EPSG:4544",
+    4523: "EPSG:4523",
+  };
+  const code = supported[epsg];
+  if (code) {
+    const name = crsName(code);
+    return declared(code, { zh: `${source.zh}声明 EPSG:${epsg}：${name.zh}。`, en: `${source.en} declares EPSG:${epsg}: ${name.en}.` });
+  }
+  if (epsg === 4507) {
+    return declared("EPSG:4544", {
+      zh: `${source.zh}声明 EPSG:4507（CGCS2000 6° 带中央经线 105°E），与 EPSG:4544 投影参数完全相同，按 EPSG:4544 换算。`,
+      en: `${source.en} declares EPSG:4507 (CGCS2000 6° Gauss–Krüger CM 105°E), whose parameters are identical to EPSG:4544; converted as EPSG:4544.`,
+    });
+  }
+  const sourceLabel = `${source.zh}声明的 EPSG:${epsg} `;
+  if (epsg >= 4513 && epsg <= 4533) return { ok: false, error: zoneError((epsg - 4488) * 3, (epsg - 4488) * 1_000_000 + 500_000, sourceLabel) };
+  if (epsg >= 4534 && epsg <= 4554) return { ok: false, error: zoneError(75 + 3 * (epsg - 4534), 500_000, sourceLabel) };
+  if (epsg >= 4491 && epsg <= 4501) {
+    const zone = epsg - 4478;
+    return { ok: false, error: zoneError(zone * 6 - 3, zone * 1_000_000 + 500_000, sourceLabel) };
+  }
+  if (epsg >= 4502 && epsg <= 4512) return { ok: false, error: zoneError(75 + 6 * (epsg - 4502), 500_000, sourceLabel) };
+  const xian1980OrBeijing1954 = (epsg >= 2327 && epsg <= 2442) || (epsg >= 21413 && epsg <= 21483) || epsg === 4610 || epsg === 4214;
+  if (xian1980OrBeijing1954) {
+    return { ok: false, error: unsupportedDatumError(`EPSG:${epsg}`, source) };
+  }
+  const utm = epsg >= 32601 && epsg <= 32660;
+  return {
+    ok: false,
+    error: {
+      code: "unsupported-crs",
+      zh: utm
+        ? `${source.zh}声明 EPSG:${epsg}（WGS-84 UTM 投影，比例因子 0.9996），不是 CGCS2000 高斯-克吕格投影，本工具不换算。请导出为 CGCS2000 3° 带 35（EPSG:4523）、中央经线 105°（EPSG:4544）或经纬度（EPSG:4490/4326）。`
+        : `${source.zh}声明 EPSG:${epsg}，本工具不支持。请导出为 CGCS2000 3° 带 35（EPSG:4523）、中央经线 105°（EPSG:4544）或经纬度（EPSG:4490/4326）。`,
+      en: utm
+        ? `${source.en} declares EPSG:${epsg} (WGS-84 UTM, scale factor 0.9996), not CGCS2000 Gauss–Krüger; it is not converted here. Export as CGCS2000 3° zone 35 (EPSG:4523), CM 105°E (EPSG:4544) or longitude/latitude (EPSG:4490/4326).`
+        : `${source.en} declares EPSG:${epsg}, which is not supported. Export as CGCS2000 3° zone 35 (EPSG:4523), CM 105°E (EPSG:4544) or longitude/latitude (EPSG:4490/4326).`,
+      detail: { epsg },
+    },
+  };
+}
+
+function unsupportedDatumError(datumName: string, source: BilingualText): ImportMessage {
+  return {
+    code: "unsupported-datum",
+    zh: `${source.zh}使用的基准是「${datumName}」（如西安 80、北京 54），与 CGCS2000 相差可达数十至上百米，不能只换投影。请在测绘软件中用当地转换参数转换到 CGCS2000 后再导入。`,
+    en: `${source.en} uses the datum "${datumName}" (e.g. Xi'an 1980 or Beijing 1954), which differs from CGCS2000 by tens to over a hundred metres; a projection change alone cannot fix that. Convert to CGCS2000 with the local transformation parameters in your survey software first.`,
+    detail: { datum: datumName },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// WKT (.prj)
+
+type WktValue = string | number | WktNode;
+interface WktNode {
+  keyword: string;
+  values: WktValue[];
+}
+
+/** A small reader for WKT1 (OGC and Esri flavours) and WKT2; returns null when the text is not WKT. */
+export function parseWkt(text: string): WktNode | null {
+  let position = 0;
+  const source = text.trim();
+
+  function skipSpace(): void {
+    while (position < source.length && /\s/.test(source[position]!)) position++;
+  }
+
+  function readValue(): WktValue | null {
+    skipSpace();
+    const character = source[position];
+    if (character === undefined) return null;
+    if (character === '"') {
+      let result = "";
+      position++;
+      while (position < source.length) {
+        if (source[position] === '"') {
+          if (source[position + 1] === '"') {
+            result += '"';
+            position += 2;
+            continue;
+          }
+          position++;
+          return result;
+        }
+        result += source[position];
+        position++;
+      }
+      return null;
+    }
+    const number = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(source.slice(position));
+    if (number) {
+      position += number[0].length;
+      return Number(number[0]);
+    }
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(source.slice(position));
+    if (!word) return null;
+    position += word[0].length;
+    skipSpace();
+    if (source[position] !== "[" && source[position] !== "(") return word[0];
+    position++;
+    const node: WktNode = { keyword: word[0].toUpperCase(), values: [] };
+    skipSpace();
+    if (source[position] === "]" || source[position] === ")") {
+      position++;
+      return node;
+    }
+    for (;;) {
+      const value = readValue();
+      if (value === null) return null;
+      node.values.push(value);
+      skipSpace();
+      const separator = source[position];
+      position++;
+      if (separator === ",") continue;
+      if (separator === "]" || separator === ")") return node;
+      return null;
+    }
+  }
+
+  const root = readValue();
+  if (root === null || typeof root !== "object") return null;
+  skipSpace();
+  return position >= source.length ? root : null;
+}
+
+function childNodes(node: WktNode, ...keywords: string[]): WktNode[] {
+  return node.values.filter((value): value is WktNode => typeof value === "object" && keywords.includes(value.keyword));
+}
+
+function findNode(node: WktNode, ...keywords: string[]): WktNode | undefined {
+  for (const value of node.values) {
+    if (typeof value !== "object") continue;
+    if (keywords.includes(value.keyword)) return value;
+    const found = findNode(value, ...keywords);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function nodeName(node: WktNode | undefined): string {
+  const first = node?.values[0];
+  return typeof first === "string" ? first : "";
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function authorityCode(node: WktNode): number | undefined {
+  const [authority] = childNodes(node, "AUTHORITY", "ID");
+  if (!authority || typeof authority.values[0] !== "string" || authority.values[0].toUpperCase() !== "EPSG") return undefined;
+  const code = Number(authority.values[1]);
+  return Number.isInteger(code) ? code : undefined;
+}
+
+type Ellipsoid = "grs80" | "wgs84" | "xian80" | "krassovsky" | "unknown";
+
+function ellipsoidOf(node: WktNode): { ellipsoid: Ellipsoid; datumName: string } {
+  const datum = findNode(node, "DATUM", "TRF", "GEODETICDATUM");
+  const datumName = nodeName(datum);
+  const spheroid = findNode(node, "SPHEROID", "ELLIPSOID");
+  const semiMajor = spheroid?.values[1];
+  const inverseFlattening = spheroid?.values[2];
+  const key = normalise(datumName);
+  if (typeof semiMajor === "number" && typeof inverseFlattening === "number") {
+    if (semiMajor === 6378137 && Math.abs(inverseFlattening - 298.257222101) < 1e-6) return { ellipsoid: "grs80", datumName };
+    if (semiMajor === 6378137 && Math.abs(inverseFlattening - 298.257223563) < 1e-6) return { ellipsoid: "wgs84", datumName };
+    if (semiMajor === 6378140) return { ellipsoid: "xian80", datumName };
+    if (semiMajor === 6378245) return { ellipsoid: "krassovsky", datumName };
+    return { ellipsoid: "unknown", datumName };
+  }
+  if (/china2000|cgcs2000|chinageodeticcoordinatesystem2000/.test(key)) return { ellipsoid: "grs80", datumName };
+  if (/wgs1984|wgs84/.test(key)) return { ellipsoid: "wgs84", datumName };
+  if (/xian/.test(key)) return { ellipsoid: "xian80", datumName };
+  if (/beijing/.test(key)) return { ellipsoid: "krassovsky", datumName };
+  return { ellipsoid: "unknown", datumName };
+}
+
+function parameters(node: WktNode): Map<string, number> {
+  const result = new Map<string, number>();
+  const collect = (current: WktNode): void => {
+    for (const parameter of childNodes(current, "PARAMETER")) {
+      const value = parameter.values[1];
+      if (typeof value === "number") result.set(normalise(nodeName(parameter)), value);
+    }
+    for (const conversion of childNodes(current, "CONVERSION")) collect(conversion);
+  };
+  collect(node);
+  return result;
+}
+
+function parameter(values: Map<string, number>, ...names: string[]): number | undefined {
+  for (const name of names) {
+    const value = values.get(name);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+const PRJ_SOURCE: BilingualText = { zh: ".prj 文件", en: "The .prj file" };
+
+/** Reads a .prj (or any WKT) and says which supported CRS it declares, or why it is not supported. */
+export function detectCrsFromPrj(wkt: string, source: BilingualText = PRJ_SOURCE): CrsDetection {
+  let root = parseWkt(wkt.replace(/^\uFEFF/, ""));
+  if (root && (root.keyword === "COMPD_CS" || root.keyword === "COMPOUNDCRS")) {
+    root = childNodes(root, "PROJCS", "PROJCRS", "PROJECTEDCRS", "GEOGCS", "GEOGCRS", "GEODCRS", "GEOGRAPHICCRS")[0] ?? null;
+  }
+  if (!root) {
+    return {
+      ok: false,
+      error: {
+        code: "invalid-prj",
+        zh: `${source.zh}不是可识别的 WKT 坐标系定义（开头为「${wkt.trim().slice(0, 40)}」）。`,
+        en: `${source.en} is not a readable WKT coordinate-system definition (it starts "${wkt.trim().slice(0, 40)}").`,
+        detail: { start: wkt.trim().slice(0, 80) },
+      },
+    };
+  }
+  const name = nodeName(root);
+  const projected = ["PROJCS", "PROJCRS", "PROJECTEDCRS"].includes(root.keyword);
+  const geographic = ["GEOGCS", "GEOGCRS", "GEODCRS", "GEOGRAPHICCRS", "BASEGEOGCRS"].includes(root.keyword);
+  if (!projected && !geographic) {
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-crs",
+        zh: `${source.zh}定义的是 ${root.keyword}「${name}」，不是平面或经纬度坐标系。`,
+        en: `${source.en} defines ${root.keyword} "${name}", which is neither a projected nor a geographic coordinate system.`,
+        detail: { keyword: root.keyword, name },
+      },
+    };
+  }
+
+  const epsg = authorityCode(root);
+  if (epsg !== undefined) {
+    return crsFromEpsgCode(epsg, { zh: `${source.zh}（${name}）`, en: `${source.en} (${name})` });
+  }
+
+  const { ellipsoid, datumName } = ellipsoidOf(root);
+  if (ellipsoid === "xian80" || ellipsoid === "krassovsky") return { ok: false, error: unsupportedDatumError(datumName || name, source) };
+  if (ellipsoid === "unknown") {
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-datum",
+        zh: `${source.zh}的基准「${datumName}」无法识别为 CGCS2000 或 WGS-84。`,
+        en: `${source.en} uses the datum "${datumName}", which is neither CGCS2000 nor WGS-84.`,
+        detail: { datum: datumName },
+      },
+    };
+  }
+  const datumText =
+    ellipsoid === "grs80"
+      ? { zh: "CGCS2000 基准", en: "CGCS2000 datum" }
+      : { zh: "WGS-84 基准（与 CGCS2000 相差不到 1 m，按 CGCS2000 处理）", en: "WGS-84 datum (within 1 m of CGCS2000; treated as CGCS2000)" };
+
+  if (geographic) {
+    const code = ellipsoid === "grs80" ? "EPSG:4490" : "EPSG:4326";
+    return declared(code, {
+      zh: `${source.zh}声明经纬度坐标系「${name}」（${ellipsoid === "grs80" ? "CGCS2000" : "WGS-84"}）→ ${crsName(code).zh}。`,
+      en: `${source.en} declares the geographic system "${name}" (${ellipsoid === "grs80" ? "CGCS2000" : "WGS-84"}) → ${crsName(code).en}.`,
+    });
+  }
+
+  const method = normalise(nodeName(findNode(root, "PROJECTION", "METHOD")));
+  const transverseMercator = /gausskruger|transversemercator|tmerc/.test(method);
+  const values = parameters(root);
+  const nameKey = name.toLowerCase();
+  const zoneFromName = /gk_zone_(\d+)|zone[_ ]?(\d+)/.exec(nameKey);
+  const meridianFromName = /cm[_ ]?(\d+)e?/.exec(nameKey);
+  const threeDegree = /3_degree|3-degree|3度/.test(nameKey);
+  let centralMeridian = parameter(values, "centralmeridian", "longitudeofnaturalorigin", "longitudeofcenter", "longitudeoforigin");
+  let falseEasting = parameter(values, "falseeasting");
+  const scale = parameter(values, "scalefactor", "scalefactoratnaturalorigin") ?? 1;
+  const latitudeOfOrigin = parameter(values, "latitudeoforigin", "latitudeofnaturalorigin") ?? 0;
+  const falseNorthing = parameter(values, "falsenorthing") ?? 0;
+  const zoneNumber = zoneFromName ? Number(zoneFromName[1] ?? zoneFromName[2]) : undefined;
+  if (centralMeridian === undefined && zoneNumber !== undefined) centralMeridian = threeDegree || zoneNumber >= 25 ? zoneNumber * 3 : zoneNumber * 6 - 3;
+  if (centralMeridian === undefined && meridianFromName) centralMeridian = Number(meridianFromName[1]);
+  if (falseEasting === undefined) falseEasting = zoneNumber !== undefined ? zoneNumber * 1_000_000 + 500_000 : 500_000;
+  const unit = childNodes(root, "UNIT", "LENGTHUNIT")[0] ?? findNode(findNode(root, "CS") ?? root, "LENGTHUNIT");
+  const metresPerUnit = typeof unit?.values[1] === "number" ? unit.values[1] : 1;
+
+  if (!transverseMercator || Math.abs(scale - 1) > 1e-9 || latitudeOfOrigin !== 0 || falseNorthing !== 0 || metresPerUnit !== 1) {
+    const utm = transverseMercator && Math.abs(scale - 0.9996) < 1e-9;
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-projection",
+        zh: `${source.zh}的投影「${name}」${utm ? "是 UTM（比例因子 0.9996）" : `（方法 ${nodeName(findNode(root, "PROJECTION", "METHOD")) || "未知"}，比例因子 ${scale}，单位 ${metresPerUnit} m）`}，不是 CGCS2000 高斯-克吕格投影（比例因子 1，单位米）。请导出为 EPSG:4523、EPSG:4544 或经纬度。`,
+        en: `${source.en} projection "${name}" ${utm ? "is UTM (scale factor 0.9996)" : `(method ${nodeName(findNode(root, "PROJECTION", "METHOD")) || "unknown"}, scale factor ${scale}, unit ${metresPerUnit} m)`}, not CGCS2000 Gauss–Krüger (scale factor 1, metres). Export as EPSG:4523, EPSG:4544 or longitude/latitude.`,
+        detail: { name, method, scale, metresPerUnit },
+      },
+    };
+  }
+  if (centralMeridian === undefined) {
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-projection",
+        zh: `${source.zh}的高斯-克吕格投影「${name}」没有写明中央经线。`,
+        en: `${source.en} Gauss–Krüger projection "${name}" does not state its central meridian.`,
+        detail: { name },
+      },
+    };
+  }
+  if (centralMeridian !== DAZU_CENTRAL_MERIDIAN || (falseEasting !== 500_000 && falseEasting !== 35_500_000)) {
+    return { ok: false, error: zoneError(centralMeridian, falseEasting, `${source.zh}「${name}」`) };
+  }
+  const code = falseEasting === 500_000 ? "EPSG:4544" : "EPSG:4523";
+  return declared(code, {
+    zh: `${source.zh}「${name}」：高斯-克吕格投影，中央经线 105°E，东偏移 ${grouped(falseEasting)} m，${datumText.zh} → ${crsName(code).zh}。`,
+    en: `${source.en} "${name}": Gauss–Krüger, central meridian 105°E, false easting ${grouped(falseEasting)} m, ${datumText.en} → ${crsName(code).en}.`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// GeoJSON `crs` member (GeoJSON 2008; RFC 7946 dropped it but GDAL and many tools still write it)
+
+const GEOJSON_SOURCE: BilingualText = { zh: "GeoJSON 的 crs 成员", en: "The GeoJSON crs member" };
+
+/** Reads a GeoJSON `crs` member; null when the member is absent. */
+export function detectCrsFromGeoJsonCrs(member: unknown): CrsDetection | null {
+  if (member === undefined || member === null) return null;
+  const unsupported = (text: string): CrsDetection => ({
+    ok: false,
+    error: {
+      code: "unsupported-crs",
+      zh: `GeoJSON 的 crs 成员「${text}」无法识别。支持 EPSG:4326、4490、4544、4523 和 OGC CRS84。`,
+      en: `The GeoJSON crs member "${text}" is not recognised. Supported: EPSG:4326, 4490, 4544, 4523 and OGC CRS84.`,
+      detail: { crs: text },
+    },
+  });
+  if (typeof member !== "object") return unsupported(String(member));
+  const { type, properties } = member as { type?: unknown; properties?: { name?: unknown; code?: unknown } };
+  if (type === "EPSG" && properties && (typeof properties.code === "number" || typeof properties.code === "string")) {
+    return crsFromEpsgCode(Number(properties.code), GEOJSON_SOURCE);
+  }
+  if (type !== "name" || !properties || typeof properties.name !== "string") return unsupported(JSON.stringify(member).slice(0, 120));
+  const name = properties.name.trim();
+  if (/^urn:ogc:def:crs:OGC:[\d.]*:CRS84$/i.test(name) || /\/def\/crs\/OGC\/[\d.]+\/CRS84$/i.test(name) || name.toUpperCase() === "CRS84") {
+    return declared("EPSG:4326", {
+      zh: `GeoJSON 的 crs 成员声明 ${name}（WGS-84 经纬度）。`,
+      en: `The GeoJSON crs member declares ${name} (WGS-84 longitude/latitude).`,
+    });
+  }
+  const epsg =
+    /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(name) ?? /^EPSG:+(\d+)$/i.exec(name) ?? /\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
+  if (epsg) return crsFromEpsgCode(Number(epsg[1]), GEOJSON_SOURCE);
+  return unsupported(name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coordinate magnitudes
+
+type Magnitude = "longitude" | "latitude" | "easting" | "zonedEasting" | "northing" | "unknown";
+
+function magnitudeOf(value: number): Magnitude {
+  if (value >= 73 && value <= 136) return "longitude";
+  if (value >= 3 && value <= 54) return "latitude";
+  if (value >= 100_000 && value < 1_000_000) return "easting";
+  if (value >= 1_000_000 && value < 10_000_000) return "northing";
+  if (value >= 10_000_000 && value < 100_000_000) return "zonedEasting";
+  return "unknown";
+}
+
+/** True when (a, b) in either order is longitude/latitude or easting/northing — a usable coordinate pair. */
+export function isPlausiblePair(a: number, b: number): boolean {
+  const kinds = new Set([magnitudeOf(a), magnitudeOf(b)]);
+  if (kinds.size !== 2) return false;
+  return (kinds.has("longitude") && kinds.has("latitude")) || (kinds.has("northing") && (kinds.has("easting") || kinds.has("zonedEasting")));
+}
+
+const MAGNITUDE_TEXT: Record<Magnitude, BilingualText> = {
+  longitude: { zh: "经度（73–136）", en: "a longitude (73–136)" },
+  latitude: { zh: "纬度（3–54）", en: "a latitude (3–54)" },
+  easting: { zh: " 6 位数东坐标（不带带号）", en: "a 6-digit easting (no zone number)" },
+  zonedEasting: { zh: " 8 位数东坐标（前两位为带号）", en: "an 8-digit easting (first two digits are the zone)" },
+  northing: { zh: " 7 位数北坐标", en: "a 7-digit northing" },
+  unknown: { zh: "无法识别的数值", en: "not recognisable" },
+};
+
+function columnMagnitude(values: number[]): { magnitude: Magnitude; zones: Set<number>; firstOdd?: number } {
+  const counts = new Map<Magnitude, number>();
+  const zones = new Set<number>();
+  for (const value of values) {
+    const magnitude = magnitudeOf(value);
+    counts.set(magnitude, (counts.get(magnitude) ?? 0) + 1);
+    if (magnitude === "zonedEasting") zones.add(Math.floor(value / 1_000_000));
+  }
+  if (counts.size === 1) return { magnitude: [...counts.keys()][0]!, zones };
+  const [majority] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const firstOdd = values.findIndex((value) => magnitudeOf(value) !== majority);
+  return { magnitude: "unknown", zones, firstOdd };
+}
+
+function sampleText(values: number[]): string {
+  let minimum = Number.POSITIVE_INFINITY;
+  let maximum = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    if (value < minimum) minimum = value;
+    if (value > maximum) maximum = value;
+  }
+  if (minimum > maximum) return "—";
+  const decimals = Math.abs(maximum) < 1000 ? 4 : 1;
+  return minimum === maximum ? grouped(minimum, decimals) : `${grouped(minimum, decimals)} … ${grouped(maximum, decimals)}`;
+}
+
+function inDazuRange(longitudes: number[], latitudes: number[]): boolean {
+  const slack = 0.1;
+  return (
+    longitudes.every((value) => value >= DAZU_EXTENT.west - slack && value <= DAZU_EXTENT.east + slack) &&
+    latitudes.every((value) => value >= DAZU_EXTENT.south - slack && value <= DAZU_EXTENT.north + slack)
+  );
+}
+
+/**
+ * Infers the CRS and axis order from the magnitudes of the given pairs (in input order). Degrees: in China
+ * latitude (< 54) and longitude (> 73) cannot be confused. Metres: the northing has 7 digits here, the easting
+ * 6 (EPSG:4544) or 8 with the zone number 35 in front (EPSG:4523).
+ */
+export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsDetection {
+  if (pairs.length === 0) {
+    return { ok: false, error: { code: "no-coordinates", zh: "没有可判断坐标系的坐标。", en: "There are no coordinates to infer a coordinate system from." } };
+  }
+  const first = pairs.map((pair) => pair[0]);
+  const second = pairs.map((pair) => pair[1]);
+  const firstColumn = columnMagnitude(first);
+  const secondColumn = columnMagnitude(second);
+  for (const [column, values, label] of [
+    [firstColumn, first, { zh: "第一个数", en: "first number" }],
+    [secondColumn, second, { zh: "第二个数", en: "second number" }],
+  ] as const) {
+    if (column.firstOdd !== undefined && column.firstOdd >= 0) {
+      const index = column.firstOdd;
+      return {
+        ok: false,
+        error: {
+          code: "inconsistent-coordinates",
+          zh: `坐标数量级不一致：第 ${index + 1} 个点的${label.zh} ${grouped(values[index]!, 3)} 与其他点不同（如 ${grouped(values[index === 0 ? 1 : 0]!, 3)}）。请检查是否混入了其他坐标系、缺少或多了带号。`,
+          en: `The coordinates have inconsistent magnitudes: the ${label.en} of point ${index + 1}, ${grouped(values[index]!, 3)}, differs from the others (e.g. ${grouped(values[index === 0 ? 1 : 0]!, 3)}). Check for mixed coordinate systems or a missing/extra zone number.`,
+          detail: { pointIndex: index, value: values[index] },
+        },
+      };
+    }
+  }
+  const a = firstColumn.magnitude;
+  const b = secondColumn.magnitude;
+  const observed: BilingualText = {
+    zh: `第一个数 ${sampleText(first)} 为${MAGNITUDE_TEXT[a].zh}，第二个数 ${sampleText(second)} 为${MAGNITUDE_TEXT[b].zh}`,
+    en: `The first number, ${sampleText(first)}, is ${MAGNITUDE_TEXT[a].en}; the second, ${sampleText(second)}, is ${MAGNITUDE_TEXT[b].en}`,
+  };
+
+  const geographic = (a === "longitude" && b === "latitude") || (a === "latitude" && b === "longitude");
+  if (geographic) {
+    const swappedAxes = a === "latitude";
+    const longitudes = swappedAxes ? second : first;
+    const latitudes = swappedAxes ? first : second;
+    const dazu = inDazuRange(longitudes, latitudes)
+      ? { zh: "，落在大足区经纬度范围内", en: ", within Dazu's longitude/latitude range" }
+      : { zh: "，但不在大足区经纬度范围内", en: ", but outside Dazu's longitude/latitude range" };
+    return {
+      ok: true,
+      crs: {
+        code: "EPSG:4326",
+        swappedAxes,
+        confidence: "inferred",
+        reason: {
+          zh: `${observed.zh}${dazu.zh} → 按经纬度读取（${axisOrderText("EPSG:4326", swappedAxes).zh}）。按 WGS-84 处理；CGCS2000 经纬度与之相差不到 1 m。若坐标取自高德/腾讯地图，请改选 GCJ-02。`,
+          en: `${observed.en}${dazu.en} → read as longitude/latitude (${axisOrderText("EPSG:4326", swappedAxes).en}). Treated as WGS-84; CGCS2000 longitude/latitude differ by less than 1 m. If the coordinates were copied from AMap or Tencent maps, choose GCJ-02 instead.`,
+        },
+      },
+    };
+  }
+
+  const eastingKinds: Magnitude[] = ["easting", "zonedEasting"];
+  const projected = (eastingKinds.includes(a) && b === "northing") || (a === "northing" && eastingKinds.includes(b));
+  if (projected) {
+    const swappedAxes = a === "northing";
+    const eastingColumn = swappedAxes ? secondColumn : firstColumn;
+    const northings = swappedAxes ? first : second;
+    if (eastingColumn.magnitude === "zonedEasting") {
+      const zones = [...eastingColumn.zones];
+      if (zones.length > 1) {
+        return {
+          ok: false,
+          error: {
+            code: "inconsistent-coordinates",
+            zh: `东坐标带有不同的带号（${zones.join("、")}），不能按同一坐标系读取。`,
+            en: `The eastings carry different zone numbers (${zones.join(", ")}) and cannot be read in one coordinate system.`,
+            detail: { zones },
+          },
+        };
+      }
+      const zone = zones[0]!;
+      if (zone !== 35) {
+        const threeDegree = zone >= 25 && zone <= 45;
+        const centralMeridian = threeDegree ? zone * 3 : zone * 6 - 3;
+        return { ok: false, error: zoneError(centralMeridian, zone * 1_000_000 + 500_000, `坐标的东坐标带号 ${zone}，即`) };
+      }
+    }
+    const code = eastingColumn.magnitude === "zonedEasting" ? "EPSG:4523" : "EPSG:4544";
+    const plausibleNorthing = northings.every((value) => value >= 3_200_000 && value <= 3_350_000);
+    const northingNote = plausibleNorthing
+      ? { zh: "北坐标与大足区（约 3 250 000–3 310 000 m）相符", en: "the northings match Dazu (about 3 250 000–3 310 000 m)" }
+      : { zh: "但北坐标不在大足区的范围（约 3 250 000–3 310 000 m）内", en: "but the northings are outside Dazu's range (about 3 250 000–3 310 000 m)" };
+    const zoneNote =
+      code === "EPSG:4523"
+        ? { zh: "东坐标前两位为带号 35", en: "the eastings start with the zone number 35" }
+        : { zh: "东坐标不带带号，按大足区所在的中央经线 105°E 处理", en: "the eastings have no zone number and are taken as central meridian 105°E, Dazu's" };
+    return {
+      ok: true,
+      crs: {
+        code,
+        swappedAxes,
+        confidence: "inferred",
+        reason: {
+          zh: `${observed.zh}；${zoneNote.zh}，${northingNote.zh} → ${crsName(code).zh}，${axisOrderText(code, swappedAxes).zh}${swappedAxes ? "（测量习惯：X 为北坐标）" : ""}。`,
+          en: `${observed.en}; ${zoneNote.en}, ${northingNote.en} → ${crsName(code).en}, ${axisOrderText(code, swappedAxes).en}${swappedAxes ? " (surveying convention: X is the northing)" : ""}.`,
+        },
+      },
+    };
+  }
+
+  return {
+    ok: false,
+    error: {
+      code: "unrecognised-coordinates",
+      zh: `无法从数值判断坐标系：${observed.zh}。支持经纬度（度，或度分秒）和 CGCS2000 高斯-克吕格平面坐标（米：北坐标 7 位，东坐标 6 位或带带号 35 的 8 位）。`,
+      en: `Cannot tell the coordinate system from the values. ${observed.en}. Supported: longitude/latitude (degrees, or degrees–minutes–seconds) and CGCS2000 Gauss–Krüger metres (7-digit northing; 6-digit easting, or 8 digits with the zone number 35).`,
+      detail: { first: sampleText(first), second: sampleText(second) },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Declared vs observed
+
+/**
+ * Checks a declared CRS against the magnitudes. A declaration that cannot be right (metres declared as degrees,
+ * zone prefix present/absent) is replaced by what the values show, with a warning; a plausible one is kept,
+ * and only the axis order is taken from the values.
+ */
+export function reconcileDeclaredCrs(declaredCrs: CrsGuess, pairs: readonly SourcePosition[]): { crs: CrsGuess; warnings: ImportMessage[] } {
+  const observed = detectCrsFromCoordinates(pairs);
+  if (!observed.ok) return { crs: declaredCrs, warnings: [] };
+  const inferred = observed.crs;
+  const sameFamily = isProjected(inferred.code) === isProjected(declaredCrs.code);
+  const sameCode = !isProjected(declaredCrs.code) || inferred.code === declaredCrs.code;
+  if (sameFamily && sameCode) {
+    if (inferred.swappedAxes === declaredCrs.swappedAxes) return { crs: declaredCrs, warnings: [] };
+    const order = axisOrderText(declaredCrs.code, inferred.swappedAxes);
+    return {
+      crs: {
+        ...declaredCrs,
+        swappedAxes: inferred.swappedAxes,
+        reason: {
+          zh: `${declaredCrs.reason.zh}坐标顺序按数值判断为${order.zh}。`,
+          en: `${declaredCrs.reason.en} Axis order taken from the values: ${order.en}.`,
+        },
+      },
+      warnings: [
+        {
+          code: "axis-order-from-values",
+          zh: `坐标顺序与常规不同：按数值判断为${order.zh}，已据此读取。`,
+          en: `The axis order is not the usual one: the values show ${order.en}, and were read that way.`,
+          detail: { swappedAxes: inferred.swappedAxes },
+        },
+      ],
+    };
+  }
+  const declaredName = crsName(declaredCrs.code);
+  const inferredName = crsName(inferred.code);
+  return {
+    crs: inferred,
+    warnings: [
+      {
+        code: "declared-crs-mismatch",
+        zh: `文件声明为${declaredName.zh}，但坐标数值不符合（${inferred.reason.zh}）。已按${inferredName.zh}读取；如不正确，请手动选择坐标系。`,
+        en: `The file declares ${declaredName.en}, but the values do not fit it (${inferred.reason.en}). Read as ${inferredName.en} instead; choose the coordinate system by hand if that is wrong.`,
+        detail: { declared: declaredCrs.code, used: inferred.code, swappedAxes: inferred.swappedAxes },
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conversion
+
+/** One source pair (input order) → WGS-84 longitude/latitude. CGCS2000 and WGS-84 are taken as equal (< 1 m). */
+export function sourceToWgs84(pair: SourcePosition, crs: Pick<CrsGuess, "code" | "swappedAxes">): LngLat {
+  const ordered: [number, number] = crs.swappedAxes ? [pair[1], pair[0]] : [pair[0], pair[1]];
+  switch (crs.code) {
+    case "EPSG:4326":
+    case "EPSG:4490":
+      return ordered;
+    case "EPSG:4544":
+    case "EPSG:4523":
+      return transform(ordered, crs.code, "EPSG:4326");
+    case "GCJ-02":
+      return gcj02ToWgs84(ordered);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inside the district?
+
+interface Hypothesis {
+  id: string;
+  text: BilingualText;
+  toLngLat: (pair: SourcePosition) => LngLat;
+}
+
+const tmercConverters = new Map<string, proj4.Converter>();
+function gaussKrugerToLngLat(eastingNorthing: [number, number], centralMeridian: number, falseEasting: number): LngLat {
+  const key = `${centralMeridian}/${falseEasting}`;
+  let converter = tmercConverters.get(key);
+  if (!converter) {
+    converter = proj4(
+      `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`,
+      "EPSG:4326",
+    );
+    tmercConverters.set(key, converter);
+  }
+  const [longitude, latitude] = converter.forward(eastingNorthing);
+  return [longitude as number, latitude as number];
+}
+
+function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[] {
+  const result: Hypothesis[] = [];
+  const swap = (pair: SourcePosition, swapped: boolean): [number, number] => (swapped ? [pair[1], pair[0]] : [pair[0], pair[1]]);
+  const other = !crs.swappedAxes;
+  result.push({
+    id: "swap-axes",
+    text: {
+      zh: isProjected(crs.code) ? "X、Y 顺序颠倒（测量习惯 X 为北坐标、Y 为东坐标）" : "经纬度顺序颠倒（纬度写在了前面，或相反）",
+      en: isProjected(crs.code) ? "X and Y are swapped (surveyors write X = northing, Y = easting)" : "latitude and longitude are swapped",
+    },
+    toLngLat: (pair) => sourceToWgs84(pair, { code: crs.code, swappedAxes: other }),
+  });
+  if (isProjected(crs.code)) {
+    const alternative = crs.code === "EPSG:4544" ? "EPSG:4523" : "EPSG:4544";
+    const zoneText: BilingualText =
+      crs.code === "EPSG:4523"
+        ? { zh: "东坐标缺少带号 35（应按 EPSG:4544 读取）", en: "the eastings lack the zone number 35 (read them as EPSG:4544)" }
+        : { zh: "东坐标带有带号 35（应按 EPSG:4523 读取）", en: "the eastings carry the zone number 35 (read them as EPSG:4523)" };
+    for (const swapped of [crs.swappedAxes, other]) {
+      const swapText = swapped === crs.swappedAxes ? { zh: "", en: "" } : { zh: "，且 X、Y 顺序颠倒", en: ", and X and Y are swapped" };
+      result.push({
+        id: `zone-prefix${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
+        text: { zh: `${zoneText.zh}${swapText.zh}`, en: `${zoneText.en}${swapText.en}` },
+        toLngLat: (pair) => sourceToWgs84(pair, { code: alternative, swappedAxes: swapped }),
+      });
+    }
+    for (const swapped of [crs.swappedAxes, other]) {
+      const swapText = swapped === crs.swappedAxes ? { zh: "", en: "" } : { zh: "，且 X、Y 顺序颠倒", en: ", and X and Y are swapped" };
+      for (const centralMeridian of [102, 108, 111, 99]) {
+        const zone = centralMeridian / 3;
+        for (const prefixed of [false, true]) {
+          const falseEasting = prefixed ? zone * 1_000_000 + 500_000 : 500_000;
+          result.push({
+            id: `central-meridian-${centralMeridian}${prefixed ? "-zoned" : ""}${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
+            text: {
+              zh: `坐标属于另一投影带：中央经线 ${centralMeridian}°E（3° 带第 ${zone} 带${prefixed ? `，东坐标带带号 ${zone}` : "，不带带号"}）${swapText.zh}，需先在测绘软件中换带`,
+              en: `the coordinates are in another zone: central meridian ${centralMeridian}°E (3° zone ${zone}${prefixed ? `, eastings prefixed with ${zone}` : ", no zone number"})${swapText.en}; reproject them in survey software first`,
+            },
+            toLngLat: (pair) => gaussKrugerToLngLat(swap(pair, swapped), centralMeridian, falseEasting),
+          });
+        }
+      }
+      result.push({
+        id: `six-degree-zone-18${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
+        text: {
+          zh: `坐标为 6° 带第 18 带（中央经线 105°E，东坐标带带号 18）${swapText.zh}：去掉带号 18 后按 EPSG:4544 读取`,
+          en: `the coordinates are 6° zone 18 (central meridian 105°E, eastings prefixed with 18)${swapText.en}: remove the 18 and read them as EPSG:4544`,
+        },
+        toLngLat: (pair) => gaussKrugerToLngLat(swap(pair, swapped), 105, 18_500_000),
+      });
+    }
+    for (const swapped of [false, true]) {
+      result.push({
+        id: `degrees${swapped ? "-swap-axes" : ""}`,
+        text: {
+          zh: `坐标其实是经纬度（${swapped ? "纬度在前" : "经度在前"}），不是平面坐标`,
+          en: `the coordinates are longitude/latitude (${swapped ? "latitude first" : "longitude first"}), not metres`,
+        },
+        toLngLat: (pair) => swap(pair, swapped),
+      });
+    }
+  } else {
+    if (crs.code !== "GCJ-02") {
+      result.push({
+        id: "gcj-02",
+        text: {
+          zh: "坐标取自高德/腾讯等网络地图（GCJ-02 火星坐标；在大足约向东偏 0.35 km、向南偏 0.3 km）：请按 GCJ-02 读取",
+          en: "the coordinates were copied from AMap/Tencent web maps (GCJ-02; offset about 0.35 km east and 0.3 km south here): read them as GCJ-02",
+        },
+        toLngLat: (pair) => gcj02ToWgs84(swap(pair, crs.swappedAxes)),
+      });
+      result.push({
+        id: "bd-09",
+        text: {
+          zh: "坐标取自百度地图（BD-09；在大足约向东偏 1 km、向北偏 0.4 km），需先转换",
+          en: "the coordinates were copied from Baidu maps (BD-09; offset about 1 km east and 0.4 km north here) and need converting first",
+        },
+        toLngLat: (pair) => gcj02ToWgs84(bd09ToGcj02(swap(pair, crs.swappedAxes))),
+      });
+    } else {
+      result.push({
+        id: "not-gcj-02",
+        text: {
+          zh: "坐标其实是 WGS-84/CGCS2000 经纬度，不是 GCJ-02",
+          en: "the coordinates are WGS-84/CGCS2000, not GCJ-02",
+        },
+        toLngLat: (pair) => swap(pair, crs.swappedAxes),
+      });
+    }
+    for (const [code, swapped] of [
+      ["EPSG:4544", false],
+      ["EPSG:4544", true],
+      ["EPSG:4523", false],
+      ["EPSG:4523", true],
+    ] as const) {
+      result.push({
+        id: `${code === "EPSG:4544" ? "gauss-kruger" : "gauss-kruger-zoned"}${swapped ? "-swap-axes" : ""}`,
+        text: {
+          zh: `坐标其实是平面坐标（${crsName(code).zh}，${axisOrderText(code, swapped).zh}）`,
+          en: `the coordinates are metres (${crsName(code).en}, ${axisOrderText(code, swapped).en})`,
+        },
+        toLngLat: (pair) => sourceToWgs84(pair, { code, swappedAxes: swapped }),
+      });
+    }
+  }
+  return result;
+}
+
+function isInside([longitude, latitude]: LngLat, margin: number): boolean {
+  return (
+    longitude >= DAZU_EXTENT.west - margin &&
+    longitude <= DAZU_EXTENT.east + margin &&
+    latitude >= DAZU_EXTENT.south - margin &&
+    latitude <= DAZU_EXTENT.north + margin
+  );
+}
+
+/** Approximate distance (m) from a point to the extent; 0 inside. */
+function metresBeyondExtent([longitude, latitude]: LngLat): number {
+  const clampedLatitude = Math.min(Math.max(latitude, -89), 89);
+  const metresPerDegreeLongitude = 111_320 * Math.cos((clampedLatitude * Math.PI) / 180);
+  const dx = longitude < DAZU_EXTENT.west ? DAZU_EXTENT.west - longitude : longitude > DAZU_EXTENT.east ? longitude - DAZU_EXTENT.east : 0;
+  const dy = latitude < DAZU_EXTENT.south ? DAZU_EXTENT.south - latitude : latitude > DAZU_EXTENT.north ? latitude - DAZU_EXTENT.north : 0;
+  return Math.hypot(dx * metresPerDegreeLongitude, dy * 110_574);
+}
+
+/** Distinct vertices: rings without their closing repeat. */
+function positionsOf(parcel: ImportedParcel): LngLat[] {
+  const geometry = parcel.geometry;
+  const open = (ring: number[][]): LngLat[] => {
+    const points = ring.map((position): LngLat => [position[0]!, position[1]!]);
+    const first = points[0];
+    const last = points[points.length - 1];
+    return points.length > 1 && first && last && first[0] === last[0] && first[1] === last[1] ? points.slice(0, -1) : points;
+  };
+  switch (geometry.type) {
+    case "Point":
+      return [[geometry.coordinates[0]!, geometry.coordinates[1]!]];
+    case "LineString":
+      return geometry.coordinates.map((position) => [position[0]!, position[1]!]);
+    case "Polygon":
+      return geometry.coordinates.flatMap(open);
+    case "MultiPolygon":
+      return geometry.coordinates.flat().flatMap(open);
+  }
+}
+
+function distanceText(metres: number): BilingualText {
+  if (metres < 1000) return { zh: `${Math.round(metres)} m`, en: `${Math.round(metres)} m` };
+  const km = metres / 1000;
+  const text = km < 100 ? km.toFixed(1) : grouped(Math.round(km));
+  return { zh: `${text} km`, en: `${text} km` };
+}
+
+export interface LikelyMistake {
+  /** Stable id, e.g. "swap-axes", "zone-prefix", "gcj-02", "central-meridian-108". */
+  id: string;
+  text: BilingualText;
+}
+
+/**
+ * The alternative readings of the source pairs (axes swapped, zone number, GCJ-02/BD-09 offset, another central
+ * meridian …) under which every point falls inside Dazu's extent.
+ */
+export function likelyMistakes(pairs: readonly SourcePosition[], crs: Pick<CrsGuess, "code" | "swappedAxes"> | undefined, options: InsideDazuOptions = {}): LikelyMistake[] {
+  if (!crs || pairs.length === 0) return [];
+  const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
+  const step = Math.max(1, Math.floor(pairs.length / 500));
+  const sample = pairs.filter((_, index) => index % step === 0 || index === pairs.length - 1);
+  return hypothesesFor(crs)
+    .filter((hypothesis) =>
+      sample.every((pair) => {
+        let lngLat: LngLat;
+        try {
+          lngLat = hypothesis.toLngLat(pair);
+        } catch {
+          return false;
+        }
+        return Number.isFinite(lngLat[0]) && Number.isFinite(lngLat[1]) && isInside(lngLat, margin);
+      }),
+    )
+    .map(({ id, text }) => ({ id, text }));
+}
+
+const DEFAULT_MARGIN_DEGREES = 0.001;
+
+export interface InsideDazuOptions {
+  /**
+   * Tolerance beyond the published extent, in degrees. Kept small (default 0.001° ≈ 100 m) so that a GCJ-02
+   * offset (≈ 0.46 km) at the district's edge is still noticed.
+   */
+  marginDegrees?: number;
+}
+
+/**
+ * Warns for each parcel with vertices beyond Dazu's extent, and names the likely mistakes: each alternative reading
+ * of the source coordinates (axes swapped, zone number, GCJ-02/BD-09 offset, another central meridian …) that would
+ * put the whole parcel inside. Pass the CRS the parcels were read with to get those suggestions.
+ */
+export function checkInsideDazu(parcels: readonly ImportedParcel[], crs?: Pick<CrsGuess, "code" | "swappedAxes">, options: InsideDazuOptions = {}): ImportMessage[] {
+  const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
+  const messages: ImportMessage[] = [];
+  for (const parcel of parcels) {
+    const positions = positionsOf(parcel);
+    const outside = positions.filter((position) => !isInside(position, margin));
+    if (outside.length === 0) continue;
+    const farthest = outside.reduce((best, position) => (metresBeyondExtent(position) > metresBeyondExtent(best) ? position : best));
+    const beyond = distanceText(metresBeyondExtent(farthest));
+    const fitting = likelyMistakes(parcel.sourceCoordinates.flat(2), crs, options);
+    const all = outside.length === positions.length;
+    const where = `${farthest[0].toFixed(5)}°E, ${farthest[1].toFixed(5)}°N`;
+    const suggestion: BilingualText =
+      fitting.length > 0
+        ? {
+            zh: `可能的原因：${fitting.map((mistake) => mistake.text.zh).join("；或")}。按此读取后地块整体位于大足区内。`,
+            en: `Likely cause: ${fitting.map((mistake) => mistake.text.en).join("; or ")}. Read that way, the whole parcel lies inside Dazu.`,
+          }
+        : {
+            zh: "请核对坐标系、带号和 X/Y 顺序。",
+            en: "Check the coordinate system, the zone number and the X/Y order.",
+          };
+    messages.push({
+      code: "outside-dazu",
+      zh: `地块「${parcel.name}」${all ? "全部" : `有 ${outside.length}/${positions.length} 个`}界址点落在大足区范围（东经 105°28′—106°02′，北纬 29°23′—29°52′）之外，最远超出约 ${beyond.zh}（${where}）。${suggestion.zh}`,
+      en: `Parcel "${parcel.name}": ${all ? "all" : `${outside.length} of ${positions.length}`} vertices lie outside Dazu's extent (E105°28′–106°02′, N29°23′–29°52′), up to about ${beyond.en} beyond it (${where}). ${suggestion.en}`,
+      detail: {
+        parcel: parcel.name,
+        verticesOutside: outside.length,
+        vertices: positions.length,
+        farthestLngLat: farthest,
+        metresBeyond: Math.round(metresBeyondExtent(farthest)),
+        suggestions: fitting.map((mistake) => mistake.id),
+      },
+    });
+  }
+  return messages;
+}

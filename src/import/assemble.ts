@@ -1,0 +1,183 @@
+import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
+import { checkInsideDazu, describeCrs, detectCrsFromCoordinates, likelyMistakes, reconcileDeclaredCrs, sourceToWgs84, type CrsDetection } from "../geo/crsDetect";
+import {
+  MAX_VERTICES,
+  type CrsGuess,
+  type ImportedGeometry,
+  type ImportedParcel,
+  type ImportMessage,
+  type ImportOptions,
+  type ImportResult,
+  type ParcelDraft,
+  type SourcePosition,
+} from "./types";
+import { validateParcel } from "./validateParcel";
+
+export function failure(error: ImportMessage): ImportResult {
+  return { ok: false, error };
+}
+
+export function allSourcePairs(drafts: readonly ParcelDraft[]): SourcePosition[] {
+  return drafts.flatMap((draft) => draft.sourceCoordinates.flat(2));
+}
+
+export type CrsResolution = { ok: true; crs: CrsGuess; warnings: ImportMessage[] } | { ok: false; error: ImportMessage };
+
+/**
+ * The CRS to read the drafts in: the caller's override, else the declared one checked against the values,
+ * else inferred from the values. An unreadable declaration falls back to the values with a warning.
+ */
+export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetection | null, options: ImportOptions = {}): CrsResolution {
+  const override = options.crsOverride;
+  if (override) {
+    const name = describeCrs(override.code);
+    return {
+      ok: true,
+      warnings: [],
+      crs: {
+        code: override.code,
+        swappedAxes: override.swappedAxes,
+        confidence: "declared",
+        reason: {
+          zh: `按用户选择读取：${name.zh}${override.swappedAxes ? "，第一个数为北坐标/纬度" : ""}。`,
+          en: `Read as chosen by the user: ${name.en}${override.swappedAxes ? ", first number = northing/latitude" : ""}.`,
+        },
+      },
+    };
+  }
+  const finitePairs = pairs.filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
+  if (declared && declared.ok) {
+    const reconciled = reconcileDeclaredCrs(declared.crs, finitePairs);
+    return { ok: true, crs: reconciled.crs, warnings: reconciled.warnings };
+  }
+  const warnings: ImportMessage[] = [];
+  if (declared && !declared.ok) {
+    if (declared.error.code !== "invalid-prj") return { ok: false, error: declared.error };
+    warnings.push({
+      code: "declared-crs-unreadable",
+      zh: `${declared.error.zh}已改为根据坐标数值判断坐标系。`,
+      en: `${declared.error.en} The coordinate system was inferred from the values instead.`,
+      detail: declared.error.detail,
+    });
+  }
+  const inferred = detectCrsFromCoordinates(finitePairs);
+  if (!inferred.ok) return { ok: false, error: inferred.error };
+  return { ok: true, crs: inferred.crs, warnings };
+}
+
+function convert(pair: SourcePosition, crs: CrsGuess): Position {
+  try {
+    return sourceToWgs84(pair, crs);
+  } catch {
+    return [Number.NaN, Number.NaN];
+  }
+}
+
+function geometryOf(draft: ParcelDraft, crs: CrsGuess): ImportedGeometry {
+  const toWgs84 = (ring: SourcePosition[]): Position[] => ring.map((pair) => convert(pair, crs));
+  if (draft.kind === "point") {
+    const point: Point = { type: "Point", coordinates: convert(draft.sourceCoordinates[0]![0]![0]!, crs) };
+    return point;
+  }
+  if (draft.kind === "line") {
+    const line: LineString = { type: "LineString", coordinates: toWgs84(draft.sourceCoordinates[0]![0]!) };
+    return line;
+  }
+  if (draft.sourceCoordinates.length === 1) {
+    const polygon: Polygon = { type: "Polygon", coordinates: draft.sourceCoordinates[0]!.map(toWgs84) };
+    return polygon;
+  }
+  const multiPolygon: MultiPolygon = { type: "MultiPolygon", coordinates: draft.sourceCoordinates.map((rings) => rings.map(toWgs84)) };
+  return multiPolygon;
+}
+
+export function toImportedParcel(draft: ParcelDraft, crs: CrsGuess): ImportedParcel {
+  const parcel: ImportedParcel = {
+    name: draft.name,
+    geometry: geometryOf(draft, crs),
+    sourceCoordinates: draft.sourceCoordinates,
+    properties: draft.properties,
+  };
+  if (draft.vertexLabels) parcel.vertexLabels = draft.vertexLabels;
+  if (draft.statedAreaHectares !== undefined) parcel.statedAreaHectares = draft.statedAreaHectares;
+  return parcel;
+}
+
+function tooManyVertices(count: number): ImportMessage {
+  return {
+    code: "too-many-vertices",
+    zh: `文件共有 ${count} 个点，超过上限 ${MAX_VERTICES}。请先在 GIS 软件中简化或拆分后再导入。`,
+    en: `The file has ${count} vertices in all, more than the limit of ${MAX_VERTICES}. Simplify or split it in GIS software first.`,
+    detail: { vertices: count, limit: MAX_VERTICES },
+  };
+}
+
+/** Stops a parser early once the vertex limit is passed, before large arrays are built. */
+export function vertexLimitError(count: number): ImportMessage | null {
+  return count > MAX_VERTICES ? tooManyVertices(count) : null;
+}
+
+/** Errors that a wrong reading of the coordinates produces; for these the likely mistake is named. */
+const READING_ERRORS = new Set(["non-finite-coordinate", "coordinates-out-of-range", "larger-than-district", "zero-area"]);
+
+function withLikelyMistakes(error: ImportMessage, draft: ParcelDraft, crs: CrsGuess): ImportMessage {
+  if (!READING_ERRORS.has(error.code)) return error;
+  const pairs = draft.sourceCoordinates.flat(2).filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
+  const mistakes = likelyMistakes(pairs, crs);
+  if (mistakes.length === 0) return error;
+  return {
+    ...error,
+    zh: `${error.zh}可能的原因：${mistakes.map((mistake) => mistake.text.zh).join("；或")}。`,
+    en: `${error.en} Likely cause: ${mistakes.map((mistake) => mistake.text.en).join("; or ")}.`,
+    detail: { ...error.detail, suggestions: mistakes.map((mistake) => mistake.id) },
+  };
+}
+
+/**
+ * Converts drafts to WGS-84, validates each, drops (and reports) invalid ones, and warns about parcels outside
+ * the district. Fails only when no parcel survives.
+ */
+export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warnings: readonly ImportMessage[]): ImportResult {
+  if (drafts.length === 0) {
+    return failure({
+      code: "no-parcels",
+      zh: "没有找到任何地块或几何图形。",
+      en: "No parcels or geometries were found.",
+    });
+  }
+  const total = drafts.reduce((sum, draft) => sum + draft.sourceCoordinates.flat(2).length, 0);
+  if (total > MAX_VERTICES) return failure(tooManyVertices(total));
+
+  const parcels: ImportedParcel[] = [];
+  const allWarnings: ImportMessage[] = [...warnings];
+  const rejected: { name: string; errors: ImportMessage[] }[] = [];
+  for (const draft of drafts) {
+    const validation = validateParcel(toImportedParcel(draft, crs));
+    allWarnings.push(...validation.warnings);
+    if (validation.ok) parcels.push(validation.parcel);
+    else rejected.push({ name: draft.name, errors: validation.errors.map((error) => withLikelyMistakes(error, draft, crs)) });
+  }
+
+  if (parcels.length === 0) {
+    if (rejected.length === 1) return failure(rejected[0]!.errors[0]!);
+    const errors = rejected.flatMap((item) => item.errors);
+    return failure({
+      code: "no-valid-parcels",
+      zh: `${rejected.length} 个地块都未通过检查：${errors.map((error) => error.zh).join(" ")}`,
+      en: `None of the ${rejected.length} parcels passed the checks: ${errors.map((error) => error.en).join(" ")}`,
+      detail: { errors },
+    });
+  }
+  for (const item of rejected) {
+    for (const error of item.errors) {
+      allWarnings.push({
+        code: "parcel-skipped",
+        zh: `地块「${item.name}」未导入：${error.zh}`,
+        en: `Parcel "${item.name}" was not imported: ${error.en}`,
+        detail: { parcel: item.name, reason: error.code, ...error.detail },
+      });
+    }
+  }
+  allWarnings.push(...checkInsideDazu(parcels, crs));
+  return { ok: true, parcels, crs, warnings: allWarnings };
+}

@@ -1,0 +1,223 @@
+import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
+import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { decodeText, plainProperties } from "./text";
+import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+
+/** True when the text looks like the ministry's 界址点坐标 exchange file. */
+export function isBoundaryTxt(text: string): boolean {
+  return /\[\s*地块坐标\s*\]/.test(text);
+}
+
+interface Ring {
+  number: string;
+  positions: SourcePosition[];
+  labels: string[];
+}
+
+interface ParcelBlock {
+  line: number;
+  fields: string[];
+  rings: Ring[];
+  points: number;
+}
+
+function txtError(code: string, line: number, zh: string, en: string): ImportResult {
+  return failure({ code, zh: `第 ${line} 行：${zh}`, en: `Line ${line}: ${en}`, detail: { line } });
+}
+
+/** Ray casting in the source plane; swapping both axes of both inputs gives the same answer. */
+function pointInRing([x, y]: SourcePosition, ring: readonly SourcePosition[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Ring 1 is the outer boundary; a later ring inside an earlier outer ring is a hole of it, otherwise it starts
+ * another part of the parcel.
+ */
+function nestRings(rings: readonly Ring[]): { parts: SourcePosition[][][]; labels: string[][][] } {
+  const parts: { rings: Ring[] }[] = [];
+  for (const ring of rings) {
+    const first = ring.positions[0];
+    const container = first ? parts.find((part) => pointInRing(first, part.rings[0]!.positions)) : undefined;
+    if (container) container.rings.push(ring);
+    else parts.push({ rings: [ring] });
+  }
+  return {
+    parts: parts.map((part) => part.rings.map((ring) => ring.positions)),
+    labels: parts.map((part) => part.rings.map((ring) => ring.labels)),
+  };
+}
+
+function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePosition[]): CrsDetection | null {
+  const system = attributes.get("坐标系") ?? "";
+  const projection = attributes.get("投影类型") ?? "";
+  const zoneWidth = Number(attributes.get("几度分带") ?? "");
+  const zone = Number(attributes.get("带号") ?? "");
+  const unit = attributes.get("计量单位") ?? "";
+  if (system === "" && projection === "" && !zoneWidth && !zone) return null;
+  const source = { zh: "界址点文件的属性描述", en: "The boundary file's attribute block" };
+  if (/西安|xian|80/i.test(system) || /北京|beijing|54/i.test(system)) {
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-datum",
+        zh: `${source.zh}声明坐标系为「${system}」，与 CGCS2000 相差可达数十至上百米，不能只换投影。请用当地转换参数转换到 2000 国家大地坐标系后再导入。`,
+        en: `${source.en} declares "${system}", which differs from CGCS2000 by tens to over a hundred metres; a projection change cannot fix that. Convert to CGCS2000 with the local transformation parameters first.`,
+        detail: { datum: system },
+      },
+    };
+  }
+  if (projection !== "" && !/高斯|gauss/i.test(projection)) {
+    return {
+      ok: false,
+      error: {
+        code: "unsupported-projection",
+        zh: `${source.zh}声明投影类型为「${projection}」，本工具只支持高斯-克吕格投影。`,
+        en: `${source.en} declares the projection "${projection}"; only Gauss–Krüger is supported.`,
+        detail: { projection },
+      },
+    };
+  }
+  if (/度/.test(unit)) return null;
+  if (zoneWidth && zone) {
+    const centralMeridian = zoneWidth === 6 ? zone * 6 - 3 : zone * 3;
+    if (centralMeridian !== 105) {
+      return {
+        ok: false,
+        error: {
+          code: "unsupported-zone",
+          zh: `${source.zh}声明 ${zoneWidth}° 分带第 ${zone} 带（中央经线 ${centralMeridian}°E）。大足区位于 3° 带第 35 带（中央经线 105°E），请在测绘软件中换带后再导入。`,
+          en: `${source.en} declares ${zoneWidth}° zone ${zone} (central meridian ${centralMeridian}°E). Dazu lies in 3° zone 35 (central meridian 105°E); reproject in survey software first.`,
+          detail: { zoneWidth, zone, centralMeridian },
+        },
+      };
+    }
+  }
+  // The zone prefix on the Y values (present or not) decides between EPSG:4523 and 4544.
+  const observed = detectCrsFromCoordinates(pairs);
+  if (!observed.ok) return observed;
+  const code = observed.crs.code === "EPSG:4523" ? "EPSG:4523" : "EPSG:4544";
+  const name = describeCrs(code);
+  const stated = [system && `坐标系=${system}`, zoneWidth && `几度分带=${zoneWidth}`, zone && `带号=${zone}`, projection && `投影类型=${projection}`].filter(Boolean).join("，");
+  const statedEnglish = [system && `system ${system}`, zoneWidth && `${zoneWidth}° zones`, zone && `zone ${zone}`, projection && `projection ${projection}`].filter(Boolean).join(", ");
+  return {
+    ok: true,
+    crs: {
+      code,
+      swappedAxes: true,
+      confidence: "declared",
+      reason: {
+        zh: `${source.zh}：${stated}；界址点按「点号,圈号,X(北),Y(东)」排列${code === "EPSG:4523" ? "，Y 带带号 35" : "，Y 不带带号"} → ${name.zh}。`,
+        en: `${source.en}: ${statedEnglish}; points are listed as "label, ring, X (northing), Y (easting)"${code === "EPSG:4523" ? ", Y prefixed with zone 35" : ", Y without zone number"} → ${name.en}.`,
+      },
+    },
+  };
+}
+
+/**
+ * The ministry's 界址点坐标 exchange TXT: `[属性描述]` key=value lines, then `[地块坐标]` with, per parcel, a
+ * header `点数,面积(公顷),编号,名称,面,图幅号,用途,备注,@` and rows `J1,1,X,Y` (X = northing; ring 1 outer,
+ * higher ring numbers holes or further parts).
+ */
+export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
+  const text = typeof data === "string" ? data : decodeText(data).text;
+  const lines = text.split(/\r\n|\r|\n/);
+  const attributes = new Map<string, string>();
+  const blocks: ParcelBlock[] = [];
+  let section = "";
+  let vertices = 0;
+  for (const [index, raw] of lines.entries()) {
+    const lineNumber = index + 1;
+    const line = raw.replace(/^\uFEFF/, "").trim();
+    if (line === "") continue;
+    const heading = /^\[\s*(.+?)\s*\]$/.exec(line);
+    if (heading) {
+      section = heading[1]!;
+      continue;
+    }
+    if (section === "属性描述") {
+      const match = /^([^=＝]+)[=＝](.*)$/.exec(line);
+      if (match) attributes.set(match[1]!.trim(), match[2]!.trim());
+      continue;
+    }
+    if (section !== "地块坐标") continue;
+    const fields = line.replace(/，/g, ",").split(",").map((field) => field.trim());
+    if (fields[fields.length - 1] === "@" || line.endsWith("@")) {
+      blocks.push({ line: lineNumber, fields: fields.filter((field) => field !== "@"), rings: [], points: 0 });
+      continue;
+    }
+    const block = blocks[blocks.length - 1];
+    if (!block) return txtError("invalid-boundary-txt", lineNumber, "[地块坐标] 中的界址点行之前缺少以 @ 结尾的地块信息行。", "a boundary point row comes before any parcel header line (which ends with @).");
+    if (fields.length < 4) {
+      return txtError("invalid-boundary-txt", lineNumber, `「${line}」应为「点号,圈号,X,Y」四项。`, `"${line}" should have four fields: label, ring, X, Y.`);
+    }
+    const x = Number(fields[2]);
+    const y = Number(fields[3]);
+    if (fields[2] === "" || fields[3] === "" || !Number.isFinite(x) || !Number.isFinite(y)) {
+      return txtError("unreadable-coordinate", lineNumber, `「${line}」中的 X、Y 不是数字。`, `X and Y in "${line}" are not numbers.`);
+    }
+    const ringNumber = fields[1] || "1";
+    let ring = block.rings[block.rings.length - 1];
+    if (!ring || ring.number !== ringNumber) {
+      ring = { number: ringNumber, positions: [], labels: [] };
+      block.rings.push(ring);
+    }
+    ring.positions.push([x, y]);
+    ring.labels.push(fields[0] || String(ring.positions.length));
+    block.points++;
+    vertices++;
+    const limit = vertexLimitError(vertices);
+    if (limit) return failure(limit);
+  }
+  if (!isBoundaryTxt(text) || blocks.length === 0) {
+    return failure({
+      code: "invalid-boundary-txt",
+      zh: `「${fileName}」中没有找到 [地块坐标] 段或地块。界址点坐标文件应含「[地块坐标]」及以 @ 结尾的地块信息行。`,
+      en: `"${fileName}" has no [地块坐标] section or no parcel in it. A boundary-point file needs a "[地块坐标]" section with parcel header lines ending in @.`,
+    });
+  }
+
+  const warnings: ImportMessage[] = [];
+  const drafts: ParcelDraft[] = [];
+  for (const [index, block] of blocks.entries()) {
+    const [count = "", area = "", code = "", name = "", shape = "", sheet = "", use = "", note = ""] = block.fields;
+    const displayName = name || code || `地块${index + 1}`;
+    if (block.rings.length === 0) {
+      return txtError("too-few-vertices", block.line, `地块「${displayName}」没有界址点。`, `parcel "${displayName}" has no boundary points.`);
+    }
+    const statedCount = Number(count);
+    if (count !== "" && Number.isInteger(statedCount) && statedCount !== block.points) {
+      warnings.push({
+        code: "point-count-mismatch",
+        zh: `地块「${displayName}」的信息行写有 ${statedCount} 个界址点，实际读到 ${block.points} 个。`,
+        en: `Parcel "${displayName}": the header states ${statedCount} points, but ${block.points} were read.`,
+        detail: { parcel: displayName, stated: statedCount, read: block.points },
+      });
+    }
+    const kind = /线/.test(shape) ? "line" : /点/.test(shape) ? "point" : "polygon";
+    const nested = kind === "polygon" ? nestRings(block.rings) : { parts: [[block.rings[0]!.positions]], labels: [[block.rings[0]!.labels]] };
+    const draft: ParcelDraft = {
+      name: displayName,
+      kind,
+      sourceCoordinates: kind === "point" ? [[[block.rings[0]!.positions[0]!]]] : nested.parts,
+      vertexLabels: kind === "point" ? [[[block.rings[0]!.labels[0]!]]] : nested.labels,
+      properties: plainProperties({ 地块编号: code, 地块名称: name, 图形属性: shape, 图幅号: sheet, 地块用途: use, 备注: note }),
+    };
+    const hectares = Number(area);
+    if (area !== "" && Number.isFinite(hectares) && hectares > 0) {
+      draft.statedAreaHectares = hectares;
+      draft.properties["面积(公顷)"] = hectares;
+    }
+    drafts.push(draft);
+  }
+  const pairs = allSourcePairs(drafts);
+  const resolution = resolveCrs(pairs, options.crsOverride ? null : declaredFromAttributes(attributes, pairs), options);
+  if (!resolution.ok) return failure(resolution.error);
+  return finishImport(drafts, resolution.crs, [...warnings, ...resolution.warnings]);
+}

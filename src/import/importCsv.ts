@@ -1,0 +1,200 @@
+import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { normaliseCoordinateText, tokeniseCoordinateLine } from "./coordinateText";
+import { importPastedCoordinates } from "./pasteCoordinates";
+import { decodeText, fileBaseName, plainProperties } from "./text";
+import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+
+const DELIMITERS = [",", "\t", ";", "，", "；"] as const;
+
+function detectDelimiter(line: string): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = line.split(delimiter).length - 1;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** RFC 4180 rows: quoted fields may hold the delimiter, doubled quotes and line breaks. */
+export function parseCsvRows(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!;
+    if (quoted) {
+      if (character === '"') {
+        if (text[index + 1] === '"') {
+          field += '"';
+          index++;
+        } else quoted = false;
+      } else field += character;
+      continue;
+    }
+    if (character === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (character === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (character === "\n" || character === "\r") {
+      if (character === "\r" && text[index + 1] === "\n") index++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += character;
+  }
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.map((cells) => cells.map((cell) => cell.trim()));
+}
+
+function normaliseHeader(header: string): string {
+  return normaliseCoordinateText(header)
+    .toLowerCase()
+    .replace(/[(\[（【][^)\]）】]*[)\]）】]/g, "")
+    .replace(/[\s_\-./]/g, "");
+}
+
+/** Coordinate column pairs by header; which is easting/northing is decided later from the values. */
+const COORDINATE_PAIRS: [string[], string[]][] = [
+  [["lon", "lng", "long", "longitude", "经度", "东经"], ["lat", "latitude", "纬度", "北纬"]],
+  [["x", "x坐标", "坐标x", "xzb", "xcoord"], ["y", "y坐标", "坐标y", "yzb", "ycoord"]],
+  [["e", "east", "easting", "东坐标", "东", "横坐标", "东向坐标"], ["n", "north", "northing", "北坐标", "北", "纵坐标", "北向坐标"]],
+];
+const GROUP_HEADERS = ["地块", "地块编号", "地块号", "地块名称", "宗地号", "宗地编号", "宗地代码", "parcel", "parcelid", "parcelname", "dkbh", "dkmc", "group", "polygon", "polygonid", "part"];
+const AMBIGUOUS_HEADERS = ["id", "编号", "name", "名称"];
+const LABEL_HEADERS = ["点号", "界址点号", "点名", "point", "pointid", "pt", "label", "序号", "jzdh"];
+const RING_HEADERS = ["圈号", "环号", "ring"];
+
+function findColumn(headers: string[], names: readonly string[], exclude: ReadonlySet<number> = new Set()): number {
+  return headers.findIndex((header, index) => !exclude.has(index) && names.includes(header));
+}
+
+function cellValue(cell: string): number | null {
+  const tokens = tokeniseCoordinateLine(normaliseCoordinateText(cell));
+  if (tokens.length !== 1 || !tokens[0]!.value) return null;
+  return tokens[0]!.value.value;
+}
+
+function csvError(code: string, zh: string, en: string, detail?: Record<string, unknown>): ImportResult {
+  return failure(detail ? { code, zh, en, detail } : { code, zh, en });
+}
+
+/**
+ * CSV with a header naming the coordinate columns (x/y, lon/lat, 经度/纬度, X/Y, E/N …, Chinese or English),
+ * one parcel, or several grouped by a parcel column. Without a header the lines are read like pasted points.
+ */
+export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
+  const text = typeof data === "string" ? data : decodeText(data).text;
+  const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== "") ?? "";
+  const delimiter = detectDelimiter(firstLine);
+  if (!delimiter) return importPastedCoordinates(text, options);
+  const rows = parseCsvRows(text, delimiter).filter((row) => row.some((cell) => cell !== ""));
+  if (rows.length === 0) return csvError("empty-file", `「${fileName}」没有内容。`, `"${fileName}" is empty.`);
+
+  const headerRow = rows[0]!;
+  const hasHeader = headerRow.some((cell) => cell !== "" && cellValue(cell) === null && !/^[A-Za-z]*\d+$/.test(cell));
+  if (!hasHeader) return importPastedCoordinates(rows.map((row) => row.join(",")).join("\n"), options);
+
+  const headers = headerRow.map(normaliseHeader);
+  let columns: [number, number] | undefined;
+  for (const [firstNames, secondNames] of COORDINATE_PAIRS) {
+    const a = findColumn(headers, firstNames);
+    const b = findColumn(headers, secondNames, new Set([a]));
+    if (a >= 0 && b >= 0) {
+      columns = a < b ? [a, b] : [b, a];
+      break;
+    }
+  }
+  if (!columns) {
+    return csvError(
+      "csv-columns-not-found",
+      `「${fileName}」的表头（${headerRow.join("、")}）中找不到坐标列。请用 x/y、X/Y、lon/lat、经度/纬度 或 E/N（东坐标/北坐标）作列名。`,
+      `No coordinate columns in the header of "${fileName}" (${headerRow.join(", ")}). Name them x/y, X/Y, lon/lat, 经度/纬度 or E/N (easting/northing).`,
+      { header: headerRow },
+    );
+  }
+  const body = rows.slice(1);
+  const used = new Set<number>(columns);
+  const distinctShare = (column: number): number => new Set(body.map((row) => row[column] ?? "")).size / Math.max(1, body.length);
+  let groupColumn = findColumn(headers, GROUP_HEADERS, used);
+  if (groupColumn < 0) {
+    const ambiguous = findColumn(headers, AMBIGUOUS_HEADERS, used);
+    if (ambiguous >= 0 && distinctShare(ambiguous) < 1) groupColumn = ambiguous;
+  }
+  if (groupColumn >= 0) used.add(groupColumn);
+  let labelColumn = findColumn(headers, LABEL_HEADERS, used);
+  if (labelColumn < 0) {
+    const ambiguous = findColumn(headers, AMBIGUOUS_HEADERS, used);
+    if (ambiguous >= 0 && distinctShare(ambiguous) === 1) labelColumn = ambiguous;
+  }
+  if (labelColumn >= 0) used.add(labelColumn);
+  const ringColumn = findColumn(headers, RING_HEADERS, used);
+
+  interface Group {
+    key: string;
+    rings: Map<string, { positions: SourcePosition[]; labels: string[] }>;
+  }
+  const groups = new Map<string, Group>();
+  for (const [rowIndex, row] of body.entries()) {
+    const rowNumber = rowIndex + 2;
+    const first = cellValue(row[columns[0]] ?? "");
+    const second = cellValue(row[columns[1]] ?? "");
+    if (first === null || second === null) {
+      const bad = first === null ? columns[0] : columns[1];
+      return csvError(
+        "unreadable-coordinate",
+        `「${fileName}」第 ${rowNumber} 行「${headerRow[bad]}」列的值「${row[bad] ?? ""}」不是坐标。`,
+        `"${fileName}", row ${rowNumber}: the value "${row[bad] ?? ""}" in column "${headerRow[bad]}" is not a coordinate.`,
+        { row: rowNumber, column: headerRow[bad] },
+      );
+    }
+    const key = groupColumn >= 0 ? (row[groupColumn] ?? "") : "";
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, rings: new Map() };
+      groups.set(key, group);
+    }
+    const ringKey = ringColumn >= 0 ? (row[ringColumn] ?? "1") : "1";
+    let ring = group.rings.get(ringKey);
+    if (!ring) {
+      ring = { positions: [], labels: [] };
+      group.rings.set(ringKey, ring);
+    }
+    ring.positions.push([first, second]);
+    ring.labels.push(labelColumn >= 0 ? (row[labelColumn] ?? "") : String(ring.positions.length));
+    const limit = vertexLimitError(rowIndex + 1);
+    if (limit) return failure(limit);
+  }
+
+  const base = fileBaseName(fileName);
+  const drafts: ParcelDraft[] = [...groups.values()].map((group, index) => {
+    const rings = [...group.rings.values()];
+    const draft: ParcelDraft = {
+      name: group.key || (groups.size > 1 ? `${base} ${index + 1}` : base),
+      kind: "polygon",
+      sourceCoordinates: [rings.map((ring) => ring.positions)],
+      properties: groupColumn >= 0 ? plainProperties({ [headerRow[groupColumn]!]: group.key }) : {},
+    };
+    if (labelColumn >= 0) draft.vertexLabels = [rings.map((ring) => ring.labels)];
+    return draft;
+  });
+  const resolution = resolveCrs(allSourcePairs(drafts), null, options);
+  if (!resolution.ok) return failure(resolution.error);
+  const columnNote = {
+    zh: `CSV 坐标列：「${headerRow[columns[0]]}」「${headerRow[columns[1]]}」${groupColumn >= 0 ? `，按「${headerRow[groupColumn]}」分为 ${groups.size} 个地块` : ""}。`,
+    en: `CSV coordinate columns: "${headerRow[columns[0]]}", "${headerRow[columns[1]]}"${groupColumn >= 0 ? `, grouped by "${headerRow[groupColumn]}" into ${groups.size} parcels` : ""}.`,
+  };
+  const crs = { ...resolution.crs, reason: { zh: `${columnNote.zh}${resolution.crs.reason.zh}`, en: `${columnNote.en} ${resolution.crs.reason.en}` } };
+  const warnings: ImportMessage[] = [...resolution.warnings];
+  return finishImport(drafts, crs, warnings);
+}

@@ -1,0 +1,102 @@
+import { failure } from "./assemble";
+import { importBoundaryTxt, isBoundaryTxt } from "./importBoundaryTxt";
+import { importCassDat } from "./importCassDat";
+import { importCsv } from "./importCsv";
+import { importGeoJson } from "./importGeoJson";
+import { importPastedCoordinates } from "./pasteCoordinates";
+import { decodeText } from "./text";
+import { MAX_FILE_BYTES, type ImportOptions, type ImportResult } from "./types";
+
+export const SUPPORTED_EXTENSIONS = [".geojson", ".json", ".kml", ".kmz", ".zip", ".csv", ".txt", ".dat"] as const;
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf(".");
+  return dot >= 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+const ADVICE: Record<string, { zh: string; en: string }> = {
+  ".shp": {
+    zh: "Shapefile 由多个文件组成：请把 .shp、.shx、.dbf、.prj（及 .cpg）一起压缩成 .zip 后导入。",
+    en: "A Shapefile is several files: zip the .shp, .shx, .dbf, .prj (and .cpg) together and import the .zip.",
+  },
+  ".dwg": {
+    zh: "不能直接读取 CAD 图（.dwg/.dxf）。请在 CASS/AutoCAD 中导出界址点坐标（.dat 或界址点 TXT），或在 GIS 软件中转为 Shapefile。",
+    en: "CAD drawings (.dwg/.dxf) cannot be read. Export the boundary points from CASS/AutoCAD (.dat or boundary TXT), or convert to a Shapefile in GIS software.",
+  },
+  ".xlsx": {
+    zh: "不能直接读取 Excel 工作簿。请在 Excel 中「另存为」CSV（逗号分隔）后导入。",
+    en: "Excel workbooks cannot be read directly. Save the sheet as CSV (comma-separated) in Excel and import that.",
+  },
+  ".gdb": {
+    zh: "不能直接读取地理数据库。请在 ArcGIS/QGIS 中把图层导出为 Shapefile（zip）或 GeoJSON。",
+    en: "Geodatabases cannot be read directly. Export the layer as a zipped Shapefile or GeoJSON in ArcGIS/QGIS.",
+  },
+};
+for (const [extension, advice] of [
+  [".shx", ".shp"],
+  [".dbf", ".shp"],
+  [".prj", ".shp"],
+  [".cpg", ".shp"],
+  [".dxf", ".dwg"],
+  [".xls", ".xlsx"],
+  [".mdb", ".gdb"],
+  [".gpkg", ".gdb"],
+] as const) {
+  ADVICE[extension] = ADVICE[advice]!;
+}
+
+/**
+ * Reads a site-boundary file by its name and bytes: GeoJSON, KML/KMZ, zipped Shapefile, CSV, 界址点坐标 TXT (or plain
+ * coordinate lines in a .txt) and 南方 CASS .dat. Parsers for KML/KMZ and Shapefile load on first use.
+ */
+export async function importFile(fileName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const extension = extensionOf(fileName);
+  if (data.byteLength === 0) {
+    return failure({ code: "empty-file", zh: `文件「${fileName}」是空的（0 字节）。`, en: `The file "${fileName}" is empty (0 bytes).`, detail: { fileName } });
+  }
+  if (data.byteLength > MAX_FILE_BYTES) {
+    const megabytes = (data.byteLength / 1024 / 1024).toFixed(1);
+    return failure({
+      code: "file-too-large",
+      zh: `文件「${fileName}」有 ${megabytes} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限。请只导出需要核查的地块。`,
+      en: `The file "${fileName}" is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit. Export only the parcels to check.`,
+      detail: { fileName, bytes: data.byteLength, limit: MAX_FILE_BYTES },
+    });
+  }
+  const binary = extension === ".zip" || extension === ".kmz";
+  const text = binary ? "" : decodeText(data).text;
+  if (!binary && text.trim() === "") {
+    return failure({ code: "empty-file", zh: `文件「${fileName}」只有空白，没有内容。`, en: `The file "${fileName}" contains only whitespace.`, detail: { fileName } });
+  }
+  switch (extension) {
+    case ".geojson":
+    case ".json":
+      return importGeoJson(text, fileName, options);
+    case ".kml": {
+      const { importKml } = await import("./importKml");
+      return importKml(data, fileName, options);
+    }
+    case ".kmz": {
+      const { importKmz } = await import("./importKml");
+      return importKmz(data, fileName, options);
+    }
+    case ".zip": {
+      const { importShapefileZip } = await import("./importShapefile");
+      return importShapefileZip(data, fileName, options);
+    }
+    case ".csv":
+      return importCsv(text, fileName, options);
+    case ".txt":
+      return isBoundaryTxt(text) ? importBoundaryTxt(text, fileName, options) : importPastedCoordinates(text, options);
+    case ".dat":
+      return importCassDat(text, fileName, options);
+  }
+  const advice = ADVICE[extension];
+  return failure({
+    code: "unsupported-format",
+    zh: `不支持「${extension || "无扩展名"}」文件（${fileName}）。${advice ? advice.zh : ""}支持：GeoJSON、KML/KMZ、Shapefile（zip）、CSV、界址点坐标 TXT、南方 CASS .dat。`,
+    en: `"${extension || "no extension"}" files are not supported (${fileName}). ${advice ? `${advice.en} ` : ""}Supported: GeoJSON, KML/KMZ, zipped Shapefile, CSV, boundary-point TXT, 南方 CASS .dat.`,
+    detail: { fileName, extension, supported: [...SUPPORTED_EXTENSIONS] },
+  });
+}

@@ -1,0 +1,201 @@
+import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
+import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
+import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+
+/** A feature as any of the parsers hands it over: geometry not yet trusted. */
+export interface LooseFeature {
+  geometry: unknown;
+  properties: Record<string, unknown> | null | undefined;
+}
+
+type DraftsResult = { ok: true; drafts: ParcelDraft[]; skipped: number } | { ok: false; error: ImportMessage };
+
+function invalidGeometry(featureIndex: number, path: string, what: { zh: string; en: string }): { ok: false; error: ImportMessage } {
+  return {
+    ok: false,
+    error: {
+      code: "invalid-geometry",
+      zh: `第 ${featureIndex + 1} 个要素的几何无效（${path}）：${what.zh}`,
+      en: `Feature ${featureIndex + 1} has an invalid geometry (${path}): ${what.en}`,
+      detail: { feature: featureIndex, path },
+    },
+  };
+}
+
+function readPosition(value: unknown): SourcePosition | null {
+  if (!Array.isArray(value) || value.length < 2) return null;
+  const [a, b] = value as unknown[];
+  if (typeof a !== "number" || typeof b !== "number") return null;
+  return [a, b];
+}
+
+function readPositions(value: unknown, depth: number): unknown {
+  if (depth === 0) return readPosition(value);
+  if (!Array.isArray(value)) return null;
+  const result: unknown[] = [];
+  for (const item of value) {
+    const read = readPositions(item, depth - 1);
+    if (read === null) return null;
+    result.push(read);
+  }
+  return result;
+}
+
+const GEOMETRY_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
+
+/** Splits one feature's geometry into drafts: a feature is one parcel, except multi-lines/points and collections. */
+function draftsOfGeometry(
+  geometry: unknown,
+  featureIndex: number,
+  base: Omit<ParcelDraft, "kind" | "sourceCoordinates">,
+  path: string,
+): ParcelDraft[] | { ok: false; error: ImportMessage } {
+  if (typeof geometry !== "object" || geometry === null) return invalidGeometry(featureIndex, path, { zh: "不是对象。", en: "not an object." });
+  const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+  if (type === "GeometryCollection") {
+    if (!Array.isArray(geometries)) return invalidGeometry(featureIndex, path, { zh: "GeometryCollection 缺少 geometries 数组。", en: "GeometryCollection without a geometries array." });
+    const drafts: ParcelDraft[] = [];
+    for (const [index, member] of geometries.entries()) {
+      const memberDrafts = draftsOfGeometry(member, featureIndex, { ...base, name: `${base.name} (${index + 1})` }, `${path}.geometries[${index}]`);
+      if (!Array.isArray(memberDrafts)) return memberDrafts;
+      drafts.push(...memberDrafts);
+    }
+    return drafts;
+  }
+  if (typeof type !== "string" || !(type in GEOMETRY_DEPTH)) {
+    return invalidGeometry(featureIndex, path, { zh: `不支持的几何类型「${String(type)}」。`, en: `unsupported geometry type "${String(type)}".` });
+  }
+  const read = readPositions(coordinates, GEOMETRY_DEPTH[type]!);
+  if (read === null) {
+    return invalidGeometry(featureIndex, path, {
+      zh: `${type} 的 coordinates 结构不对，或含有非数字（如 null、字符串）。`,
+      en: `the coordinates of the ${type} are malformed or contain non-numbers (null, strings).`,
+    });
+  }
+  switch (type) {
+    case "Point":
+      return [{ ...base, kind: "point", sourceCoordinates: [[[read as SourcePosition]]] }];
+    case "MultiPoint":
+      return (read as SourcePosition[]).map((position, index) => ({ ...base, name: `${base.name} (${index + 1})`, kind: "point", sourceCoordinates: [[[position]]] }));
+    case "LineString":
+      return [{ ...base, kind: "line", sourceCoordinates: [[read as SourcePosition[]]] }];
+    case "MultiLineString":
+      return (read as SourcePosition[][]).map((line, index) => ({ ...base, name: `${base.name} (${index + 1})`, kind: "line", sourceCoordinates: [[line]] }));
+    case "Polygon":
+      return [{ ...base, kind: "polygon", sourceCoordinates: [read as SourcePosition[][]] }];
+    default:
+      return [{ ...base, kind: "polygon", sourceCoordinates: read as SourcePosition[][][] }];
+  }
+}
+
+/** Features (from GeoJSON, KML or a Shapefile) → drafts; features without geometry are counted, not fatal. */
+export function draftsFromFeatures(features: readonly LooseFeature[], fallbackName: string, skipKeys?: ReadonlySet<string>): DraftsResult {
+  const drafts: ParcelDraft[] = [];
+  let skipped = 0;
+  let vertices = 0;
+  for (const [index, feature] of features.entries()) {
+    if (feature.geometry === null || feature.geometry === undefined) {
+      skipped++;
+      continue;
+    }
+    const properties = plainProperties(feature.properties, skipKeys);
+    const base: Omit<ParcelDraft, "kind" | "sourceCoordinates"> = {
+      name: pickName(properties, features.length > 1 ? `${fallbackName} ${index + 1}` : fallbackName),
+      properties,
+    };
+    const statedAreaHectares = statedAreaFromProperties(properties);
+    if (statedAreaHectares !== undefined) base.statedAreaHectares = statedAreaHectares;
+    const featureDrafts = draftsOfGeometry(feature.geometry, index, base, "geometry");
+    if (!Array.isArray(featureDrafts)) return featureDrafts;
+    for (const draft of featureDrafts) vertices += draft.sourceCoordinates.flat(2).length;
+    const limit = vertexLimitError(vertices);
+    if (limit) return { ok: false, error: limit };
+    drafts.push(...featureDrafts);
+  }
+  return { ok: true, drafts, skipped };
+}
+
+export function skippedFeaturesWarning(skipped: number): ImportMessage[] {
+  if (skipped === 0) return [];
+  return [
+    {
+      code: "features-without-geometry",
+      zh: `${skipped} 个要素没有几何（空几何），已跳过。`,
+      en: `${skipped} feature${skipped > 1 ? "s have" : " has"} no geometry and ${skipped > 1 ? "were" : "was"} skipped.`,
+      detail: { skipped },
+    },
+  ];
+}
+
+function notGeoJson(zh: string, en: string, code = "not-geojson"): ImportResult {
+  return failure({ code, zh, en });
+}
+
+/** GeoJSON FeatureCollection / Feature / Geometry, in WGS-84 or (with or without a `crs` member) GK metres. */
+export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
+  const text = typeof data === "string" ? data : decodeText(data).text;
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return failure({
+      code: "invalid-json",
+      zh: `「${fileName}」不是有效的 JSON：${message}`,
+      en: `"${fileName}" is not valid JSON: ${message}`,
+      detail: { parserMessage: message },
+    });
+  }
+  if (typeof root !== "object" || root === null || Array.isArray(root)) {
+    return notGeoJson(`「${fileName}」的内容不是 GeoJSON 对象。`, `"${fileName}" does not contain a GeoJSON object.`);
+  }
+  const object = root as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown; crs?: unknown; spatialReference?: unknown };
+  if (object.type === "Topology") {
+    return notGeoJson(`「${fileName}」是 TopoJSON，请先转换为 GeoJSON。`, `"${fileName}" is TopoJSON; convert it to GeoJSON first.`, "topojson-unsupported");
+  }
+  const esriFeatures = Array.isArray(object.features) && object.features.some((feature) => typeof feature === "object" && feature !== null && "attributes" in feature);
+  if (object.spatialReference !== undefined || esriFeatures || "rings" in object) {
+    return notGeoJson(
+      `「${fileName}」是 ArcGIS 的 Esri JSON，不是 GeoJSON。请在 ArcGIS 中用「要素转 JSON」并勾选 GeoJSON 输出，或导出为 Shapefile。`,
+      `"${fileName}" is ArcGIS Esri JSON, not GeoJSON. Export it as GeoJSON ("Features To JSON" with the GeoJSON option) or as a Shapefile.`,
+      "esri-json-unsupported",
+    );
+  }
+  let features: LooseFeature[];
+  if (object.type === "FeatureCollection") {
+    if (!Array.isArray(object.features)) return notGeoJson(`「${fileName}」的 FeatureCollection 缺少 features 数组。`, `The FeatureCollection in "${fileName}" has no features array.`);
+    features = (object.features as unknown[]).map((feature) => {
+      const item = (typeof feature === "object" && feature !== null ? feature : {}) as { geometry?: unknown; properties?: unknown };
+      return { geometry: item.geometry, properties: (typeof item.properties === "object" ? item.properties : null) as Record<string, unknown> | null };
+    });
+  } else if (object.type === "Feature") {
+    features = [{ geometry: object.geometry, properties: (typeof object.properties === "object" ? object.properties : null) as Record<string, unknown> | null }];
+  } else if (typeof object.type === "string" && (object.type in GEOMETRY_DEPTH || object.type === "GeometryCollection")) {
+    features = [{ geometry: object, properties: null }];
+  } else {
+    return notGeoJson(
+      `「${fileName}」缺少 GeoJSON 的 type（FeatureCollection、Feature 或几何类型）。`,
+      `"${fileName}" lacks a GeoJSON type (FeatureCollection, Feature or a geometry type).`,
+    );
+  }
+  if (features.length === 0) {
+    return failure({ code: "no-parcels", zh: `「${fileName}」中没有要素。`, en: `"${fileName}" contains no features.` });
+  }
+  const drafts = draftsFromFeatures(features, fileBaseName(fileName));
+  if (!drafts.ok) return failure(drafts.error);
+  const declared = detectCrsFromGeoJsonCrs(object.crs);
+  const resolution = resolveCrs(allSourcePairs(drafts.drafts), declared, options);
+  if (!resolution.ok) return failure(resolution.error);
+  const crs =
+    declared === null && resolution.crs.confidence === "inferred"
+      ? {
+          ...resolution.crs,
+          reason: {
+            zh: `GeoJSON 没有 crs 成员，按坐标数值判断：${resolution.crs.reason.zh}`,
+            en: `The GeoJSON has no crs member; inferred from the values: ${resolution.crs.reason.en}`,
+          },
+        }
+      : resolution.crs;
+  return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)]);
+}

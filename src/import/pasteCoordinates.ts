@@ -1,0 +1,246 @@
+import { isPlausiblePair } from "../geo/crsDetect";
+import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
+import type { BilingualText, ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+
+/** Column-header words that may head pasted text; such a line is skipped, not taken as a parcel name. */
+const HEADER_WORDS = new Set(
+  [
+    "x", "y", "z", "h", "e", "n", "lon", "lng", "long", "longitude", "lat", "latitude", "east", "north", "easting", "northing",
+    "point", "pt", "id", "no", "label", "name", "elevation", "height", "经度", "纬度", "点号", "点名", "界址点号", "序号", "编号", "高程",
+    "x坐标", "y坐标", "横坐标", "纵坐标", "东坐标", "北坐标", "东", "北", "圈号",
+  ].map((word) => word.toLowerCase()),
+);
+
+/** A line that starts a new parcel: `#2`, `# 2`, `地块 2`, `parcel 3` (at most one number on it). */
+const PARCEL_SEPARATOR = /^\s*(#|地块|宗地|parcel|polygon|part)/i;
+
+interface Vertex {
+  pair: SourcePosition;
+  label?: string;
+  axes?: ["longitude" | "latitude" | undefined, "longitude" | "latitude" | undefined];
+  format: CoordinateValue["format"];
+  line: number;
+  droppedNumbers: number;
+}
+
+interface Block {
+  name?: string;
+  vertices: Vertex[];
+}
+
+export interface PastedCoordinates {
+  drafts: ParcelDraft[];
+  /** What was read, for CrsGuess.reason. */
+  summary: BilingualText;
+  warnings: ImportMessage[];
+  /** The order the N/S/E/W marks give, when lines carry them. */
+  hemisphereOrder?: "latitude-first" | "longitude-first";
+}
+
+function lineError(code: string, lineNumber: number, line: string, zh: string, en: string): { ok: false; error: ImportMessage } {
+  return {
+    ok: false,
+    error: {
+      code,
+      zh: `第 ${lineNumber} 行「${line.trim().slice(0, 80)}」${zh}`,
+      en: `Line ${lineNumber} "${line.trim().slice(0, 80)}": ${en}`,
+      detail: { line: lineNumber, text: line.trim().slice(0, 200) },
+    },
+  };
+}
+
+/** Picks the coordinate pair among the numbers on a line: `x y`, `n x y` (point number), `x y h`, `n ring x y`. */
+function choosePair(values: CoordinateValue[]): { pair: [CoordinateValue, CoordinateValue]; skippedLeading: number; dropped: number } | null {
+  const [a, b, c, d] = values;
+  if (values.length === 2) return { pair: [a!, b!], skippedLeading: 0, dropped: 0 };
+  if (values.length === 3) {
+    if (a!.plainInteger && isPlausiblePair(b!.value, c!.value) && !isPlausiblePair(a!.value, b!.value)) return { pair: [b!, c!], skippedLeading: 1, dropped: 0 };
+    return { pair: [a!, b!], skippedLeading: 0, dropped: 1 };
+  }
+  if (values.length === 4) {
+    if (a!.plainInteger && b!.plainInteger && isPlausiblePair(c!.value, d!.value)) return { pair: [c!, d!], skippedLeading: 2, dropped: 0 };
+    if (a!.plainInteger && isPlausiblePair(b!.value, c!.value)) return { pair: [b!, c!], skippedLeading: 1, dropped: 1 };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Reads boundary points typed or pasted as text: one vertex per line, parcels separated by blank lines or by a
+ * line without coordinates (`#2`, `地块2`, a name).
+ */
+export function parsePastedCoordinates(text: string): { ok: true; value: PastedCoordinates } | { ok: false; error: ImportMessage } {
+  const lines = normaliseCoordinateText(text).split(/\r\n|\r|\n/);
+  const blocks: Block[] = [];
+  let current: Block = { vertices: [] };
+  let headerSkipped = false;
+  let count = 0;
+
+  const closeBlock = (): void => {
+    if (current.vertices.length > 0) blocks.push(current);
+    current = { vertices: [] };
+  };
+
+  for (const [index, line] of lines.entries()) {
+    const lineNumber = index + 1;
+    if (line.trim() === "") {
+      closeBlock();
+      continue;
+    }
+    if (PARCEL_SEPARATOR.test(line) && tokeniseCoordinateLine(line).filter((token) => token.value).length <= 1) {
+      closeBlock();
+      current.name = line.trim().replace(/^#\s*/, "#").slice(0, 200);
+      continue;
+    }
+    const tokens = tokeniseCoordinateLine(line);
+    const invalid = tokens.find((token) => token.value === undefined && "invalid" in token && token.invalid);
+    if (invalid) {
+      const reason = "invalid" in invalid ? invalid.invalid : undefined;
+      return lineError(
+        "unreadable-coordinate",
+        lineNumber,
+        line,
+        reason === "minutes-or-seconds-over-60"
+          ? `中的「${invalid.text}」分或秒不小于 60。`
+          : reason === "conflicting-hemispheres"
+            ? `中的「${invalid.text}」同时标了经度和纬度方向。`
+            : `中的「${invalid.text}」无法读成坐标（支持 105.72、105°43′12″、105d43m12s、E105°43′12″ 等写法）。`,
+        reason === "minutes-or-seconds-over-60"
+          ? `"${invalid.text}" has minutes or seconds of 60 or more.`
+          : reason === "conflicting-hemispheres"
+            ? `"${invalid.text}" is marked both as longitude and latitude.`
+            : `"${invalid.text}" cannot be read as a coordinate (accepted: 105.72, 105°43′12″, 105d43m12s, E105°43′12″ …).`,
+      );
+    }
+    const numbers = tokens.flatMap((token) => (token.value ? [token.value] : []));
+    if (numbers.length === 0) {
+      const words = tokens.map((token) => token.text.toLowerCase().replace(/\(.*\)$/, ""));
+      if (words.every((word) => HEADER_WORDS.has(word))) {
+        headerSkipped = true;
+        continue;
+      }
+      closeBlock();
+      current.name = line.trim().replace(/^#\s*/, "#").slice(0, 200);
+      continue;
+    }
+    if (numbers.length === 1) {
+      return lineError("unreadable-line", lineNumber, line, "只有一个数，每行应有一对坐标。", "has only one number; each line needs a coordinate pair.");
+    }
+    const chosen = choosePair(numbers);
+    if (!chosen) {
+      return lineError(
+        "unreadable-line",
+        lineNumber,
+        line,
+        `有 ${numbers.length} 个数，无法判断哪两个是坐标（每行：可选点号，然后两个坐标，可选高程）。`,
+        `has ${numbers.length} numbers and it is unclear which two are the coordinates (per line: optional point label, two coordinates, optional height).`,
+      );
+    }
+    const firstNumberToken = tokens.findIndex((token) => token.value !== undefined);
+    const words = tokens.slice(0, firstNumberToken).map((token) => token.text);
+    const leadingNumbers = numbers.slice(0, chosen.skippedLeading).map((value) => String(value.value));
+    const label = [...words, ...leadingNumbers.slice(0, 1)].join(" ").trim();
+    const [first, second] = chosen.pair;
+    const vertex: Vertex = {
+      pair: [first.value, second.value],
+      format: first.format === "dms" || second.format === "dms" ? "dms" : "decimal",
+      line: lineNumber,
+      droppedNumbers: chosen.dropped,
+    };
+    if (label) vertex.label = label;
+    if (first.axis || second.axis) vertex.axes = [first.axis, second.axis];
+    current.vertices.push(vertex);
+    count++;
+    const limit = vertexLimitError(count);
+    if (limit) return { ok: false, error: limit };
+  }
+  closeBlock();
+
+  if (blocks.length === 0) {
+    return {
+      ok: false,
+      error: { code: "no-coordinates", zh: "没有读到任何坐标。每行写一个界址点，如「105.7181 29.7097」或「J1, 3287000.12, 35569000.45」。", en: "No coordinates were found. Write one boundary point per line, e.g. \"105.7181 29.7097\" or \"J1, 3287000.12, 35569000.45\"." },
+    };
+  }
+
+  const warnings: ImportMessage[] = [];
+  const tagged = blocks.flatMap((block) => block.vertices).filter((vertex) => vertex.axes);
+  for (const vertex of tagged) {
+    const [a, b] = vertex.axes!;
+    if (a && b && a === b) {
+      return lineError("unreadable-line", vertex.line, lines[vertex.line - 1] ?? "", "两个坐标标了同一方向（都是经度或都是纬度）。", "both coordinates are marked with the same axis (both longitude or both latitude).");
+    }
+  }
+  const latitudeFirst = (vertex: Vertex): boolean => vertex.axes![0] === "latitude" || vertex.axes![1] === "longitude";
+  const orders = new Set(tagged.map((vertex) => (latitudeFirst(vertex) ? "latitude-first" : "longitude-first")));
+  if (orders.size > 1) {
+    for (const block of blocks) {
+      for (const vertex of block.vertices) {
+        if (vertex.axes && latitudeFirst(vertex)) vertex.pair = [vertex.pair[1], vertex.pair[0]];
+      }
+    }
+    warnings.push({
+      code: "mixed-axis-order",
+      zh: "各行经纬度的先后顺序不一致，已按 N/E 标记统一为经度在前。",
+      en: "The lines give longitude and latitude in different orders; they were unified to longitude first using the N/E marks.",
+    });
+  }
+  const dropped = blocks.flatMap((block) => block.vertices).filter((vertex) => vertex.droppedNumbers > 0).length;
+  if (dropped > 0) {
+    warnings.push({
+      code: "extra-numbers-ignored",
+      zh: `${dropped} 行在两个坐标之后还有数（如高程），已忽略。`,
+      en: `${dropped} line${dropped > 1 ? "s have" : " has"} a number after the two coordinates (such as a height); it was ignored.`,
+      detail: { lines: dropped },
+    });
+  }
+
+  const drafts: ParcelDraft[] = blocks.map((block, index) => {
+    const draft: ParcelDraft = {
+      name: block.name ?? (blocks.length > 1 ? `地块${index + 1}` : "地块"),
+      kind: "polygon",
+      sourceCoordinates: [[block.vertices.map((vertex) => vertex.pair)]],
+      properties: {},
+    };
+    if (block.vertices.some((vertex) => vertex.label)) {
+      draft.vertexLabels = [[block.vertices.map((vertex, vertexIndex) => vertex.label ?? String(vertexIndex + 1))]];
+    }
+    return draft;
+  });
+
+  const vertices = blocks.flatMap((block) => block.vertices);
+  const dms = vertices.some((vertex) => vertex.format === "dms");
+  const labelled = vertices.some((vertex) => vertex.label);
+  const summary: BilingualText = {
+    zh: `读取 ${vertices.length} 个点、${blocks.length} 个地块${dms ? "，含度分秒" : ""}${labelled ? "，带点号" : ""}${tagged.length > 0 ? "，带 N/E 方向标记" : ""}${headerSkipped ? "，已跳过表头行" : ""}。`,
+    en: `Read ${vertices.length} points in ${blocks.length} parcel${blocks.length > 1 ? "s" : ""}${dms ? ", including degrees–minutes–seconds" : ""}${labelled ? ", with point labels" : ""}${tagged.length > 0 ? ", with N/E marks" : ""}${headerSkipped ? ", header line skipped" : ""}.`,
+  };
+  const value: PastedCoordinates = { drafts, summary, warnings };
+  if (orders.size === 1) value.hemisphereOrder = [...orders][0]!;
+  else if (orders.size > 1) value.hemisphereOrder = "longitude-first";
+  return { ok: true, value };
+}
+
+/** Pasted or typed boundary points → parcels in WGS-84, with the reading chosen and why. */
+export function importPastedCoordinates(text: string, options: ImportOptions = {}): ImportResult {
+  if (text.trim() === "") {
+    return failure({ code: "empty-input", zh: "没有输入任何坐标。", en: "Nothing was entered." });
+  }
+  const parsed = parsePastedCoordinates(text);
+  if (!parsed.ok) return failure(parsed.error);
+  const { drafts, summary, warnings, hemisphereOrder } = parsed.value;
+  const resolution = resolveCrs(allSourcePairs(drafts), null, options);
+  if (!resolution.ok) return failure(resolution.error);
+  const crs = { ...resolution.crs, reason: { zh: `${summary.zh}${resolution.crs.reason.zh}`, en: `${summary.en} ${resolution.crs.reason.en}` } };
+  const allWarnings = [...warnings, ...resolution.warnings];
+  // In China latitude (< 54) and longitude (> 73) cannot be confused, so marks that disagree are mislabelled.
+  if (hemisphereOrder && !options.crsOverride && (hemisphereOrder === "latitude-first") !== crs.swappedAxes) {
+    allWarnings.push({
+      code: "hemisphere-marks-contradict-values",
+      zh: "N/E 方向标记与数值不符（如纬度数值标了 E）。已按数值大小区分经纬度，请核对。",
+      en: "The N/E marks contradict the values (e.g. a latitude marked E). Longitude and latitude were told apart by their size; please check.",
+    });
+  }
+  return finishImport(drafts, crs, allWarnings);
+}
