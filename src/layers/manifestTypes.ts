@@ -54,6 +54,8 @@ export interface LegendEntry {
   hatched?: boolean;
   /** A legend row with no geometry on the map (e.g. 大足高新区, whose bounds are unpublished). */
   note?: LocalizedText;
+  /** false: nothing on the map matches this row (its swatch is drawn dashed); default true. */
+  drawn?: boolean;
 }
 
 export interface LayerSummaryRow {

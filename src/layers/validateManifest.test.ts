@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { readFixture } from "./fixtures/readFixture";
+import { validateManifest } from "./validateManifest";
+
+type Editable = Record<string, any>;
+
+function fixtureManifest(): Editable {
+  return structuredClone(readFixture("valid/manifest.json")) as Editable;
+}
+
+function errorsOf(manifest: unknown): string[] {
+  const result = validateManifest(manifest);
+  return result.ok ? [] : result.errors;
+}
+
+describe("validateManifest", () => {
+  it("accepts the valid fixture", () => {
+    const result = validateManifest(fixtureManifest());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.layers.map((layer) => layer.id)).toContain("towns");
+  });
+
+  it("rejects a non-object", () => {
+    expect(errorsOf([])).toEqual(["manifest must be a JSON object"]);
+    expect(errorsOf(null)).toEqual(["manifest must be a JSON object"]);
+  });
+
+  it("names the layer and field for an out-of-range opacity", () => {
+    const manifest = fixtureManifest();
+    manifest.layers[2].style.opacity = 1.5;
+    expect(errorsOf(manifest)).toEqual(["layer 'fee-zones': style.opacity must be between 0 and 1"]);
+  });
+
+  it("reports an unknown group", () => {
+    const manifest = fixtureManifest();
+    manifest.layers[0].group = "nowhere";
+    expect(errorsOf(manifest)).toEqual(["layer 'district': unknown group 'nowhere'"]);
+  });
+
+  it("reports duplicate layer and group ids", () => {
+    const manifest = fixtureManifest();
+    manifest.layers.push(structuredClone(manifest.layers[1]));
+    manifest.groups.push(structuredClone(manifest.groups[0]));
+    const errors = errorsOf(manifest);
+    expect(errors).toContain("duplicate layer id 'towns'");
+    expect(errors).toContain("duplicate group id 'base'");
+  });
+
+  it("reports a missing file and a path that escapes the package", () => {
+    const manifest = fixtureManifest();
+    delete manifest.layers[0].file;
+    manifest.layers[1].file = "../secrets.json";
+    const errors = errorsOf(manifest);
+    expect(errors).toContain("layer 'district': missing file");
+    expect(errors).toContain('layer \'towns\': file "../secrets.json" must be a relative path inside the data package');
+  });
+
+  it("reports bad colours, categories and enums", () => {
+    const manifest = fixtureManifest();
+    manifest.layers[2].style.color.categories.push([210, "#123456"]);
+    manifest.layers[3].style.outlineColor = "blueish";
+    manifest.layers[4].geometryType = "area";
+    manifest.layers[5].legend[0].color = 12;
+    const errors = errorsOf(manifest);
+    expect(errors).toContain("layer 'fee-zones': style.color.categories[3] repeats the value 210");
+    expect(errors).toContain('layer \'exploration-blocks\': style.outlineColor "blueish" is not a colour');
+    expect(errors).toContain("layer 'extraction-blocks': geometryType must be one of 'polygon', 'line', 'point' (got \"area\")");
+    expect(errors).toContain("layer 'memorials': legend[0].color 12 is not a colour");
+  });
+
+  it("rejects ids that would not survive the URL hash", () => {
+    const manifest = fixtureManifest();
+    manifest.layers[0].id = "district,outline";
+    expect(errorsOf(manifest)).toContain("layer 'district,outline': id must use only letters, digits, '-' and '_'");
+  });
+
+  it("rejects inverted bounds", () => {
+    const manifest = fixtureManifest();
+    manifest.bounds = [106, 29.4, 105.5, 29.8];
+    expect(errorsOf(manifest)[0]).toMatch(/^bounds must be/);
+  });
+
+  it("lists every problem of the broken fixture at once", () => {
+    const errors = errorsOf(readFixture("broken-manifest/manifest.json"));
+    expect(errors).toEqual([
+      "layer 'fee-zones': style.opacity must be between 0 and 1",
+      "layer 'exploration-blocks': unknown group 'minerals'",
+      "layer 'memorials': missing file",
+      "duplicate layer id 'district'",
+    ]);
+  });
+});

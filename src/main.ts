@@ -1,0 +1,114 @@
+import { isLanguage } from "./i18n/messages";
+import { translate } from "./i18n/translate";
+import { dataBaseUrl } from "./layers/dataLocation";
+import { layerLoadErrors, type DataPackage } from "./layers/layerData";
+import { loadDataPackage } from "./layers/loadDataPackage";
+import { createMapAdapter } from "./map/createMapAdapter";
+import type { MapAdapter } from "./map/mapAdapter";
+import { syncMapWithStore } from "./map/syncMapWithStore";
+import { installTestHooks, type TestHookTargets } from "./map/testHooks";
+import { createAppStore, type AppStore } from "./state/store";
+import { browserHashLocation, syncStoreWithHash } from "./state/syncUrlHash";
+import { persistTiandituToken } from "./state/tiandituTokenStorage";
+import { parseHash } from "./state/urlHash";
+import "./styles/app.css";
+import { createAppShell, type AppShell } from "./ui/appShell";
+import { mountCoordinateReadout } from "./ui/coordinateReadout";
+import { showFatalError } from "./ui/fatalError";
+import { mountLayerPanel } from "./ui/layerPanel";
+import { mountNotices } from "./ui/noticeArea";
+import { mountSelectionCard } from "./ui/selectionCard";
+
+const LAYERS_FAILED_NOTICE_ID = "layers-failed";
+
+function isKnownFeature(dataPackage: DataPackage, layerId: string, featureId: string): boolean {
+  const load = dataPackage.layers.get(layerId);
+  return load?.type === "loaded" && load.data.features.some((feature) => feature.properties.id === featureId);
+}
+
+function createMap(store: AppStore, shell: AppShell, dataPackage: DataPackage) {
+  const state = store.getState();
+  return createMapAdapter({
+    container: shell.mapContainer,
+    fullscreenContainer: shell.mapArea,
+    dataPackage,
+    layers: state.layers,
+    basemap: state.basemap,
+    tiandituToken: state.tiandituToken,
+    selection: state.selection,
+    language: state.language,
+    camera: state.view.type === "camera" ? state.view : null,
+    onResetView: () => store.getState().resetView(),
+  });
+}
+
+async function start(mountPoint: HTMLElement): Promise<void> {
+  const store = createAppStore();
+  persistTiandituToken(store);
+  const targets: TestHookTargets = { store, adapter: null, districtBounds: null, errors: [] };
+  const { resolveReady, rejectReady } = installTestHooks(targets);
+
+  // The language is needed before the manifest, for the loading and error pages.
+  const requestedLanguage = parseHash(location.hash).state.language;
+  if (isLanguage(requestedLanguage)) store.getState().setLanguage(requestedLanguage);
+  const shell = createAppShell(store, mountPoint);
+  shell.panelBody.textContent = translate(store.getState().language, "app.loading");
+
+  const loaded = await loadDataPackage(dataBaseUrl(location.search));
+  if (!loaded.ok) {
+    targets.errors.push(...loaded.errors);
+    showFatalError(store, mountPoint, { type: "manifest", errors: loaded.errors });
+    rejectReady(new Error(loaded.errors.join("\n")));
+    return;
+  }
+  const dataPackage = loaded.value;
+  const { manifest } = dataPackage;
+  targets.districtBounds = manifest.bounds;
+  targets.errors.push(...layerLoadErrors(dataPackage));
+
+  store.getState().initializeLayers(manifest);
+  syncStoreWithHash(store, browserHashLocation(), {
+    layerOrder: manifest.layers.map((layer) => layer.id),
+    isKnownFeature: (layerId, featureId) => isKnownFeature(dataPackage, layerId, featureId),
+  });
+  mountLayerPanel(store, dataPackage, shell.panelBody);
+  mountNotices(store, shell.notices);
+  const failedLayers = [...dataPackage.layers.values()].filter((load) => load.type === "failed").length;
+  if (failedLayers > 0) {
+    store.getState().showNotice({
+      id: LAYERS_FAILED_NOTICE_ID,
+      message: "notice.layersFailed",
+      params: { count: failedLayers },
+      tone: "warning",
+    });
+  }
+
+  let adapter: MapAdapter;
+  let firstIdle: Promise<void>;
+  try {
+    ({ adapter, firstIdle } = createMap(store, shell, dataPackage));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    targets.errors.push(`map: ${detail}`);
+    showFatalError(store, mountPoint, { type: "webgl", detail });
+    rejectReady(new Error(detail));
+    return;
+  }
+  targets.adapter = adapter;
+  adapter.onError((message) => targets.errors.push(`map: ${message}`));
+  syncMapWithStore(store, adapter, manifest);
+  mountCoordinateReadout(store, adapter, shell.readout);
+  mountSelectionCard(store, dataPackage, adapter, shell.selectionCard);
+
+  await firstIdle;
+  // A link to a feature without a camera opens on that feature.
+  const { selection, view } = store.getState();
+  if (selection.type === "feature" && view.type === "district") {
+    adapter.fitFeature(selection.layerId, selection.featureId);
+    await adapter.whenIdle();
+  }
+  resolveReady();
+}
+
+const mountPoint = document.getElementById("app");
+if (mountPoint) void start(mountPoint);

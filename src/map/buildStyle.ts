@@ -1,0 +1,238 @@
+import type {
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from "@maplibre/maplibre-gl-style-spec";
+import type { LayerFeatureCollection } from "../layers/layerData";
+import type { LayerDefinition, Manifest } from "../layers/manifestTypes";
+import type { BasemapId } from "../state/basemapSlice";
+import type { LayerViewState, LayerViewStates } from "../state/layersSlice";
+import { selectedFeatureIn, type Selection } from "../state/selection";
+import { basemapStyleParts } from "./basemaps";
+import { colorExpression } from "./colorExpression";
+import { HATCH_IMAGE_ID } from "./hatchPattern";
+import { sourceIdFor, styleLayerId } from "./styleIds";
+
+export interface StyleInput {
+  manifest: Manifest;
+  /** Loaded data by layer id; a layer without data (its file failed) gets no source and no style layers. */
+  data: ReadonlyMap<string, LayerFeatureCollection>;
+  layers: LayerViewStates;
+  basemap: BasemapId;
+  tiandituToken: string;
+  selection: Selection;
+}
+
+const BACKGROUND_COLOR = "#e6eaee";
+const HIGHLIGHT_COLOR = "#0b63ce";
+const HIGHLIGHT_CASING_COLOR = "#ffffff";
+const NEVER: FilterSpecification = ["==", ["get", "id"], ""];
+
+/**
+ * Draw order, bottom to top. Fills and hatches put the context layers (district, towns) first, under the
+ * overlays; lines put them last, so administrative boundaries stay readable on top of overlay outlines. Points
+ * and the selection highlight come last. Within a pass, manifest order.
+ */
+type Pass = "fills" | "hatches" | "lines" | "circles" | "highlights";
+const PASSES: readonly Pass[] = ["fills", "hatches", "lines", "circles", "highlights"];
+
+type LayersByPass = Record<Pass, LayerSpecification[]>;
+
+function visibility(visible: boolean): "visible" | "none" {
+  return visible ? "visible" : "none";
+}
+
+/**
+ * Polygon outlines and hatches scale with the slider relative to the manifest's fill opacity, so they are fully
+ * drawn at the default look and fade out together with the fill towards 0.
+ */
+function strokeOpacity(layer: LayerDefinition, view: LayerViewState): number {
+  if (layer.style.fill === false) return view.opacity;
+  const reference = Math.max(layer.style.opacity, 0.01);
+  return Math.min(1, view.opacity / reference);
+}
+
+function highlightFilter(selectedId: string | null): FilterSpecification {
+  return selectedId === null ? NEVER : ["==", ["get", "id"], selectedId];
+}
+
+function polygonLayers(layer: LayerDefinition, view: LayerViewState, showFill: boolean, selectedId: string | null): Partial<LayersByPass> {
+  const source = sourceIdFor(layer.id);
+  const { style } = layer;
+  const color = colorExpression(style.color);
+  const lineOpacity = strokeOpacity(layer, view);
+  const fills: LayerSpecification[] = [
+    {
+      id: styleLayerId(layer.id, "fill"),
+      type: "fill",
+      source,
+      layout: { visibility: visibility(view.visible) },
+      // Kept even for outline-only layers (opacity 0) so clicks inside a polygon still find it.
+      paint: { "fill-color": color, "fill-opacity": style.fill === false || !showFill ? 0 : view.opacity },
+    },
+  ];
+  const hatches: LayerSpecification[] = style.hatchProperty
+    ? [
+        {
+          id: styleLayerId(layer.id, "hatch"),
+          type: "fill",
+          source,
+          filter: ["==", ["get", style.hatchProperty], true],
+          layout: { visibility: visibility(view.visible) },
+          paint: { "fill-pattern": HATCH_IMAGE_ID, "fill-opacity": lineOpacity },
+        },
+      ]
+    : [];
+  const lines: LayerSpecification[] = [
+    {
+      id: styleLayerId(layer.id, "outline"),
+      type: "line",
+      source,
+      layout: { visibility: visibility(view.visible), "line-join": "round" },
+      paint: {
+        "line-color": style.outlineColor ?? color,
+        "line-width": style.width ?? 1,
+        "line-opacity": lineOpacity,
+        ...(style.dash ? { "line-dasharray": style.dash } : {}),
+      },
+    },
+  ];
+  const width = (style.width ?? 1) + 2;
+  return { fills, hatches, lines, highlights: lineHighlights(layer, view, selectedId, width) };
+}
+
+function lineHighlights(layer: LayerDefinition, view: LayerViewState, selectedId: string | null, width: number): LayerSpecification[] {
+  const source = sourceIdFor(layer.id);
+  const shown = visibility(view.visible && selectedId !== null);
+  const filter = highlightFilter(selectedId);
+  return [
+    {
+      id: styleLayerId(layer.id, "highlight-casing"),
+      type: "line",
+      source,
+      filter,
+      layout: { visibility: shown, "line-join": "round", "line-cap": "round" },
+      paint: { "line-color": HIGHLIGHT_CASING_COLOR, "line-width": width + 3 },
+    },
+    {
+      id: styleLayerId(layer.id, "highlight"),
+      type: "line",
+      source,
+      filter,
+      layout: { visibility: shown, "line-join": "round", "line-cap": "round" },
+      paint: { "line-color": HIGHLIGHT_COLOR, "line-width": width },
+    },
+  ];
+}
+
+function lineLayers(layer: LayerDefinition, view: LayerViewState, selectedId: string | null): Partial<LayersByPass> {
+  const { style } = layer;
+  const width = style.width ?? 2;
+  return {
+    lines: [
+      {
+        id: styleLayerId(layer.id, "line"),
+        type: "line",
+        source: sourceIdFor(layer.id),
+        layout: { visibility: visibility(view.visible), "line-join": "round" },
+        paint: {
+          "line-color": colorExpression(style.color),
+          "line-width": width,
+          "line-opacity": view.opacity,
+          ...(style.dash ? { "line-dasharray": style.dash } : {}),
+        },
+      },
+    ],
+    highlights: lineHighlights(layer, view, selectedId, width + 2),
+  };
+}
+
+function pointLayers(layer: LayerDefinition, view: LayerViewState, selectedId: string | null): Partial<LayersByPass> {
+  const { style } = layer;
+  const radius = style.radius ?? 6;
+  const source = sourceIdFor(layer.id);
+  return {
+    circles: [
+      {
+        id: styleLayerId(layer.id, "circle"),
+        type: "circle",
+        source,
+        layout: { visibility: visibility(view.visible) },
+        paint: {
+          "circle-color": colorExpression(style.color),
+          "circle-radius": radius,
+          "circle-opacity": view.opacity,
+          "circle-stroke-color": style.outlineColor ?? "#ffffff",
+          "circle-stroke-width": 1.5,
+          "circle-stroke-opacity": view.opacity,
+        },
+      },
+    ],
+    highlights: [
+      {
+        id: styleLayerId(layer.id, "highlight"),
+        type: "circle",
+        source,
+        filter: highlightFilter(selectedId),
+        layout: { visibility: visibility(view.visible && selectedId !== null) },
+        paint: {
+          "circle-radius": radius + 4,
+          "circle-opacity": 0,
+          "circle-stroke-color": HIGHLIGHT_COLOR,
+          "circle-stroke-width": 3,
+        },
+      },
+    ],
+  };
+}
+
+function styleLayersFor(layer: LayerDefinition, view: LayerViewState, onlineBasemap: boolean, selectedId: string | null) {
+  switch (layer.geometryType) {
+    case "polygon":
+      // Offline, context fills stand in for the land; over real basemap tiles they would hide it.
+      return polygonLayers(layer, view, !(onlineBasemap && layer.role === "context"), selectedId);
+    case "line":
+      return lineLayers(layer, view, selectedId);
+    case "point":
+      return pointLayers(layer, view, selectedId);
+  }
+}
+
+/**
+ * The whole MapLibre style for the app's state: background, the chosen basemap, and every loaded manifest layer
+ * as one GeoJSON source with its style layers. Pure: the same input gives an equal style, and the data objects are
+ * passed through by reference so the map adapter can tell unchanged data with `===`.
+ */
+export function buildStyle(input: StyleInput): StyleSpecification {
+  const basemap = basemapStyleParts(input.basemap, input.tiandituToken);
+  const onlineBasemap = basemap.layers.length > 0;
+  const sources: Record<string, SourceSpecification> = { ...basemap.sources };
+  const byPass: LayersByPass = { fills: [], hatches: [], lines: [], circles: [], highlights: [] };
+
+  const context: LayersByPass = { fills: [], hatches: [], lines: [], circles: [], highlights: [] };
+  const overlays: LayersByPass = { fills: [], hatches: [], lines: [], circles: [], highlights: [] };
+  for (const layer of input.manifest.layers) {
+    const data = input.data.get(layer.id);
+    if (!data) continue;
+    const view = input.layers[layer.id] ?? { visible: layer.visible, opacity: layer.style.opacity };
+    sources[sourceIdFor(layer.id)] = { type: "geojson", data, promoteId: "id" };
+    const parts = styleLayersFor(layer, view, onlineBasemap, selectedFeatureIn(input.selection, layer.id));
+    const target = layer.role === "context" ? context : overlays;
+    for (const pass of PASSES) target[pass].push(...(parts[pass] ?? []));
+  }
+  for (const pass of PASSES) {
+    byPass[pass] = pass === "lines" ? [...overlays.lines, ...context.lines] : [...context[pass], ...overlays[pass]];
+  }
+
+  return {
+    version: 8,
+    name: input.manifest.title.zh,
+    sources,
+    layers: [
+      { id: "background", type: "background", paint: { "background-color": BACKGROUND_COLOR } },
+      ...basemap.layers,
+      ...PASSES.flatMap((pass) => byPass[pass]),
+    ],
+  };
+}

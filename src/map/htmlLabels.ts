@@ -1,0 +1,114 @@
+import type { Map as MaplibreMap } from "maplibre-gl";
+import type { Language } from "../i18n/messages";
+import type { DataPackage } from "../layers/layerData";
+import type { LayerDefinition } from "../layers/manifestTypes";
+import type { LayerViewStates } from "../state/layersSlice";
+import { labelAnchors, nonOverlapping, type LabelAnchor, type LabelBox } from "./labelPlacement";
+
+interface PlacedLabel {
+  layer: LayerDefinition;
+  anchor: LabelAnchor;
+  element: HTMLSpanElement;
+  size: { width: number; height: number } | null;
+}
+
+/** Gap in CSS pixels between a point symbol and its label. */
+const BESIDE_GAP = 4;
+
+/**
+ * Feature labels as HTML over the canvas, so no glyph server is needed and Chinese uses the system's fonts.
+ * Labels follow their layer's visibility and opacity, switch with the language, and hide where they would overlap.
+ */
+export class HtmlLabels {
+  private readonly container: HTMLDivElement;
+  private labels: PlacedLabel[] = [];
+  private layerStates: LayerViewStates;
+  private language: Language;
+
+  constructor(
+    private readonly map: MaplibreMap,
+    private readonly dataPackage: DataPackage,
+    layerStates: LayerViewStates,
+    language: Language,
+  ) {
+    this.layerStates = layerStates;
+    this.language = language;
+    this.container = document.createElement("div");
+    this.container.className = "map-labels";
+    this.container.setAttribute("aria-hidden", "true");
+    map.getCanvasContainer().after(this.container);
+    this.rebuild();
+    map.on("move", this.reposition);
+    map.on("resize", this.reposition);
+  }
+
+  setLayerStates(layerStates: LayerViewStates): void {
+    this.layerStates = layerStates;
+    this.reposition();
+  }
+
+  setLanguage(language: Language): void {
+    if (language === this.language) return;
+    this.language = language;
+    this.rebuild();
+  }
+
+  /** Labels of feature layers win over the context (town) labels, then manifest order. */
+  private labelledLayers(): LayerDefinition[] {
+    const layers = this.dataPackage.manifest.layers.filter((layer) => layer.style.labelProperty);
+    return [...layers.filter((layer) => layer.role !== "context"), ...layers.filter((layer) => layer.role === "context")];
+  }
+
+  private rebuild(): void {
+    this.container.replaceChildren();
+    this.labels = [];
+    for (const layer of this.labelledLayers()) {
+      const load = this.dataPackage.layers.get(layer.id);
+      if (load?.type !== "loaded") continue;
+      for (const anchor of labelAnchors(layer, load.data, this.language)) {
+        const element = document.createElement("span");
+        element.className = `map-label map-label--${layer.role === "context" ? "context" : "feature"}`;
+        element.dataset.labelLayer = layer.id;
+        element.textContent = anchor.text;
+        this.container.append(element);
+        this.labels.push({ layer, anchor, element, size: null });
+      }
+    }
+    this.reposition();
+  }
+
+  private readonly reposition = (): void => {
+    const width = this.map.getContainer().clientWidth;
+    const height = this.map.getContainer().clientHeight;
+    const boxes: Array<LabelBox | null> = this.labels.map((label) => {
+      const view = this.layerStates[label.layer.id];
+      if (!view?.visible || view.opacity === 0) return null;
+      if (!label.size) {
+        // Measured once per text; a hidden element would measure 0.
+        label.element.hidden = false;
+        label.size = { width: label.element.offsetWidth, height: label.element.offsetHeight };
+      }
+      const point = this.map.project(label.anchor.lngLat);
+      const { width: labelWidth, height: labelHeight } = label.size;
+      const x0 =
+        label.anchor.placement === "beside"
+          ? point.x + (label.layer.style.radius ?? 6) + BESIDE_GAP
+          : point.x - labelWidth / 2;
+      const y0 = point.y - labelHeight / 2;
+      const box = { x0, y0, x1: x0 + labelWidth, y1: y0 + labelHeight };
+      const onScreen = box.x1 > 0 && box.x0 < width && box.y1 > 0 && box.y0 < height;
+      return onScreen ? box : null;
+    });
+    const shown = nonOverlapping(boxes);
+    this.labels.forEach((label, index) => {
+      const box = boxes[index];
+      const visible = shown[index] === true && box;
+      label.element.hidden = !visible;
+      if (!visible || !box) return;
+      const view = this.layerStates[label.layer.id];
+      const reference = Math.max(label.layer.style.opacity, 0.01);
+      label.element.style.opacity = String(Math.min(1, (view?.opacity ?? 1) / reference));
+      label.element.style.transform = `translate(${Math.round(box.x0)}px, ${Math.round(box.y0)}px)`;
+    });
+  };
+}

@@ -1,0 +1,165 @@
+import type { Position } from "geojson";
+import type { Language } from "../i18n/messages";
+import type { LayerFeatureCollection } from "../layers/layerData";
+import type { LayerDefinition } from "../layers/manifestTypes";
+
+export interface LabelAnchor {
+  featureId: string;
+  text: string;
+  /** [longitude, latitude] */
+  lngLat: [number, number];
+  /** Points get their label beside the symbol, polygons centred inside. */
+  placement: "beside" | "centre";
+}
+
+type Ring = Position[];
+
+function ringArea(ring: Ring): number {
+  let twiceArea = 0;
+  for (let index = 0; index < ring.length - 1; index++) {
+    const [x0, y0] = ring[index] as [number, number];
+    const [x1, y1] = ring[index + 1] as [number, number];
+    twiceArea += x0 * y1 - x1 * y0;
+  }
+  return twiceArea / 2;
+}
+
+function ringCentroid(ring: Ring): [number, number] | null {
+  const area = ringArea(ring);
+  if (area === 0) return null;
+  let x = 0;
+  let y = 0;
+  for (let index = 0; index < ring.length - 1; index++) {
+    const [x0, y0] = ring[index] as [number, number];
+    const [x1, y1] = ring[index + 1] as [number, number];
+    const cross = x0 * y1 - x1 * y0;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  return [x / (6 * area), y / (6 * area)];
+}
+
+function insideRing(point: [number, number], ring: Ring): boolean {
+  let inside = false;
+  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
+    const [xi, yi] = ring[index] as [number, number];
+    const [xj, yj] = ring[previous] as [number, number];
+    if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function insidePolygon(point: [number, number], rings: Ring[]): boolean {
+  const [outer, ...holes] = rings;
+  return !!outer && insideRing(point, outer) && !holes.some((hole) => insideRing(point, hole));
+}
+
+function distanceToEdges(point: [number, number], rings: Ring[]): number {
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let index = 0; index < ring.length - 1; index++) {
+      const [ax, ay] = ring[index] as [number, number];
+      const [bx, by] = ring[index + 1] as [number, number];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const lengthSquared = dx * dx + dy * dy;
+      const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point[0] - ax) * dx + (point[1] - ay) * dy) / lengthSquared));
+      best = Math.min(best, Math.hypot(point[0] - (ax + t * dx), point[1] - (ay + t * dy)));
+    }
+  }
+  return best;
+}
+
+/**
+ * A label point inside a polygon: its area centroid when that lies inside, else the point of a coarse grid that is
+ * farthest from the edges (a concave town would otherwise get its name outside itself).
+ */
+export function polygonLabelPoint(rings: Ring[]): [number, number] | null {
+  const outer = rings[0];
+  if (!outer || outer.length < 4) return null;
+  const centroid = ringCentroid(outer);
+  if (centroid && insidePolygon(centroid, rings)) return centroid;
+  const xs = outer.map((position) => position[0] as number);
+  const ys = outer.map((position) => position[1] as number);
+  const [west, east, south, north] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const steps = 16;
+  let best: [number, number] | null = null;
+  let bestDistance = -1;
+  for (let column = 0; column <= steps; column++) {
+    for (let row = 0; row <= steps; row++) {
+      const candidate: [number, number] = [west + ((east - west) * column) / steps, south + ((north - south) * row) / steps];
+      if (!insidePolygon(candidate, rings)) continue;
+      const distance = distanceToEdges(candidate, rings);
+      if (distance > bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best ?? centroid;
+}
+
+function largestPolygon(polygons: Ring[][]): Ring[] | undefined {
+  return [...polygons].sort((a, b) => Math.abs(ringArea(b[0] ?? [])) - Math.abs(ringArea(a[0] ?? [])))[0];
+}
+
+function isLngLat(value: unknown): value is [number, number] {
+  return Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "number" && Number.isFinite(part));
+}
+
+/** The label text of a feature: `${labelProperty}_en` in English when present, else the Chinese property. */
+export function labelText(properties: Record<string, unknown>, labelProperty: string, language: Language): string | null {
+  const english = properties[`${labelProperty}_en`];
+  if (language === "en" && typeof english === "string" && english.trim() !== "") return english;
+  const chinese = properties[labelProperty];
+  return typeof chinese === "string" && chinese.trim() !== "" ? chinese : null;
+}
+
+/** Where and what to label for a layer with `style.labelProperty`; larger polygons first, so they win collisions. */
+export function labelAnchors(layer: LayerDefinition, data: LayerFeatureCollection, language: Language): LabelAnchor[] {
+  const labelProperty = layer.style.labelProperty;
+  if (!labelProperty) return [];
+  const anchors: Array<LabelAnchor & { weight: number }> = [];
+  for (const feature of data.features) {
+    const text = labelText(feature.properties, labelProperty, language);
+    if (!text) continue;
+    const given = layer.style.labelPointProperty ? feature.properties[layer.style.labelPointProperty] : undefined;
+    const geometry = feature.geometry;
+    let lngLat: [number, number] | null = isLngLat(given) ? given : null;
+    let weight = 0;
+    let placement: LabelAnchor["placement"] = "centre";
+    if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") {
+      const polygon = geometry.type === "Polygon" ? geometry.coordinates : largestPolygon(geometry.coordinates);
+      weight = Math.abs(ringArea(polygon?.[0] ?? []));
+      lngLat ??= polygon ? polygonLabelPoint(polygon) : null;
+    } else if (geometry.type === "Point") {
+      lngLat ??= geometry.coordinates as [number, number];
+      placement = "beside";
+    } else if (geometry.type === "LineString") {
+      lngLat ??= (geometry.coordinates[Math.floor(geometry.coordinates.length / 2)] as [number, number]) ?? null;
+    }
+    if (lngLat) anchors.push({ featureId: feature.properties.id, text, lngLat, placement, weight });
+  }
+  return anchors.sort((a, b) => b.weight - a.weight).map(({ weight: _weight, ...anchor }) => anchor);
+}
+
+export interface LabelBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Greedy collision: in priority order, keep each label whose box (plus padding) overlaps none kept before it. */
+export function nonOverlapping(boxes: ReadonlyArray<LabelBox | null>, padding = 2): boolean[] {
+  const kept: LabelBox[] = [];
+  return boxes.map((box) => {
+    if (!box) return false;
+    const collides = kept.some(
+      (other) =>
+        box.x0 - padding < other.x1 && box.x1 + padding > other.x0 && box.y0 - padding < other.y1 && box.y1 + padding > other.y0,
+    );
+    if (!collides) kept.push(box);
+    return !collides;
+  });
+}

@@ -1,0 +1,36 @@
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { createBasemapSlice, type BasemapSlice } from "./basemapSlice";
+import { createLanguageSlice, type LanguageSlice } from "./languageSlice";
+import { createLayersSlice, type LayersSlice } from "./layersSlice";
+import { createNoticesSlice, type NoticesSlice } from "./noticesSlice";
+import { createSelectionSlice, type SelectionSlice } from "./selectionSlice";
+import { createViewSlice, type ViewSlice } from "./viewSlice";
+
+export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice;
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store for the whole app, combined from typed slices; vanilla so the map and DOM code subscribe without a framework. */
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...parts) => ({
+    ...createLayersSlice(...parts),
+    ...createViewSlice(...parts),
+    ...createBasemapSlice(...parts),
+    ...createLanguageSlice(...parts),
+    ...createSelectionSlice(...parts),
+    ...createNoticesSlice(...parts),
+  }));
+}
+
+/** The data of the state (no actions) in JSON-safe form, for tests and debugging; the 天地图 key is reduced to a flag. */
+export function stateSnapshot(state: AppState) {
+  return {
+    layers: state.layers,
+    view: state.view,
+    basemap: state.basemap,
+    hasTiandituToken: state.tiandituToken !== "",
+    language: state.language,
+    selection: state.selection,
+    notices: state.notices,
+  };
+}
