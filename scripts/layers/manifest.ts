@@ -159,6 +159,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         {
           label: { zh: "大足高新区", en: "Dazu High-tech Zone" },
           color: "#2b8cbe",
+          drawn: false,
           note: {
             zh: "范围未公布，未绘出；已知有万古园区、三驱园区。地块在其四至内时按210 元/m²（生产性用房免缴）。",
             en: "Bounds unpublished, not drawn; known sub-parks in 万古 and 三驱. Inside its 四至: 210 ¥/m² (production buildings exempt).",
@@ -167,6 +168,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         {
           label: { zh: "大足工业园区", en: "Dazu Industrial Park" },
           color: "#2b8cbe",
+          drawn: false,
           note: {
             zh: "范围未公布，未绘出；历史上有龙水、万古园区，现状未核实。地块在其四至内时按210 元/m²。",
             en: "Bounds unpublished, not drawn; historically sub-parks in 龙水 and 万古, present extent unverified. Inside its 四至: 210 ¥/m².",
@@ -239,6 +241,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         {
           label: { zh: "开采规划区块（位置未公布）", en: "Extraction blocks (locations unpublished)" },
           color: "#bf812d",
+          drawn: false,
           value: { zh: "28个", en: "28" },
           note: { zh: "无图形，见统计。", en: "No geometry; see the figures." },
         },
@@ -316,6 +319,7 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         {
           label: { zh: "高铁新城片区", en: "High-speed-rail new town" },
           color: "#762a83",
+          drawn: false,
           note: { zh: "属中心区，位置未公布，未绘出。", en: "Part of the centre; location unpublished, not drawn." },
         },
       ],
