@@ -27,7 +27,7 @@ const GROUPS: LayerGroup[] = [
   { id: "social", title: { zh: "残疾人就业扶持", en: "Disability employment support" } },
 ];
 
-const FEE_COLORS = { 210: "#b30000", 150: "#e34a33", 120: "#fdbb84" } as const;
+const FEE_COLORS = { 210: "#a50f15", 150: "#f16913", 120: "#fed976" } as const;
 const SUBSIDY_COLORS: Record<DisabilityTier, string> = { urban: "#54278f", tier2: "#9e9ac8", tier3: "#dadaeb" };
 
 /** 万元 → "¥45,000". */
