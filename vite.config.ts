@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Connect, type Plugin } from "vite";
+import { sendBytes } from "./scripts/httpRanges.js";
 
 const rootDir = fileURLToPath(new URL(".", import.meta.url));
 const geodataDir = resolve(rootDir, "geodata");
@@ -30,7 +31,8 @@ function serveGeodata(): Connect.NextHandleFunction {
       return;
     }
     response.setHeader("Content-Type", contentTypes[extname(filePath)] ?? "application/octet-stream");
-    response.end(readFileSync(filePath));
+    // Range requests: large layers (.pmtiles, .fgb) are read piecewise, as from object storage.
+    sendBytes(request, response, readFileSync(filePath));
   };
 }
 

@@ -1,3 +1,4 @@
+import { installCheckTestHook } from "./check/checkTestHook";
 import { isLanguage } from "./i18n/messages";
 import { translate } from "./i18n/translate";
 import { dataBaseUrl } from "./layers/dataLocation";
@@ -16,8 +17,10 @@ import { createAppShell, type AppShell } from "./ui/appShell";
 import { mountCoordinateReadout } from "./ui/coordinateReadout";
 import { showFatalError } from "./ui/fatalError";
 import { mountLayerPanel } from "./ui/layerPanel";
+import { mountMemorials } from "./ui/memorials/mountMemorials";
+import { mountPolicyViews } from "./ui/mountPolicyViews";
 import { mountNotices } from "./ui/noticeArea";
-import { mountSelectionCard } from "./ui/selectionCard";
+import { mountSiteCheck } from "./ui/parcel/mountSiteCheck";
 
 const LAYERS_FAILED_NOTICE_ID = "layers-failed";
 
@@ -65,6 +68,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const { manifest } = dataPackage;
   targets.districtBounds = manifest.bounds;
   targets.errors.push(...layerLoadErrors(dataPackage));
+  installCheckTestHook(dataPackage);
 
   store.getState().initializeLayers(manifest);
   syncStoreWithHash(store, browserHashLocation(), {
@@ -98,13 +102,25 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   adapter.onError((message) => targets.errors.push(`map: ${message}`));
   syncMapWithStore(store, adapter, manifest);
   mountCoordinateReadout(store, adapter, shell.readout);
-  mountSelectionCard(store, dataPackage, adapter, shell.selectionCard);
+  const policyViews = mountPolicyViews({
+    store,
+    dataPackage,
+    adapter,
+    shell,
+    location: browserHashLocation(),
+    dataBaseUrl: dataBaseUrl(location.search),
+  });
+
+  mountMemorials({ store, dataPackage, sheet: shell.sheet, adapter, dataBaseUrl: dataBaseUrl(location.search) });
+  mountSiteCheck({ store, shell, dataPackage, adapter, dataBaseUrl: dataBaseUrl(location.search) }).catch((error: unknown) =>
+    targets.errors.push(`site check: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   await firstIdle;
   // A link to a feature without a camera opens on that feature.
   const { selection, view } = store.getState();
   if (selection.type === "feature" && view.type === "district") {
-    adapter.fitFeature(selection.layerId, selection.featureId);
+    policyViews.navigator.flyToFeature(selection.layerId, selection.featureId);
     await adapter.whenIdle();
   }
   resolveReady();

@@ -2,6 +2,7 @@
 import type { LayerDefinition, LayerGroup, Manifest } from "../../src/layers/manifestTypes";
 import { EXTRACTION_SOURCE, EXTRACTION_SUMMARY } from "./mining";
 import { DISABILITY_SCHEDULE, type DisabilityTier } from "./policy";
+import { SYNTHETIC_PARCELS } from "../examples/syntheticParcels";
 
 export const MANIFEST_VERSION = "2023.1.0";
 
@@ -25,6 +26,7 @@ const GROUPS: LayerGroup[] = [
   { id: "memorials", title: { zh: "烈士纪念设施", en: "Martyr memorials" } },
   { id: "urban", title: { zh: "城镇空间格局", en: "Urban spatial layout" } },
   { id: "social", title: { zh: "残疾人就业扶持", en: "Disability employment support" } },
+  { id: "examples", title: { zh: "示例数据（合成）", en: "Example data (synthetic)" } },
 ];
 
 const FEE_COLORS = { 210: "#a50f15", 150: "#f16913", 120: "#fed976" } as const;
@@ -409,6 +411,30 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
           note: { zh: "全区适用，不随镇街分档；智凤街道仅城区适用（1）。", en: "Applies everywhere regardless of town; in 智凤 only the urban area gets (1)." },
         },
       ],
+    },
+    {
+      id: "synthetic-parcels",
+      title: { zh: "合成地块（示例，非真实数据）", en: "Synthetic parcels (example, not real data)" },
+      group: "examples",
+      display: { type: "pmtiles", file: SYNTHETIC_PARCELS.pmtiles, sourceLayer: SYNTHETIC_PARCELS.sourceLayer },
+      check: { type: "flatgeobuf", file: SYNTHETIC_PARCELS.fgb },
+      featureCount: SYNTHETIC_PARCELS.count,
+      geometryType: "polygon",
+      geometryQuality: "schematic",
+      qualityNote: {
+        zh: "合成的演示数据，不是任何真实地块：用于演示大数据量图层的路径（矢量瓦片显示 + FlatGeobuf 按范围读取核查）。核查结果没有任何法律或规划意义。",
+        en: "Synthetic demonstration data, not any real parcel: it shows the path for large layers (vector tiles to draw, FlatGeobuf read by bbox to check). Check results against it mean nothing.",
+      },
+      positionalAccuracyM: 10,
+      role: "context",
+      sourceDocuments: [],
+      visible: false,
+      style: { color: "#7c3aed", opacity: 0.3, outlineColor: "#5b21b6", width: 0.75 },
+      legend: [{ label: { zh: "合成地块（非真实）", en: "Synthetic parcel (not real)" }, color: "#7c3aed" }],
+      description: {
+        zh: `${SYNTHETIC_PARCELS.count} 个随机生成的地块，只在需要时按范围读取。换成局里的官方数据集即可同样使用，见 docs/deployment.md。`,
+        en: `${SYNTHETIC_PARCELS.count} randomly generated parcels, read piecewise only where needed. A bureau's official dataset works the same way: see docs/deployment.md.`,
+      },
     },
   ];
   return {

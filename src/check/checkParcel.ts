@@ -222,7 +222,7 @@ export function checkParcel(parcelGeometry: ParcelGeometry, layers: CheckLayer[]
       qualityNote: definition.qualityNote,
       positionalAccuracyM: definition.positionalAccuracyM,
     };
-    if (checkLayer.features.length === 0) {
+    if (checkLayer.features.length === 0 && !checkLayer.nearbyOnly) {
       findings.push({
         ...base,
         status: "no-data",

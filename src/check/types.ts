@@ -15,6 +15,11 @@ export type OverlapTolerance = "touches" | "sliver" | "substantive";
 export interface CheckLayer {
   definition: LayerDefinition;
   features: Feature<Geometry>[];
+  /**
+   * `features` are only those near the parcel, read by bounding box from an indexed file (see flatgeobufSource):
+   * none of them means nothing nearby, not that the layer has no data.
+   */
+  nearbyOnly?: boolean;
 }
 
 export interface FeatureOverlap {

@@ -1,3 +1,7 @@
+import { MEMORIAL_MESSAGES } from "./messages.memorials";
+import { PARCEL_MESSAGES } from "./messages.parcel";
+import { POLICY_MESSAGES } from "./messages.policy";
+
 export type Language = "zh" | "en";
 
 export const LANGUAGES: readonly Language[] = ["zh", "en"];
@@ -10,6 +14,9 @@ export const LANGUAGE_TAGS: Record<Language, string> = { zh: "zh-CN", en: "en" }
  * Chinese is the source language; the English table must carry the same keys (checked by the type and a test).
  */
 const zh = {
+  ...MEMORIAL_MESSAGES.zh,
+  ...POLICY_MESSAGES.zh,
+  ...PARCEL_MESSAGES.zh,
   "app.title": "大足区规划政策地图",
   "app.loading": "正在加载地图数据…",
   "language.toggle": "English",
@@ -89,6 +96,9 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...MEMORIAL_MESSAGES.en,
+  ...POLICY_MESSAGES.en,
+  ...PARCEL_MESSAGES.en,
   "app.title": "Dazu District Planning Policy Map",
   "app.loading": "Loading map data…",
   "language.toggle": "中文",

@@ -1,7 +1,9 @@
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { checkInsideDazu, describeCrs, detectCrsFromCoordinates, likelyMistakes, reconcileDeclaredCrs, sourceToWgs84, type CrsDetection } from "../geo/crsDetect";
+import { clip } from "./text";
 import {
   MAX_VERTICES,
+  type BilingualText,
   type CrsGuess,
   type ImportedGeometry,
   type ImportedParcel,
@@ -15,6 +17,20 @@ import { validateParcel } from "./validateParcel";
 
 export function failure(error: ImportMessage): ImportResult {
   return { ok: false, error };
+}
+
+/**
+ * The last line of defence: an exception no check foresaw becomes a result instead of a crash. The fuzz tests
+ * treat this code as a failure, so every path that reaches it gets its own specific message.
+ */
+export function unexpectedError(error: unknown, what: BilingualText): ImportMessage {
+  const message = clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 200);
+  return {
+    code: "unexpected-error",
+    zh: `读取${what.zh}时出现意外错误，文件可能已损坏：${message}`,
+    en: `Reading ${what.en} failed unexpectedly; the file may be damaged: ${message}`,
+    detail: { parserMessage: message },
+  };
 }
 
 export function allSourcePairs(drafts: readonly ParcelDraft[]): SourcePosition[] {

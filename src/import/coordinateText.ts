@@ -49,13 +49,16 @@ function hemisphere(mark: string | undefined): { axis: "longitude" | "latitude";
   return undefined;
 }
 
-/** Splits one normalised line into coordinate tokens and other words (labels, codes). */
-export function tokeniseCoordinateLine(line: string): CoordinateToken[] {
+/**
+ * Splits one normalised line into coordinate tokens and other words (labels, codes); stops after `maxTokens`,
+ * so that a hostile single line of a million numbers is not read to its end.
+ */
+export function tokeniseCoordinateLine(line: string, maxTokens = Number.POSITIVE_INFINITY): CoordinateToken[] {
   const tokens: CoordinateToken[] = [];
   let rest = line;
   for (;;) {
     rest = rest.replace(/^[\s,;]+/, "");
-    if (rest === "") return tokens;
+    if (rest === "" || tokens.length >= maxTokens) return tokens;
     const match = TOKEN.exec(rest);
     if (match) {
       const [text, prefix, degrees, degreeMark, minutes, , seconds, , suffix] = match;

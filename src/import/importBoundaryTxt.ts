@@ -1,6 +1,7 @@
 import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
 import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
-import { decodeText, plainProperties } from "./text";
+import { lineLimitError } from "./prescan";
+import { clip, decodeText, plainProperties } from "./text";
 import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
 
 /** True when the text looks like the ministry's 界址点坐标 exchange file. */
@@ -55,8 +56,8 @@ function nestRings(rings: readonly Ring[]): { parts: SourcePosition[][][]; label
 }
 
 function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePosition[]): CrsDetection | null {
-  const system = attributes.get("坐标系") ?? "";
-  const projection = attributes.get("投影类型") ?? "";
+  const system = clip(attributes.get("坐标系") ?? "", 40);
+  const projection = clip(attributes.get("投影类型") ?? "", 40);
   const zoneWidth = Number(attributes.get("几度分带") ?? "");
   const zone = Number(attributes.get("带号") ?? "");
   const unit = attributes.get("计量单位") ?? "";
@@ -127,6 +128,8 @@ function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePo
  */
 export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const text = typeof data === "string" ? data : decodeText(data).text;
+  const tooMany = lineLimitError(text);
+  if (tooMany) return failure(tooMany);
   const lines = text.split(/\r\n|\r|\n/);
   const attributes = new Map<string, string>();
   const blocks: ParcelBlock[] = [];
@@ -136,9 +139,8 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
     const lineNumber = index + 1;
     const line = raw.replace(/^\uFEFF/, "").trim();
     if (line === "") continue;
-    const heading = /^\[\s*(.+?)\s*\]$/.exec(line);
-    if (heading) {
-      section = heading[1]!;
+    if (line.startsWith("[") && line.endsWith("]") && line.length > 2) {
+      section = line.slice(1, -1).trim();
       continue;
     }
     if (section === "属性描述") {
@@ -155,12 +157,12 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
     const block = blocks[blocks.length - 1];
     if (!block) return txtError("invalid-boundary-txt", lineNumber, "[地块坐标] 中的界址点行之前缺少以 @ 结尾的地块信息行。", "a boundary point row comes before any parcel header line (which ends with @).");
     if (fields.length < 4) {
-      return txtError("invalid-boundary-txt", lineNumber, `「${line}」应为「点号,圈号,X,Y」四项。`, `"${line}" should have four fields: label, ring, X, Y.`);
+      return txtError("invalid-boundary-txt", lineNumber, `「${clip(line)}」应为「点号,圈号,X,Y」四项。`, `"${clip(line)}" should have four fields: label, ring, X, Y.`);
     }
     const x = Number(fields[2]);
     const y = Number(fields[3]);
     if (fields[2] === "" || fields[3] === "" || !Number.isFinite(x) || !Number.isFinite(y)) {
-      return txtError("unreadable-coordinate", lineNumber, `「${line}」中的 X、Y 不是数字。`, `X and Y in "${line}" are not numbers.`);
+      return txtError("unreadable-coordinate", lineNumber, `「${clip(line)}」中的 X、Y 不是数字。`, `X and Y in "${clip(line)}" are not numbers.`);
     }
     const ringNumber = fields[1] || "1";
     let ring = block.rings[block.rings.length - 1];
@@ -169,7 +171,7 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
       block.rings.push(ring);
     }
     ring.positions.push([x, y]);
-    ring.labels.push(fields[0] || String(ring.positions.length));
+    ring.labels.push(clip(fields[0] || String(ring.positions.length), 40));
     block.points++;
     vertices++;
     const limit = vertexLimitError(vertices);
@@ -187,7 +189,7 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
   const drafts: ParcelDraft[] = [];
   for (const [index, block] of blocks.entries()) {
     const [count = "", area = "", code = "", name = "", shape = "", sheet = "", use = "", note = ""] = block.fields;
-    const displayName = name || code || `地块${index + 1}`;
+    const displayName = clip(name || code, 200) || `地块${index + 1}`;
     if (block.rings.length === 0) {
       return txtError("too-few-vertices", block.line, `地块「${displayName}」没有界址点。`, `parcel "${displayName}" has no boundary points.`);
     }

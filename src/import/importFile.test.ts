@@ -196,15 +196,15 @@ describe("GeoJSON", () => {
     expectTheSquare(result.parcels[0]!);
   });
 
-  it("keeps properties plain: HTML reduced to text, nested values as JSON text", () => {
+  it("keeps properties plain: text as written (markup stays inert text), nested values as JSON text", () => {
     const feature = {
       type: "Feature",
-      properties: { 名称: "<b>宝顶</b>地块", note: "<script>alert(1)</script>界线&amp;桩", nested: { a: 1 }, empty: null },
+      properties: { 名称: "<b>宝顶</b>地块", note: "<script>alert(1)</script>界线&amp;桩", rule: "x<5 and y>3", nested: { a: 1 }, empty: null },
       geometry: { type: "Polygon", coordinates: [[...CORNERS, CORNERS[0]!]] },
     };
     const parcel = ok(importGeoJson(JSON.stringify(feature), "a.json")).parcels[0]!;
-    expect(parcel.name).toBe("宝顶地块");
-    expect(parcel.properties).toEqual({ 名称: "宝顶地块", note: "界线&桩", nested: '{"a":1}' });
+    expect(parcel.name).toBe("<b>宝顶</b>地块");
+    expect(parcel.properties).toEqual({ 名称: "<b>宝顶</b>地块", note: "<script>alert(1)</script>界线&amp;桩", rule: "x<5 and y>3", nested: '{"a":1}' });
   });
 
   it.each([

@@ -1,10 +1,10 @@
-import { failure } from "./assemble";
+import { failure, unexpectedError } from "./assemble";
 import { importBoundaryTxt, isBoundaryTxt } from "./importBoundaryTxt";
 import { importCassDat } from "./importCassDat";
 import { importCsv } from "./importCsv";
 import { importGeoJson } from "./importGeoJson";
 import { importPastedCoordinates } from "./pasteCoordinates";
-import { decodeText } from "./text";
+import { clip, decodeText } from "./text";
 import { MAX_FILE_BYTES, type ImportOptions, type ImportResult } from "./types";
 
 export const SUPPORTED_EXTENSIONS = [".geojson", ".json", ".kml", ".kmz", ".zip", ".csv", ".txt", ".dat"] as const;
@@ -50,7 +50,19 @@ for (const [extension, advice] of [
  * Reads a site-boundary file by its name and bytes: GeoJSON, KML/KMZ, zipped Shapefile, CSV, 界址点坐标 TXT (or plain
  * coordinate lines in a .txt) and 南方 CASS .dat. Parsers for KML/KMZ and Shapefile load on first use.
  */
-export async function importFile(fileName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFile(givenName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const fileName = clip(String(givenName), MAX_FILE_NAME_LENGTH);
+  try {
+    return await importByExtension(fileName, data, options);
+  } catch (error) {
+    return failure(unexpectedError(error, { zh: `「${fileName}」`, en: `"${fileName}"` }));
+  }
+}
+
+/** Longest file name quoted in messages and used for parcel names (the usual file-system maximum). */
+const MAX_FILE_NAME_LENGTH = 255;
+
+async function importByExtension(fileName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const extension = extensionOf(fileName);
   if (data.byteLength === 0) {
     return failure({ code: "empty-file", zh: `文件「${fileName}」是空的（0 字节）。`, en: `The file "${fileName}" is empty (0 bytes).`, detail: { fileName } });
@@ -59,8 +71,8 @@ export async function importFile(fileName: string, data: ArrayBuffer | Uint8Arra
     const megabytes = (data.byteLength / 1024 / 1024).toFixed(1);
     return failure({
       code: "file-too-large",
-      zh: `文件「${fileName}」有 ${megabytes} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限。请只导出需要核查的地块。`,
-      en: `The file "${fileName}" is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit. Export only the parcels to check.`,
+      zh: `文件「${fileName}」有 ${megabytes} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，未读取。请只导出需要核查的地块。`,
+      en: `The file "${fileName}" is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; it was not read. Export only the parcels to check.`,
       detail: { fileName, bytes: data.byteLength, limit: MAX_FILE_BYTES },
     });
   }
@@ -95,8 +107,8 @@ export async function importFile(fileName: string, data: ArrayBuffer | Uint8Arra
   const advice = ADVICE[extension];
   return failure({
     code: "unsupported-format",
-    zh: `不支持「${extension || "无扩展名"}」文件（${fileName}）。${advice ? advice.zh : ""}支持：GeoJSON、KML/KMZ、Shapefile（zip）、CSV、界址点坐标 TXT、南方 CASS .dat。`,
-    en: `"${extension || "no extension"}" files are not supported (${fileName}). ${advice ? `${advice.en} ` : ""}Supported: GeoJSON, KML/KMZ, zipped Shapefile, CSV, boundary-point TXT, 南方 CASS .dat.`,
+    zh: `不支持「${clip(extension, 20) || "无扩展名"}」文件（${fileName}）。${advice ? advice.zh : ""}支持：GeoJSON、KML/KMZ、Shapefile（zip）、CSV、界址点坐标 TXT、南方 CASS .dat。`,
+    en: `"${clip(extension, 20) || "no extension"}" files are not supported (${fileName}). ${advice ? `${advice.en} ` : ""}Supported: GeoJSON, KML/KMZ, zipped Shapefile, CSV, boundary-point TXT, 南方 CASS .dat.`,
     detail: { fileName, extension, supported: [...SUPPORTED_EXTENSIONS] },
   });
 }

@@ -1,7 +1,8 @@
 import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
 import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
-import { decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
-import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+import { jsonShape, tooDeeplyNested, tooManyVerticesBeforeParsing } from "./prescan";
+import { boundedJsonText, clip, decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
+import { MAX_NESTING_DEPTH, MAX_VERTICES, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
 
 /** A feature as any of the parsers hands it over: geometry not yet trusted. */
 export interface LooseFeature {
@@ -44,27 +45,39 @@ function readPositions(value: unknown, depth: number): unknown {
 
 const GEOMETRY_DEPTH: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
 
+/** GeometryCollections inside GeometryCollections: the spec discourages any nesting; this bounds the recursion. */
+const MAX_COLLECTION_DEPTH = 16;
+
 /** Splits one feature's geometry into drafts: a feature is one parcel, except multi-lines/points and collections. */
 function draftsOfGeometry(
   geometry: unknown,
   featureIndex: number,
   base: Omit<ParcelDraft, "kind" | "sourceCoordinates">,
   path: string,
+  depth = 0,
 ): ParcelDraft[] | { ok: false; error: ImportMessage } {
   if (typeof geometry !== "object" || geometry === null) return invalidGeometry(featureIndex, path, { zh: "不是对象。", en: "not an object." });
   const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (type === "GeometryCollection") {
     if (!Array.isArray(geometries)) return invalidGeometry(featureIndex, path, { zh: "GeometryCollection 缺少 geometries 数组。", en: "GeometryCollection without a geometries array." });
+    if (depth >= MAX_COLLECTION_DEPTH) {
+      return invalidGeometry(featureIndex, "geometry", {
+        zh: `GeometryCollection 嵌套超过 ${MAX_COLLECTION_DEPTH} 层。`,
+        en: `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} levels deep.`,
+      });
+    }
     const drafts: ParcelDraft[] = [];
     for (const [index, member] of geometries.entries()) {
-      const memberDrafts = draftsOfGeometry(member, featureIndex, { ...base, name: `${base.name} (${index + 1})` }, `${path}.geometries[${index}]`);
+      const memberDrafts = draftsOfGeometry(member, featureIndex, { ...base, name: `${base.name} (${index + 1})` }, `${path}.geometries[${index}]`, depth + 1);
       if (!Array.isArray(memberDrafts)) return memberDrafts;
       drafts.push(...memberDrafts);
     }
     return drafts;
   }
-  if (typeof type !== "string" || !(type in GEOMETRY_DEPTH)) {
-    return invalidGeometry(featureIndex, path, { zh: `不支持的几何类型「${String(type)}」。`, en: `unsupported geometry type "${String(type)}".` });
+  if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(GEOMETRY_DEPTH, type)) {
+    const shown = typeof type === "string" ? clip(type, 40) : type === undefined ? "（无）" : clip(boundedJsonText(type), 40);
+    const shownEnglish = type === undefined ? "(none)" : shown;
+    return invalidGeometry(featureIndex, path, { zh: `不支持的几何类型「${shown}」。`, en: `unsupported geometry type "${shownEnglish}".` });
   }
   const read = readPositions(coordinates, GEOMETRY_DEPTH[type]!);
   if (read === null) {
@@ -90,7 +103,12 @@ function draftsOfGeometry(
 }
 
 /** Features (from GeoJSON, KML or a Shapefile) → drafts; features without geometry are counted, not fatal. */
-export function draftsFromFeatures(features: readonly LooseFeature[], fallbackName: string, skipKeys?: ReadonlySet<string>): DraftsResult {
+export function draftsFromFeatures(
+  features: readonly LooseFeature[],
+  fallbackName: string,
+  skipKeys?: ReadonlySet<string>,
+  htmlKeys?: ReadonlySet<string>,
+): DraftsResult {
   const drafts: ParcelDraft[] = [];
   let skipped = 0;
   let vertices = 0;
@@ -99,7 +117,7 @@ export function draftsFromFeatures(features: readonly LooseFeature[], fallbackNa
       skipped++;
       continue;
     }
-    const properties = plainProperties(feature.properties, skipKeys);
+    const properties = plainProperties(feature.properties, skipKeys, htmlKeys);
     const base: Omit<ParcelDraft, "kind" | "sourceCoordinates"> = {
       name: pickName(properties, features.length > 1 ? `${fallbackName} ${index + 1}` : fallbackName),
       properties,
@@ -128,24 +146,44 @@ export function skippedFeaturesWarning(skipped: number): ImportMessage[] {
   ];
 }
 
+/** Where JSON.parse stopped, as line and column, and whether the text simply ends too early. */
+function invalidJson(text: string, fileName: string, message: string): ImportMessage {
+  const name = clip(fileName);
+  const position = /at position (\d+)/.exec(message);
+  const truncated = /end of (JSON )?input|Unterminated string/i.test(message);
+  const at = position ? Number(position[1]) : truncated ? text.length : undefined;
+  let where: { zh: string; en: string } = { zh: "", en: "" };
+  if (at !== undefined) {
+    const before = text.slice(0, at);
+    const line = before.split("\n").length;
+    const column = at - before.lastIndexOf("\n");
+    where = { zh: `（第 ${line} 行第 ${column} 列）`, en: ` (line ${line}, column ${column})` };
+  }
+  return {
+    code: "invalid-json",
+    zh: truncated ? `「${name}」不是完整的 JSON：文件在中途结束${where.zh}，可能下载或复制不完整。` : `「${name}」不是有效的 JSON：语法错误${where.zh}。`,
+    en: truncated
+      ? `"${name}" is not complete JSON: the text ends too early${where.en}, perhaps an incomplete download or copy.`
+      : `"${name}" is not valid JSON: syntax error${where.en}.`,
+    detail: { parserMessage: clip(message, 200), ...(at !== undefined ? { position: at } : {}) },
+  };
+}
+
 function notGeoJson(zh: string, en: string, code = "not-geojson"): ImportResult {
   return failure({ code, zh, en });
 }
 
 /** GeoJSON FeatureCollection / Feature / Geometry, in WGS-84 or (with or without a `crs` member) GK metres. */
 export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
-  const text = typeof data === "string" ? data : decodeText(data).text;
+  const text = (typeof data === "string" ? data : decodeText(data).text).replace(/^\uFEFF/, "");
+  const shape = jsonShape(text);
+  if (shape.depth > MAX_NESTING_DEPTH) return failure(tooDeeplyNested({ zh: `「${clip(fileName)}」的 JSON 数组/对象`, en: `The JSON of "${clip(fileName)}"` }, shape.depth));
+  if (shape.positions > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(shape.positions, { zh: "坐标点", en: "coordinate positions" }));
   let root: unknown;
   try {
-    root = JSON.parse(text.replace(/^\uFEFF/, ""));
+    root = JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return failure({
-      code: "invalid-json",
-      zh: `「${fileName}」不是有效的 JSON：${message}`,
-      en: `"${fileName}" is not valid JSON: ${message}`,
-      detail: { parserMessage: message },
-    });
+    return failure(invalidJson(text, fileName, error instanceof Error ? error.message : String(error)));
   }
   if (typeof root !== "object" || root === null || Array.isArray(root)) {
     return notGeoJson(`「${fileName}」的内容不是 GeoJSON 对象。`, `"${fileName}" does not contain a GeoJSON object.`);
@@ -171,7 +209,7 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
     });
   } else if (object.type === "Feature") {
     features = [{ geometry: object.geometry, properties: (typeof object.properties === "object" ? object.properties : null) as Record<string, unknown> | null }];
-  } else if (typeof object.type === "string" && (object.type in GEOMETRY_DEPTH || object.type === "GeometryCollection")) {
+  } else if (typeof object.type === "string" && (Object.prototype.hasOwnProperty.call(GEOMETRY_DEPTH, object.type) || object.type === "GeometryCollection")) {
     features = [{ geometry: object, properties: null }];
   } else {
     return notGeoJson(

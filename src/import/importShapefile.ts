@@ -1,8 +1,10 @@
-import { detectCrsFromPrj } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs } from "./assemble";
+import { detectCrsFromPrj, type CrsDetection } from "../geo/crsDetect";
+import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
 import { draftsFromFeatures, skippedFeaturesWarning } from "./importGeoJson";
-import { decodeText, isValidUtf8, toBytes } from "./text";
+import { dbfLimitedTo, inspectDbf, inspectShp } from "./shapefileStructure";
+import { clip, decodeText, isValidUtf8, toBytes } from "./text";
 import type { CrsGuess, ImportMessage, ImportOptions, ImportResult, ParcelDraft } from "./types";
+import { openZip } from "./zipArchive";
 
 export interface DbfEncoding {
   /** A TextDecoder label. */
@@ -49,22 +51,12 @@ interface Layer {
   cpg?: string;
 }
 
-function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
-  const array = Array.isArray(bytes) ? Uint8Array.from(bytes.map((character) => character.charCodeAt(0))) : new Uint8Array(bytes);
-  return isValidUtf8(array) ? new TextDecoder("utf-8").decode(array) : new TextDecoder("gbk").decode(array);
-}
+const LAYER_PARTS = new Set(["shp", "dbf", "prj", "cpg"]);
 
 async function readLayers(data: Uint8Array, fileName: string): Promise<{ ok: true; layers: Layer[] } | { ok: false; error: ImportMessage }> {
-  const { default: JSZip } = await import("jszip");
-  let archive: InstanceType<typeof JSZip>;
-  try {
-    // Archives made on Chinese Windows store GBK file names without the UTF-8 flag.
-    archive = await JSZip.loadAsync(data, { decodeFileName: decodeEntryName });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: "invalid-zip", zh: `「${fileName}」不是有效的 zip 文件：${message}`, en: `"${fileName}" is not a valid zip file: ${message}` } };
-  }
-  const files = Object.values(archive.files).filter((entry) => !entry.dir && !entry.name.includes("__MACOSX") && !/(^|\/)\._/.test(entry.name));
+  const opened = await openZip(data, fileName, { zh: "zip", en: "zip" }, (name) => LAYER_PARTS.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()));
+  if (!opened.ok) return opened;
+  const { files, read } = opened.zip;
   const byStem = new Map<string, Map<string, (typeof files)[number]>>();
   for (const entry of files) {
     const match = /^(.*)\.([^./]+)$/.exec(entry.name);
@@ -79,29 +71,66 @@ async function readLayers(data: Uint8Array, fileName: string): Promise<{ ok: tru
   for (const parts of byStem.values()) {
     const shp = parts.get("shp");
     if (!shp) continue;
-    const layer: Layer = { name: shp.name.replace(/^.*\//, "").replace(/\.shp$/i, ""), shp: await shp.async("uint8array") };
+    const shpBytes = await read(shp);
+    if (!shpBytes.ok) return shpBytes;
+    const layer: Layer = { name: clip(shp.name.replace(/^.*\//, "").replace(/\.shp$/i, ""), 120), shp: shpBytes.bytes };
     const dbf = parts.get("dbf");
-    if (dbf) layer.dbf = await dbf.async("uint8array");
-    const prj = parts.get("prj");
-    if (prj) layer.prj = decodeText(await prj.async("uint8array")).text;
-    const cpg = parts.get("cpg");
-    if (cpg) layer.cpg = decodeText(await cpg.async("uint8array")).text;
+    if (dbf) {
+      const bytes = await read(dbf);
+      if (!bytes.ok) return bytes;
+      layer.dbf = bytes.bytes;
+    }
+    for (const extension of ["prj", "cpg"] as const) {
+      const entry = parts.get(extension);
+      if (!entry) continue;
+      const bytes = await read(entry);
+      if (!bytes.ok) return bytes;
+      layer[extension] = decodeText(bytes.bytes).text.slice(0, extension === "prj" ? MAX_PRJ_LENGTH + 1 : 64);
+    }
     layers.push(layer);
   }
   if (layers.length === 0) {
-    const names = files.map((entry) => entry.name).slice(0, 10);
+    const names = files.map((entry) => clip(entry.name, 60)).slice(0, 10);
     const other = files.find((entry) => /\.(kml|geojson|json|csv|txt|dwg|dxf)$/i.test(entry.name));
     return {
       ok: false,
       error: {
         code: "zip-without-shapefile",
-        zh: `zip「${fileName}」里没有 .shp 文件（内含：${names.join("、") || "无文件"}）。${other ? `其中的「${other.name}」请解压后单独导入。` : "Shapefile 需要把 .shp、.dbf、.prj（及 .cpg）一起压缩。"}`,
-        en: `The zip "${fileName}" contains no .shp file (it holds: ${names.join(", ") || "nothing"}). ${other ? `Unzip "${other.name}" and import it on its own.` : "Zip a Shapefile's .shp, .dbf, .prj (and .cpg) together."}`,
+        zh: `zip「${clip(fileName)}」里没有 .shp 文件（内含：${names.join("、") || "无文件"}）。${other ? `其中的「${clip(other.name)}」请解压后单独导入。` : "Shapefile 需要把 .shp、.dbf、.prj（及 .cpg）一起压缩。"}`,
+        en: `The zip "${clip(fileName)}" contains no .shp file (it holds: ${names.join(", ") || "nothing"}). ${other ? `Unzip "${clip(other.name)}" and import it on its own.` : "Zip a Shapefile's .shp, .dbf, .prj (and .cpg) together."}`,
         detail: { entries: names },
       },
     };
   }
   return { ok: true, layers };
+}
+
+/** A .prj is one line of WKT, a few hundred bytes; these bounds keep the recursive WKT reader safe. */
+const MAX_PRJ_LENGTH = 64 * 1024;
+const MAX_PRJ_DEPTH = 32;
+
+/** The CRS a .prj declares; an oversized or absurdly nested one is unreadable (the values decide instead). */
+function readPrj(prj: string, layer: string): CrsDetection {
+  const source = { zh: `「${layer}.prj」`, en: `"${layer}.prj"` };
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < prj.length && prj.length <= MAX_PRJ_LENGTH; index++) {
+    const code = prj.charCodeAt(index);
+    if (code === 91 || code === 40) deepest = Math.max(deepest, ++depth);
+    else if (code === 93 || code === 41) depth--;
+  }
+  if (prj.length > MAX_PRJ_LENGTH || deepest > MAX_PRJ_DEPTH) {
+    return {
+      ok: false,
+      error: {
+        code: "invalid-prj",
+        zh: `${source.zh}不是坐标系定义（${prj.length > MAX_PRJ_LENGTH ? `长达 ${prj.length} 个字符` : `括号嵌套 ${deepest} 层`}）。`,
+        en: `${source.en} is not a coordinate-system definition (${prj.length > MAX_PRJ_LENGTH ? `${prj.length} characters long` : `brackets nested ${deepest} deep`}).`,
+        detail: { layer, characters: prj.length, depth: deepest },
+      },
+    };
+  }
+  return detectCrsFromPrj(prj, source);
 }
 
 /**
@@ -117,7 +146,13 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
   const warnings: ImportMessage[] = [];
   const drafts: ParcelDraft[] = [];
   let chosen: { crs: CrsGuess; layer: string } | undefined;
+  let vertices = 0;
   for (const layer of read.layers) {
+    const structure = inspectShp(layer.shp, layer.name);
+    if (!structure.ok) return failure(structure.error);
+    vertices += structure.vertices;
+    const limit = vertexLimitError(vertices);
+    if (limit) return failure(limit);
     let geometries: ReturnType<typeof parseShp>;
     try {
       geometries = parseShp(layer.shp);
@@ -125,15 +160,27 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
       const message = error instanceof Error ? error.message : String(error);
       return failure({
         code: "invalid-shapefile",
-        zh: `「${layer.name}.shp」无法读取：${message}（支持点、线、面及其 Z 类型）。`,
-        en: `"${layer.name}.shp" cannot be read: ${message} (points, lines, polygons and their Z variants are supported).`,
+        zh: `「${layer.name}.shp」无法读取，文件已损坏（${clip(message)}）。`,
+        en: `"${layer.name}.shp" cannot be read; the file is damaged (${clip(message)}).`,
         detail: { layer: layer.name, parserMessage: message },
       });
     }
     let records: Record<string, unknown>[] = [];
     if (layer.dbf) {
+      const table = inspectDbf(layer.dbf, layer.name, geometries.length);
+      if (!table.ok) return failure(table.error);
       const encoding = dbfEncoding(layer.cpg, layer.dbf);
-      records = parseDbf(layer.dbf, encoding.label);
+      try {
+        records = parseDbf(dbfLimitedTo(layer.dbf, geometries.length), encoding.label);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return failure({
+          code: "invalid-dbf",
+          zh: `「${layer.name}.dbf」属性表无法读取，文件已损坏（${clip(message)}）。`,
+          en: `The attribute table "${layer.name}.dbf" cannot be read; the file is damaged (${clip(message)}).`,
+          detail: { layer: layer.name, parserMessage: message },
+        });
+      }
       if (encoding.source === "gbk-fallback") {
         warnings.push({
           code: "dbf-encoding-guessed",
@@ -156,7 +203,7 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
     warnings.push(...skippedFeaturesWarning(layerDrafts.skipped));
     if (layerDrafts.drafts.length === 0) continue;
 
-    const declared = layer.prj === undefined ? null : detectCrsFromPrj(layer.prj, { zh: `「${layer.name}.prj」`, en: `"${layer.name}.prj"` });
+    const declared = layer.prj === undefined ? null : readPrj(layer.prj, layer.name);
     if (layer.prj === undefined && !options.crsOverride) {
       warnings.push({
         code: "missing-prj",

@@ -1,7 +1,9 @@
 import { isPlausiblePair } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, resolveCrs, unexpectedError, vertexLimitError } from "./assemble";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
-import type { BilingualText, ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
+import { lineLimitError } from "./prescan";
+import { clip } from "./text";
+import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
 
 /** Column-header words that may head pasted text; such a line is skipped, not taken as a parcel name. */
 const HEADER_WORDS = new Set(
@@ -11,6 +13,9 @@ const HEADER_WORDS = new Set(
     "x坐标", "y坐标", "横坐标", "纵坐标", "东坐标", "北坐标", "东", "北", "圈号",
   ].map((word) => word.toLowerCase()),
 );
+
+/** More values than this on one line cannot be one vertex; reading stops there. */
+const MAX_TOKENS_PER_LINE = 32;
 
 /** A line that starts a new parcel: `#2`, `# 2`, `地块 2`, `parcel 3` (at most one number on it). */
 const PARCEL_SEPARATOR = /^\s*(#|地块|宗地|parcel|polygon|part)/i;
@@ -43,9 +48,9 @@ function lineError(code: string, lineNumber: number, line: string, zh: string, e
     ok: false,
     error: {
       code,
-      zh: `第 ${lineNumber} 行「${line.trim().slice(0, 80)}」${zh}`,
-      en: `Line ${lineNumber} "${line.trim().slice(0, 80)}": ${en}`,
-      detail: { line: lineNumber, text: line.trim().slice(0, 200) },
+      zh: `第 ${lineNumber} 行「${clip(line.trim())}」${zh}`,
+      en: `Line ${lineNumber} "${clip(line.trim())}": ${en}`,
+      detail: { line: lineNumber, text: clip(line.trim(), 200) },
     },
   };
 }
@@ -88,12 +93,21 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
       closeBlock();
       continue;
     }
-    if (PARCEL_SEPARATOR.test(line) && tokeniseCoordinateLine(line).filter((token) => token.value).length <= 1) {
+    if (PARCEL_SEPARATOR.test(line) && tokeniseCoordinateLine(line, MAX_TOKENS_PER_LINE + 1).filter((token) => token.value).length <= 1) {
       closeBlock();
-      current.name = line.trim().replace(/^#\s*/, "#").slice(0, 200);
+      current.name = clip(line.trim().replace(/^#\s*/, "#"), 200);
       continue;
     }
-    const tokens = tokeniseCoordinateLine(line);
+    const tokens = tokeniseCoordinateLine(line, MAX_TOKENS_PER_LINE + 1);
+    if (tokens.length > MAX_TOKENS_PER_LINE) {
+      return lineError(
+        "unreadable-line",
+        lineNumber,
+        line,
+        `有超过 ${MAX_TOKENS_PER_LINE} 个数或词。每行只写一个界址点：可选点号，两个坐标，可选高程。`,
+        `has more than ${MAX_TOKENS_PER_LINE} numbers or words. Write one boundary point per line: optional label, two coordinates, optional height.`,
+      );
+    }
     const invalid = tokens.find((token) => token.value === undefined && "invalid" in token && token.invalid);
     if (invalid) {
       const reason = "invalid" in invalid ? invalid.invalid : undefined;
@@ -102,15 +116,15 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
         lineNumber,
         line,
         reason === "minutes-or-seconds-over-60"
-          ? `中的「${invalid.text}」分或秒不小于 60。`
+          ? `中的「${clip(invalid.text, 40)}」分或秒不小于 60。`
           : reason === "conflicting-hemispheres"
-            ? `中的「${invalid.text}」同时标了经度和纬度方向。`
-            : `中的「${invalid.text}」无法读成坐标（支持 105.72、105°43′12″、105d43m12s、E105°43′12″ 等写法）。`,
+            ? `中的「${clip(invalid.text, 40)}」同时标了经度和纬度方向。`
+            : `中的「${clip(invalid.text, 40)}」无法读成坐标（支持 105.72、105°43′12″、105d43m12s、E105°43′12″ 等写法）。`,
         reason === "minutes-or-seconds-over-60"
-          ? `"${invalid.text}" has minutes or seconds of 60 or more.`
+          ? `"${clip(invalid.text, 40)}" has minutes or seconds of 60 or more.`
           : reason === "conflicting-hemispheres"
-            ? `"${invalid.text}" is marked both as longitude and latitude.`
-            : `"${invalid.text}" cannot be read as a coordinate (accepted: 105.72, 105°43′12″, 105d43m12s, E105°43′12″ …).`,
+            ? `"${clip(invalid.text, 40)}" is marked both as longitude and latitude.`
+            : `"${clip(invalid.text, 40)}" cannot be read as a coordinate (accepted: 105.72, 105°43′12″, 105d43m12s, E105°43′12″ …).`,
       );
     }
     const numbers = tokens.flatMap((token) => (token.value ? [token.value] : []));
@@ -121,7 +135,7 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
         continue;
       }
       closeBlock();
-      current.name = line.trim().replace(/^#\s*/, "#").slice(0, 200);
+      current.name = clip(line.trim().replace(/^#\s*/, "#"), 200);
       continue;
     }
     if (numbers.length === 1) {
@@ -140,7 +154,7 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
     const firstNumberToken = tokens.findIndex((token) => token.value !== undefined);
     const words = tokens.slice(0, firstNumberToken).map((token) => token.text);
     const leadingNumbers = numbers.slice(0, chosen.skippedLeading).map((value) => String(value.value));
-    const label = [...words, ...leadingNumbers.slice(0, 1)].join(" ").trim();
+    const label = clip([...words, ...leadingNumbers.slice(0, 1)].join(" ").trim(), 40);
     const [first, second] = chosen.pair;
     const vertex: Vertex = {
       pair: [first.value, second.value],
@@ -224,9 +238,27 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
 
 /** Pasted or typed boundary points → parcels in WGS-84, with the reading chosen and why. */
 export function importPastedCoordinates(text: string, options: ImportOptions = {}): ImportResult {
+  try {
+    return readPastedCoordinates(text, options);
+  } catch (error) {
+    return failure(unexpectedError(error, { zh: "粘贴的坐标", en: "the pasted coordinates" }));
+  }
+}
+
+function readPastedCoordinates(text: string, options: ImportOptions): ImportResult {
   if (text.trim() === "") {
     return failure({ code: "empty-input", zh: "没有输入任何坐标。", en: "Nothing was entered." });
   }
+  if (text.length > MAX_FILE_BYTES) {
+    return failure({
+      code: "input-too-large",
+      zh: `输入的文字共 ${text.length} 个字符，超过上限 ${MAX_FILE_BYTES} 个字符（与 ${MAX_FILE_BYTES / 1024 / 1024} MB 的文件上限相当），未读取。请只粘贴需要核查的地块的界址点。`,
+      en: `The text has ${text.length} characters, over the limit of ${MAX_FILE_BYTES} (the same as the ${MAX_FILE_BYTES / 1024 / 1024} MB file limit); it was not read. Paste only the boundary points of the parcels to check.`,
+      detail: { characters: text.length, limit: MAX_FILE_BYTES },
+    });
+  }
+  const tooMany = lineLimitError(text);
+  if (tooMany) return failure(tooMany);
   const parsed = parsePastedCoordinates(text);
   if (!parsed.ok) return failure(parsed.error);
   const { drafts, summary, warnings, hemisphereOrder } = parsed.value;

@@ -16,11 +16,35 @@ describe("decodeText", () => {
 describe("htmlToText and plainProperties", () => {
   it("drops tags and scripts and decodes entities", () => {
     expect(htmlToText('<table><tr><td>用途</td><td>工业</td></tr></table><script>x()</script>&lt;1&gt; &#x5927;&#36275;')).toBe("用途 工业\n<1> 大足");
+    expect(htmlToText("<p>a < b</p><!-- <b>hidden</b> --><STYLE>p{}</STYLE>c<br/>d")).toBe("a < b\nc\nd");
+  });
+
+  it("reduces HTML only under the keys named as HTML", () => {
+    expect(plainProperties({ description: "<p>用途：<b>工业</b></p>", name: "<b>宝顶</b>" }, new Set(), new Set(["description"]))).toEqual({
+      description: "用途：工业",
+      name: "<b>宝顶</b>",
+    });
+  });
+
+  it("takes linear time on hostile markup", () => {
+    for (const hostile of ["<".repeat(100_000), "<script".repeat(20_000), `<b>${"\u3000".repeat(50_000)}x`, "<a".repeat(50_000), "<script></script>".repeat(6_000)]) {
+      const started = performance.now();
+      htmlToText(hostile);
+      expect(performance.now() - started).toBeLessThan(200);
+    }
+  });
+
+  it("writes nested values as bounded JSON text, however deep", () => {
+    const deep = JSON.parse(`${"[".repeat(100_000)}${"]".repeat(100_000)}`) as unknown;
+    expect(plainProperties({ deep, wide: Array.from({ length: 1000 }, (_, index) => index) })).toEqual({
+      deep: "[[[[[[[[[…]]]]]]]]]",
+      wide: `[${Array.from({ length: 100 }, (_, index) => index).join(",")},"…"]`,
+    });
   });
 
   it("keeps only strings and finite numbers, without unsafe keys", () => {
     const properties = plainProperties(JSON.parse('{"__proto__":{"polluted":1},"a":1,"b":NaN,"c":true,"d":"<i>x</i>","e":""}'.replace("NaN", "null")));
-    expect(properties).toEqual({ a: 1, c: "true", d: "x" });
+    expect(properties).toEqual({ a: 1, c: "true", d: "<i>x</i>" });
     expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
     expect(plainProperties({ n: Number.POSITIVE_INFINITY, date: new Date("2023-06-01T00:00:00Z") })).toEqual({ date: "2023-06-01" });
   });

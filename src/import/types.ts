@@ -49,7 +49,11 @@ export interface ImportedParcel {
   sourceCoordinates: SourcePosition[][][];
   /** Point labels (J1, J2 …) parallel to sourceCoordinates, when the source names its vertices. */
   vertexLabels?: string[][][];
-  /** Attributes as plain text and numbers; HTML is reduced to text. */
+  /**
+   * Attributes as plain strings and finite numbers, never nested objects. Text is kept as written (markup in it is
+   * inert text, to be shown with textContent), except KML descriptions, which are HTML by definition and are
+   * reduced to their text.
+   */
   properties: Record<string, string | number>;
   /** The area the source states for the parcel, in hectares (公顷). */
   statedAreaHectares?: number;
@@ -77,5 +81,78 @@ export interface ParcelDraft {
 /** Most vertices one import may carry; beyond it the browser would stall on validation and drawing. */
 export const MAX_VERTICES = 200_000;
 
-/** Largest file the importers read (bytes). */
+/** Largest file the importers read (bytes), checked before any parsing; also the most pasted characters. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Most bytes the entries read from one zip or KMZ may inflate to, together. Checked against the sizes the archive
+ * declares before anything is inflated, and enforced again while inflating, so an archive that lies stops there.
+ * Each single entry is also held to MAX_FILE_BYTES, the limit it would have as a file of its own.
+ */
+export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
+
+/** Most entries a zip or KMZ may list; a parcel export has a handful, a zip of a million empty files is an attack. */
+export const MAX_ZIP_ENTRIES = 2_000;
+
+/** Most lines a text format (pasted text, CSV, 界址点 TXT, CASS .dat) may have: five per allowed vertex. */
+export const MAX_TEXT_LINES = 1_000_000;
+
+/** Deepest nesting of JSON arrays/objects or XML elements; real GeoJSON and KML stay under 20. */
+export const MAX_NESTING_DEPTH = 256;
+
+/** Most attribute values (records × fields) read from one Shapefile's .dbf; the reader needs ~2 µs per value. */
+export const MAX_ATTRIBUTE_VALUES = 1_000_000;
+
+/** Every `code` an ImportResult error can carry: stable, documented in README.md, safe to branch on. */
+export const IMPORT_ERROR_CODES = [
+  "empty-file",
+  "empty-input",
+  "file-too-large",
+  "input-too-large",
+  "too-many-vertices",
+  "too-many-lines",
+  "too-deeply-nested",
+  "unsupported-format",
+  "no-coordinates",
+  "no-parcels",
+  "no-valid-parcels",
+  "unreadable-line",
+  "unreadable-coordinate",
+  "unrecognised-coordinates",
+  "inconsistent-coordinates",
+  "non-finite-coordinate",
+  "coordinates-out-of-range",
+  "too-few-vertices",
+  "self-intersection",
+  "zero-area",
+  "larger-than-district",
+  "unsupported-crs",
+  "unsupported-datum",
+  "unsupported-projection",
+  "unsupported-zone",
+  "invalid-prj",
+  "invalid-json",
+  "not-geojson",
+  "topojson-unsupported",
+  "esri-json-unsupported",
+  "invalid-geometry",
+  "invalid-kml",
+  "kml-entities-refused",
+  "invalid-zip",
+  "zip-encrypted",
+  "zip-unsupported-compression",
+  "zip-too-many-entries",
+  "unzipped-too-large",
+  "kmz-without-kml",
+  "zip-without-shapefile",
+  "invalid-shapefile",
+  "invalid-dbf",
+  "too-many-attributes",
+  "mixed-crs-layers",
+  "csv-columns-not-found",
+  "invalid-boundary-txt",
+  "invalid-cass-dat",
+  "unexpected-error",
+] as const;
+
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -8,9 +8,25 @@ export type LayerFeature = Feature<Geometry, LayerFeatureProperties>;
 
 export type LayerFeatureCollection = FeatureCollection<Geometry, LayerFeatureProperties>;
 
+/**
+ * A layer too large to load whole (`display` + `check` in the manifest): drawn from vector tiles and checked from
+ * an indexed file, both read piecewise with HTTP range requests. URLs are relative to the page, like the package.
+ */
+export interface TiledLayerLoad {
+  type: "tiled";
+  /** The PMTiles archive. */
+  tilesUrl: string;
+  /** The layer inside the vector tiles. */
+  sourceLayer: string;
+  /** The FlatGeobuf file with the exact geometry. */
+  checkUrl: string;
+  featureCount: number;
+}
+
 /** What became of one manifest layer's file: usable data, or the reason the layer is disabled. */
 export type LayerLoad =
   | { type: "loaded"; data: LayerFeatureCollection }
+  | TiledLayerLoad
   | { type: "failed"; errors: string[] };
 
 /** The validated data package: the manifest and, for each of its layers in order, the outcome of loading its file. */

@@ -33,11 +33,35 @@ async function loadLayer(layer: LayerDefinition, file: Promise<Validation<unknow
   return validated.ok ? { type: "loaded", data: validated.value } : { type: "failed", errors: validated.errors };
 }
 
+/** Reads the feature count from a FlatGeobuf file's header (a range request); injected so tests stay off the network. */
+export type ReadFeatureCount = (url: string) => Promise<Validation<number>>;
+
+// Loaded on demand, so packages without large layers never download the FlatGeobuf reader.
+const readFlatGeobufFeatureCount: ReadFeatureCount = async (url) =>
+  (await import("../check/flatgeobufSource")).readFeatureCount(url);
+
+/** A `display` + `check` layer: nothing is downloaded but, when the manifest does not give it, the count. */
+async function loadTiledLayer(layer: LayerDefinition, baseUrl: string, readFeatureCount: ReadFeatureCount): Promise<LayerLoad> {
+  if (!layer.display || !layer.check) return { type: "failed", errors: [`layer '${layer.id}': needs both display and check`] };
+  const checkUrl = baseUrl + layer.check.file;
+  const tilesUrl = baseUrl + layer.display.file;
+  const { sourceLayer } = layer.display;
+  if (layer.featureCount !== undefined) return { type: "tiled", tilesUrl, sourceLayer, checkUrl, featureCount: layer.featureCount };
+  const count = await readFeatureCount(checkUrl);
+  if (!count.ok) return { type: "failed", errors: count.errors.map((error) => `layer '${layer.id}': ${error}`) };
+  return { type: "tiled", tilesUrl, sourceLayer, checkUrl, featureCount: count.value };
+}
+
 /**
  * Loads `manifest.json` from `baseUrl` (ending in "/"), then every layer file in parallel.
- * A broken manifest fails the whole package; a broken layer file only disables that layer.
+ * A broken manifest fails the whole package; a broken layer file only disables that layer. Large (`display` +
+ * `check`) layers are not downloaded: they are read piecewise later, by the map and by parcel checks.
  */
-export async function loadDataPackage(baseUrl: string, fetchJsonFile: FetchJson = fetchJson): Promise<Validation<DataPackage>> {
+export async function loadDataPackage(
+  baseUrl: string,
+  fetchJsonFile: FetchJson = fetchJson,
+  readFeatureCount: ReadFeatureCount = readFlatGeobufFeatureCount,
+): Promise<Validation<DataPackage>> {
   const fetched = await fetchJsonFile(`${baseUrl}manifest.json`);
   if (!fetched.ok) return invalid(fetched.errors);
   const manifest = validateManifest(fetched.value);
@@ -53,7 +77,13 @@ export async function loadDataPackage(baseUrl: string, fetchJsonFile: FetchJson 
     return file;
   };
   const loads = await Promise.all(
-    manifest.value.layers.map(async (layer) => [layer.id, await loadLayer(layer, fileFor(layer.file))] as const),
+    manifest.value.layers.map(
+      async (layer) =>
+        [
+          layer.id,
+          layer.file === undefined ? await loadTiledLayer(layer, baseUrl, readFeatureCount) : await loadLayer(layer, fileFor(layer.file)),
+        ] as const,
+    ),
   );
   return valid({ manifest: manifest.value, layers: new Map(loads) });
 }

@@ -64,12 +64,41 @@ export interface LayerSummaryRow {
   source: string;
 }
 
+/** A large layer drawn from vector tiles packed in one PMTiles v3 archive, read with HTTP range requests. */
+export interface PmtilesDisplay {
+  type: "pmtiles";
+  /** Path relative to `geodata/` of the `.pmtiles` archive (MVT tiles). */
+  file: string;
+  /** The layer inside the vector tiles that holds this layer's features. */
+  sourceLayer: string;
+}
+
+export type LayerDisplay = PmtilesDisplay;
+
+/** The exact geometry of a tiled layer for parcel checks: a FlatGeobuf file with its packed Hilbert R-tree, read by bbox. */
+export interface FlatGeobufCheck {
+  type: "flatgeobuf";
+  /** Path relative to `geodata/` of the indexed `.fgb` file (WGS-84). */
+  file: string;
+}
+
+export type LayerCheckSource = FlatGeobufCheck;
+
 export interface LayerDefinition {
   id: string;
   title: LocalizedText;
   group: string;
-  /** Path relative to `geodata/`. */
-  file: string;
+  /**
+   * Path relative to `geodata/` of the layer's GeoJSON, loaded whole at start-up. Absent for layers too large for
+   * that, which give `display` and `check` instead.
+   */
+  file?: string;
+  /** How a large layer is drawn without downloading it whole; goes with `check`, instead of `file`. */
+  display?: LayerDisplay;
+  /** Where a large layer's exact geometry is read for parcel checks; goes with `display`, instead of `file`. */
+  check?: LayerCheckSource;
+  /** How many features a `display`/`check` layer has, shown without reading it; the FlatGeobuf header says otherwise. */
+  featureCount?: number;
   geometryType: LayerGeometryType;
   geometryQuality: GeometryQuality;
   qualityNote: LocalizedText;

@@ -78,7 +78,7 @@ function propertyProblems(properties: unknown): string[] {
  * geometryType, with every feature's provenance properties and sane degree coordinates.
  */
 export function validateLayerData(layer: LayerDefinition, json: unknown): Validation<LayerFeatureCollection> {
-  const where = `layer '${layer.id}' (${layer.file})`;
+  const where = `layer '${layer.id}' (${layer.file ?? layer.check?.file})`;
   if (!isObject(json) || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
     return invalid([`${where}: not a GeoJSON FeatureCollection`]);
   }

@@ -163,6 +163,43 @@ function checkSummary(problems: Problems, where: string, summary: unknown): void
   });
 }
 
+/** Checks `{type, file}` of a `display` or `check` part, and the file's extension for its type. */
+function checkPart(problems: Problems, where: string, field: "display" | "check", part: unknown, type: string, extension: string): void {
+  if (!isObject(part)) {
+    problems.report(where, `${field} must be an object {"type": "${type}", "file": "…${extension}"}`);
+    return;
+  }
+  if (part.type !== type) problems.report(where, `${field}.type must be '${type}' (got ${JSON.stringify(part.type)})`);
+  if (!isPackagePath(part.file) || !part.file.endsWith(extension)) {
+    problems.report(where, `${field}.file must be a relative path inside the data package ending in ${extension}`);
+  }
+}
+
+/** A layer is either one GeoJSON `file`, or too large for that: vector tiles to draw (`display`) and an indexed file to check (`check`). */
+function checkLayerSources(problems: Problems, where: string, layer: JsonObject): void {
+  const tiled = layer.display !== undefined || layer.check !== undefined;
+  if (!tiled) {
+    if (layer.file === undefined || layer.file === "") problems.report(where, "missing file");
+    else if (!isPackagePath(layer.file)) {
+      problems.report(where, `file ${JSON.stringify(layer.file)} must be a relative path inside the data package`);
+    }
+    return;
+  }
+  if (layer.file !== undefined) problems.report(where, "give either file (GeoJSON) or display + check, not both");
+  if (layer.display === undefined) problems.report(where, "check needs display (the tiles to draw the layer)");
+  else {
+    checkPart(problems, where, "display", layer.display, "pmtiles", ".pmtiles");
+    if (isObject(layer.display) && !isNonEmptyString(layer.display.sourceLayer)) {
+      problems.report(where, "display.sourceLayer must name the layer inside the vector tiles");
+    }
+  }
+  if (layer.check === undefined) problems.report(where, "display needs check (the file parcel checks read)");
+  else checkPart(problems, where, "check", layer.check, "flatgeobuf", ".fgb");
+  if (layer.featureCount !== undefined && (!isFiniteNumber(layer.featureCount) || !Number.isInteger(layer.featureCount) || layer.featureCount < 0)) {
+    problems.report(where, "featureCount must be a whole number ≥ 0");
+  }
+}
+
 function checkLayer(problems: Problems, layer: JsonObject, index: number, groupIds: Set<string>): void {
   const where = isNonEmptyString(layer.id) ? `layer '${layer.id}'` : `layers[${index}]`;
   if (!isNonEmptyString(layer.id)) problems.report(where, "missing id");
@@ -170,10 +207,7 @@ function checkLayer(problems: Problems, layer: JsonObject, index: number, groupI
   checkLocalized(problems, where, "title", layer.title, true);
   if (!isNonEmptyString(layer.group)) problems.report(where, "missing group");
   else if (!groupIds.has(layer.group)) problems.report(where, `unknown group '${layer.group}'`);
-  if (layer.file === undefined || layer.file === "") problems.report(where, "missing file");
-  else if (!isPackagePath(layer.file)) {
-    problems.report(where, `file ${JSON.stringify(layer.file)} must be a relative path inside the data package`);
-  }
+  checkLayerSources(problems, where, layer);
   checkEnum(problems, where, "geometryType", layer.geometryType, GEOMETRY_TYPES);
   checkEnum(problems, where, "geometryQuality", layer.geometryQuality, GEOMETRY_QUALITIES);
   checkLocalized(problems, where, "qualityNote", layer.qualityNote, true);

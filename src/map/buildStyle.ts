@@ -12,7 +12,9 @@ import { selectedFeatureIn, type Selection } from "../state/selection";
 import { basemapStyleParts } from "./basemaps";
 import { colorExpression } from "./colorExpression";
 import { HATCH_IMAGE_ID } from "./hatchPattern";
+import { markStyleParts, type MapMarks } from "./mapMarks";
 import { sourceIdFor, styleLayerId } from "./styleIds";
+import type { TiledSource } from "./tiledLayers";
 
 export interface StyleInput {
   manifest: Manifest;
@@ -22,6 +24,19 @@ export interface StyleInput {
   basemap: BasemapId;
   tiandituToken: string;
   selection: Selection;
+  /** The user's position and the focus circle, drawn above the data; absent: no mark sources at all. */
+  marks?: MapMarks;
+  /** Large layers drawn from vector tiles, by layer id: the same style layers, on a vector source. */
+  tiles?: ReadonlyMap<string, TiledSource>;
+}
+
+/** The same style layers read from one layer of vector tiles. */
+function onSourceLayer(parts: Partial<LayersByPass>, sourceLayer: string): Partial<LayersByPass> {
+  const moved: Partial<LayersByPass> = {};
+  for (const pass of PASSES) {
+    moved[pass] = parts[pass]?.map((layer) => ({ ...layer, "source-layer": sourceLayer }) as LayerSpecification);
+  }
+  return moved;
 }
 
 const BACKGROUND_COLOR = "#e6eaee";
@@ -214,10 +229,13 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   const overlays: LayersByPass = { fills: [], hatches: [], lines: [], circles: [], highlights: [] };
   for (const layer of input.manifest.layers) {
     const data = input.data.get(layer.id);
-    if (!data) continue;
     const view = input.layers[layer.id] ?? { visible: layer.visible, opacity: layer.style.opacity };
-    sources[sourceIdFor(layer.id)] = { type: "geojson", data, promoteId: "id" };
-    const parts = styleLayersFor(layer, view, onlineBasemap, selectedFeatureIn(input.selection, layer.id));
+    // A large layer's archive is opened only once the layer is shown: a hidden one costs no request at start-up.
+    const tiles = view.visible ? input.tiles?.get(layer.id) : undefined;
+    if (!data && !tiles) continue;
+    sources[sourceIdFor(layer.id)] = data ? { type: "geojson", data, promoteId: "id" } : { type: "vector", url: tiles!.url, promoteId: "id" };
+    const drawn = styleLayersFor(layer, view, onlineBasemap, selectedFeatureIn(input.selection, layer.id));
+    const parts = data ? drawn : onSourceLayer(drawn, tiles!.sourceLayer);
     const target = layer.role === "context" ? context : overlays;
     for (const pass of PASSES) target[pass].push(...(parts[pass] ?? []));
   }
@@ -225,14 +243,17 @@ export function buildStyle(input: StyleInput): StyleSpecification {
     byPass[pass] = pass === "lines" ? [...overlays.lines, ...context.lines] : [...context[pass], ...overlays[pass]];
   }
 
+  const marks = input.marks ? markStyleParts(input.marks) : { sources: {}, layers: [] };
+
   return {
     version: 8,
     name: input.manifest.title.zh,
-    sources,
+    sources: { ...sources, ...marks.sources },
     layers: [
       { id: "background", type: "background", paint: { "background-color": BACKGROUND_COLOR } },
       ...basemap.layers,
       ...PASSES.flatMap((pass) => byPass[pass]),
+      ...marks.layers,
     ],
   };
 }

@@ -22,16 +22,23 @@ import type { Selection } from "../state/selection";
 import type { CameraOrigin, CameraView } from "../state/viewSlice";
 import { isBasemapSource } from "./basemaps";
 import { buildStyle, type StyleInput } from "./buildStyle";
+import { paddingWithin } from "./cameraPadding";
+import { FocusLabel } from "./focusLabel";
 import { createHatchPattern, HATCH_IMAGE_ID } from "./hatchPattern";
 import { HtmlLabels } from "./htmlLabels";
 import type { FeatureHit, MapAdapter, PointerPosition, ScreenBox, ScreenPoint } from "./mapAdapter";
 import { CJK_FONT_FAMILY, mapLibreLocale } from "./mapLibreLocale";
+import { focusFeatures, NO_MARKS, userLocationFeatures } from "./mapMarks";
+import { registerPmtilesProtocol } from "./pmtilesProtocol";
 import { ResetViewControl } from "./resetViewControl";
+import { attachSketch } from "./sketch/attachSketch";
 import { DATA_PARTS, manifestLayerIdOf, styleLayerId } from "./styleIds";
 import { diffStyles, type StyleCommand } from "./styleDiff";
+import { tiledSourcesOf } from "./tiledLayers";
 
 // The bundler moves maplibre-gl away from its worker file, so say where the worker is.
 setWorkerUrl(workerUrl);
+registerPmtilesProtocol();
 
 export interface MapAdapterOptions {
   container: HTMLElement;
@@ -127,6 +134,8 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     basemap: options.basemap,
     tiandituToken: options.tiandituToken,
     selection: options.selection,
+    marks: NO_MARKS,
+    tiles: tiledSourcesOf(dataPackage, document.baseURI),
   };
   let drawnStyle: StyleSpecification = buildStyle(input);
   let styleLoaded = false;
@@ -145,6 +154,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     maxZoom: 19,
   });
 
+  const sketch = attachSketch(map, APP_MOVE);
   const pointerListeners = new Listeners<[PointerPosition | null]>();
   const cameraListeners = new Listeners<[CameraView, CameraOrigin]>();
   const clickListeners = new Listeners<[ScreenPoint]>();
@@ -165,13 +175,14 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
   map.getCanvas().addEventListener("mouseleave", () => pointerListeners.emit(null));
   map.on("click", (event) => {
     pointerListeners.emit({ lngLat: [event.lngLat.lng, event.lngLat.lat], point: event.point });
-    clickListeners.emit(event.point);
+    if (!sketch.capturesClicks()) clickListeners.emit(event.point);
   });
   map.on("moveend", (event: MapLibreEvent & { origin?: CameraOrigin }) => {
     cameraListeners.emit(cameraOf(map), event.origin === "app" ? "app" : "map");
   });
 
   const labels = new HtmlLabels(map, dataPackage, input.layers, language);
+  const focusLabel = new FocusLabel(map);
 
   let controls: IControl[] = [];
   const addControls = () => {
@@ -211,6 +222,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     DATA_PARTS.map((part) => styleLayerId(layerId, part)).filter((id) => map.getLayer(id) !== undefined);
 
   const adapter: MapAdapter = {
+    ...sketch.methods,
     setLayerVisible: (layerId, visible) => {
       const current = input.layers[layerId];
       if (!current || current.visible === visible) return;
@@ -233,8 +245,13 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
       labels.setLanguage(language);
     },
     jumpTo: ({ center, zoom, bearing, pitch }) => map.jumpTo({ center, zoom, bearing, pitch }, APP_MOVE),
-    fitBounds: (bounds, fitOptions) =>
-      map.fitBounds(bounds, { padding: FIT_PADDING, animate: fitOptions?.animate ?? true, duration: 600 }, APP_MOVE),
+    fitBounds: (bounds, fitOptions) => {
+      const container = map.getContainer();
+      const padding = fitOptions?.padding
+        ? paddingWithin(fitOptions.padding, container.clientWidth, container.clientHeight)
+        : FIT_PADDING;
+      map.fitBounds(bounds, { padding, animate: fitOptions?.animate ?? true, duration: 600 }, APP_MOVE);
+    },
     fitFeature: (layerId, featureId) => {
       const feature = data.get(layerId)?.features.find((candidate) => candidate.properties.id === featureId);
       if (!feature) return false;
@@ -290,6 +307,11 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
       const xs = corners.map((corner) => corner.x);
       const ys = corners.map((corner) => corner.y);
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+    },
+    setUserLocation: (mark) => update({ marks: { ...(input.marks ?? NO_MARKS), userLocation: userLocationFeatures(mark) } }),
+    setFocusMark: (mark) => {
+      update({ marks: { ...(input.marks ?? NO_MARKS), focus: focusFeatures(mark) } });
+      focusLabel.set(mark);
     },
   };
   return { adapter, firstIdle };

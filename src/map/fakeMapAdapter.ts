@@ -1,5 +1,6 @@
 import type { CameraOrigin, CameraView } from "../state/viewSlice";
 import type { FeatureHit, MapAdapter, PointerPosition, ScreenPoint } from "./mapAdapter";
+import type { SketchChange } from "./sketch/sketchTypes";
 
 type Call = [method: string, ...args: unknown[]];
 
@@ -11,6 +12,7 @@ export function createFakeMapAdapter(hitsAt: (point: ScreenPoint) => FeatureHit[
   const pointers = new Set<(position: PointerPosition | null) => void>();
   const basemapErrors = new Set<() => void>();
   const errors = new Set<(message: string) => void>();
+  const sketches = new Set<(change: SketchChange) => void>();
   const subscribe = <T>(set: Set<T>, listener: T) => {
     set.add(listener);
     return () => void set.delete(listener);
@@ -43,6 +45,16 @@ export function createFakeMapAdapter(hitsAt: (point: ScreenPoint) => FeatureHit[
     whenIdle: async () => {},
     renderedFeatureCount: () => 0,
     screenBoxOf: () => ({ x0: 0, y0: 0, x1: 0, y1: 0 }),
+    setUserLocation: record("setUserLocation"),
+    setFocusMark: record("setFocusMark"),
+    startSketch: record("startSketch"),
+    setSketch: record("setSketch"),
+    sketchCommand: record("sketchCommand"),
+    stopSketch: record("stopSketch"),
+    onSketchChange: (listener) => subscribe(sketches, listener),
+    showParcel: record("showParcel"),
+    fitGeometry: record("fitGeometry"),
+    snapshot: async () => ({ dataUrl: "data:image/png;base64,", width: 0, height: 0, metresPerPixel: 1, bearing: 0 }),
   };
 
   return {
@@ -51,5 +63,6 @@ export function createFakeMapAdapter(hitsAt: (point: ScreenPoint) => FeatureHit[
     moveCamera: (view: CameraView, origin: CameraOrigin) => camera.forEach((listener) => listener(view, origin)),
     click: (point: ScreenPoint) => clicks.forEach((listener) => listener(point)),
     failBasemap: () => basemapErrors.forEach((listener) => listener()),
+    changeSketch: (change: SketchChange) => sketches.forEach((listener) => listener(change)),
   };
 }

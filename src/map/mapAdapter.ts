@@ -2,6 +2,8 @@ import type { Language } from "../i18n/messages";
 import type { BasemapId } from "../state/basemapSlice";
 import type { Selection } from "../state/selection";
 import type { CameraOrigin, CameraView } from "../state/viewSlice";
+import type { FocusMark, UserLocationMark } from "./mapMarks";
+import type { SketchMethods } from "./sketch/sketchTypes";
 
 export interface ScreenPoint {
   x: number;
@@ -14,6 +16,14 @@ export interface ScreenBox {
   y0: number;
   x1: number;
   y1: number;
+}
+
+/** CSS pixels kept clear on each side of the canvas when fitting. */
+export interface CameraPadding {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
 /** [west, south, east, north] in degrees. */
@@ -36,7 +46,7 @@ export type Unsubscribe = () => void;
  * Everything the rest of the app may ask of the map. Only `src/map` knows MapLibre; the rest talks to this, and
  * tests talk to a fake of it.
  */
-export interface MapAdapter {
+export interface MapAdapter extends SketchMethods {
   setLayerVisible(layerId: string, visible: boolean): void;
   setLayerOpacity(layerId: string, opacity: number): void;
   setBasemap(basemap: BasemapId, tiandituToken: string): void;
@@ -44,7 +54,8 @@ export interface MapAdapter {
   setLanguage(language: Language): void;
   /** Moves the camera for the app; the resulting camera report carries origin "app". */
   jumpTo(camera: CameraView): void;
-  fitBounds(bounds: LngLatBounds, options?: { animate?: boolean }): void;
+  /** `padding` keeps part of the canvas clear, e.g. the part a bottom sheet covers; `animate: false` jumps. */
+  fitBounds(bounds: LngLatBounds, options?: { animate?: boolean; padding?: CameraPadding }): void;
   /** Fits the map to one loaded feature; false when the feature is not there. */
   fitFeature(layerId: string, featureId: string): boolean;
   /** Features under a point, topmost first, one hit per feature. */
@@ -64,4 +75,8 @@ export interface MapAdapter {
   renderedFeatureCount(layerId: string): number;
   /** A geographic box projected to canvas CSS pixels (the enclosing box when the map is rotated). */
   screenBoxOf(bounds: LngLatBounds): ScreenBox;
+  /** Shows the user's GPS fix (dot and accuracy circle) over the data, or removes it with null. */
+  setUserLocation(mark: UserLocationMark | null): void;
+  /** Marks where a focused feature may be (a labelled uncertainty circle, or a ring when exact); null clears it. */
+  setFocusMark(mark: FocusMark | null): void;
 }

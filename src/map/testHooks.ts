@@ -1,5 +1,5 @@
 import { stateSnapshot, type AppStore } from "../state/store";
-import type { LngLatBounds, MapAdapter, ScreenBox } from "./mapAdapter";
+import type { LngLatBounds, MapAdapter, ScreenBox, ScreenPoint } from "./mapAdapter";
 
 /** What browser tests can ask the running app; the contract the browser test driver is written against. */
 export interface DazuTestHooks {
@@ -15,6 +15,8 @@ export interface DazuTestHooks {
   getState(): unknown;
   /** Every loading, validation and map error so far. */
   loadErrors(): string[];
+  /** A [longitude, latitude] projected to canvas CSS pixels, e.g. to click a known place. */
+  screenPointOf(lngLat: [number, number]): ScreenPoint;
 }
 
 declare global {
@@ -54,6 +56,10 @@ export function installTestHooks(targets: TestHookTargets): { resolveReady: () =
       targets.adapter && targets.districtBounds ? targets.adapter.screenBoxOf(targets.districtBounds) : EMPTY_BOX,
     getState: () => JSON.parse(JSON.stringify(stateSnapshot(targets.store.getState()))) as unknown,
     loadErrors: () => [...targets.errors],
+    screenPointOf: ([longitude, latitude]) => {
+      const box = targets.adapter?.screenBoxOf([longitude, latitude, longitude, latitude]) ?? EMPTY_BOX;
+      return { x: box.x0, y: box.y0 };
+    },
   };
   return { resolveReady, rejectReady };
 }

@@ -1,12 +1,15 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createBasemapSlice, type BasemapSlice } from "./basemapSlice";
+import { createFieldSlice, type FieldSlice } from "./fieldSlice";
 import { createLanguageSlice, type LanguageSlice } from "./languageSlice";
 import { createLayersSlice, type LayersSlice } from "./layersSlice";
 import { createNoticesSlice, type NoticesSlice } from "./noticesSlice";
+import { createParcelSlice, type ParcelSlice } from "./parcelSlice";
+import { createPolicySlice, type PolicySlice } from "./policySlice";
 import { createSelectionSlice, type SelectionSlice } from "./selectionSlice";
 import { createViewSlice, type ViewSlice } from "./viewSlice";
 
-export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice;
+export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice & PolicySlice & FieldSlice & ParcelSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -19,6 +22,9 @@ export function createAppStore(): AppStore {
     ...createLanguageSlice(...parts),
     ...createSelectionSlice(...parts),
     ...createNoticesSlice(...parts),
+    ...createPolicySlice(...parts),
+    ...createFieldSlice(...parts),
+    ...createParcelSlice(...parts),
   }));
 }
 
@@ -32,5 +38,11 @@ export function stateSnapshot(state: AppState) {
     language: state.language,
     selection: state.selection,
     notices: state.notices,
+    reader: state.reader,
+    userLocation: state.userLocation,
+    memorialCard: state.memorialCard,
+    siteParcel: state.siteParcel,
+    siteCheck: state.siteCheck,
+    findingOverrides: state.findingOverrides,
   };
 }

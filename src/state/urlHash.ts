@@ -13,7 +13,8 @@ import type { CameraView } from "./viewSlice";
  *   &op=<id>:<opacity>,…                         opacities (0..1) that differ from the manifest's
  *   &base=osm|tianditu-vector|tianditu-imagery   online basemap; absent: the offline one
  *   &lang=en                                     English; absent: Chinese
- *   &sel=<layerId>/<featureId>                   the selected feature
+ *   &sel=<layerId>/<featureId>                   the selected feature (left out when feature= names the same one;
+ *                                                feature= alone also selects, see src/state/policyLinks.ts)
  *
  * e.g. #v=11.2/29.70970/105.71810&layers=district,towns,memorials&op=fee-zones:0.7&lang=en&sel=memorials/memorial-dazu
  * Parameters this module does not own (e.g. feature=, doc=) are kept as they are, after ours.
@@ -129,6 +130,12 @@ export function parseHash(hash: string): ParsedHash {
       }
     }
   }
+  // A feature link (`feature=`, written by the inspector) selects its feature when there is no `sel=`.
+  const featureLink = otherParameters.find(([key]) => key === "feature");
+  if (!state.selection && featureLink) {
+    const selection = parseSelection(featureLink[1]);
+    if (selection) state.selection = selection;
+  }
   return { state, otherParameters };
 }
 
@@ -156,7 +163,9 @@ export function formatHash(state: HashState, otherParameters: readonly HashParam
   if (state.basemap && state.basemap !== "none") parameters.push(["base", state.basemap]);
   if (state.language && state.language !== "zh") parameters.push(["lang", state.language]);
   if (state.selection?.type === "feature") {
-    parameters.push(["sel", `${state.selection.layerId}/${state.selection.featureId}`]);
+    const value = `${state.selection.layerId}/${state.selection.featureId}`;
+    // Said once: a `feature=` link naming the same feature already carries the selection.
+    if (!otherParameters.some(([key, other]) => key === "feature" && other === value)) parameters.push(["sel", value]);
   }
   const own = parameters.map(([key, value]) => `${key}=${encode(value)}`);
   const others = otherParameters.filter(([key]) => !OWN_KEYS.has(key)).map(([key, value]) => `${encode(key)}=${encode(value)}`);

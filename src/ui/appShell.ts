@@ -2,6 +2,7 @@ import { LANGUAGE_TAGS, type Language } from "../i18n/messages";
 import { translate } from "../i18n/translate";
 import type { AppStore } from "../state/store";
 import { h } from "./dom";
+import { createPanelSheet, type PanelSheet } from "./sheet/panelSheet";
 
 export interface AppShell {
   root: HTMLElement;
@@ -14,6 +15,10 @@ export interface AppShell {
   notices: HTMLElement;
   readout: HTMLElement;
   selectionCard: HTMLElement;
+  /** Empty slot in the header for the search box (src/ui/search/searchBox.ts). */
+  search: HTMLElement;
+  /** The panel's tabs, a bottom sheet on phones; panels mount into it with `sheet.addTab` (see panelSheet.ts). */
+  sheet: PanelSheet;
 }
 
 export function applyDocumentLanguage(language: Language): void {
@@ -68,6 +73,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
   const readout = h("div", { class: "coordinate-readout" });
   const selectionCard = h("div", { class: "selection-card", hidden: true });
   const mapArea = h("main", { class: "map-area" }, mapContainer, selectionCard, notices, readout);
+  const search = h("div", { class: "header-search" });
   const root = h(
     "div",
     { class: "app" },
@@ -75,6 +81,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
       "header",
       { class: "app-header" },
       title,
+      search,
       h("div", { class: "header-actions" }, panelToggle, createLanguageButton(store)),
     ),
     h("div", { class: "app-body" }, panel, mapArea),
@@ -112,5 +119,6 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
   });
 
   mountPoint.replaceChildren(root);
-  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard };
+  const sheet = createPanelSheet(store, { root, panel, panelBody, mapArea });
+  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search };
 }

@@ -19,8 +19,8 @@ function percent(opacity: number): string {
 }
 
 function featureCountText(load: LayerLoad | undefined, language: Language): string | null {
-  if (load?.type !== "loaded") return null;
-  const count = load.data.features.length;
+  if (!load || load.type === "failed") return null;
+  const count = load.type === "tiled" ? load.featureCount : load.data.features.length;
   if (count === 0) return translate(language, "layer.noGeometry");
   return count === 1 ? translate(language, "layer.featureCountOne") : translate(language, "layer.featureCount", { count });
 }
@@ -34,7 +34,7 @@ export function createLayerRow(
   language: Language,
 ): LayerRow {
   const title = localized(layer.title, language);
-  const failed = load?.type !== "loaded";
+  const failed = !load || load.type === "failed";
   const toggleId = `layer-toggle-${layer.id}`;
   const opacityId = `layer-opacity-${layer.id}`;
 

@@ -204,7 +204,7 @@ describe("viewer", () => {
 
     const errors = await loadErrors(current.page);
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.join("\n")).toMatch(new RegExp(`${brokenId}|${broken.title.zh}|${broken.file.replace(/[.]/g, "[.]")}`));
+    expect(errors.join("\n")).toMatch(new RegExp(`${brokenId}|${broken.title.zh}|${(broken.file ?? "").replace(/[.]/g, "[.]")}`));
 
     // The status area says that something failed; the layer's own row says which and why.
     const status = current.page.locator('[role="status"]').filter({ visible: true, hasText: /\S/ });

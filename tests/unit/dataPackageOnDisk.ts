@@ -14,7 +14,10 @@ function readJson<T>(relativePath: string): T {
 /** The committed data package, read from disk the way the app reads it over HTTP. */
 export function loadDataPackageFromDisk() {
   const manifest = readJson<Manifest>("manifest.json");
-  const layerData = new Map<string, FeatureCollection>(manifest.layers.map((layer) => [layer.id, readJson<FeatureCollection>(layer.file)]));
+  // Large layers (display + check) have no GeoJSON file to read.
+  const layerData = new Map<string, FeatureCollection>(
+    manifest.layers.flatMap((layer) => (layer.file === undefined ? [] : [[layer.id, readJson<FeatureCollection>(layer.file)] as const])),
+  );
   const index = readJson<PolicyIndex>("policies/index.json");
   const documents = index.documents.map((entry) => readJson<PolicyDocument>(`policies/${entry.file.replace(/^.*\//, "")}`));
   return { manifest, layerData, documents };

@@ -1,0 +1,38 @@
+import type { DistanceAndDirection, FieldLayerAnswer } from "../check/fieldPosition";
+import type { Language } from "../i18n/messages";
+import { translate } from "../i18n/translate";
+
+/** "850 m", "3.2 km", "12 km": metres to 10 m below 1 km, one decimal below 10 km, whole kilometres above. */
+export function formatDistance(metres: number): string {
+  if (!Number.isFinite(metres) || metres < 0) return "–";
+  if (metres < 10) return "<10 m";
+  const tens = Math.round(metres / 10) * 10;
+  if (tens < 1000) return `${tens} m`;
+  const kilometres = metres / 1000;
+  if (kilometres < 9.95) return `${kilometres.toFixed(1).replace(/\.0$/, "")} km`;
+  return `${Math.round(kilometres)} km`;
+}
+
+/** "东北 3.2 km" in Chinese, "3.2 km NE" in English. */
+export function formatDirectionDistance(distance: Pick<DistanceAndDirection, "distanceMetres" | "direction">, language: Language): string {
+  const text = formatDistance(distance.distanceMetres);
+  return language === "en" ? `${text} ${distance.direction.en}` : `${distance.direction.zh} ${text}`;
+}
+
+/**
+ * Where the fix stands against one restricted layer, never surer than GPS + layer accuracy allow, e.g.
+ * "不确定（距边界 120 m，在 ±2 km 误差内）". Point layers speak of the nearest feature instead of a boundary.
+ */
+export function formatFieldAnswer(answer: FieldLayerAnswer, geometryType: "polygon" | "line" | "point", language: Language): string {
+  const params = {
+    distance: formatDistance(answer.distanceMetres),
+    uncertainty: formatDistance(answer.uncertaintyMetres),
+    name: answer.nearestName,
+  };
+  if (geometryType === "point") {
+    const key = answer.standing === "inside" ? "field.pointInside" : answer.standing === "outside" ? "field.pointOutside" : "field.pointUncertain";
+    return translate(language, key, params);
+  }
+  const key = answer.standing === "inside" ? "field.inside" : answer.standing === "outside" ? "field.outside" : "field.uncertain";
+  return translate(language, key, params);
+}

@@ -1,0 +1,280 @@
+import { createHash } from "node:crypto";
+import type { Polygon } from "geojson";
+import { describe, expect, it } from "vitest";
+import type { CheckReport, LayerFinding } from "../check/types";
+import { gaussKrugerToLngLat } from "../geo/crs";
+import { importBoundaryTxt } from "../import/importBoundaryTxt";
+import { boundaryText } from "./boundaryText";
+import { feeTownsOf } from "./feeTowns";
+import { mineralRules, mineralsOf, parseMiningPolicy, sameMineral } from "./miningPolicy";
+import { decodeParcelFromHash, encodeParcelForHash } from "./parcelHash";
+import { csvField, reportCsv } from "./reportCsv";
+import { buildReportRecord, findingCitations, labelledVertices, type ReportInput } from "./reportRecord";
+import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
+import type { SiteParcel } from "./types";
+import miningPolicyJson from "../../geodata/mining-policy.json";
+
+/** A rectangle given by GK corner metres (easting, northing), as a WGS-84 polygon. */
+function gkRectangle(minE: number, minN: number, maxE: number, maxN: number): Polygon {
+  const corners: Array<[number, number]> = [
+    [minE, minN],
+    [maxE, minN],
+    [maxE, maxN],
+    [minE, maxN],
+    [minE, minN],
+  ];
+  return { type: "Polygon", coordinates: [corners.map((corner) => gaussKrugerToLngLat(corner))] };
+}
+
+const square = gkRectangle(569_000, 3_287_000, 569_100, 3_287_100);
+
+describe("parcel link encoding", () => {
+  const rounded = (value: number) => Number(value.toFixed(6));
+
+  it("round-trips a polygon at 6 decimals and uses only URL-safe characters", () => {
+    const encoded = encodeParcelForHash(square);
+    expect(encoded).toMatch(/^a[A-Za-z0-9_-]+$/);
+    expect(encoded.length).toBeLessThan(40);
+    const decoded = decodeParcelFromHash(encoded);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.geometry).toEqual({ type: "Polygon", coordinates: [square.coordinates[0]!.map(([x, y]) => [rounded(x!), rounded(y!)])] });
+  });
+
+  it("round-trips holes, multipolygons, lines, points and negative deltas", () => {
+    const outer = gkRectangle(569_000, 3_287_000, 569_300, 3_287_300).coordinates[0]!;
+    const hole = gkRectangle(569_100, 3_287_100, 569_200, 3_287_200).coordinates[0]!.slice().reverse();
+    const other = gkRectangle(560_000, 3_280_000, 560_050, 3_280_050).coordinates[0]!;
+    const geometries = [
+      { type: "Polygon" as const, coordinates: [outer, hole] },
+      { type: "MultiPolygon" as const, coordinates: [[outer, hole], [other]] },
+      { type: "LineString" as const, coordinates: [[105.9, 29.8], [105.5, 29.4], [105.7, 29.6]] },
+      { type: "Point" as const, coordinates: [105.718123, 29.709712] },
+    ];
+    for (const geometry of geometries) {
+      const decoded = decodeParcelFromHash(encodeParcelForHash(geometry));
+      if (!decoded.ok) throw new Error(decoded.reason);
+      expect(JSON.stringify(decoded.geometry)).toBe(JSON.stringify(JSON.parse(JSON.stringify(geometry), (_key, value: unknown) => (typeof value === "number" ? rounded(value) : value))));
+    }
+  });
+
+  it("refuses malformed values with a reason", () => {
+    expect(decodeParcelFromHash("")).toMatchObject({ ok: false });
+    expect(decodeParcelFromHash("x123")).toMatchObject({ ok: false, reason: 'unknown kind "x"' });
+    expect(decodeParcelFromHash("a!!")).toMatchObject({ ok: false });
+    expect(decodeParcelFromHash("aAAAA")).toMatchObject({ ok: false, reason: "a polygon ring needs 3 vertices" });
+    expect(decodeParcelFromHash("pg")).toMatchObject({ ok: false, reason: "truncated number" });
+    expect(decodeParcelFromHash(encodeParcelForHash({ type: "Point", coordinates: [200, 29] }))).toMatchObject({ ok: false, reason: "coordinate out of range" });
+  });
+});
+
+describe("界址点 text export", () => {
+  it("writes J<n>,<ring>,X(northing),Y(easting with zone 35), closes rings, and imports back to the same parcel", () => {
+    const text = boundaryText(square, { name: "测试地块", date: "2023-06-01" });
+    const lines = text.split("\r\n");
+    expect(lines).toContain("5,1.0000,测试地块,测试地块,面,,,,@");
+    expect(lines).toContain("J1,1,3287000.000,35569000.000");
+    expect(lines).toContain("J2,1,3287000.000,35569100.000");
+    expect(lines.filter((line) => line.startsWith("J1,1,"))).toHaveLength(2);
+    const imported = importBoundaryTxt(text, "export.txt");
+    if (!imported.ok) throw new Error(imported.error.en);
+    expect(imported.crs.code).toBe("EPSG:4523");
+    const ring = (imported.parcels[0]!.geometry as Polygon).coordinates[0]!;
+    ring.forEach((position, index) => {
+      expect(position[0]).toBeCloseTo(square.coordinates[0]![index]![0]!, 8);
+      expect(position[1]).toBeCloseTo(square.coordinates[0]![index]![1]!, 8);
+    });
+  });
+
+  it("numbers holes as further rings and keeps commas out of the header", () => {
+    const outer = gkRectangle(569_000, 3_287_000, 569_300, 3_287_300).coordinates[0]!;
+    const hole = gkRectangle(569_100, 3_287_100, 569_200, 3_287_200).coordinates[0]!;
+    const text = boundaryText({ type: "Polygon", coordinates: [outer, hole] }, { name: "a,b@c", date: "2023-06-01" });
+    expect(text).toContain("10,8.0000,a b c,a b c,面,,,,@");
+    expect(text).toContain("J5,2,3287100.000,35569100.000");
+    expect(text.split("\r\n").filter((line) => line.startsWith("J5,2,"))).toHaveLength(2);
+  });
+});
+
+describe("SHA-256", () => {
+  it("agrees with Node's for empty, short and multi-block input", async () => {
+    for (const text of ["", "abc", "大足区".repeat(100), "x".repeat(55), "x".repeat(56), "x".repeat(64)]) {
+      const bytes = new TextEncoder().encode(text);
+      const expected = createHash("sha256").update(bytes).digest("hex");
+      expect(Buffer.from(sha256Fallback(bytes)).toString("hex"), JSON.stringify(text.slice(0, 10))).toBe(expected);
+      expect(await sha256Hex(bytes)).toBe(expected);
+    }
+    expect(await shortFileHash(new TextEncoder().encode("abc"))).toBe("ba7816bf8f01");
+  });
+});
+
+const report: CheckReport = {
+  parcel: { gaussKrugerSquareMetres: 10_000, ellipsoidalSquareMetres: 10_001.5, lengthMetres: 400, vertexCount: 4 },
+  reliesOnSchematic: true,
+  options: { cautionDistanceMetres: 50, useSpatialIndex: true },
+  findings: [
+    {
+      layerId: "memorials",
+      title: { zh: "烈士纪念设施", en: "Memorials" },
+      role: "restricts",
+      geometryQuality: "schematic",
+      qualityNote: { zh: "示意", en: "Schematic" },
+      positionalAccuracyM: 5000,
+      status: "clear",
+      reason: { zh: "已核查，未涉及。", en: "Checked, not affected." },
+      overlaps: [],
+      nearest: { featureId: "m1", name: "纪念碑", source: ["dzfb-2023-47#s1"], distanceMetres: 9000, uncertaintyMetres: 100, withinCaution: false, cannotExclude: false },
+    },
+    {
+      layerId: "fee-tiers",
+      title: { zh: "配套费", en: "Fee tiers" },
+      role: "informs",
+      geometryQuality: "schematic",
+      qualityNote: { zh: "示意", en: "Schematic" },
+      positionalAccuracyM: 2000,
+      status: "info",
+      reason: { zh: "涉及：三驱镇、智凤街道", en: "Lies in: 三驱镇, 智凤街道" },
+      overlaps: [
+        {
+          featureId: "town-500111104",
+          name: "三驱镇",
+          source: ["dzf-2023-13#s1.p2", "dzfb-2023-50#s1.p3.n3.i2"],
+          overlapSquareMetres: 2500,
+          shareOfParcel: 0.25,
+          tolerance: "substantive",
+          properties: { fee_tier: 150, fee_split: false, park_candidates: ["大足高新区"] },
+        },
+        {
+          featureId: "town-500111006",
+          name: "智凤街道",
+          source: ["dzf-2023-13#s1.p1", "dzf-2023-13#s1.p2"],
+          overlapSquareMetres: 7500,
+          shareOfParcel: 0.75,
+          tolerance: "substantive",
+          properties: { fee_tier: 210, fee_split: true, park_candidates: [] },
+        },
+      ],
+    },
+    {
+      layerId: "mining-key-zone",
+      title: { zh: "重点开采区", en: "Key mining zone" },
+      role: "restricts",
+      geometryQuality: "schematic",
+      qualityNote: { zh: "示意", en: "Schematic" },
+      positionalAccuracyM: 2000,
+      status: "restricted",
+      reason: { zh: "与重点开采区重叠，占地块 50.0%。", en: 'Overlaps "the zone", 50.0%' },
+      overlaps: [
+        { featureId: "zone", name: "西山背斜渝蓉高速以北重点开采区", source: ["dzfb-2023-32#s4.n1.para2"], overlapSquareMetres: 5000, shareOfParcel: 0.5, tolerance: "substantive", properties: {} },
+      ],
+    },
+  ],
+};
+
+const parcel: SiteParcel = { name: "测试,地块", geometry: square, origin: "drawn" };
+
+function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
+  return {
+    parcel,
+    report,
+    checkedAt: "2024-05-01T08:00:00.000Z",
+    dataPackageVersion: "2023.1.0",
+    overrides: { "mining-key-zone": { reason: "已取得矿业权人同意", at: "2024-05-01T08:01:00.000Z" } },
+    layerDocuments: (layerId) => (layerId === "fee-tiers" ? ["dzf-2023-13"] : layerId === "mining-key-zone" ? ["dzfb-2023-32"] : ["dzfb-2023-47"]),
+    quotes: new Map([["dzfb-2023-32#s4.n1.para2", { citation: "dzfb-2023-32#s4.n1.para2", documentId: "dzfb-2023-32", clauseId: "s4.n1.para2", docNumber: "大足府办发〔2023〕32号", shortTitle: null, text: "……面积16.55平方千米……" }]]),
+    feeTowns: feeTownsOf(report),
+    fee: null,
+    mining: null,
+    layerFileHashes: [{ file: "layers/mining-key-zone.geojson", sha256: "0123456789ab" }],
+    notChecked: [],
+    link: "https://example.org/#parcel=aAAA",
+    ...overrides,
+  };
+}
+
+describe("report record", () => {
+  it("puts restrictions first, keeps overridden findings with their reason, and quotes clauses", () => {
+    const record = buildReportRecord(reportInput());
+    expect(record.findings.map((finding) => finding.layerId)).toEqual(["mining-key-zone", "fee-tiers", "memorials"]);
+    const zone = record.findings[0]!;
+    expect(zone.status).toBe("restricted");
+    expect(zone.override).toEqual({ doesNotApply: true, reason: "已取得矿业权人同意", at: "2024-05-01T08:01:00.000Z" });
+    expect(zone.citations).toEqual([{ citation: "dzfb-2023-32#s4.n1.para2", docNumber: "大足府办发〔2023〕32号", text: "……面积16.55平方千米……" }]);
+    expect(zone.overlaps[0]).toMatchObject({ area: { squareMetres: 5000, hectares: 0.5, mu: 7.5 }, sharePercent: 50 });
+    expect(record.caveat?.zh).toBe("本结果依据示意性数据，仅为筛查参考，不构成法律认定。");
+    expect(record.parcel.area.gaussKruger).toEqual({ squareMetres: 10_000, hectares: 1, mu: 15 });
+  });
+
+  it("cites only the layer's own documents, and a clear finding's nearest feature not at all", () => {
+    expect(findingCitations(report.findings[1]!, ["dzf-2023-13"])).toEqual(["dzf-2023-13#s1.p2", "dzf-2023-13#s1.p1"]);
+    expect(findingCitations(report.findings[0]!, ["dzfb-2023-47"])).toEqual([]);
+    const caution: LayerFinding = { ...report.findings[0]!, status: "caution" };
+    expect(findingCitations(caution, ["dzfb-2023-47"])).toEqual(["dzfb-2023-47#s1"]);
+  });
+
+  it("lists vertices with labels, GK X (northing) and Y (easting), without the closing repeat", () => {
+    const vertices = labelledVertices(parcel);
+    expect(vertices.map((vertex) => vertex.label)).toEqual(["J1", "J2", "J3", "J4"]);
+    expect(vertices[1]!.gaussKruger.x).toBeCloseTo(3_287_000, 3);
+    expect(vertices[1]!.gaussKruger.y).toBeCloseTo(569_100, 3);
+    const imported: SiteParcel = { ...parcel, origin: "file", sourceCoordinates: [[[[1, 2], [3, 4], [5, 6], [7, 8]]]], vertexLabels: [[["A", "B", "C", "D"]]] };
+    expect(labelledVertices(imported).map((vertex) => [vertex.label, vertex.source])).toEqual([["A", [1, 2]], ["B", [3, 4]], ["C", [5, 6]], ["D", [7, 8]]]);
+  });
+
+  it("serialises to JSON and back unchanged", () => {
+    const record = buildReportRecord(reportInput());
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  });
+});
+
+describe("report CSV", () => {
+  it("quotes fields with commas and quotes, and defuses formulas", () => {
+    expect(csvField('a,"b"')).toBe('"a,""b"""');
+    expect(csvField("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(csvField(-3.5)).toBe("-3.5");
+    expect(csvField(null)).toBe("");
+  });
+
+  it("has a header and one row per overlap, with the override and areas in three units", () => {
+    const csv = reportCsv(buildReportRecord(reportInput()), "zh");
+    expect(csv.startsWith("\uFEFF地块,核查时间")).toBe(true);
+    const lines = csv.slice(1).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(1 + 1 + 2 + 1);
+    expect(lines[1]).toBe(
+      '"测试,地块",2024-05-01T08:00:00.000Z,2023.1.0,重点开采区,✖ 受限制,与重点开采区重叠，占地块 50.0%。,不适用: 已取得矿业权人同意,西山背斜渝蓉高速以北重点开采区,5000,0.5,7.5,50,实质重叠,,示意,2000,dzfb-2023-32#s4.n1.para2',
+    );
+    expect(lines[4]).toContain("纪念碑");
+    expect(reportCsv(buildReportRecord(reportInput()), "en")).toContain('"Overlaps ""the zone"", 50.0%"');
+  });
+});
+
+describe("fee towns", () => {
+  it("takes each town's share, rate (null when split) and parks from the fee-tier overlaps, largest share first", () => {
+    expect(feeTownsOf(report)).toEqual([
+      { townId: "town-500111006", name: "智凤街道", share: 0.75, rate: null, split: true, parks: [] },
+      { townId: "town-500111104", name: "三驱镇", share: 0.25, rate: 150, split: false, parks: ["大足高新区"] },
+    ]);
+  });
+});
+
+describe("mining policy", () => {
+  const policy = parseMiningPolicy(miningPolicyJson)!;
+
+  it("reads geodata/mining-policy.json and lists its minerals once each", () => {
+    expect(policy).not.toBeNull();
+    const minerals = mineralsOf(policy);
+    expect(new Set(minerals).size).toBe(minerals.length);
+    expect(minerals).toEqual(expect.arrayContaining(["地热", "砖瓦用粘土", "建筑石料用灰岩", "砖瓦用页岩"]));
+    expect(parseMiningPolicy({ document: "x" })).toBeNull();
+  });
+
+  it("gives 地热 both of its classes and its 30 万立方米/年 minimum; 石灰岩 the 灰岩 rows; 砖瓦用粘土 none", () => {
+    const geothermal = mineralRules(policy, "地热");
+    expect(geothermal.classes.map((policyClass) => policyClass.name)).toEqual(["重点勘查", "重点开采"]);
+    expect(geothermal.minimumScales.map((row) => [row.minimum, row.unit, row.source])).toEqual([[30, "万立方米/年", "dzfb-2023-32#box2.r5"]]);
+    expect(mineralRules(policy, "石灰岩").minimumScales.map((row) => row.minimum)).toEqual([100, 51]);
+    const clay = mineralRules(policy, "砖瓦用粘土");
+    expect(clay.classes.map((policyClass) => policyClass.name)).toEqual(["禁止开采"]);
+    expect(clay.minimumScales).toEqual([]);
+    expect(sameMineral("砖瓦用粘土", "砖瓦用页岩")).toBe(false);
+  });
+});

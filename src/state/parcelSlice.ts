@@ -1,0 +1,90 @@
+import type { StateCreator } from "zustand/vanilla";
+import type { BuildingUse, FeeAnswers } from "../check/fee";
+import type { CheckReport } from "../check/types";
+import { EMPTY_FEE_INPUTS, type FeeInputs, type FindingOverride, type SiteParcel } from "../parcel/types";
+
+/** Where the check of the current parcel stands. The report of a finished check stays until the next parcel is checked. */
+export type SiteCheck =
+  | { type: "idle" }
+  | { type: "running" }
+  | { type: "done"; report: CheckReport; checkedAt: string }
+  | { type: "failed"; message: string };
+
+export const SITE_CHECK_IDLE: SiteCheck = { type: "idle" };
+
+/** Everything about one site query that is saved with it: the parcel and the officer's inputs to its report. */
+export interface SiteQuery {
+  parcel: SiteParcel;
+  overrides: Readonly<Record<string, FindingOverride>>;
+  fee: FeeInputs;
+  mineral: string | null;
+}
+
+export interface ParcelSlice {
+  siteParcel: SiteParcel | null;
+  siteCheck: SiteCheck;
+  /** By layer id: findings the officer marked as not applying. */
+  findingOverrides: Readonly<Record<string, FindingOverride>>;
+  feeInputs: FeeInputs;
+  intendedMineral: string | null;
+  /**
+   * A new parcel to check. Overrides and fee answers belong to the old one's findings and are dropped; floor areas and
+   * the intended mineral describe the project and are kept.
+   */
+  setSiteParcel(parcel: SiteParcel): void;
+  /** A saved or persisted query, as it was. */
+  restoreSiteQuery(query: SiteQuery): void;
+  clearSiteParcel(): void;
+  setSiteCheck(check: SiteCheck): void;
+  setFindingOverride(layerId: string, override: FindingOverride | null): void;
+  setFloorArea(use: BuildingUse, squareMetres: number): void;
+  setFeeAnswers(answers: FeeAnswers): void;
+  setIntendedMineral(mineral: string | null): void;
+}
+
+export const createParcelSlice: StateCreator<ParcelSlice, [], [], ParcelSlice> = (set) => ({
+  siteParcel: null,
+  siteCheck: SITE_CHECK_IDLE,
+  findingOverrides: {},
+  feeInputs: EMPTY_FEE_INPUTS,
+  intendedMineral: null,
+  setSiteParcel: (parcel) =>
+    set((state) => ({
+      siteParcel: parcel,
+      siteCheck: SITE_CHECK_IDLE,
+      findingOverrides: {},
+      feeInputs: { floorAreas: state.feeInputs.floorAreas, answers: {} },
+    })),
+  restoreSiteQuery: (query) =>
+    set({
+      siteParcel: query.parcel,
+      siteCheck: SITE_CHECK_IDLE,
+      findingOverrides: query.overrides,
+      feeInputs: query.fee,
+      intendedMineral: query.mineral,
+    }),
+  clearSiteParcel: () => set({ siteParcel: null, siteCheck: SITE_CHECK_IDLE, findingOverrides: {}, feeInputs: EMPTY_FEE_INPUTS }),
+  setSiteCheck: (check) => set({ siteCheck: check }),
+  setFindingOverride: (layerId, override) =>
+    set((state) => {
+      const next = { ...state.findingOverrides };
+      if (override) next[layerId] = override;
+      else delete next[layerId];
+      return { findingOverrides: next };
+    }),
+  setFloorArea: (use, squareMetres) =>
+    set((state) => {
+      const floorAreas = { ...state.feeInputs.floorAreas };
+      if (Number.isFinite(squareMetres) && squareMetres > 0) floorAreas[use] = squareMetres;
+      else delete floorAreas[use];
+      return { feeInputs: { ...state.feeInputs, floorAreas } };
+    }),
+  setFeeAnswers: (answers) => set((state) => ({ feeInputs: { ...state.feeInputs, answers } })),
+  setIntendedMineral: (mineral) => set({ intendedMineral: mineral }),
+});
+
+/** The current query, or null when no parcel is set. */
+export function siteQueryOf(state: ParcelSlice): SiteQuery | null {
+  if (!state.siteParcel) return null;
+  return { parcel: state.siteParcel, overrides: state.findingOverrides, fee: state.feeInputs, mineral: state.intendedMineral };
+}

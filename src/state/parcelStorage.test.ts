@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { isSavedSiteQuery, isSiteDraft, openParcelStorage, RECORD_SCHEMA_VERSION } from "./parcelStorage";
+
+const parcel = {
+  name: "地块",
+  origin: "drawn",
+  geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+};
+const query = { parcel, overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } }, fee: { floorAreas: { office: 100 }, answers: {} }, mineral: null };
+
+describe("parcel storage records", () => {
+  it("accepts a saved query of the current schema and refuses older, foreign or broken ones", () => {
+    const saved = { schemaVersion: RECORD_SCHEMA_VERSION, id: "a", name: "东界", savedAt: "2024-05-01T00:00:00Z", ...query };
+    expect(isSavedSiteQuery(saved)).toBe(true);
+    expect(isSavedSiteQuery({ ...saved, schemaVersion: 0 })).toBe(false);
+    expect(isSavedSiteQuery({ ...saved, parcel: { ...parcel, origin: "unknown" } })).toBe(false);
+    expect(isSavedSiteQuery({ ...saved, parcel: { ...parcel, geometry: { type: "Polygon", coordinates: [[[105.7, 29.7]]] } } })).toBe(false);
+    expect(isSavedSiteQuery({ ...saved, overrides: { x: { reason: 3 } } })).toBe(false);
+    expect(isSavedSiteQuery(null)).toBe(false);
+  });
+
+  it("accepts drafts with a query, a sketch, both or neither", () => {
+    const sketch = { kind: "line", vertices: [[105.7, 29.7]], finished: false };
+    expect(isSiteDraft({ schemaVersion: RECORD_SCHEMA_VERSION, savedAt: "t", query, sketch })).toBe(true);
+    expect(isSiteDraft({ schemaVersion: RECORD_SCHEMA_VERSION, savedAt: "t", query: null, sketch: null })).toBe(true);
+    expect(isSiteDraft({ schemaVersion: RECORD_SCHEMA_VERSION, savedAt: "t", query: null, sketch: { ...sketch, kind: "circle" } })).toBe(false);
+  });
+
+  it("answers 'unavailable' instead of throwing where there is no IndexedDB", async () => {
+    const storage = openParcelStorage(undefined);
+    expect(await storage.list()).toMatchObject({ ok: false, reason: "unavailable" });
+    expect(await storage.saveDraft(null, null)).toMatchObject({ ok: false, reason: "unavailable" });
+  });
+});

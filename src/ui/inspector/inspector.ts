@@ -1,0 +1,474 @@
+import type { Language } from "../../i18n/messages";
+import { localized, translate } from "../../i18n/translate";
+import type { FeatureLookup } from "../../layers/featureLookup";
+import type { LayerFeature } from "../../layers/layerData";
+import type { LayerDefinition } from "../../layers/manifestTypes";
+import type { FeatureHit, MapAdapter } from "../../map/mapAdapter";
+import { clauseLabel } from "../../policy/clauseLabel";
+import { resolveCitation } from "../../policy/corpus";
+import {
+  disagreementDocumentIds,
+  disagreementsFor,
+  resolveDisagreement,
+  type Disagreement,
+  type ResolvedDisagreement,
+} from "../../policy/disagreements";
+import type { DocumentLoad, PolicyLibrary } from "../../policy/policyLibrary";
+import { parseClauseRef, type PolicyDocument } from "../../policy/policyTypes";
+import { featureSelection, isSameSelection, type Selection } from "../../state/selection";
+import type { AppStore } from "../../state/store";
+import { h, setChildren, type Child } from "../dom";
+import type { PolicyNavigator } from "../policyNavigator";
+import { featureAttributes } from "./attributeTable";
+import type { FeatureMeasure } from "./featureMeasures";
+import "../../styles/policy.css";
+
+type Measures = typeof import("./featureMeasures");
+
+export interface InspectorParts {
+  store: AppStore;
+  adapter: MapAdapter;
+  lookup: FeatureLookup;
+  library: PolicyLibrary;
+  navigator: PolicyNavigator;
+  /** The card over the map the inspector renders into. */
+  container: HTMLElement;
+}
+
+function featureName(feature: LayerFeature, language: Language): string {
+  const { name, name_en: nameEn } = feature.properties;
+  return language === "en" && nameEn ? nameEn : name;
+}
+
+function textProperty(feature: LayerFeature, key: string, language: Language): string | null {
+  const english = feature.properties[`${key}_en`];
+  const chinese = feature.properties[key];
+  if (language === "en" && typeof english === "string" && english.trim() !== "") return english;
+  return typeof chinese === "string" && chinese.trim() !== "" ? chinese : null;
+}
+
+/** The text with every occurrence of the terms (two characters or more) marked, built as text nodes. */
+function markedText(text: string, terms: readonly string[]): Child[] {
+  const wanted = terms.filter((term) => term.length >= 2);
+  const parts: Child[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let at = -1;
+    let found = "";
+    for (const term of wanted) {
+      const position = text.indexOf(term, from);
+      if (position >= 0 && (at < 0 || position < at)) {
+        at = position;
+        found = term;
+      }
+    }
+    if (at < 0) break;
+    if (at > from) parts.push(text.slice(from, at));
+    parts.push(h("mark", {}, found));
+    from = at + found.length;
+  }
+  if (from < text.length) parts.push(text.slice(from));
+  return parts;
+}
+
+function formatFixed(value: number, language: Language, digits: number): string {
+  return value.toLocaleString(language === "zh" ? "zh-CN" : "en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Citations of the layer's own documents first (the fee clause for the fee-tier layer), then the rest as listed. */
+function orderedCitations(sources: readonly string[], layer: LayerDefinition): string[] {
+  const rank = (citation: string) => {
+    const documentId = parseClauseRef(citation)?.documentId ?? "";
+    const position = layer.sourceDocuments.indexOf(documentId);
+    return position < 0 ? layer.sourceDocuments.length : position;
+  };
+  return sources.map((citation, position) => ({ citation, position })).sort((a, b) => rank(a.citation) - rank(b.citation) || a.position - b.position).map(({ citation }) => citation);
+}
+
+/**
+ * The feature inspector: what was hit under the last click (to choose from), then the chosen feature's name,
+ * layer and geometry quality, where documents disagree, its labelled attributes, the clauses it cites (quoted
+ * verbatim, each with a way into the document) and its measured area, length or position.
+ */
+export function mountInspector(parts: InspectorParts): () => void {
+  const { store, adapter, lookup, library, navigator, container } = parts;
+  container.classList.add("inspector");
+  container.setAttribute("role", "region");
+
+  let hits: FeatureHit[] = [];
+  /** True while a feature is chosen from the list of hits: the card stays where the click put it. */
+  let choosingHit = false;
+  let measures: Measures | null = null;
+  let measuresRequested = false;
+  const loads = new Map<string, DocumentLoad>();
+  const pending = new Set<string>();
+  let renderedSelection: Selection | null = null;
+
+  const documentsById = () => {
+    const documents = new Map<string, PolicyDocument>();
+    for (const [id, load] of loads) if (load.type === "loaded") documents.set(id, load.document);
+    return documents;
+  };
+
+  const request = (documentIds: Iterable<string>) => {
+    for (const documentId of documentIds) {
+      if (loads.has(documentId) || pending.has(documentId)) continue;
+      const ready = library.loadedDocument(documentId);
+      if (ready) {
+        loads.set(documentId, { type: "loaded", document: ready });
+        continue;
+      }
+      pending.add(documentId);
+      void library.document(documentId).then((load) => {
+        pending.delete(documentId);
+        loads.set(documentId, load);
+        render();
+      });
+    }
+  };
+
+  const openInDocumentButton = (documentId: string, clauseId: string, label: string) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "link-button",
+        "data-action": "open-in-document",
+        "aria-label": label,
+        onclick: () => navigator.openClause(documentId, clauseId),
+      },
+      translate(store.getState().language, "inspector.openInDocument"),
+    );
+
+  const renderHits = (selection: Selection, language: Language): HTMLElement | null => {
+    if (hits.length < 2 || !hits.some((hit) => isSameSelection(featureSelection(hit.layerId, hit.featureId), selection))) return null;
+    return h(
+      "nav",
+      { class: "inspector-hits", "aria-label": translate(language, "inspector.hits", { count: hits.length }) },
+      h("p", { class: "inspector-hits-heading" }, translate(language, "inspector.hits", { count: hits.length })),
+      h(
+        "ul",
+        {},
+        hits.map((hit) => {
+          const feature = lookup.feature(hit.layerId, hit.featureId);
+          const layer = lookup.layer(hit.layerId);
+          if (!feature || !layer) return null;
+          const current = isSameSelection(featureSelection(hit.layerId, hit.featureId), selection);
+          return h(
+            "li",
+            {},
+            h(
+              "button",
+              {
+                type: "button",
+                class: "inspector-hit",
+                "data-hit": `${hit.layerId}/${hit.featureId}`,
+                "aria-current": current ? "true" : undefined,
+                onclick: () => {
+                  choosingHit = true;
+                  store.getState().select(featureSelection(hit.layerId, hit.featureId));
+                  choosingHit = false;
+                },
+              },
+              h("span", { class: "inspector-hit-name" }, featureName(feature, language)),
+              h("span", { class: "inspector-hit-layer" }, localized(layer.title, language)),
+            ),
+          );
+        }),
+      ),
+    );
+  };
+
+  const renderGeometry = (feature: LayerFeature, layer: LayerDefinition, language: Language) => {
+    const quality = feature.properties.geometry_quality;
+    const note = textProperty(feature, "geometry_note", language);
+    const accuracy = layer.positionalAccuracyM > 0 ? translate(language, "inspector.accuracy", { metres: layer.positionalAccuracyM }) : null;
+    return h(
+      "details",
+      { class: "inspector-geometry", "data-inspector-geometry": quality },
+      h(
+        "summary",
+        {},
+        h("span", { class: `quality-badge--${quality}` }, h("span", { class: "quality-pill" }, translate(language, `quality.${quality}`))),
+        h("span", { class: "inspector-geometry-summary" }, [translate(language, "inspector.geometryNote"), accuracy ? ` · ${accuracy}` : null]),
+      ),
+      h("p", { class: "inspector-note" }, translate(language, `quality.explain.${quality}`)),
+      note ? h("p", { class: "inspector-note", lang: language === "en" && feature.properties.geometry_note_en ? "en" : "zh-CN" }, note) : null,
+    );
+  };
+
+  const renderMeasure = (feature: LayerFeature, language: Language): HTMLElement | null => {
+    if (!measures) {
+      if (!measuresRequested) {
+        measuresRequested = true;
+        void import("./featureMeasures").then((loaded) => {
+          measures = loaded;
+          render();
+        });
+      }
+      return h("p", { class: "inspector-measuring" }, translate(language, "inspector.measuring"));
+    }
+    const measure: FeatureMeasure = measures.measureFeature(feature.geometry);
+    const schematic = feature.properties.geometry_quality !== "official";
+    switch (measure.type) {
+      case "area":
+        return h(
+          "section",
+          { class: "inspector-section", "data-inspector-measure": "area" },
+          h("h3", {}, translate(language, "inspector.area")),
+          h(
+            "p",
+            { class: "inspector-figure" },
+            translate(language, "inspector.areaValue", {
+              squareMetres: formatFixed(measure.squareMetres, language, 0),
+              hectares: formatFixed(measure.hectares, language, 2),
+              mu: formatFixed(measure.mu, language, 1),
+            }),
+          ),
+          h("p", { class: "inspector-note" }, translate(language, "inspector.areaSystem")),
+          schematic ? h("p", { class: "inspector-note inspector-caveat" }, translate(language, "inspector.areaSchematic")) : null,
+        );
+      case "length":
+        return h(
+          "section",
+          { class: "inspector-section", "data-inspector-measure": "length" },
+          h("h3", {}, translate(language, "inspector.length")),
+          h("p", { class: "inspector-figure" }, translate(language, "inspector.lengthValue", { kilometres: formatFixed(measure.metres / 1000, language, 2) })),
+        );
+      case "position":
+        return h(
+          "section",
+          { class: "inspector-section", "data-inspector-measure": "position" },
+          h("h3", {}, translate(language, "inspector.position")),
+          h(
+            "dl",
+            { class: "inspector-attributes" },
+            h("dt", {}, translate(language, "inspector.wgs84")),
+            h("dd", { class: "coordinate-value" }, measure.wgs84),
+            h("dt", {}, translate(language, "inspector.gaussKruger")),
+            h("dd", { class: "coordinate-value" }, measure.gaussKruger ?? translate(language, "inspector.outsideZone")),
+          ),
+        );
+      case "none":
+        return null;
+    }
+  };
+
+  const documentHeading = (document: PolicyDocument, clauseId: string, language: Language): HTMLElement =>
+    h(
+      "p",
+      { class: "citation-source" },
+      h("span", { class: "citation-document" }, localized(document.shortTitle, language)),
+      document.docNumber ? h("span", { class: "citation-number" }, document.docNumber) : null,
+      h("span", { class: "citation-clause" }, clauseLabel(document, clauseId, language)),
+    );
+
+  const quote = (text: string, terms: readonly string[], language: Language) =>
+    h(
+      "blockquote",
+      { class: "citation-text", lang: "zh-CN", "data-citation-text": "" },
+      language === "en" ? h("span", { class: "citation-verbatim", lang: "en" }, `${translate(language, "inspector.verbatim")}: `) : null,
+      markedText(text, terms),
+    );
+
+  const renderDisagreement = (resolved: ResolvedDisagreement, feature: LayerFeature, language: Language): HTMLElement => {
+    const { disagreement, sides, order } = resolved;
+    const note = textProperty(feature, "conflict_note", language) ?? localized(disagreement.summary, language);
+    const documentName = (documentId: string) => {
+      const side = sides.find((candidate) => candidate.document.id === documentId);
+      return side ? (side.document.docNumber ?? localized(side.document.shortTitle, language)) : documentId;
+    };
+    return h(
+      "section",
+      { class: "disagreement", role: "note", "data-disagreement": disagreement.id },
+      h("h3", { class: "disagreement-heading" }, translate(language, "inspector.disagreement", { topic: localized(disagreement.topic, language) })),
+      h("p", { class: "disagreement-note", "data-conflict-note": "" }, note),
+      sides.map((side) =>
+        h(
+          "div",
+          { class: "disagreement-side", "data-citation": side.citation },
+          documentHeading(side.document, side.clause.id, language),
+          h("p", { class: "citation-signed" }, translate(language, "inspector.signed", { date: side.document.signed })),
+          quote(side.clause.text, disagreement.phrases, language),
+          openInDocumentButton(
+            side.document.id,
+            side.clause.id,
+            translate(language, "inspector.openInDocumentLabel", {
+              document: side.document.docNumber ?? localized(side.document.shortTitle, language),
+              clause: clauseLabel(side.document, side.clause.id, language),
+            }),
+          ),
+        ),
+      ),
+      order?.type === "same-day"
+        ? h("p", { class: "disagreement-order" }, translate(language, "inspector.disagreementSameDay", { date: order.date }))
+        : order?.type === "later"
+          ? h("p", { class: "disagreement-order" }, translate(language, "inspector.disagreementLater", { document: documentName(order.documentId), date: order.date }))
+          : null,
+    );
+  };
+
+  const renderCitation = (citation: string, quotedAbove: boolean, feature: LayerFeature, language: Language): HTMLElement => {
+    const ref = parseClauseRef(citation);
+    const load = ref ? loads.get(ref.documentId) : undefined;
+    const body: Child[] = [];
+    if (!ref || load?.type === "unknown") {
+      body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceUnknown", { citation })));
+    } else if (!load) {
+      body.push(h("p", { class: "citation-source" }, citation), h("p", { class: "inspector-measuring" }, translate(language, "inspector.loadingSource")));
+    } else if (load.type === "failed") {
+      body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceFailed", { error: load.errors[0] ?? citation })));
+    } else {
+      const resolved = resolveCitation(new Map([[load.document.id, load.document]]), citation);
+      if (!resolved.ok) {
+        body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceUnknown", { citation })));
+      } else {
+        const label = clauseLabel(resolved.document, resolved.clause.id, language);
+        body.push(
+          documentHeading(resolved.document, resolved.clause.id, language),
+          quotedAbove ? null : quote(resolved.clause.text, [feature.properties.name], language),
+          openInDocumentButton(
+            resolved.document.id,
+            resolved.clause.id,
+            translate(language, "inspector.openInDocumentLabel", {
+              document: resolved.document.docNumber ?? localized(resolved.document.shortTitle, language),
+              clause: label,
+            }),
+          ),
+        );
+      }
+    }
+    return h("li", { class: "citation", "data-citation": citation }, body);
+  };
+
+  const render = () => {
+    const { selection, language } = store.getState();
+    const sameFeature = renderedSelection !== null && isSameSelection(renderedSelection, selection);
+    const scrollTop = container.scrollTop;
+    const focusedKey = container.contains(document.activeElement)
+      ? ((document.activeElement as HTMLElement).dataset.hit ?? (document.activeElement as HTMLElement).dataset.action ?? null)
+      : null;
+    if (!sameFeature) {
+      // A document that failed to load is asked for again when the next feature is opened.
+      for (const [documentId, load] of loads) if (load.type === "failed") loads.delete(documentId);
+    }
+    const feature = selection.type === "feature" ? lookup.feature(selection.layerId, selection.featureId) : undefined;
+    const layer = selection.type === "feature" ? lookup.layer(selection.layerId) : undefined;
+    if (selection.type === "none" || !feature || !layer) {
+      container.hidden = true;
+      container.removeAttribute("data-inspector");
+      container.replaceChildren();
+      renderedSelection = null;
+      return;
+    }
+
+    const citations = orderedCitations(feature.properties.source, layer);
+    const hasConflictNote = textProperty(feature, "conflict_note", language) !== null;
+    const disagreements: Disagreement[] = disagreementsFor(citations, hasConflictNote ? {} : { documents: layer.sourceDocuments });
+    request(citations.map((citation) => parseClauseRef(citation)?.documentId).filter((id): id is string => !!id));
+    request(disagreements.flatMap(disagreementDocumentIds));
+    const resolvedDisagreements = disagreements.map((disagreement) => resolveDisagreement(disagreement, documentsById()));
+    const quotedAbove = new Set(resolvedDisagreements.flatMap((resolved) => resolved.sides.map((side) => side.citation)));
+    const attributes = featureAttributes(feature.properties, layer, language);
+
+    container.hidden = false;
+    container.dataset.inspector = `${layer.id}/${feature.properties.id}`;
+    container.setAttribute("aria-label", translate(language, "inspector.label"));
+    setChildren(
+      container,
+      h(
+        "div",
+        { class: "inspector-head" },
+        h("h2", { class: "inspector-name", "data-inspector-name": "" }, featureName(feature, language)),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "icon-button",
+            "aria-label": translate(language, "inspector.close"),
+            "data-action": "close-inspector",
+            onclick: () => store.getState().clearSelection(),
+          },
+          "×",
+        ),
+      ),
+      h("p", { class: "inspector-layer" }, translate(language, "inspector.layer", { title: localized(layer.title, language) })),
+      renderHits(selection, language),
+      renderGeometry(feature, layer, language),
+      resolvedDisagreements.map((resolved) => renderDisagreement(resolved, feature, language)),
+      hasConflictNote && disagreements.length === 0
+        ? h("section", { class: "disagreement", role: "note" }, h("p", { class: "disagreement-note", "data-conflict-note": "" }, textProperty(feature, "conflict_note", language)))
+        : null,
+      attributes.length > 0
+        ? h(
+            "section",
+            { class: "inspector-section" },
+            h("h3", {}, translate(language, "inspector.attributes")),
+            h(
+              "dl",
+              { class: "inspector-attributes" },
+              attributes.map((row) => [h("dt", { "data-attribute-label": row.key }, row.label), h("dd", { "data-attribute": row.key }, row.value)]),
+            ),
+          )
+        : null,
+      h(
+        "section",
+        { class: "inspector-section inspector-sources" },
+        h("h3", {}, translate(language, "inspector.sources")),
+        citations.length > 0
+          ? h("ol", { class: "citations" }, citations.map((citation) => renderCitation(citation, quotedAbove.has(citation), feature, language)))
+          : h("p", { class: "inspector-note" }, translate(language, "inspector.noSources")),
+      ),
+      renderMeasure(feature, language),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "link-button",
+          "data-action": "zoom-to-feature",
+          onclick: () => navigator.flyToFeature(layer.id, feature.properties.id),
+        },
+        translate(language, "inspector.zoomTo"),
+      ),
+    );
+    if (sameFeature) container.scrollTop = scrollTop;
+    else container.scrollTop = 0;
+    if (focusedKey) {
+      const target = [...container.querySelectorAll<HTMLElement>("[data-hit], [data-action]")].find(
+        (element) => (element.dataset.hit ?? element.dataset.action) === focusedKey,
+      );
+      target?.focus({ preventScroll: true });
+    }
+    renderedSelection = selection;
+  };
+
+  // After a click on the map's right half the card moves to the left, so it does not cover what was clicked;
+  // the reader (over the left of the screen) sends it back to the right.
+  let clickedRight = false;
+  const place = () => {
+    container.classList.toggle("inspector--left", clickedRight && store.getState().reader.type === "closed");
+  };
+  const stopClick = adapter.onClick((point) => {
+    hits = adapter.featuresAt(point);
+    clickedRight = point.x > (container.parentElement?.clientWidth ?? 0) / 2;
+    place();
+    render();
+  });
+  container.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      event.preventDefault();
+      store.getState().clearSelection();
+    }
+  });
+  render();
+  const stopStore = store.subscribe((state, previous) => {
+    // Selections from the search, links or the reader keep the card on the right (a click then moves it).
+    if (state.selection !== previous.selection && !choosingHit) clickedRight = false;
+    if (state.reader !== previous.reader || state.selection !== previous.selection) place();
+    if (state.selection !== previous.selection || state.language !== previous.language) render();
+  });
+  return () => {
+    stopClick();
+    stopStore();
+  };
+}

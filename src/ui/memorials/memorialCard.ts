@@ -1,0 +1,190 @@
+import type { DistanceAndDirection } from "../../check/fieldPosition";
+import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
+import { translate } from "../../i18n/translate";
+import { navigationLinks } from "../../geo/navigationLinks";
+import { formatDirectionDistance, formatDistance } from "../../memorials/formatDistance";
+import { protectionQuote, splitAround, type MemorialNotice, type Quote } from "../../memorials/memorialNotice";
+import { memorialGeometryNote, memorialName, positionCertainty, type Memorial } from "../../memorials/memorials";
+import { h, type Child } from "../dom";
+import { formatIsoDate, kindLabel, positionHeadline, sharedPositionText } from "./memorialText";
+
+/** The notice behind the card: still loading, loaded, or why it could not be. */
+export type NoticeLoad = { type: "loading" } | { type: "loaded"; notice: MemorialNotice } | { type: "failed"; errors: string[] };
+
+export interface MemorialCardInput {
+  memorial: Memorial;
+  notice: NoticeLoad;
+  language: Language;
+  /** Distance and direction from the user, when located. */
+  distance: DistanceAndDirection | null;
+  onBack(): void;
+  onShare(): void;
+}
+
+const ZH = LANGUAGE_TAGS.zh;
+export const CARD_TITLE_ID = "memorial-card-title";
+
+function quoteBlock(quote: Quote, notice: MemorialNotice, language: Language, emphasise: string | null, attributes: Record<string, string> = {}) {
+  const parts = emphasise ? splitAround(quote.text, emphasise) : null;
+  const text: Child = parts ? [parts[0], h("strong", { class: "memorial-emphasis" }, parts[1]), parts[2]] : quote.text;
+  return h(
+    "figure",
+    { class: "memorial-quote", ...attributes },
+    h("blockquote", { lang: ZH, "data-citation": quote.citation }, h("p", {}, text)),
+    h(
+      "figcaption",
+      { class: "memorial-quote-source" },
+      "— ",
+      h("cite", { lang: ZH }, translate(language, "memorials.quoteSource", { docNumber: notice.docNumber, number: printedNumber(quote) }).trim()),
+    ),
+  );
+}
+
+/** "一、" → "一": the clause's number as a reference, not as the start of a sentence. */
+function printedNumber(quote: Quote): string {
+  return (quote.number ?? "").replace(/[、．.]$/, "");
+}
+
+function section(heading: string, ...children: Child[]) {
+  return h("section", { class: "memorial-section" }, h("h3", { class: "memorial-section-heading" }, heading), children);
+}
+
+function noticeSections(input: MemorialCardInput): Child[] {
+  const { memorial, notice: load, language } = input;
+  if (load.type === "loading") {
+    return [h("p", { class: "memorial-notice-status", role: "status" }, translate(language, "memorials.noticeLoading"))];
+  }
+  if (load.type === "failed") {
+    // Without the notice, the layer's own summary still answers the question, and the card says why it is short.
+    return [
+      h("p", { class: "memorial-notice-status memorial-notice-status--error", role: "alert" }, translate(language, "memorials.noticeFailed", { detail: load.errors.join("; ") })),
+      h("p", {}, translate(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
+      h("p", {}, translate(language, "memorials.effectiveSummary", { date: formatIsoDate(memorial.effective, language) })),
+    ];
+  }
+  const notice = load.notice;
+  const protection = protectionQuote(notice, memorial);
+  return [
+    section(
+      translate(language, "memorials.protectionHeading"),
+      protection
+        ? quoteBlock(protection, notice, language, memorial.protectionRange, { "data-memorial-quote": "protection" })
+        : h("p", {}, translate(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
+    ),
+    section(translate(language, "memorials.rulesHeading"), quoteBlock(notice.rules, notice, language, null, { "data-memorial-quote": "rules" })),
+    section(
+      translate(language, "memorials.effectiveHeading"),
+      h("p", { class: "memorial-date" }, h("time", { datetime: notice.effective.date ?? memorial.effective }, formatIsoDate(notice.effective.date ?? memorial.effective, language))),
+      quoteBlock(notice.effective, notice, language, null, { "data-memorial-quote": "effective" }),
+    ),
+    section(
+      translate(language, "memorials.basisHeading"),
+      h("p", {}, translate(language, "memorials.basisIntro")),
+      h("ul", { class: "memorial-basis", lang: ZH, "data-memorial-quote": "basis" }, notice.legalBasis.map((title) => h("li", {}, title))),
+      h("details", { class: "memorial-details" }, h("summary", {}, translate(language, "memorials.basisFull")), quoteBlock(notice.intro, notice, language, null)),
+    ),
+  ];
+}
+
+function navigationSection(input: MemorialCardInput): HTMLElement {
+  const { memorial, language } = input;
+  const links = navigationLinks(memorial.lngLat, memorial.name);
+  const newWindow = translate(language, "memorials.newWindow");
+  const link = (href: string, key: "memorials.amap" | "memorials.baidu" | "memorials.geo", app: string, external: boolean) =>
+    h(
+      "a",
+      {
+        class: "memorial-nav-link",
+        href,
+        "data-navigation": app,
+        ...(external ? { target: "_blank", rel: "noopener" } : {}),
+      },
+      translate(language, key),
+      external ? h("span", { class: "visually-hidden" }, newWindow) : null,
+    );
+  return section(
+    translate(language, "memorials.getThere"),
+    h(
+      "div",
+      { class: "memorial-nav" },
+      link(links.amap, "memorials.amap", "amap", true),
+      link(links.baidu, "memorials.baidu", "baidu", true),
+      // geo: hands over to an installed map app; a new window would stay blank.
+      link(links.geo, "memorials.geo", "geo", false),
+    ),
+    h("p", { class: "memorial-nav-note" }, translate(language, "memorials.navigationNote")),
+  );
+}
+
+/**
+ * The memorial card: what it is and where (honest about the position), how to get there and share it, then the
+ * notice's own words on the protection range, what is prohibited in it, the date in force and the legal basis.
+ */
+export function renderMemorialCard(input: MemorialCardInput): { element: HTMLElement; title: HTMLElement; shareStatus: HTMLElement; shareFallback: HTMLElement } {
+  const { memorial, language, distance } = input;
+  const name = memorialName(memorial, language);
+  const title = h("h2", { id: CARD_TITLE_ID, class: "memorial-card-title", tabindex: "-1" }, name);
+  const certainty = positionCertainty(memorial);
+  const shared = sharedPositionText(memorial, language);
+  const shareStatus = h("p", { class: "memorial-share-status", role: "status", "aria-live": "polite" });
+  const shareFallback = h("div", { class: "memorial-share-fallback", hidden: true });
+  const notice = input.notice.type === "loaded" ? input.notice.notice : null;
+
+  const element = h(
+    "section",
+    {
+      class: "memorial-card",
+      role: "region",
+      "aria-labelledby": CARD_TITLE_ID,
+      "data-memorial-card": memorial.id,
+    },
+    h(
+      "button",
+      { type: "button", class: "memorial-back", "data-action": "memorial-back", onclick: () => input.onBack() },
+      h("span", { "aria-hidden": "true" }, "‹ "),
+      translate(language, "memorials.back"),
+    ),
+    h("p", { class: "memorial-card-kind" }, `${kindLabel(memorial.kind, language)} · `, h("span", { lang: ZH }, memorial.town)),
+    title,
+    language === "en" ? h("p", { class: "memorial-card-name-zh", lang: ZH }, memorial.name) : null,
+    h(
+      "dl",
+      { class: "memorial-facts" },
+      h("dt", {}, translate(language, "memorials.address")),
+      h("dd", { lang: ZH, "data-memorial-address": "" }, memorial.address),
+      h("dt", {}, translate(language, "memorials.protectionHeading")),
+      h("dd", { lang: ZH }, memorial.protectionRange),
+    ),
+    h(
+      "div",
+      { class: `memorial-position memorial-position--${certainty.type}`, "data-position": certainty.type },
+      h("p", { class: "memorial-position-headline" }, positionHeadline(memorial, language)),
+      certainty.type === "approximate" ? h("p", {}, translate(language, "memorials.circleNote")) : null,
+      shared ? h("p", { "data-memorial-shared": "" }, shared) : null,
+    ),
+    distance
+      ? h(
+          "p",
+          { class: "memorial-distance", "data-memorial-distance": "" },
+          translate(language, "memorials.distanceFromYou", { distance: formatDirectionDistance(distance, language) }),
+          certainty.type === "approximate"
+            ? translate(language, "memorials.distanceCaveat", { radius: formatDistance(certainty.radiusMetres) })
+            : null,
+        )
+      : null,
+    navigationSection(input),
+    h(
+      "div",
+      { class: "memorial-share" },
+      h("button", { type: "button", class: "secondary-button memorial-share-button", "data-action": "memorial-share", onclick: () => input.onShare() }, translate(language, "memorials.share")),
+      shareStatus,
+      shareFallback,
+    ),
+    noticeSections(input),
+    section(translate(language, "memorials.geometryHeading"), h("p", { class: "memorial-geometry-note" }, memorialGeometryNote(memorial, language))),
+    notice
+      ? h("p", { class: "memorial-source" }, translate(language, "memorials.noticeSource", { title: notice.title, docNumber: notice.docNumber }))
+      : null,
+  );
+  return { element, title, shareStatus, shareFallback };
+}

@@ -1,0 +1,187 @@
+import type { MessageKey } from "../../i18n/messages";
+import { translate, type MessageParams } from "../../i18n/translate";
+import type { DataPackage } from "../../layers/layerData";
+import type { MapAdapter } from "../../map/mapAdapter";
+import type { MapSnapshot } from "../../map/sketch/sketchTypes";
+import { boundaryText } from "../../parcel/boundaryText";
+import { reportCsv } from "../../parcel/reportCsv";
+import { buildReportRecord } from "../../parcel/reportRecord";
+import { openParcelStorage } from "../../state/parcelStorage";
+import type { AppStore } from "../../state/store";
+import "../../styles/parcel.css";
+import type { AppShell } from "../appShell";
+import { h, setChildren } from "../dom";
+import { downloadText, safeFileName } from "./download";
+import { mountFeeView } from "./feeView";
+import { mountInputSection } from "./inputSection";
+import { mountMiningView } from "./miningView";
+import { cropForPrint, renderPrintView } from "./printView";
+import { createReportContext } from "./reportContext";
+import { mountReportView } from "./reportView";
+import { mountSavedView } from "./savedView";
+import { createSiteCheckController } from "./siteCheckController";
+import { mountSketchToolbar } from "./sketchToolbar";
+
+export const SITE_CHECK_TAB = "site-check";
+const PRINT_READY_CLASS = "site-print-ready";
+
+export interface SiteCheckMountOptions {
+  store: AppStore;
+  shell: AppShell;
+  dataPackage: DataPackage;
+  adapter: MapAdapter;
+  /** The data package folder, ending in "/". */
+  dataBaseUrl: string;
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API outside secure contexts: fall back to a selected field.
+    const field = h("textarea", { class: "visually-hidden", readonly: true });
+    field.value = text;
+    document.body.append(field);
+    field.select();
+    const copied = document.execCommand("copy");
+    field.remove();
+    return copied;
+  }
+}
+
+/**
+ * The site check ("地块核查"): a tab of the side panel (a sheet on phones) with the inputs and the report, a drawing
+ * toolbar on the map, and an A4 print layout. Opens itself when the page was opened with a `#parcel=` link.
+ */
+export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<void> {
+  const { store, shell, dataPackage, adapter, dataBaseUrl } = options;
+  const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
+  const pane = shell.sheet.addTab({ id: SITE_CHECK_TAB, label: "site.tab", order: 30 });
+  const isPhone = () => shell.sheet.state().isSheet;
+  const showPanel = (snap: "half" | "full" = "full") => shell.sheet.show(SITE_CHECK_TAB, { snap });
+
+  const storage = openParcelStorage();
+  const controller = createSiteCheckController({
+    store,
+    adapter,
+    dataPackage,
+    dataBaseUrl,
+    createChecker: async () => (await import("../../check/checkClient")).createParcelChecker(),
+    storage,
+    fitPadding: () => (isPhone() ? { top: 56, left: 40, right: 72, bottom: shell.sheet.coveredHeight("half") + 32 } : undefined),
+    drawnParcelName: () => t("site.name.drawn", { time: new Date().toLocaleTimeString(store.getState().language === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" }) }),
+    linkedParcelName: () => t("site.name.linked"),
+  });
+  const context = createReportContext(store, dataPackage, dataBaseUrl, controller);
+
+  const intro = h("p", { class: "site-intro" });
+  const inputs = h("section", { class: "site-section site-inputs", "data-site-inputs": "" });
+  const linkProblem = h("div", { class: "site-link-problem", hidden: true });
+  const report = h("section", { class: "site-section site-report", "data-site-report": "", "aria-live": "polite" });
+  const fee = h("section", { class: "site-section site-fee", "data-site-fee": "" });
+  const mining = h("section", { class: "site-section site-mining", "data-site-mining": "" });
+  const saved = h("section", { class: "site-section site-saved", "data-site-saved-section": "" });
+  pane.append(h("div", { class: "site-check" }, intro, inputs, linkProblem, report, fee, mining, saved));
+
+  const printSection = h("section", { class: "site-print", "data-site-print": "" });
+  document.body.append(printSection);
+  window.addEventListener("afterprint", () => document.body.classList.remove(PRINT_READY_CLASS));
+
+  let printSnapshot: MapSnapshot | null = null;
+  const renderPrint = () => {
+    const input = context.input();
+    const policy = context.miningPolicy();
+    if (input) renderPrintView(printSection, store, dataPackage, input, printSnapshot, policy === "failed" ? null : policy);
+  };
+  context.onChange(() => {
+    if (document.body.classList.contains(PRINT_READY_CLASS)) renderPrint();
+  });
+
+  const renderStatic = () => {
+    intro.textContent = t("site.intro");
+    const problem = controller.problem();
+    linkProblem.hidden = problem?.source !== "link";
+    if (problem?.source === "link") {
+      const { language } = store.getState();
+      setChildren(linkProblem, h("div", { class: "site-error", role: "alert" }, h("strong", {}, t("site.link.invalid")), problem.messages.map((message) => h("p", {}, message[language]))));
+    }
+  };
+  renderStatic();
+  controller.onProblem(renderStatic);
+  store.subscribe((state, previous) => {
+    if (state.language !== previous.language) renderStatic();
+  });
+
+  mountInputSection(inputs, {
+    store,
+    adapter,
+    controller,
+    onDrawStart: () => {
+      if (isPhone()) shell.sheet.setSnap("peek");
+    },
+  });
+  mountSketchToolbar(store, adapter, controller, shell.mapArea, () => {
+    if (isPhone()) showPanel("half");
+  });
+
+  const currentRecord = () => {
+    const input = context.input();
+    return input ? buildReportRecord(input) : null;
+  };
+  const baseName = () => `${t("site.file.prefix")}-${safeFileName(store.getState().siteParcel?.name ?? "")}-${today()}`;
+
+  mountReportView(report, store, context, controller, {
+    print: () => {
+      void (async () => {
+        printSnapshot = await cropForPrint(await controller.refreshSnapshot());
+        renderPrint();
+        document.body.classList.add(PRINT_READY_CLASS);
+        window.print();
+      })();
+    },
+    exportJson: () => {
+      const record = currentRecord();
+      if (record) downloadText(`${baseName()}.json`, `${JSON.stringify(record, null, 2)}\n`, "application/json");
+    },
+    exportCsv: () => {
+      const record = currentRecord();
+      if (record) downloadText(`${baseName()}.csv`, reportCsv(record, store.getState().language), "text/csv;charset=utf-8");
+    },
+    exportGeoJson: () => {
+      const parcel = store.getState().siteParcel;
+      if (!parcel) return;
+      const feature = { type: "Feature", properties: { name: parcel.name, origin: parcel.origin, ...(parcel.fileName ? { fileName: parcel.fileName } : {}) }, geometry: parcel.geometry };
+      downloadText(`${baseName()}.geojson`, `${JSON.stringify({ type: "FeatureCollection", features: [feature] }, null, 2)}\n`, "application/geo+json");
+    },
+    exportBoundaryText: () => {
+      const parcel = store.getState().siteParcel;
+      if (parcel) downloadText(`${baseName()}.txt`, boundaryText(parcel.geometry, { name: parcel.name, date: today() }), "text/plain;charset=utf-8");
+    },
+    copyLink: async () => {
+      const link = controller.link();
+      return link ? copyText(link) : false;
+    },
+    clear: () => controller.clear(),
+  });
+  mountFeeView(fee, store, context);
+  mountMiningView(mining, store, context);
+  mountSavedView(saved, store, storage, controller, () => showPanel(isPhone() ? "half" : "full"));
+
+  // On a phone the inputs fill the sheet: once a site is checked, bring its report up.
+  store.subscribe((state, previous) => {
+    const parcel = state.siteParcel;
+    if (state.siteCheck !== previous.siteCheck && state.siteCheck.type === "done" && isPhone() && parcel !== null && parcel.origin !== "link") {
+      report.scrollIntoView({ block: "start" });
+    }
+  });
+
+  const fit = store.getState().view.type === "district";
+  if (await controller.start({ fit })) showPanel("half");
+}

@@ -1,0 +1,43 @@
+import type { Language } from "../../i18n/messages";
+import { localized, translate } from "../../i18n/translate";
+import type { ClauseQuote } from "../../parcel/reportRecord";
+import { withHashParameter } from "../../state/urlHash";
+import { h } from "../dom";
+
+/** The reader's link for a clause: `doc=` and `clause=` added to the hash, the rest of the state kept. */
+export function readerHash(hash: string, documentId: string, clauseId: string): string {
+  return withHashParameter(withHashParameter(hash, "doc", documentId), "clause", clauseId);
+}
+
+/**
+ * A cited clause quoted in full, with its document number and a link that opens it in the reader. Before the
+ * document has loaded the quote says so; if it cannot load, the citation stays without text.
+ */
+export function quoteBlock(citation: string, quote: ClauseQuote | undefined, language: Language, options: { link: boolean } = { link: true }): HTMLElement {
+  const [documentId = "", clauseId = ""] = citation.split("#");
+  const text = quote === undefined ? translate(language, "site.quote.loading") : (quote.text ?? translate(language, "site.quote.missing"));
+  const title = quote?.docNumber ?? documentId;
+  const shortTitle = quote?.shortTitle ? localized(quote.shortTitle, language) : "";
+  const link = options.link
+    ? h(
+        "a",
+        {
+          class: "site-quote-link",
+          href: readerHash(location.hash, documentId, clauseId),
+          "data-reader-link": citation,
+          onclick: (event: Event) => {
+            // The hash may have moved on since this was drawn: link from the current one.
+            event.preventDefault();
+            location.hash = readerHash(location.hash, documentId, clauseId);
+          },
+        },
+        translate(language, "site.quote.open"),
+      )
+    : null;
+  return h(
+    "figure",
+    { class: "site-quote", "data-citation": citation },
+    h("blockquote", { class: quote?.text ? "site-quote-text" : "site-quote-text site-quote-text--pending" }, text),
+    h("figcaption", {}, `${title}${shortTitle ? ` ${shortTitle}` : ""} · ${clauseId}`, link ? " · " : null, link),
+  );
+}
