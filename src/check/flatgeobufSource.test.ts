@@ -112,7 +112,8 @@ describe("checks read from a FlatGeobuf file", () => {
 
   it("say 'clear' rather than 'no data' when nothing lies near the site", async () => {
     const parcel = square([700_000, 3_400_000], 300);
-    const fromFile = await fromFlatGeobuf(exampleLayer, exampleBytes, parcel);
+    // The shipped example is a "context" layer (never reported); as a checked layer it must report clear.
+    const fromFile = await fromFlatGeobuf({ ...exampleLayer, role: "restricts" }, exampleBytes, parcel);
     expect(fromFile.features).toEqual([]);
     expect(checkParcel(parcel, [fromFile]).findings[0]!.status).toBe("clear");
   });

@@ -160,6 +160,10 @@ describe("site check", () => {
     expect(await page.locator('[data-file-hash="layers/mining-key-zone.geojson"]').innerText()).toMatch(/^[0-9a-f]{12}$/);
     const link = await page.locator("[data-print-link]").innerText();
     expect(link).toMatch(/#parcel=a[A-Za-z0-9_-]+/);
+    // The printed QR code encodes the same link: finder patterns drawn, at least version 1's 21 modules across.
+    const qrModuleCount = await page.locator("[data-print-qr] svg").evaluate((svg) => Number(svg.getAttribute("viewBox")!.split(" ")[2]) - 8);
+    expect(qrModuleCount).toBeGreaterThanOrEqual(21);
+    expect(await page.locator("[data-print-qr] svg path").getAttribute("d")).toMatch(/^M4 4h1v1h-1z/);
 
     // A4 at 96 dpi is 794 px wide; the whole printed report as one picture, and as the PDF the browser would save.
     await page.setViewportSize({ width: 794, height: 1123 });

@@ -1,4 +1,5 @@
 import { BUILDING_USE_LABELS } from "../../check/fee";
+import { qrCodeSvg } from "./qrCode";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
@@ -302,6 +303,7 @@ export function renderPrintView(
       h("p", { class: "print-wrap" }, labelledVertices(parcel).slice(0, PRINTED_VERTICES).map((vertex) => `${vertex.label} ${vertex.lngLat[0].toFixed(6)},${vertex.lngLat[1].toFixed(6)}`).join("；")),
       h("h3", {}, t("site.print.link")),
       input.link ? h("p", { class: "print-wrap print-link", "data-print-link": "" }, input.link) : h("p", {}, t("site.print.linkTooLong")),
+      input.link ? h("div", { class: "print-qr", "data-print-qr": "" }, qrCodeSvg(input.link, t("site.print.link"))) : null,
     );
 
   setChildren(
