@@ -15,7 +15,7 @@ import { downloadText, safeFileName } from "./download";
 import { mountFeeView } from "./feeView";
 import { mountInputSection } from "./inputSection";
 import { mountMiningView } from "./miningView";
-import { cropForPrint, renderPrintView } from "./printView";
+import { cropForPrint, renderPrintView, type QrCodeRenderer } from "./printView";
 import { createReportContext } from "./reportContext";
 import { mountReportView } from "./reportView";
 import { mountSavedView } from "./savedView";
@@ -95,12 +95,18 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   window.addEventListener("afterprint", () => document.body.classList.remove(PRINT_READY_CLASS));
 
   let printSnapshot: MapSnapshot | null = null;
+  let qrCodeSvg: QrCodeRenderer | null = null;
+  const loadQrCode = async () => {
+    qrCodeSvg ??= (await import("./qrCode")).qrCodeSvg;
+  };
   const renderPrint = () => {
     const input = context.input();
     const policy = context.miningPolicy();
-    if (input) renderPrintView(printSection, store, dataPackage, input, printSnapshot, policy === "failed" ? null : policy);
+    if (input) renderPrintView(printSection, store, dataPackage, input, printSnapshot, policy === "failed" ? null : policy, qrCodeSvg);
   };
   context.onChange(() => {
+    // Fetch the QR encoder once there is a report, so a print started from the browser menu has it too.
+    if (context.input() && !qrCodeSvg) void loadQrCode().catch(() => undefined);
     if (document.body.classList.contains(PRINT_READY_CLASS)) renderPrint();
   });
 
@@ -141,6 +147,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     print: () => {
       void (async () => {
         printSnapshot = await cropForPrint(await controller.refreshSnapshot());
+        await loadQrCode().catch(() => undefined);
         renderPrint();
         document.body.classList.add(PRINT_READY_CLASS);
         window.print();

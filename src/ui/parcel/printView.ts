@@ -1,5 +1,4 @@
 import { BUILDING_USE_LABELS } from "../../check/fee";
-import { qrCodeSvg } from "./qrCode";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
@@ -77,6 +76,8 @@ function swatch(color: string, outline = false): HTMLElement {
   return h("span", { class: outline ? "print-swatch print-swatch--outline" : "print-swatch", style: outline ? `border-color: ${color}` : `background: ${color}` });
 }
 
+export type QrCodeRenderer = (text: string, label: string) => SVGSVGElement;
+
 /**
  * The A4 report as printed (or saved as PDF): map picture with the parcel, scale bar, north arrow and legend drawn
  * here; the parcel's coordinates in the input CRS and WGS-84; areas; findings with their clauses; and the 查询告知单
@@ -89,6 +90,8 @@ export function renderPrintView(
   input: ReportInput,
   snapshot: MapSnapshot | null,
   miningPolicy: MiningPolicy | null,
+  /** Draws the QR code of the re-open link; loaded on demand, so absent until the first print. */
+  qrCodeSvg: QrCodeRenderer | null,
 ): void {
   const state = store.getState();
   const { language } = state;
@@ -303,7 +306,7 @@ export function renderPrintView(
       h("p", { class: "print-wrap" }, labelledVertices(parcel).slice(0, PRINTED_VERTICES).map((vertex) => `${vertex.label} ${vertex.lngLat[0].toFixed(6)},${vertex.lngLat[1].toFixed(6)}`).join("；")),
       h("h3", {}, t("site.print.link")),
       input.link ? h("p", { class: "print-wrap print-link", "data-print-link": "" }, input.link) : h("p", {}, t("site.print.linkTooLong")),
-      input.link ? h("div", { class: "print-qr", "data-print-qr": "" }, qrCodeSvg(input.link, t("site.print.link"))) : null,
+      input.link && qrCodeSvg ? h("div", { class: "print-qr", "data-print-qr": "" }, qrCodeSvg(input.link, t("site.print.link"))) : null,
     );
 
   setChildren(
