@@ -53,7 +53,7 @@ for (const [extension, advice] of [
 export async function importFile(givenName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
   const fileName = clip(String(givenName), MAX_FILE_NAME_LENGTH);
   try {
-    return await importByExtension(fileName, data, options);
+    return await importByExtension(fileName, extensionOf(String(givenName)), data, options);
   } catch (error) {
     return failure(unexpectedError(error, { zh: `「${fileName}」`, en: `"${fileName}"` }));
   }
@@ -62,8 +62,7 @@ export async function importFile(givenName: string, data: ArrayBuffer | Uint8Arr
 /** Longest file name quoted in messages and used for parcel names (the usual file-system maximum). */
 const MAX_FILE_NAME_LENGTH = 255;
 
-async function importByExtension(fileName: string, data: ArrayBuffer | Uint8Array, options: ImportOptions): Promise<ImportResult> {
-  const extension = extensionOf(fileName);
+async function importByExtension(fileName: string, extension: string, data: ArrayBuffer | Uint8Array, options: ImportOptions): Promise<ImportResult> {
   if (data.byteLength === 0) {
     return failure({ code: "empty-file", zh: `文件「${fileName}」是空的（0 字节）。`, en: `The file "${fileName}" is empty (0 bytes).`, detail: { fileName } });
   }

@@ -55,6 +55,17 @@ function checkKmlText(text: string, fileName: string): ImportMessage | null {
   return null;
 }
 
+/** togeojson hands a description holding markup over as `{ "@type": "html", value }`; the value is the HTML. */
+function unwrapHtmlValues(properties: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!properties) return properties;
+  const result = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(properties)) {
+    const wrapped = typeof value === "object" && value !== null && (value as { "@type"?: unknown })["@type"] === "html" ? (value as { value?: unknown }).value : undefined;
+    result[key] = typeof wrapped === "string" ? wrapped : value;
+  }
+  return result;
+}
+
 async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml> {
   const refused = checkKmlText(text, fileName);
   if (refused) return { ok: false, error: refused };
@@ -87,7 +98,7 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
   try {
     for (const feature of kml(xml).features) {
       if (feature.properties?.["@geometry-type"] === "networklink") networkLinks.push(clip(String(feature.properties["href"] ?? ""), 200));
-      else features.push({ geometry: feature.geometry, properties: feature.properties });
+      else features.push({ geometry: feature.geometry, properties: unwrapHtmlValues(feature.properties) });
     }
   } catch (error) {
     const message = clip(error instanceof Error ? error.message : String(error), 200);

@@ -154,5 +154,3 @@ export const IMPORT_ERROR_CODES = [
   "invalid-cass-dat",
   "unexpected-error",
 ] as const;
-
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -24,7 +24,7 @@ const LOCAL_HEADER = 0x04034b50;
  * Archives made on Chinese Windows store GBK file names without the UTF-8 flag: UTF-8 when the bytes are valid
  * UTF-8, else GBK.
  */
-export function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
+function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
   const array = Array.isArray(bytes) ? Uint8Array.from(bytes.map((character) => character.charCodeAt(0))) : new Uint8Array(bytes);
   return isValidUtf8(array) ? new TextDecoder("utf-8").decode(array) : new TextDecoder("gbk").decode(array);
 }

@@ -507,6 +507,16 @@ function handWritten(): FuzzInput[] {
   add({ id: "geojson-utf16le-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, true) });
   add({ id: "geojson-utf16be-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, false) });
   add({ id: "geojson-utf16-no-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, true, false) });
+  add({
+    id: "geojson-mixed-crs",
+    category: "geojson",
+    fileName: "mixed.geojson",
+    bytes: utf8(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[${square}]}},{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[569000,3287000],[570000,3287000],[570000,3288000],[569000,3287000]]]}}]}`),
+    expectCode: "inconsistent-coordinates",
+  });
+  add({ id: "geojson-negative-zero", category: "geojson", fileName: "zero.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[-0,-0],[-0,0],[0,-0],[-0,-0]]]}'), expectCode: "unrecognised-coordinates" });
+  add({ id: "csv-utf8-bom-and-utf16", category: "csv", fileName: "bom.csv", bytes: concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("经度,纬度\n105.713,29.699\n105.723,29.699\n105.723,29.708\n")]) });
+  add({ id: "csv-utf16le", category: "csv", fileName: "utf16.csv", bytes: utf16("经度,纬度\r\n105.713,29.699\r\n105.723,29.699\r\n105.723,29.708\r\n", true) });
   add({ id: "geojson-1e308", category: "geojson", fileName: "big.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[1e308,1e308],[1e308,-1e308],[-1e308,-1e308],[1e308,1e308]]]}') });
   add({ id: "geojson-1e999", category: "geojson", fileName: "inf.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[1e999,29.699],[105.723,29.699],[105.723,29.708],[1e999,29.699]]]}') });
 
@@ -665,6 +675,7 @@ function handWritten(): FuzzInput[] {
   add({ id: "paste-over-50M-characters", category: "paste", fileName: "(pasted)", build: () => ({ pasted: `${" ".repeat(50 * 1024 * 1024 + 1)}105.7 29.7` }), expectCode: "input-too-large", maxMs: 500 });
   add({ id: "file-over-50MB", fileName: "huge.geojson", build: () => ({ bytes: new Uint8Array(50 * 1024 * 1024 + 1) }), expectCode: "file-too-large", maxMs: 200 });
   add({ id: "file-empty", fileName: "empty.kml", bytes: new Uint8Array(0), expectCode: "empty-file" });
+  add({ id: "file-name-of-1000-characters", fileName: `${"名".repeat(1000)}\u0000<script>.geojson`, bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.723,29.699],[105.723,29.708],[105.713,29.699]]]}') });
   add({ id: "file-unknown-extension", fileName: "<img src=x onerror=alert(1)>.exe", bytes: utf8("MZ"), expectCode: "unsupported-format" });
   return inputs;
 }

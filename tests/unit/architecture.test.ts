@@ -49,7 +49,7 @@ function maplibreValueImports(fileName: string, text: string): string[] {
   return found;
 }
 
-const HTML_SINKS = /\b(?:innerHTML|outerHTML|insertAdjacentHTML)\b/;
+const HTML_SINKS = /\b(?:innerHTML|outerHTML|insertAdjacentHTML)\b|\bdocument\.write(?:ln)?\b|\bnew\s+Function\b|\beval\s*\(/;
 
 describe("architecture", () => {
   it("the checker sees value imports and lets type imports through", () => {
@@ -74,7 +74,14 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("no source file builds DOM from HTML strings", () => {
+  it("the sink check sees every form it forbids", () => {
+    for (const sink of ["el.innerHTML = x", "el.outerHTML=x", "el.insertAdjacentHTML('beforeend', x)", "document.write(x)", "document.writeln(x)", "new Function('return 1')", "eval (x)"]) {
+      expect(HTML_SINKS.test(sink), sink).toBe(true);
+    }
+    expect(HTML_SINKS.test("el.textContent = x; evaluate(x); functionName")).toBe(false);
+  });
+
+  it("no source file builds DOM from HTML strings or evaluates strings as code", () => {
     const offenders = sourceFiles(srcDir).filter((file) => HTML_SINKS.test(readFileSync(file, "utf8")));
     expect(offenders.map((file) => relative(rootDir, file))).toEqual([]);
   });
