@@ -7,7 +7,9 @@ import { importPastedCoordinates } from "./pasteCoordinates";
 import { clip, decodeText } from "./text";
 import { MAX_FILE_BYTES, type ImportOptions, type ImportResult } from "./types";
 
-export const SUPPORTED_EXTENSIONS = [".geojson", ".json", ".kml", ".kmz", ".zip", ".csv", ".txt", ".dat"] as const;
+import { SUPPORTED_EXTENSIONS } from "./supportedExtensions";
+
+export { SUPPORTED_EXTENSIONS };
 
 function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;

@@ -2,8 +2,7 @@ import { describeCrs } from "../../geo/crsDetect";
 import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
-import { importFile, SUPPORTED_EXTENSIONS } from "../../import/importFile";
-import { importPastedCoordinates } from "../../import/pasteCoordinates";
+import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
 import type { CrsOverride, ImportCrsCode, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
 import type { MapAdapter } from "../../map/mapAdapter";
 import type { SketchKind } from "../../map/sketch/sketchState";
@@ -88,6 +87,8 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
 
   const readPaste = async () => {
     const text = pasteArea.value;
+    // The importers load on first use: most visitors never import anything.
+    const { importPastedCoordinates } = await import("../../import/pasteCoordinates");
     const reread = async (override: CrsOverride | null) => importPastedCoordinates(text, override ? { crsOverride: override } : {});
     await accept({ origin: "pasted", result: await reread(null), override: null, reread, submitted: null });
   };
@@ -112,6 +113,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
       });
       return;
     }
+    const { importFile } = await import("../../import/importFile");
     const reread = (override: CrsOverride | null) => importFile(file.name, bytes, override ? { crsOverride: override } : {});
     const first = await reread(null);
     busy = false;
