@@ -1,6 +1,6 @@
 import type { StateCreator } from "zustand/vanilla";
 import type { BuildingUse, FeeAnswers } from "../check/fee";
-import type { CheckReport } from "../check/types";
+import { DEFAULT_CHECK_OPTIONS, type CheckReport } from "../check/types";
 import { EMPTY_FEE_INPUTS, type FeeInputs, type FindingOverride, type SiteParcel } from "../parcel/types";
 
 /** Where the check of the current parcel stands. The report of a finished check stays until the next parcel is checked. */
@@ -27,6 +27,9 @@ export interface ParcelSlice {
   findingOverrides: Readonly<Record<string, FindingOverride>>;
   feeInputs: FeeInputs;
   intendedMineral: string | null;
+  /** Caution distance around memorial points, metres (the protection areas are not mapped, so this is the officer's call). */
+  cautionDistanceMetres: number;
+  setCautionDistance(metres: number): void;
   /**
    * A new parcel to check. Overrides and fee answers belong to the old one's findings and are dropped; floor areas and
    * the intended mineral describe the project and are kept.
@@ -47,6 +50,8 @@ export const createParcelSlice: StateCreator<ParcelSlice, [], [], ParcelSlice> =
   siteCheck: SITE_CHECK_IDLE,
   findingOverrides: {},
   feeInputs: EMPTY_FEE_INPUTS,
+  cautionDistanceMetres: DEFAULT_CHECK_OPTIONS.cautionDistanceMetres,
+  setCautionDistance: (metres) => set({ cautionDistanceMetres: metres }),
   intendedMineral: null,
   setSiteParcel: (parcel) =>
     set((state) => ({

@@ -94,6 +94,15 @@ describe("site check", () => {
     expect(csv.text).toContain(KEY_ZONE_NAME);
     const txt = await exported("txt");
     expect(txt.text).toContain("J1,1,3288880.000,35598450.000");
+
+    // The memorial caution distance is the officer's to set: the nearest memorial (10.04 km away, placed to ±5 km)
+    // cannot be ruled out once caution distance + uncertainty (6 km + 5 km) exceed that, and the check re-runs.
+    const memorials = page.locator('[data-finding="memorials"]').first();
+    expect(await memorials.getAttribute("data-status")).toBe("clear");
+    await page.locator("[data-site-caution-distance]").fill("6000");
+    await page.locator("[data-site-caution-distance]").dispatchEvent("change");
+    await expect.poll(() => page.locator('[data-finding="memorials"]').first().getAttribute("data-status"), { timeout: 30_000 }).toBe("caution");
+    expect(await page.locator('[data-finding="mining-key-zone"] [data-share]').first().getAttribute("data-share")).not.toBeNull();
     expect(session!.consoleErrors).toEqual([]);
   });
 

@@ -46,6 +46,31 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
   let editing: { layerId: string; reason: string; error: boolean } | null = null;
   let linkCopied = false;
 
+  /** The memorial caution distance, editable: a change re-runs the check with the same parcel and inputs. */
+  const cautionDistanceInput = (): HTMLElement => {
+    const input = h("input", {
+      type: "number",
+      min: "0",
+      max: "10000",
+      step: "10",
+      inputmode: "numeric",
+      class: "site-caution-input",
+      "data-site-caution-distance": "",
+      "aria-label": t("site.parcel.cautionDistance"),
+    });
+    input.value = String(store.getState().cautionDistanceMetres);
+    input.addEventListener("change", () => {
+      const metres = Number(input.value);
+      if (!Number.isFinite(metres) || metres < 0 || metres > 10_000) {
+        input.value = String(store.getState().cautionDistanceMetres);
+        return;
+      }
+      store.getState().setCautionDistance(metres);
+      void controller.recheck();
+    });
+    return h("span", {}, input, " m");
+  };
+
   const areaRows = (report: CheckReport, parcel: SiteParcel): Child => {
     const { language } = store.getState();
     const gk = areaTexts(report.parcel.gaussKrugerSquareMetres, language);
@@ -61,6 +86,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
     }
     rows.push([t("site.parcel.vertices"), formatNumber(labelledVertices(parcel).length, 0, language)]);
     if (parcel.crs) rows.push([t("site.parcel.inputCrs"), describeCrs(parcel.crs.code)[language]]);
+    rows.push([t("site.parcel.cautionDistance"), cautionDistanceInput()]);
     if (parcel.statedAreaHectares !== undefined) rows.push([t("site.parcel.statedArea"), `${formatNumber(parcel.statedAreaHectares, 4, language)} ${language === "zh" ? "公顷" : "ha"}`]);
     return h(
       "dl",

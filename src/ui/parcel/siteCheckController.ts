@@ -30,6 +30,8 @@ export interface SiteCheckController {
   notChecked(): ReadonlyArray<{ layerId: string; title: LocalizedText }>;
   /** Checks a parcel (already validated) and shows it; `fit` moves the camera to it. */
   submit(parcel: SiteParcel, options: { fit: boolean }): Promise<void>;
+  /** Checks the current parcel again, keeping overrides and fee inputs (after an option such as the caution distance changed). */
+  recheck(): Promise<void>;
   /** A saved query with its overrides and fee inputs; re-checked against the current data. */
   restore(query: SiteQuery, options: { fit: boolean }): Promise<void>;
   clear(): void;
@@ -205,7 +207,7 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     try {
       const ready = await prepareLayers(parcel.geometry);
       if (request !== requestNumber) return;
-      const report = await ready.check(parcel.geometry);
+      const report = await ready.check(parcel.geometry, { cautionDistanceMetres: store.getState().cautionDistanceMetres });
       if (request !== requestNumber) return;
       store.getState().setSiteCheck({ type: "done", report, checkedAt: new Date().toISOString() });
       await takeSnapshot();
@@ -304,6 +306,7 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
   return {
     notChecked: () => notChecked,
     submit,
+    recheck: () => runCheck(false),
     restore,
     clear: () => {
       requestNumber++;
