@@ -20,7 +20,7 @@ import { mountLayerPanel } from "./ui/layerPanel";
 import { mountMemorials } from "./ui/memorials/mountMemorials";
 import { mountPolicyViews } from "./ui/mountPolicyViews";
 import { mountNotices } from "./ui/noticeArea";
-import { mountSiteCheck } from "./ui/parcel/mountSiteCheck";
+import { mountSiteCheckEntry } from "./ui/parcel/siteCheckEntry";
 
 const LAYERS_FAILED_NOTICE_ID = "layers-failed";
 
@@ -112,9 +112,15 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   });
 
   mountMemorials({ store, dataPackage, sheet: shell.sheet, adapter, dataBaseUrl: dataBaseUrl(location.search) });
-  mountSiteCheck({ store, shell, dataPackage, adapter, dataBaseUrl: dataBaseUrl(location.search) }).catch((error: unknown) =>
-    targets.errors.push(`site check: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  mountSiteCheckEntry({
+    store,
+    shell,
+    dataPackage,
+    adapter,
+    dataBaseUrl: dataBaseUrl(location.search),
+    started: firstIdle,
+    onError: (error) => targets.errors.push(`site check: ${error instanceof Error ? error.message : String(error)}`),
+  });
 
   await firstIdle;
   // A link to a feature without a camera opens on that feature.

@@ -20,9 +20,10 @@ import { createReportContext } from "./reportContext";
 import { mountReportView } from "./reportView";
 import { mountSavedView } from "./savedView";
 import { createSiteCheckController } from "./siteCheckController";
+import { SITE_CHECK_TAB } from "./siteCheckEntry";
 import { mountSketchToolbar } from "./sketchToolbar";
 
-export const SITE_CHECK_TAB = "site-check";
+export { SITE_CHECK_TAB };
 const PRINT_READY_CLASS = "site-print-ready";
 
 export interface SiteCheckMountOptions {
@@ -32,6 +33,8 @@ export interface SiteCheckMountOptions {
   adapter: MapAdapter;
   /** The data package folder, ending in "/". */
   dataBaseUrl: string;
+  /** The tab's pane, when it was added already (see siteCheckEntry.ts). */
+  pane?: HTMLElement;
 }
 
 function today(): string {
@@ -63,7 +66,7 @@ async function copyText(text: string): Promise<boolean> {
 export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<void> {
   const { store, shell, dataPackage, adapter, dataBaseUrl } = options;
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
-  const pane = shell.sheet.addTab({ id: SITE_CHECK_TAB, label: "site.tab", order: 30 });
+  const pane = options.pane ?? shell.sheet.addTab({ id: SITE_CHECK_TAB, label: "site.tab", order: 30 });
   const isPhone = () => shell.sheet.state().isSheet;
   const showPanel = (snap: "half" | "full" = "full") => shell.sheet.show(SITE_CHECK_TAB, { snap });
 

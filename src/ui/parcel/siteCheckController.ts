@@ -1,4 +1,5 @@
 import type { Position } from "geojson";
+import { PARCEL_PARAMETER } from "./siteCheckEntry";
 import type { ParcelChecker } from "../../check/checkClient";
 import type { CheckLayer, ParcelGeometry } from "../../check/types";
 import type { ImportedParcel, ImportMessage } from "../../import/types";
@@ -17,7 +18,6 @@ import type { AppStore } from "../../state/store";
 import { parseHash, withHashParameter } from "../../state/urlHash";
 
 /** The hash parameter that carries a parcel (see src/parcel/parcelHash.ts). */
-export const PARCEL_PARAMETER = "parcel";
 /** Longer parcels are left out of the address bar and the printed link (browsers and chat apps cut long URLs). */
 export const MAX_LINK_PARCEL_CHARACTERS = 6000;
 const DRAFT_DELAY_MS = 400;

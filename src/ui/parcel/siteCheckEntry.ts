@@ -1,0 +1,60 @@
+import { translate } from "../../i18n/translate";
+import { openParcelStorage } from "../../state/parcelStorage";
+import { parseHash } from "../../state/urlHash";
+import { h } from "../dom";
+import type { SiteCheckMountOptions } from "./mountSiteCheck";
+
+export const SITE_CHECK_TAB = "site-check";
+/** The hash parameter that carries a parcel (see src/parcel/parcelHash.ts). */
+export const PARCEL_PARAMETER = "parcel";
+
+export interface SiteCheckEntryOptions extends Omit<SiteCheckMountOptions, "pane"> {
+  /** Settles once the map first went idle: unsaved work of the last visit is looked for after that. */
+  started: Promise<unknown>;
+  onError(error: unknown): void;
+}
+
+const hasLinkedParcel = () => parseHash(location.hash).otherParameters.some(([key]) => key === PARCEL_PARAMETER);
+
+/**
+ * The always-loaded part of the site check ("地块核查"): adds its tab, and loads the rest (src/ui/parcel/mountSiteCheck.ts)
+ * only when it is needed — the tab is first shown, the page was opened with (or moves to) a `#parcel=` link, or the
+ * unsaved work of the last visit is waiting to be restored (looked for once the map is first idle).
+ */
+export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
+  const { store, shell, started, onError, ...rest } = options;
+  const pane = shell.sheet.addTab({ id: SITE_CHECK_TAB, label: "site.tab", order: 30 });
+  const placeholder = h("p", { class: "site-intro", "data-site-loading": "" }, translate(store.getState().language, "app.loading"));
+  pane.append(placeholder);
+
+  let loading: Promise<void> | null = null;
+  const load = () => {
+    loading ??= import("./mountSiteCheck")
+      .then(({ mountSiteCheck }) => {
+        placeholder.remove();
+        return mountSiteCheck({ ...rest, store, shell, pane });
+      })
+      .catch(onError);
+    return loading;
+  };
+
+  // Each of these only starts the loading once; the site check then watches the tab and the address bar itself.
+  if (hasLinkedParcel()) void load();
+  shell.sheet.onChange(({ tabId }) => {
+    if (tabId === SITE_CHECK_TAB) void load();
+  });
+  window.addEventListener("hashchange", () => {
+    if (hasLinkedParcel()) void load();
+  });
+  const lookForDraft = () => {
+    if (loading) return;
+    openParcelStorage()
+      .loadDraft()
+      // A failing storage is reported by the site check itself, so it loads then too.
+      .then((result) => {
+        if (!result.ok || result.value !== null) void load();
+      })
+      .catch(onError);
+  };
+  void started.then(lookForDraft, lookForDraft);
+}
