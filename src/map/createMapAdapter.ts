@@ -160,6 +160,9 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
   const clickListeners = new Listeners<[ScreenPoint]>();
   const basemapErrorListeners = new Listeners<[]>();
   const errorListeners = new Listeners<[string]>();
+  const graphicsContextListeners = new Listeners<[boolean]>();
+  map.on("webglcontextlost", () => graphicsContextListeners.emit(true));
+  map.on("webglcontextrestored", () => graphicsContextListeners.emit(false));
 
   // The hatch is drawn in code when the style first asks for it: no sprite, no request.
   map.setMissingStyleImageResolver((imageId) => {
@@ -282,6 +285,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     onClick: (listener) => clickListeners.add(listener),
     onBasemapError: (listener) => basemapErrorListeners.add(listener),
     onError: (listener) => errorListeners.add(listener),
+    onGraphicsContext: (listener) => graphicsContextListeners.add(listener),
     getCenter: () => {
       const center = map.getCenter();
       return [center.lng, center.lat];

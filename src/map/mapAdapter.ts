@@ -68,6 +68,8 @@ export interface MapAdapter extends SketchMethods {
   onBasemapError(listener: () => void): Unsubscribe;
   /** Any other map error, as a message. */
   onError(listener: (message: string) => void): Unsubscribe;
+  /** The WebGL context was lost (true) or restored (false); MapLibre rebuilds the map on restore. */
+  onGraphicsContext?(listener: (lost: boolean) => void): Unsubscribe;
   getCenter(): [number, number];
   /** Resolves at the next idle map, after everything asked so far has been drawn. */
   whenIdle(): Promise<void>;

@@ -4,6 +4,7 @@ import type { AppStore } from "../state/store";
 import type { FeatureHit, MapAdapter } from "./mapAdapter";
 
 export const BASEMAP_FAILED_NOTICE_ID = "basemap-failed";
+export const GRAPHICS_LOST_NOTICE_ID = "map-graphics-lost";
 
 /** The feature a click means: the topmost one, but a real overlay before the context layers (towns) under it. */
 export function pickFeature(hits: readonly FeatureHit[], manifest: Manifest): FeatureHit | null {
@@ -52,10 +53,16 @@ export function syncMapWithStore(store: AppStore, adapter: MapAdapter, manifest:
     store.getState().showNotice({ id: BASEMAP_FAILED_NOTICE_ID, message: "notice.basemapFailed", tone: "warning" });
   });
 
+  const stopGraphicsContext = adapter.onGraphicsContext?.((lost) => {
+    if (lost) store.getState().showNotice({ id: GRAPHICS_LOST_NOTICE_ID, message: "notice.mapGraphicsLost", tone: "warning" });
+    else store.getState().dismissNotice(GRAPHICS_LOST_NOTICE_ID);
+  });
+
   return () => {
     stopStore();
     stopCamera();
     stopClick();
     stopBasemapErrors();
+    stopGraphicsContext?.();
   };
 }
