@@ -1,4 +1,5 @@
 import type { Feature, Geometry, Polygon } from "geojson";
+import { gaussKrugerRectangle as gkRectangle } from "../geo/gaussKrugerRectangle";
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat } from "../geo/crs";
 import { toMu } from "../geo/measure";
@@ -25,17 +26,6 @@ function layer(overrides: Partial<LayerDefinition>): LayerDefinition {
   };
 }
 
-/** A rectangle given by GK corner metres, as a WGS-84 polygon. */
-function gkRectangle(minE: number, minN: number, maxE: number, maxN: number): Polygon {
-  const corners: Array<[number, number]> = [
-    [minE, minN],
-    [maxE, minN],
-    [maxE, maxN],
-    [minE, maxN],
-    [minE, minN],
-  ];
-  return { type: "Polygon", coordinates: [corners.map((corner) => gaussKrugerToLngLat(corner))] };
-}
 
 function feature(id: string, geometry: Geometry, properties: Record<string, unknown> = {}): Feature<Geometry> {
   return { type: "Feature", geometry, properties: { id, name: id, source: ["dzfb-2023-32#s4.n1.para2"], ...properties } };

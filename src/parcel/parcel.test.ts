@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import { gaussKrugerRectangle as gkRectangle } from "../geo/gaussKrugerRectangle";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import type { CheckReport, LayerFinding } from "../check/types";
-import { gaussKrugerToLngLat } from "../geo/crs";
 import { importBoundaryTxt } from "../import/importBoundaryTxt";
 import { boundaryText } from "./boundaryText";
 import { feeTownsOf } from "./feeTowns";
@@ -14,17 +14,6 @@ import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
 import type { SiteParcel } from "./types";
 import miningPolicyJson from "../../geodata/mining-policy.json";
 
-/** A rectangle given by GK corner metres (easting, northing), as a WGS-84 polygon. */
-function gkRectangle(minE: number, minN: number, maxE: number, maxN: number): Polygon {
-  const corners: Array<[number, number]> = [
-    [minE, minN],
-    [maxE, minN],
-    [maxE, maxN],
-    [minE, maxN],
-    [minE, minN],
-  ];
-  return { type: "Polygon", coordinates: [corners.map((corner) => gaussKrugerToLngLat(corner))] };
-}
 
 const square = gkRectangle(569_000, 3_287_000, 569_100, 3_287_100);
 
