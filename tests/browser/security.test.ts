@@ -145,6 +145,8 @@ describe("hostile text in imported parcels", () => {
       await expectNoInjection(page, `the report of parcel ${index + 1}`);
       // The report for this parcel: its name shown literally.
       expect(await page.locator("[data-site-parcel-name]").textContent()).toBe(name);
+      // The name is isolated for bidi, so a right-to-left override inside it cannot reorder the text around it.
+      expect(await page.locator("[data-site-parcel-name]").getAttribute("dir")).toBe("auto");
 
       // The print view, as printed.
       await page.locator('[data-site-action="print"]').click();

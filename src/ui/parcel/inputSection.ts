@@ -286,7 +286,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
                 h(
                   "li",
                   { class: index === current.submitted ? "site-parcel-item site-parcel-item--current" : "site-parcel-item" },
-                  h("span", { class: "site-parcel-name" }, parcel.name),
+                  h("span", { class: "site-parcel-name", dir: "auto" }, parcel.name),
                   h("span", { class: "site-parcel-area" }, parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon" ? areaText(parcelArea(parcel), language) : ""),
                   h(
                     "button",

@@ -153,7 +153,7 @@ export function renderPrintView(
       "table",
       { class: "print-table" },
       h("tbody", {}, [
-        h("tr", {}, h("th", { scope: "row" }, t("site.print.parcelName")), h("td", { colspan: "3" }, parcel.name)),
+        h("tr", {}, h("th", { scope: "row" }, t("site.print.parcelName")), h("td", { colspan: "3", dir: "auto" }, parcel.name)),
         h("tr", {}, h("th", { scope: "row" }, t("site.print.source")), h("td", { colspan: "3" }, originText(parcel, t))),
         h("tr", {}, h("th", { scope: "row" }, t("site.parcel.inputCrs")), h("td", { colspan: "3" }, parcel.crs ? `${describeCrs(parcel.crs.code)[language]}${parcel.crs.swappedAxes ? ` · ${t("site.import.swapped")}` : ""}` : describeCrs("EPSG:4326")[language])),
         polygonal ? h("tr", {}, h("th", { scope: "row" }, t("site.parcel.areaGk")), h("td", {}, gk.squareMetres), h("td", {}, gk.hectares), h("td", {}, gk.mu)) : null,

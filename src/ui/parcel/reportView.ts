@@ -350,7 +350,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
       "header",
       { class: "site-parcel-head" },
       h("p", { class: "site-subheading" }, t("site.parcel.heading")),
-      h("h3", { class: "site-parcel-title", "data-site-parcel-name": "" }, parcel.name),
+      h("h3", { class: "site-parcel-title", "data-site-parcel-name": "", dir: "auto" }, parcel.name),
       h("p", { class: "site-muted" }, originText(parcel, t)),
     );
     if (check.type === "running" || check.type === "idle") {

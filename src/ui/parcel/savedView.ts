@@ -76,7 +76,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
               h(
                 "li",
                 { class: "site-saved-item", "data-saved-id": record.id },
-                h("span", { class: "site-saved-name" }, record.name),
+                h("span", { class: "site-saved-name", dir: "auto" }, record.name),
                 h("span", { class: "site-muted" }, t("site.saved.savedAt", { date: dateFormat.format(new Date(record.savedAt)) })),
                 h(
                   "span",
