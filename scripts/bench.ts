@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { benchLayer } from "./bench/benchLayer";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { Feature, Geometry } from "geojson";
 import { checkParcel } from "../src/check/checkParcel";
 import type { CheckLayer } from "../src/check/types";
-import type { LayerDefinition, Manifest } from "../src/layers/manifestTypes";
+import type { Manifest } from "../src/layers/manifestTypes";
 import { benchBrowser } from "./bench/browser";
 import { benchFlatGeobufCheck } from "./bench/flatgeobufCheck";
 import { naiveOverlapCheck } from "./bench/naiveCheck";
@@ -28,21 +29,14 @@ function timeRuns(runs: number, body: () => void): number {
   return median(times);
 }
 
-const officialLayer: LayerDefinition = {
+const officialLayer = benchLayer({
   id: "official-blocks",
   title: { zh: "官方地块", en: "Official blocks" },
   group: "mining",
   file: "layers/official.geojson",
-  geometryType: "polygon",
   geometryQuality: "official",
   qualityNote: { zh: "官方", en: "Official" },
-  positionalAccuracyM: 1,
-  role: "restricts",
-  sourceDocuments: [],
-  visible: true,
-  style: { color: "#333", opacity: 0.5 },
-  legend: [],
-};
+});
 
 const results: Record<string, number> = {};
 const rows: string[][] = [["measure", "baseline", "ours", "ratio"]];

@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { benchLayer } from "./benchLayer";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FeatureCollection } from "geojson";
 import { build } from "vite";
-import type { LayerDefinition, Manifest } from "../../src/layers/manifestTypes";
+import type { Manifest } from "../../src/layers/manifestTypes";
 import { startAppServer } from "../../tests/browser/appServer";
 import { appUrl, openApp, type Page } from "../../tests/browser/driver";
 import type { BenchTable } from "./flatgeobufCheck";
@@ -94,21 +95,13 @@ function writeLargePackage(outDir: string, count: number): string {
   }));
   const large: FeatureCollection = { type: "FeatureCollection", features };
   writeFileSync(join(target, "layers", "bench-large.geojson"), JSON.stringify(large));
-  const layer: LayerDefinition = {
+  const layer = benchLayer({
     id: "bench-large",
     title: { zh: "大图层（基准测试）", en: "Large layer (benchmark)" },
     group: manifest.groups[0]!.id,
     file: "layers/bench-large.geojson",
-    geometryType: "polygon",
-    geometryQuality: "schematic",
-    qualityNote: { zh: "合成", en: "Synthetic" },
-    positionalAccuracyM: 1,
-    role: "restricts",
-    sourceDocuments: [],
-    visible: true,
     style: { color: "#7c3aed", opacity: 0.3 },
-    legend: [],
-  };
+  });
   // Only GeoJSON layers: the point is a large layer loaded the simple way.
   const layers = [...manifest.layers.filter((entry) => entry.file !== undefined), layer];
   writeFileSync(join(target, "manifest.json"), JSON.stringify({ ...manifest, layers }));

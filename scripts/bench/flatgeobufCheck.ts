@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
+import { benchLayer } from "./benchLayer";
 import type { AddressInfo } from "node:net";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { checkParcel } from "../../src/check/checkParcel";
 import { readCheckLayer } from "../../src/check/flatgeobufSource";
 import type { CheckLayer, CheckReport } from "../../src/check/types";
-import type { LayerDefinition } from "../../src/layers/manifestTypes";
 import { writeIndexedFlatGeobuf } from "../flatgeobuf/writeIndexedFlatGeobuf";
 import { sendBytes } from "../httpRanges";
 import { benchmarkParcel, syntheticPolygons } from "./syntheticLayers";
@@ -56,22 +56,13 @@ function inIdOrder(report: CheckReport): unknown {
   }));
 }
 
-const definition: LayerDefinition = {
+const definition = benchLayer({
   id: "bureau-parcels",
   title: { zh: "地块（基准测试）", en: "Parcels (benchmark)" },
   group: "bench",
   display: { type: "pmtiles", file: "bench.pmtiles", sourceLayer: "parcels" },
   check: { type: "flatgeobuf", file: "bench.fgb" },
-  geometryType: "polygon",
-  geometryQuality: "schematic",
-  qualityNote: { zh: "合成", en: "Synthetic" },
-  positionalAccuracyM: 1,
-  role: "restricts",
-  sourceDocuments: [],
-  visible: true,
-  style: { color: "#333333", opacity: 0.5 },
-  legend: [],
-};
+});
 
 /**
  * A parcel check against a 100k-feature layer read piecewise from an indexed FlatGeobuf file over HTTP, against the
