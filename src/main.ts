@@ -3,13 +3,17 @@ import { isLanguage } from "./i18n/messages";
 import { translate } from "./i18n/translate";
 import { dataBaseUrl } from "./layers/dataLocation";
 import { layerLoadErrors, type DataPackage } from "./layers/layerData";
+import { mergeImportedLayers } from "./layers/importedLayers";
 import { loadDataPackage } from "./layers/loadDataPackage";
 import { createMapAdapter } from "./map/createMapAdapter";
 import type { MapAdapter } from "./map/mapAdapter";
 import { syncMapWithStore } from "./map/syncMapWithStore";
 import { installTestHooks, type TestHookTargets } from "./map/testHooks";
+import { answerWithin, persistSettings, readStartupSettings, restoreSettings, STARTUP_READ_TIMEOUT_MS } from "./state/persistSettings";
+import { openSettingsStorage } from "./state/settingsStorage";
 import { createAppStore, type AppStore } from "./state/store";
 import { browserHashLocation, syncStoreWithHash } from "./state/syncUrlHash";
+import { openImportedLayerStorage } from "./state/layerStorage";
 import { persistTiandituToken } from "./state/tiandituTokenStorage";
 import { parseHash } from "./state/urlHash";
 import "./styles/app.css";
@@ -17,12 +21,14 @@ import { createAppShell, type AppShell } from "./ui/appShell";
 import { mountCoordinateReadout } from "./ui/coordinateReadout";
 import { showFatalError } from "./ui/fatalError";
 import { mountLayerPanel } from "./ui/layerPanel";
+import { createOfficialDataSection } from "./ui/officialData/officialDataSection";
 import { mountMemorials } from "./ui/memorials/mountMemorials";
 import { mountPolicyViews } from "./ui/mountPolicyViews";
 import { mountNotices } from "./ui/noticeArea";
 import { mountSiteCheckEntry } from "./ui/parcel/siteCheckEntry";
 
 const LAYERS_FAILED_NOTICE_ID = "layers-failed";
+const STORAGE_TOO_SLOW = { ok: false, reason: "failed", message: "the browser's database did not answer in time" } as const;
 
 function isKnownFeature(dataPackage: DataPackage, layerId: string, featureId: string): boolean {
   const load = dataPackage.layers.get(layerId);
@@ -56,16 +62,23 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   if (isLanguage(requestedLanguage)) store.getState().setLanguage(requestedLanguage);
   const shell = createAppShell(store, mountPoint);
   shell.panelBody.textContent = translate(store.getState().language, "app.loading");
+  // The saved settings are read while the package downloads, and applied once the layers are known.
+  const settingsStorage = openSettingsStorage();
+  const savedSettings = readStartupSettings(settingsStorage);
 
-  const loaded = await loadDataPackage(dataBaseUrl(location.search));
+  // Imported official layers are read while the package downloads, and merged into it before anything draws.
+  const importedLayerStorage = openImportedLayerStorage();
+  const [loaded, importedLayers] = await Promise.all([loadDataPackage(dataBaseUrl(location.search)), answerWithin(importedLayerStorage.listLayers(), STARTUP_READ_TIMEOUT_MS, STORAGE_TOO_SLOW)]);
   if (!loaded.ok) {
     targets.errors.push(...loaded.errors);
     showFatalError(store, mountPoint, { type: "manifest", errors: loaded.errors });
     rejectReady(new Error(loaded.errors.join("\n")));
     return;
   }
-  const dataPackage = loaded.value;
+  const merged = mergeImportedLayers(loaded.value, importedLayers.ok ? importedLayers.value : []);
+  const dataPackage = merged.dataPackage;
   const { manifest } = dataPackage;
+  targets.errors.push(...merged.problems);
   targets.districtBounds = manifest.bounds;
   targets.errors.push(...layerLoadErrors(dataPackage));
   installCheckTestHook(dataPackage);
@@ -75,8 +88,17 @@ async function start(mountPoint: HTMLElement): Promise<void> {
     layerOrder: manifest.layers.map((layer) => layer.id),
     isKnownFeature: (layerId, featureId) => isKnownFeature(dataPackage, layerId, featureId),
   });
-  mountLayerPanel(store, dataPackage, shell.panelBody);
+  restoreSettings(store, parseHash(location.hash).state, await savedSettings);
+  persistSettings(store, settingsStorage);
+  const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
+  mountLayerPanel(store, dataPackage, shell.panelBody, officialData.element);
   mountNotices(store, shell.notices);
+  if (merged.problems.length > 0) {
+    store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
+  }
+  if (!importedLayers.ok && importedLayers.reason !== "unavailable") {
+    store.getState().showNotice({ id: "imported-layers-unreadable", message: "official.storageUnreadable", params: { message: importedLayers.message }, tone: "warning" });
+  }
   const failedLayers = [...dataPackage.layers.values()].filter((load) => load.type === "failed").length;
   if (failedLayers > 0) {
     store.getState().showNotice({

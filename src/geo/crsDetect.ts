@@ -50,6 +50,9 @@ export function describeCrs(code: ImportCrsCode): BilingualText {
   return crsName(code);
 }
 
+/** The systems a user may choose when the detected one is wrong, in the order offered. */
+export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02"];
+
 function isProjected(code: ImportCrsCode): boolean {
   return code === "EPSG:4544" || code === "EPSG:4523";
 }

@@ -1,6 +1,10 @@
 import { MEMORIAL_MESSAGES } from "./messages.memorials";
+import { OFFICIAL_DATA_MESSAGES } from "./messages.officialData";
 import { PARCEL_MESSAGES } from "./messages.parcel";
 import { POLICY_MESSAGES } from "./messages.policy";
+import { WORKSPACE_MESSAGES } from "./messages.workspace";
+import type { INSPECTOR_MESSAGES } from "./messages.inspector";
+import type { MEMORIAL_FINDER_MESSAGES } from "./messages.memorialFinder";
 
 export type Language = "zh" | "en";
 
@@ -15,8 +19,10 @@ export const LANGUAGE_TAGS: Record<Language, string> = { zh: "zh-CN", en: "en" }
  */
 const zh = {
   ...MEMORIAL_MESSAGES.zh,
+  ...OFFICIAL_DATA_MESSAGES.zh,
   ...POLICY_MESSAGES.zh,
   ...PARCEL_MESSAGES.zh,
+  ...WORKSPACE_MESSAGES.zh,
   "app.title": "大足区规划政策地图",
   "app.loading": "正在加载地图数据…",
   "language.toggle": "English",
@@ -56,7 +62,7 @@ const zh = {
   "layer.legend": "图例",
   "layer.summaryHeading": "公布数量（边界未公布，地图未绘制）",
   "layer.summaryCount": "{count} 处",
-  "layer.importHint": "取得官方边界后，可通过“导入官方数据”在地图上绘制。",
+  "layer.importHint": "取得正式边界数据后，可在图层面板底部用“导入正式数据”替代示意图形。",
   "layer.sources": "依据：{sources}",
   "quality.label": "几何质量",
   "quality.heading": "几何质量：{quality}",
@@ -94,12 +100,21 @@ const zh = {
   "attribution.tianditu": "天地图 © 国家地理信息公共服务平台",
 } as const;
 
-export type MessageKey = keyof typeof zh;
+/** Keys of the tables loaded with the first screen. */
+type FirstScreenKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+/**
+ * Every key, also of the tables that load with the part of the UI that needs them (they register with `addMessages`
+ * when imported, before that part renders).
+ */
+export type MessageKey = FirstScreenKey | keyof (typeof INSPECTOR_MESSAGES)["zh"] | keyof (typeof MEMORIAL_FINDER_MESSAGES)["zh"];
+
+const en: Record<FirstScreenKey, string> = {
   ...MEMORIAL_MESSAGES.en,
+  ...OFFICIAL_DATA_MESSAGES.en,
   ...POLICY_MESSAGES.en,
   ...PARCEL_MESSAGES.en,
+  ...WORKSPACE_MESSAGES.en,
   "app.title": "Dazu District Planning Policy Map",
   "app.loading": "Loading map data…",
   "language.toggle": "中文",
@@ -139,7 +154,7 @@ const en: Record<MessageKey, string> = {
   "layer.legend": "Legend",
   "layer.summaryHeading": "Published counts (boundaries unpublished, not drawn)",
   "layer.summaryCount": "{count}",
-  "layer.importHint": "Once official boundaries are available, use “Import official data” to draw them.",
+  "layer.importHint": "Once official boundaries are available, use “Import official data” at the foot of the layer panel to replace the schematic shapes.",
   "layer.sources": "Sources: {sources}",
   "quality.label": "Geometry quality",
   "quality.heading": "Geometry quality: {quality}",
@@ -177,7 +192,13 @@ const en: Record<MessageKey, string> = {
   "attribution.tianditu": "Tianditu © National Platform for Common GeoSpatial Information Services",
 };
 
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };
+// Typed with every key: the on-demand tables are added by `addMessages` before anything asks for their keys.
+export const MESSAGES = { zh: { ...zh }, en: { ...en } } as Record<Language, Record<MessageKey, string>>;
+
+/** Adds a table that loads on demand (see messages.inspector.ts). */
+export function addMessages(table: Record<Language, Record<string, string>>): void {
+  for (const language of LANGUAGES) Object.assign(MESSAGES[language], table[language]);
+}
 
 export function isLanguage(value: unknown): value is Language {
   return value === "zh" || value === "en";

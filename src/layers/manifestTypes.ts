@@ -115,6 +115,18 @@ export interface LayerDefinition {
   description?: LocalizedText;
   /** How the layer's features are grouped in search results; default "zone". */
   searchKind?: "place" | "memorial" | "zone";
+  /** Set only at run time, for official data a user imported (never in manifest.json): where it came from. */
+  imported?: ImportedLayerOrigin;
+}
+
+export interface ImportedLayerOrigin {
+  fileName: string;
+  /** ISO timestamp. */
+  importedAt: string;
+  /** What the user stated about the data's source. */
+  provenance: string;
+  /** The manifest layer it stands in for. */
+  replaces: string | null;
 }
 
 export interface LayerGroup {

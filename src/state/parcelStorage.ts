@@ -1,24 +1,20 @@
 import type { SketchShape } from "../map/sketch/sketchTypes";
 import type { SiteParcel } from "../parcel/types";
+import { CURRENT_KEY, DRAFTS_STORE, openAppDatabase, plain, QUERIES_STORE, type StorageFailure, type StorageResult } from "./database";
 import type { SiteQuery } from "./parcelSlice";
 
 /*
- * Saved site queries and the unsaved work in progress, in IndexedDB (this browser only).
+ * Saved site queries and the unsaved work in progress, in the app's IndexedDB database (see database.ts):
  *
- *   database "dazu-map-parcels", version 1
- *     "queries"  keyPath "id"   SavedSiteQuery — a named parcel with the officer's overrides and fee inputs
- *     "drafts"   key "current"  SiteDraft — the current query and sketch, so a reload loses nothing
+ *   "queries"  keyPath "id"   SavedSiteQuery — a named parcel with the officer's overrides and fee inputs
+ *   "drafts"   key "current"  SiteDraft — the current query and sketch, so a reload loses nothing
  *
  * Every record carries `schemaVersion`; records that fail the guards below (older or foreign) are skipped, never
- * trusted. A new version adds a case to `upgrade` and keeps reading the old records or converts them.
+ * trusted. A new record schema keeps reading the old records or converts them.
  */
 
-export const PARCEL_DATABASE = "dazu-map-parcels";
-export const PARCEL_DATABASE_VERSION = 1;
+export type { StorageFailure, StorageResult };
 export const RECORD_SCHEMA_VERSION = 1;
-const QUERIES = "queries";
-const DRAFTS = "drafts";
-const CURRENT_DRAFT = "current";
 
 export interface SavedSiteQuery extends SiteQuery {
   schemaVersion: typeof RECORD_SCHEMA_VERSION;
@@ -35,10 +31,6 @@ export interface SiteDraft {
   /** A sketch being drawn or edited, which may not be a parcel yet. */
   sketch: SketchShape | null;
 }
-
-/** `unavailable`: no IndexedDB (private mode, blocked); `quota`: the browser refused to store more. */
-export type StorageFailure = { ok: false; reason: "unavailable" | "quota" | "failed"; message: string };
-export type StorageResult<T> = { ok: true; value: T } | StorageFailure;
 
 export interface ParcelStorage {
   list(): Promise<StorageResult<SavedSiteQuery[]>>;
@@ -126,107 +118,38 @@ export function isSiteDraft(value: unknown): value is SiteDraft {
 // ---------------------------------------------------------------------------------------------------------------
 // IndexedDB
 
-function failureOf(error: unknown): StorageFailure {
-  const name = error instanceof DOMException || error instanceof Error ? error.name : "";
-  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
-  if (name === "QuotaExceededError") return { ok: false, reason: "quota", message };
-  if (name === "InvalidStateError" || name === "SecurityError" || name === "UnknownError") return { ok: false, reason: "unavailable", message };
-  return { ok: false, reason: "failed", message: message || name || "IndexedDB error" };
-}
-
-function upgrade(database: IDBDatabase, oldVersion: number): void {
-  if (oldVersion < 1) {
-    database.createObjectStore(QUERIES, { keyPath: "id" });
-    database.createObjectStore(DRAFTS);
-  }
-}
-
-function request<T>(make: () => IDBRequest<T>, transaction: IDBTransaction): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const pending = make();
-    let result: T;
-    pending.onsuccess = () => {
-      result = pending.result;
-    };
-    transaction.oncomplete = () => resolve(result);
-    transaction.onerror = () => reject(transaction.error ?? pending.error);
-    transaction.onabort = () => reject(transaction.error ?? pending.error ?? new DOMException("aborted", "AbortError"));
-  });
-}
-
-/** JSON-safe copy: no functions, no proxies, nothing structured clone would refuse. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 function newId(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Opens the store lazily on first use; every call answers with a result, never throws. */
 export function openParcelStorage(factory: IDBFactory | undefined = globalThis.indexedDB): ParcelStorage {
-  let opening: Promise<IDBDatabase> | null = null;
-  const database = (): Promise<IDBDatabase> => {
-    if (!opening) {
-      opening = new Promise<IDBDatabase>((resolve, reject) => {
-        if (!factory) {
-          reject(new DOMException("IndexedDB is not available", "InvalidStateError"));
-          return;
-        }
-        let open: IDBOpenDBRequest;
-        try {
-          open = factory.open(PARCEL_DATABASE, PARCEL_DATABASE_VERSION);
-        } catch (error) {
-          reject(error);
-          return;
-        }
-        open.onupgradeneeded = (event) => upgrade(open.result, event.oldVersion);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-        open.onblocked = () => reject(new DOMException("the database is open in an older tab", "InvalidStateError"));
-      });
-      // A failed open may work later (e.g. the other tab closed).
-      opening.catch(() => {
-        opening = null;
-      });
-    }
-    return opening;
-  };
-
-  const run = async <T>(storeName: string, mode: IDBTransactionMode, make: (store: IDBObjectStore) => IDBRequest<T>): Promise<StorageResult<T>> => {
-    try {
-      const opened = await database();
-      const transaction = opened.transaction(storeName, mode);
-      return { ok: true, value: await request(() => make(transaction.objectStore(storeName)), transaction) };
-    } catch (error) {
-      return failureOf(error);
-    }
-  };
+  const { run } = openAppDatabase(factory);
 
   return {
     list: async () => {
-      const result = await run(QUERIES, "readonly", (store) => store.getAll());
+      const result = await run(QUERIES_STORE, "readonly", (store) => store.getAll());
       if (!result.ok) return result;
       const records = (result.value as unknown[]).filter(isSavedSiteQuery);
       return { ok: true, value: records.sort((a, b) => b.savedAt.localeCompare(a.savedAt)) };
     },
     save: async (query, name) => {
       const record: SavedSiteQuery = { schemaVersion: RECORD_SCHEMA_VERSION, id: newId(), name, savedAt: new Date().toISOString(), ...plain(query) };
-      const result = await run(QUERIES, "readwrite", (store) => store.put(record));
+      const result = await run(QUERIES_STORE, "readwrite", (store) => store.put(record));
       return result.ok ? { ok: true, value: record } : result;
     },
     remove: async (id) => {
-      const result = await run(QUERIES, "readwrite", (store) => store.delete(id));
+      const result = await run(QUERIES_STORE, "readwrite", (store) => store.delete(id));
       return result.ok ? { ok: true, value: undefined } : result;
     },
     loadDraft: async () => {
-      const result = await run(DRAFTS, "readonly", (store) => store.get(CURRENT_DRAFT));
+      const result = await run(DRAFTS_STORE, "readonly", (store) => store.get(CURRENT_KEY));
       if (!result.ok) return result;
       return { ok: true, value: isSiteDraft(result.value) ? result.value : null };
     },
     saveDraft: async (query, sketch) => {
       const draft: SiteDraft = { schemaVersion: RECORD_SCHEMA_VERSION, savedAt: new Date().toISOString(), query: query ? plain(query) : null, sketch: sketch ? plain(sketch) : null };
-      const result = await run(DRAFTS, "readwrite", (store) => store.put(draft, CURRENT_DRAFT));
+      const result = await run(DRAFTS_STORE, "readwrite", (store) => store.put(draft, CURRENT_KEY));
       return result.ok ? { ok: true, value: undefined } : result;
     },
   };

@@ -7,10 +7,11 @@ import { h } from "./dom";
 import { createLayerRow, type LayerRow } from "./layerRow";
 
 /**
- * The panel's content: the basemap switcher, then the manifest's groups in order with their layers. Rebuilt when
+ * The panel's content: the basemap switcher, the manifest's groups in order with their layers, then `footer` (kept
+ * as it is across rebuilds: it follows the language itself). Rebuilt when
  * the language changes; otherwise rows are updated in place.
  */
-export function mountLayerPanel(store: AppStore, dataPackage: DataPackage, container: HTMLElement): () => void {
+export function mountLayerPanel(store: AppStore, dataPackage: DataPackage, container: HTMLElement, footer?: HTMLElement): () => void {
   const { manifest } = dataPackage;
   let rows = new Map<string, LayerRow>();
   let disposeSwitcher = () => {};
@@ -41,7 +42,7 @@ export function mountLayerPanel(store: AppStore, dataPackage: DataPackage, conta
           ),
         ),
       );
-    container.replaceChildren(switcher.element, ...groups);
+    container.replaceChildren(switcher.element, ...groups, ...(footer ? [footer] : []));
   };
 
   build(store.getState().language);

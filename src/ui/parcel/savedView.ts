@@ -4,11 +4,20 @@ import { siteQueryOf } from "../../state/parcelSlice";
 import type { ParcelStorage, SavedSiteQuery } from "../../state/parcelStorage";
 import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
+import { createWorkspaceSection } from "../workspace/workspaceSection";
 import type { SiteCheckController } from "./siteCheckController";
 
-/** Saved parcels: name and save the current one, reopen (re-checked against today's data) or delete. */
+const DRAFT_COUNT_DELAY_MS = 1000;
+
+/**
+ * Saved parcels: name and save the current one, reopen (re-checked against today's data) or delete; below them the
+ * workspace block, which exports and imports everything this browser keeps.
+ */
 export function mountSavedView(container: HTMLElement, store: AppStore, storage: ParcelStorage, controller: SiteCheckController, onOpen: () => void): void {
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
+  const body = h("div", { class: "site-saved-body" });
+  const workspace = createWorkspaceSection(store);
+  container.append(body, workspace.element);
   let saved: SavedSiteQuery[] = [];
   let unavailable = false;
   let nameDraft: { forParcel: unknown; value: string } = { forParcel: null, value: "" };
@@ -23,6 +32,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
       controller.storageFailed(result);
     }
     render();
+    workspace.refresh();
   };
 
   const save = async (name: string) => {
@@ -63,7 +73,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
       : null;
     const dateFormat = new Intl.DateTimeFormat(language === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
     setChildren(
-      container,
+      body,
       h("h3", { class: "site-heading" }, t("site.saved.heading")),
       form,
       unavailable ? h("p", { class: "site-error" }, t("site.saved.unavailable")) : null,
@@ -120,7 +130,13 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
 
   render();
   void refresh();
+  let draftCount: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((state, previous) => {
     if (state.language !== previous.language || state.siteParcel !== previous.siteParcel) render();
+    if (state.siteParcel !== previous.siteParcel) {
+      // The draft is written a moment after the parcel changes (siteCheckController); count it once it is there.
+      if (draftCount !== undefined) clearTimeout(draftCount);
+      draftCount = setTimeout(workspace.refresh, DRAFT_COUNT_DELAY_MS);
+    }
   });
 }

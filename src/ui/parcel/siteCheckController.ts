@@ -166,15 +166,22 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     store.getState().showNotice({ id: STORAGE_NOTICE_ID, message, params: { message: failure.message }, tone: "warning" });
   };
 
+  const saveDraftNow = () => {
+    draftTimer = undefined;
+    void storage.saveDraft(siteQueryOf(store.getState()), currentSketch).then((result) => {
+      if (!result.ok) storageFailed(result);
+    });
+  };
   const saveDraftSoon = () => {
     if (draftTimer !== undefined) clearTimeout(draftTimer);
-    draftTimer = setTimeout(() => {
-      draftTimer = undefined;
-      void storage.saveDraft(siteQueryOf(store.getState()), currentSketch).then((result) => {
-        if (!result.ok) storageFailed(result);
-      });
-    }, DRAFT_DELAY_MS);
+    draftTimer = setTimeout(saveDraftNow, DRAFT_DELAY_MS);
   };
+  // A reload or a closed tab inside the delay would lose the last edit: write it out as the page goes.
+  addEventListener("pagehide", () => {
+    if (draftTimer === undefined) return;
+    clearTimeout(draftTimer);
+    saveDraftNow();
+  });
 
   const writeParcelToAddress = (parcel: SiteParcel | null) => {
     const encoded = parcel ? encodeParcelForHash(parcel.geometry) : null;
@@ -359,7 +366,16 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
           return { file, sha256: (await pending) ?? "—" };
         }),
       );
-      return [...hashes, ...ranged];
+      // Imported official layers live in this browser, not in the package: their stored data is hashed instead.
+      const imported = await Promise.all(
+        checkLayers
+          .filter((layer) => layer.definition.imported)
+          .map(async (layer) => ({
+            file: `${layer.definition.imported!.fileName} (${layer.definition.id})`,
+            sha256: await shortFileHash(new TextEncoder().encode(JSON.stringify(layer.features))),
+          })),
+      );
+      return [...hashes, ...ranged, ...imported];
     },
     start: async (startOptions) => {
       const result = await storage.loadDraft();

@@ -1,0 +1,62 @@
+import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../workspace/importedLayer";
+import type { SavedSiteQuery, SiteDraft } from "./parcelStorage";
+import type { SiteQuery } from "./parcelSlice";
+
+/** Records as the app writes them, shared by the storage and workspace tests. */
+
+export const testQuery: SiteQuery = {
+  parcel: {
+    name: "地块",
+    origin: "drawn",
+    geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+  },
+  overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } },
+  fee: { floorAreas: { office: 100 }, answers: {} },
+  mineral: null,
+};
+
+export function testSavedQuery(id: string, savedAt = "2024-05-01T00:00:00.000Z"): SavedSiteQuery {
+  return { schemaVersion: 1, id, name: `东界 ${id}`, savedAt, ...testQuery };
+}
+
+export const testDraft: SiteDraft = {
+  schemaVersion: 1,
+  savedAt: "2024-05-02T08:00:00.000Z",
+  query: testQuery,
+  sketch: { kind: "line", vertices: [[105.7, 29.7], [105.72, 29.71]], finished: false },
+};
+
+export function testLayer(id: string, importedAt = "2024-06-01T00:00:00.000Z"): ImportedLayerRecord {
+  return {
+    schemaVersion: IMPORTED_LAYER_SCHEMA_VERSION,
+    id,
+    title: { zh: "开采区块", en: "Extraction blocks" },
+    replaces: null,
+    role: "restricts",
+    geometryType: "polygon",
+    source: ["dzfb-2023-32#s3.p3.n6.para1"],
+    sourceDocuments: ["dzfb-2023-32"],
+    provenance: "区规划和自然资源局 2024-05",
+    positionalAccuracyM: 5,
+    fileName: "blocks.geojson",
+    importedAt,
+    crs: { code: "EPSG:4490", swappedAxes: false, confidence: "declared" },
+    data: {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: {
+            id: "b1",
+            name: "区块一",
+            source: ["dzfb-2023-32#s3.p3.n6.para1"],
+            geometry_quality: "official",
+            geometry_note: "官方数据",
+            area_mu: 12.5,
+          },
+          geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
+import type { MessageKey } from "../../i18n/messages";
+import { localized, translate, type MessageParams } from "../../i18n/translate";
+import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
+import type { BilingualText, CrsOverride, ImportCrsCode, ImportResult } from "../../import/types";
+import { importTargets } from "../../layers/importedLayers";
+import type { DataPackage } from "../../layers/layerData";
+import type { LayerDefinition, LayerGeometryType } from "../../layers/manifestTypes";
+import type { ImportedLayerStorage } from "../../state/layerStorage";
+import type { AppStore } from "../../state/store";
+import { buildImportedLayer } from "../../workspace/buildImportedLayer";
+import { h, setChildren } from "../dom";
+import { storageFailureText } from "./storageFailureText";
+
+export interface OfficialImportFormOptions {
+  store: AppStore;
+  dataPackage: DataPackage;
+  storage: ImportedLayerStorage;
+  onSaved(): void;
+  onCancel(): void;
+}
+
+interface ReadFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The layer a form opens on: one shipped without geometry (the extraction blocks) needs data most. */
+function defaultTarget(targets: readonly LayerDefinition[], dataPackage: DataPackage): LayerDefinition | undefined {
+  const empty = targets.find((layer) => {
+    const load = dataPackage.layers.get(layer.id);
+    return load?.type === "loaded" && load.data.features.length === 0;
+  });
+  return empty ?? targets[0];
+}
+
+function propertyNames(result: ImportResult): string[] {
+  if (!result.ok) return [];
+  const names = new Set<string>();
+  for (const parcel of result.parcels) for (const key of Object.keys(parcel.properties)) names.add(key);
+  return [...names].slice(0, 200);
+}
+
+const KIND_OF_TYPE: Record<string, LayerGeometryType> = { Polygon: "polygon", MultiPolygon: "polygon", LineString: "line", Point: "point" };
+
+/**
+ * Import of one official dataset to stand in for a schematic layer: choose the layer, read the file (its coordinate
+ * system detected, with the reason, and correctable), state the source, then save. Nothing is stored until the
+ * dataset is read and the source is given; a failure says why and leaves everything as it was.
+ */
+export function mountOfficialImportForm(container: HTMLElement, options: OfficialImportFormOptions): () => void {
+  const { store, dataPackage, storage } = options;
+  const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
+  const targets = importTargets(dataPackage);
+  let target = defaultTarget(targets, dataPackage);
+  let file: ReadFile | null = null;
+  let result: ImportResult | null = null;
+  let override: CrsOverride | null = null;
+  let failure: BilingualText | null = null;
+  let warnings: BilingualText[] = [];
+  let busy: "reading" | "saving" | null = null;
+  let titlesEdited = false;
+
+  const form = h("form", { class: "official-form", "data-official-form": "", novalidate: true });
+  const targetSelect = h("select", { id: "official-target", class: "basemap-select", "data-official-target": "" });
+  const fileInput = h("input", { id: "official-file", type: "file", accept: SUPPORTED_EXTENSIONS.join(","), "data-official-file": "" });
+  const crsSelect = h("select", { id: "official-crs", class: "basemap-select", "data-official-crs": "" });
+  const nameSelect = h("select", { id: "official-name", class: "basemap-select", "data-official-name": "" });
+  const titleZh = h("input", { id: "official-title", type: "text", maxlength: 60, "data-official-title": "" });
+  const titleEn = h("input", { id: "official-title-en", type: "text", maxlength: 80, "data-official-title-en": "" });
+  const provenance = h("input", { id: "official-provenance", type: "text", maxlength: 300, required: true, "data-official-provenance": "" });
+  const accuracy = h("input", { id: "official-accuracy", type: "number", min: 0, max: 10000, step: "any", value: "1", "data-official-accuracy": "" });
+  const preview = h("div", { class: "official-preview", "aria-live": "polite", "data-official-preview": "" });
+  const saveButton = h("button", { type: "submit", class: "primary-button", "data-official-save": "" });
+  const cancelButton = h("button", { type: "button", class: "secondary-button", "data-official-cancel": "", onclick: () => options.onCancel() });
+
+  const setDefaultTitles = () => {
+    if (titlesEdited || !target) return;
+    titleZh.value = `${target.title.zh}（正式数据）`;
+    titleEn.value = `${target.title.en} (official)`;
+  };
+  for (const input of [titleZh, titleEn]) input.addEventListener("input", () => (titlesEdited = true));
+
+  targetSelect.addEventListener("change", () => {
+    target = targets.find((layer) => layer.id === targetSelect.value) ?? target;
+    setDefaultTitles();
+    renderPreview();
+  });
+
+  const read = async () => {
+    if (!file) return;
+    busy = "reading";
+    failure = null;
+    renderPreview();
+    const { importFile } = await import("../../import/importFile");
+    result = await importFile(file.name, file.bytes, override ? { crsOverride: override } : {});
+    busy = null;
+    renderPreview();
+  };
+
+  fileInput.addEventListener("change", async () => {
+    const chosen = fileInput.files?.[0];
+    if (!chosen) return;
+    try {
+      file = { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) };
+    } catch (error) {
+      file = null;
+      result = null;
+      failure = { zh: `无法读取文件「${chosen.name}」：${String(error)}`, en: `The file "${chosen.name}" could not be read: ${String(error)}` };
+      renderPreview();
+      return;
+    }
+    override = null;
+    await read();
+  });
+
+  crsSelect.addEventListener("change", () => {
+    const code = crsSelect.value as ImportCrsCode | "";
+    override = code === "" ? null : { code, swappedAxes: false };
+    void read();
+  });
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (busy || !target || !file || !result?.ok) return;
+    const built = buildImportedLayer(result, {
+      target,
+      targetLoad: dataPackage.layers.get(target.id),
+      title: { zh: titleZh.value, en: titleEn.value },
+      provenance: provenance.value,
+      positionalAccuracyM: accuracy.value.trim() === "" ? Number.NaN : Number(accuracy.value),
+      nameProperty: nameSelect.value === "" ? null : nameSelect.value,
+      fileName: file.name,
+      importedAt: new Date().toISOString(),
+      idSuffix: Date.now().toString(36),
+    });
+    if (!built.ok) {
+      failure = built.error;
+      renderPreview();
+      return;
+    }
+    warnings = built.warnings;
+    busy = "saving";
+    renderPreview();
+    const saved = await storage.saveLayer(built.record);
+    busy = null;
+    if (saved.ok) {
+      options.onSaved();
+      return;
+    }
+    failure = { zh: storageFailureText("zh", saved), en: storageFailureText("en", saved) };
+    renderPreview();
+  });
+
+  function renderPreview() {
+    const language = store.getState().language;
+    saveButton.textContent = t(busy === "saving" ? "official.saving" : "official.save");
+    saveButton.disabled = busy !== null || !result?.ok;
+    const parts: Array<HTMLElement | null> = [];
+    if (busy === "reading" && file) parts.push(h("p", { class: "site-busy", role: "status" }, t("official.reading", { name: file.name })));
+    else if (result && !result.ok) {
+      parts.push(h("div", { class: "site-error", role: "alert", "data-official-error": result.error.code }, h("strong", {}, t("official.failed")), h("p", {}, result.error[language])));
+    } else if (result?.ok) {
+      const counts = new Map<LayerGeometryType, number>();
+      for (const parcel of result.parcels) {
+        const kind = KIND_OF_TYPE[parcel.geometry.type];
+        if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      }
+      const kinds = [...counts].map(([kind, count]) => `${t(`official.kind.${kind}`)} ${count}`).join(language === "zh" ? "、" : ", ");
+      parts.push(
+        h("p", { "data-official-read": String(result.parcels.length) }, t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] })),
+        h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: result.crs.reason[language] })),
+      );
+      const shown = [...result.warnings, ...warnings];
+      if (shown.length > 0) parts.push(h("ul", { class: "site-warnings" }, shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${warning[language]}`))));
+    }
+    if (failure) parts.push(h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure[language])));
+    setChildren(preview, parts);
+
+    const names = result ? propertyNames(result) : [];
+    const chosenName = nameSelect.value;
+    setChildren(
+      nameSelect,
+      h("option", { value: "" }, t("official.nameAuto")),
+      names.map((name) => h("option", { value: name, selected: name === chosenName }, name)),
+    );
+  }
+
+  function render() {
+    const language = store.getState().language;
+    setChildren(
+      targetSelect,
+      targets.map((layer) => h("option", { value: layer.id, selected: layer.id === target?.id }, localized(layer.title, language))),
+    );
+    setChildren(
+      crsSelect,
+      h("option", { value: "" }, t("official.crsAuto")),
+      CRS_CHOICES.map((code) => h("option", { value: code, selected: override?.code === code }, describeCrs(code)[language])),
+    );
+    provenance.placeholder = t("official.provenancePlaceholder");
+    cancelButton.textContent = t("official.cancel");
+    const field = (id: string, label: MessageKey, input: HTMLElement) => h("div", { class: "official-field" }, h("label", { class: "field-label", for: id }, t(label)), input);
+    setChildren(
+      form,
+      field("official-target", "official.target", targetSelect),
+      field("official-file", "official.file", fileInput),
+      preview,
+      field("official-crs", "official.crsOverride", crsSelect),
+      field("official-name", "official.nameProperty", nameSelect),
+      field("official-title", "official.title", titleZh),
+      field("official-title-en", "official.titleEn", titleEn),
+      field("official-provenance", "official.provenance", provenance),
+      field("official-accuracy", "official.accuracy", accuracy),
+      h("p", { class: "panel-hint" }, t("official.reloadNote")),
+      h("div", { class: "form-buttons" }, saveButton, cancelButton),
+    );
+    renderPreview();
+  }
+
+  setDefaultTitles();
+  render();
+  container.replaceChildren(form);
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.language !== previous.language) render();
+  });
+  return () => {
+    unsubscribe();
+    form.remove();
+  };
+}

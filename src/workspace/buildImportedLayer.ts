@@ -1,0 +1,138 @@
+import type { Geometry } from "geojson";
+import type { LayerFeature } from "../layers/layerData";
+import { layerCitations } from "../layers/importedLayers";
+import type { LayerDefinition, LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
+import type { LayerLoad } from "../layers/layerData";
+import type { BilingualText, ImportedParcel, ImportMessage, ImportResult } from "../import/types";
+import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "./importedLayer";
+
+/** Feature properties the app writes itself; a file attribute of the same name is kept under `file_<name>`. */
+const RESERVED_PROPERTIES = new Set(["id", "name", "name_en", "source", "geometry_quality", "geometry_note", "geometry_note_en", "label"]);
+
+/** Longest provenance statement kept; it is shown on every report that uses the layer. */
+export const MAX_PROVENANCE_LENGTH = 300;
+
+export interface ImportedLayerChoices {
+  target: LayerDefinition;
+  targetLoad: LayerLoad | undefined;
+  title: LocalizedText;
+  /** Who issued the data, when, under which reference: required, it is what a report cites for the geometry. */
+  provenance: string;
+  positionalAccuracyM: number;
+  /** The attribute holding each feature's name; null uses the name the importer found (or 要素 N). */
+  nameProperty: string | null;
+  fileName: string;
+  /** ISO timestamp. */
+  importedAt: string;
+  /** A unique suffix for the layer id (a timestamp in the app, fixed in tests). */
+  idSuffix: string;
+}
+
+export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: BilingualText[] } | { ok: false; error: ImportMessage };
+
+function kindOf(geometry: Geometry): LayerGeometryType | null {
+  switch (geometry.type) {
+    case "Polygon":
+    case "MultiPolygon":
+      return "polygon";
+    case "LineString":
+    case "MultiLineString":
+      return "line";
+    case "Point":
+    case "MultiPoint":
+      return "point";
+    default:
+      return null;
+  }
+}
+
+const KIND_TEXT: Record<LayerGeometryType, BilingualText> = {
+  polygon: { zh: "面", en: "polygons" },
+  line: { zh: "线", en: "lines" },
+  point: { zh: "点", en: "points" },
+};
+
+function featureName(parcel: ImportedParcel, nameProperty: string | null, index: number): string {
+  const named = nameProperty === null ? parcel.name : parcel.properties[nameProperty];
+  const text = named === undefined ? "" : String(named).trim();
+  return text !== "" ? text : `要素 ${index + 1}`;
+}
+
+function fileAttributes(properties: ImportedParcel["properties"]): Record<string, string | number> {
+  const kept: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(properties)) kept[RESERVED_PROPERTIES.has(key) ? `file_${key}` : key] = value;
+  return kept;
+}
+
+/**
+ * Turns what the importer read into an imported-layer record standing in for `target`: only features of the
+ * target's geometry type are kept, each with the target's citations, geometry quality "official" and a note that
+ * names the file, the date and the stated source.
+ */
+export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, choices: ImportedLayerChoices): BuildImportedLayerResult {
+  const { target } = choices;
+  const provenance = choices.provenance.trim().slice(0, MAX_PROVENANCE_LENGTH);
+  if (provenance === "") {
+    return { ok: false, error: { code: "provenance-required", zh: "请填写数据来源（发布机关、日期或文号），报告将引用它。", en: "State where the data comes from (issuing office, date or reference number); reports cite it." } };
+  }
+  if (!Number.isFinite(choices.positionalAccuracyM) || choices.positionalAccuracyM < 0 || choices.positionalAccuracyM > 10_000) {
+    return { ok: false, error: { code: "invalid-accuracy", zh: "位置精度应为 0 至 10000 米之间的数。", en: "The positional accuracy must be a number of metres from 0 to 10 000." } };
+  }
+  const source = layerCitations(target, choices.targetLoad);
+  if (source.length === 0) {
+    return { ok: false, error: { code: "no-citations", zh: "目标图层没有可引用的政策条款。", en: "The target layer cites no policy clause." } };
+  }
+  const kept = result.parcels.filter((parcel) => kindOf(parcel.geometry) === target.geometryType);
+  const wanted = KIND_TEXT[target.geometryType];
+  if (kept.length === 0) {
+    return {
+      ok: false,
+      error: {
+        code: "wrong-geometry-type",
+        zh: `「${target.title.zh}」是${wanted.zh}图层，文件中没有${wanted.zh}要素。`,
+        en: `"${target.title.en}" is a layer of ${wanted.en}; the file has none.`,
+      },
+    };
+  }
+  const warnings: BilingualText[] = [...result.warnings];
+  const dropped = result.parcels.length - kept.length;
+  if (dropped > 0) {
+    warnings.push({
+      zh: `文件中有 ${dropped} 个要素不是${wanted.zh}，未导入。`,
+      en: `${dropped} feature${dropped === 1 ? "" : "s"} in the file ${dropped === 1 ? "is" : "are"} not ${wanted.en} and ${dropped === 1 ? "was" : "were"} not imported.`,
+    });
+  }
+  const id = `${IMPORTED_LAYER_ID_PREFIX}${target.id}-${choices.idSuffix}`;
+  const date = choices.importedAt.slice(0, 10);
+  const crsText = result.crs.code;
+  const features: LayerFeature[] = kept.map((parcel, index) => ({
+    type: "Feature",
+    geometry: parcel.geometry,
+    properties: {
+      ...fileAttributes(parcel.properties),
+      id: `${id}-${index + 1}`,
+      name: featureName(parcel, choices.nameProperty, index),
+      source,
+      geometry_quality: "official",
+      geometry_note: `${date} 导入的正式数据，文件「${choices.fileName}」按 ${crsText} 读取；来源：${provenance}。`,
+      geometry_note_en: `Official data imported on ${date} from the file "${choices.fileName}", read as ${crsText}; source: ${provenance}.`,
+    },
+  }));
+  const record: ImportedLayerRecord = {
+    schemaVersion: IMPORTED_LAYER_SCHEMA_VERSION,
+    id,
+    title: { zh: choices.title.zh.trim() || target.title.zh, en: choices.title.en.trim() || target.title.en },
+    replaces: target.id,
+    role: target.role === "restricts" ? "restricts" : "informs",
+    geometryType: target.geometryType,
+    source,
+    sourceDocuments: [...target.sourceDocuments],
+    provenance,
+    positionalAccuracyM: choices.positionalAccuracyM,
+    fileName: choices.fileName,
+    importedAt: choices.importedAt,
+    crs: { code: result.crs.code, swappedAxes: result.crs.swappedAxes, confidence: result.crs.confidence },
+    data: { type: "FeatureCollection", features },
+  };
+  return { ok: true, record, warnings };
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { settingsRecordOf } from "../state/settingsStorage";
+import { testDraft, testLayer, testSavedQuery } from "../state/testRecords";
+import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from "./workspaceFile";
+
+const settings = settingsRecordOf(
+  { language: "en", basemap: "osm", layers: { towns: { visible: false, opacity: 0.4 }, "imported-a": { visible: true, opacity: 1 } }, cautionDistanceMetres: 120 },
+  "2024-06-03T00:00:00.000Z",
+);
+
+function sampleWorkspace(): WorkspaceFile {
+  return buildWorkspaceFile(
+    {
+      settings,
+      savedQueries: [testSavedQuery("q-1", "2024-05-02T00:00:00.000Z"), testSavedQuery("q-2")],
+      draft: testDraft,
+      importedLayers: [testLayer("imported-a"), testLayer("imported-b", "2024-06-05T00:00:00.000Z")],
+      dataPackageVersion: "2023.1.0",
+    },
+    "2024-06-10T09:30:00.000Z",
+  );
+}
+
+function refusal(text: string) {
+  const result = readWorkspaceFile(text);
+  if (result.ok) throw new Error("expected a refusal");
+  return result.error;
+}
+
+describe("workspace file", () => {
+  it("round-trips everything: build → serialize → read", () => {
+    const workspace = sampleWorkspace();
+    expect(workspace).toMatchObject({ format: "dazu-map-workspace", formatVersion: 1, exportedAt: "2024-06-10T09:30:00.000Z", dataPackageVersion: "2023.1.0" });
+    const result = readWorkspaceFile(serializeWorkspaceFile(workspace));
+    expect(result).toEqual({ ok: true, workspace, skipped: [] });
+  });
+
+  it("round-trips an empty workspace", () => {
+    const empty = buildWorkspaceFile({ settings: null, savedQueries: [], draft: null, importedLayers: [], dataPackageVersion: null }, "2024-06-10T00:00:00.000Z");
+    expect(readWorkspaceFile(serializeWorkspaceFile(empty))).toEqual({ ok: true, workspace: empty, skipped: [] });
+  });
+
+  it("skips records that fail their guard or repeat an id, and says which", () => {
+    const workspace = sampleWorkspace();
+    const garbled = {
+      ...workspace,
+      savedQueries: [
+        workspace.savedQueries[0],
+        { ...workspace.savedQueries[1], parcel: { name: "坏地块", origin: "drawn", geometry: { type: "Polygon", coordinates: [[["x", 1]]] } } },
+        workspace.savedQueries[0],
+        "<img src=x onerror=alert(1)>",
+      ],
+      importedLayers: [{ ...workspace.importedLayers[0], id: "towns" }, workspace.importedLayers[1]],
+      draft: { ...testDraft, schemaVersion: 99 },
+      settings: { ...settings, basemap: "javascript:alert(1)" },
+    };
+    const result = readWorkspaceFile(JSON.stringify(garbled));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.workspace.savedQueries).toEqual([workspace.savedQueries[0]]);
+    expect(result.workspace.importedLayers).toEqual([workspace.importedLayers[1]]);
+    expect(result.workspace.draft).toBeNull();
+    expect(result.workspace.settings).toBeNull();
+    expect(result.skipped.map((message) => message.code)).toEqual([
+      "workspace-skipped-query",
+      "workspace-skipped-query",
+      "workspace-skipped-query",
+      "workspace-skipped-layer",
+      "workspace-skipped-draft",
+      "workspace-skipped-settings",
+    ]);
+    expect(result.skipped[0]?.zh).toBe("已保存地块第 2 条“东界 q-2”无法读取（已损坏或来自不兼容的版本），已跳过。");
+    expect(result.skipped[1]?.en).toContain("no. 3 “东界 q-1” has the same id");
+  });
+
+  it("refuses what is not a workspace of this version, each with its own bilingual message", () => {
+    const workspace = sampleWorkspace();
+    expect(refusal("")).toMatchObject({ code: "workspace-empty" });
+    expect(refusal(serializeWorkspaceFile(workspace).slice(0, 200))).toMatchObject({ code: "workspace-invalid-json", zh: "文件不是有效的 JSON（可能已损坏或不完整）。" });
+    expect(refusal("[1, 2, 3]")).toMatchObject({ code: "workspace-not-workspace" });
+    expect(refusal(JSON.stringify({ ...workspace, format: "other-app" }))).toMatchObject({ code: "workspace-not-workspace" });
+    expect(refusal(JSON.stringify({ type: "FeatureCollection", features: [] })).zh).toContain("GeoJSON");
+    const future = refusal(JSON.stringify({ ...workspace, formatVersion: 2 }));
+    expect(future.code).toBe("workspace-future-version");
+    expect(future.en).toContain("format version 2");
+    expect(refusal(JSON.stringify({ ...workspace, formatVersion: "1" }))).toMatchObject({ code: "workspace-bad-version" });
+    expect(refusal(JSON.stringify({ ...workspace, savedQueries: { "q-1": {} } }))).toMatchObject({ code: "workspace-damaged" });
+    expect(refusal(JSON.stringify({ ...workspace, importedLayers: undefined }))).toMatchObject({ code: "workspace-damaged" });
+    expect(refusal(JSON.stringify({ ...workspace, draft: "none" }))).toMatchObject({ code: "workspace-damaged" });
+    expect(refusal(`${"[".repeat(100_000)}${"]".repeat(100_000)}`)).toMatchObject({ code: "workspace-too-deep" });
+    expect(refusal(" ".repeat(MAX_WORKSPACE_BYTES + 1))).toMatchObject({ code: "workspace-too-large" });
+    for (const error of [refusal("{"), refusal("null"), refusal("\u0000\u0001garbage")]) {
+      expect(error.zh.trim()).not.toBe("");
+      expect(error.en.trim()).not.toBe("");
+    }
+  });
+
+  it("keeps a hostile name as plain text, clipped, in the skip message", () => {
+    const name = `<script>alert(1)</script>\u0007${"长".repeat(80)}`;
+    const text = JSON.stringify({ ...sampleWorkspace(), savedQueries: [{ name, id: 1 }] });
+    const result = readWorkspaceFile(text);
+    expect(result.ok && result.skipped[0]?.zh).toBe(`已保存地块第 1 条“<script>alert(1)</script> ${"长".repeat(14)}…”无法读取（已损坏或来自不兼容的版本），已跳过。`);
+    expect(WORKSPACE_FORMAT).toBe("dazu-map-workspace");
+  });
+});
