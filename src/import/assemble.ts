@@ -153,7 +153,7 @@ function withLikelyMistakes(error: ImportMessage, draft: ParcelDraft, crs: CrsGu
  * Converts drafts to WGS-84, validates each, drops (and reports) invalid ones, and warns about parcels outside
  * the district. Fails only when no parcel survives.
  */
-export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warnings: readonly ImportMessage[]): ImportResult {
+export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warnings: readonly ImportMessage[], onProgress?: ImportOptions["onProgress"]): ImportResult {
   if (drafts.length === 0) {
     return failure({
       code: "no-parcels",
@@ -167,8 +167,13 @@ export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warn
   const parcels: ImportedParcel[] = [];
   const allWarnings: ImportMessage[] = [...warnings];
   const rejected: { name: string; errors: ImportMessage[] }[] = [];
-  for (const draft of drafts) {
-    const validation = validateParcel(toImportedParcel(draft, crs));
+  const converted = drafts.map((draft, index) => {
+    onProgress?.({ stage: "converting", fraction: index / drafts.length });
+    return toImportedParcel(draft, crs);
+  });
+  for (const [index, draft] of drafts.entries()) {
+    onProgress?.({ stage: "validating", fraction: index / drafts.length });
+    const validation = validateParcel(converted[index]!);
     allWarnings.push(...validation.warnings);
     if (validation.ok) parcels.push(validation.parcel);
     else rejected.push({ name: draft.name, errors: validation.errors.map((error) => withLikelyMistakes(error, draft, crs)) });

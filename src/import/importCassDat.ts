@@ -71,5 +71,5 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
     : observed;
   const resolution = resolveCrs(positions, declared, options);
   if (!resolution.ok) return failure(resolution.error);
-  return finishImport([draft], resolution.crs, resolution.warnings);
+  return finishImport([draft], resolution.crs, resolution.warnings, options.onProgress);
 }

@@ -231,5 +231,5 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   };
   const crs = { ...resolution.crs, reason: { zh: `${columnNote.zh}${resolution.crs.reason.zh}`, en: `${columnNote.en} ${resolution.crs.reason.en}` } };
   const warnings: ImportMessage[] = [...resolution.warnings];
-  return finishImport(drafts, crs, warnings);
+  return finishImport(drafts, crs, warnings, options.onProgress);
 }

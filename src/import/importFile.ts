@@ -4,6 +4,7 @@ import { importCassDat } from "./importCassDat";
 import { importCsv } from "./importCsv";
 import { importGeoJson } from "./importGeoJson";
 import { importPastedCoordinates } from "./pasteCoordinates";
+import { fileTooLargeError } from "./sizeLimits";
 import { clip, decodeText } from "./text";
 import { MAX_FILE_BYTES, type ImportOptions, type ImportResult } from "./types";
 
@@ -68,15 +69,8 @@ async function importByExtension(fileName: string, extension: string, data: Arra
   if (data.byteLength === 0) {
     return failure({ code: "empty-file", zh: `文件「${fileName}」是空的（0 字节）。`, en: `The file "${fileName}" is empty (0 bytes).`, detail: { fileName } });
   }
-  if (data.byteLength > MAX_FILE_BYTES) {
-    const megabytes = (data.byteLength / 1024 / 1024).toFixed(1);
-    return failure({
-      code: "file-too-large",
-      zh: `文件「${fileName}」有 ${megabytes} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限，未读取。请只导出需要核查的地块。`,
-      en: `The file "${fileName}" is ${megabytes} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit; it was not read. Export only the parcels to check.`,
-      detail: { fileName, bytes: data.byteLength, limit: MAX_FILE_BYTES },
-    });
-  }
+  if (data.byteLength > MAX_FILE_BYTES) return failure(fileTooLargeError(fileName, data.byteLength));
+  options.onProgress?.({ stage: "parsing" });
   const binary = extension === ".zip" || extension === ".kmz";
   const text = binary ? "" : decodeText(data).text;
   if (!binary && text.trim() === "") {

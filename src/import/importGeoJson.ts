@@ -102,17 +102,22 @@ function draftsOfGeometry(
   }
 }
 
+/** How often draftsFromFeatures reports progress: often enough to move a progress bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY_FEATURES = 1000;
+
 /** Features (from GeoJSON, KML or a Shapefile) → drafts; features without geometry are counted, not fatal. */
 export function draftsFromFeatures(
   features: readonly LooseFeature[],
   fallbackName: string,
   skipKeys?: ReadonlySet<string>,
   htmlKeys?: ReadonlySet<string>,
+  onProgress?: ImportOptions["onProgress"],
 ): DraftsResult {
   const drafts: ParcelDraft[] = [];
   let skipped = 0;
   let vertices = 0;
   for (const [index, feature] of features.entries()) {
+    if (index % PROGRESS_EVERY_FEATURES === 0) onProgress?.({ stage: "parsing", fraction: index / features.length });
     if (feature.geometry === null || feature.geometry === undefined) {
       skipped++;
       continue;
@@ -220,7 +225,7 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
   if (features.length === 0) {
     return failure({ code: "no-parcels", zh: `「${fileName}」中没有要素。`, en: `"${fileName}" contains no features.` });
   }
-  const drafts = draftsFromFeatures(features, fileBaseName(fileName));
+  const drafts = draftsFromFeatures(features, fileBaseName(fileName), undefined, undefined, options.onProgress);
   if (!drafts.ok) return failure(drafts.error);
   const declared = detectCrsFromGeoJsonCrs(object.crs);
   const resolution = resolveCrs(allSourcePairs(drafts.drafts), declared, options);
@@ -235,5 +240,5 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
           },
         }
       : resolution.crs;
-  return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)]);
+  return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options.onProgress);
 }

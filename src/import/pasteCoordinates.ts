@@ -2,6 +2,7 @@ import { isPlausiblePair } from "../geo/crsDetect";
 import { allSourcePairs, failure, finishImport, resolveCrs, unexpectedError, vertexLimitError } from "./assemble";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
 import { lineLimitError } from "./prescan";
+import { inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
 import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
 
@@ -249,14 +250,8 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
   if (text.trim() === "") {
     return failure({ code: "empty-input", zh: "没有输入任何坐标。", en: "Nothing was entered." });
   }
-  if (text.length > MAX_FILE_BYTES) {
-    return failure({
-      code: "input-too-large",
-      zh: `输入的文字共 ${text.length} 个字符，超过上限 ${MAX_FILE_BYTES} 个字符（与 ${MAX_FILE_BYTES / 1024 / 1024} MB 的文件上限相当），未读取。请只粘贴需要核查的地块的界址点。`,
-      en: `The text has ${text.length} characters, over the limit of ${MAX_FILE_BYTES} (the same as the ${MAX_FILE_BYTES / 1024 / 1024} MB file limit); it was not read. Paste only the boundary points of the parcels to check.`,
-      detail: { characters: text.length, limit: MAX_FILE_BYTES },
-    });
-  }
+  if (text.length > MAX_FILE_BYTES) return failure(inputTooLargeError(text.length));
+  options.onProgress?.({ stage: "parsing" });
   const tooMany = lineLimitError(text);
   if (tooMany) return failure(tooMany);
   const parsed = parsePastedCoordinates(text);
@@ -274,5 +269,5 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
       en: "The N/E marks contradict the values (e.g. a latitude marked E). Longitude and latitude were told apart by their size; please check.",
     });
   }
-  return finishImport(drafts, crs, allWarnings);
+  return finishImport(drafts, crs, allWarnings, options.onProgress);
 }

@@ -63,9 +63,23 @@ export type ImportResult =
   | { ok: true; parcels: ImportedParcel[]; crs: CrsGuess; warnings: ImportMessage[] }
   | { ok: false; error: ImportMessage };
 
+/** Where an import is: reading the bytes, parsing them into drafts, converting to WGS-84, validating the parcels. */
+export type ImportStage = "reading" | "parsing" | "converting" | "validating";
+
+export interface ImportProgress {
+  stage: ImportStage;
+  /** 0..1 when known */
+  fraction?: number;
+}
+
 export interface ImportOptions {
   /** Use this CRS instead of what the file declares or the coordinates suggest. */
   crsOverride?: CrsOverride;
+  /**
+   * Told synchronously as the import moves through its stages, and per parcel while converting and validating;
+   * it must be cheap, since a file may hold thousands of parcels.
+   */
+  onProgress?(progress: ImportProgress): void;
 }
 
 /** What a parser produces before conversion to WGS-84 and validation. */
@@ -152,5 +166,7 @@ export const IMPORT_ERROR_CODES = [
   "csv-columns-not-found",
   "invalid-boundary-txt",
   "invalid-cass-dat",
+  "unreadable-file",
+  "import-cancelled",
   "unexpected-error",
 ] as const;

@@ -2,7 +2,7 @@ import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
 import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
-import type { BilingualText, CrsOverride, ImportCrsCode, ImportResult } from "../../import/types";
+import type { BilingualText, CrsOverride, ImportCrsCode, ImportProgress, ImportResult } from "../../import/types";
 import { importTargets } from "../../layers/importedLayers";
 import type { DataPackage } from "../../layers/layerData";
 import type { LayerDefinition, LayerGeometryType } from "../../layers/manifestTypes";
@@ -18,11 +18,6 @@ export interface OfficialImportFormOptions {
   storage: ImportedLayerStorage;
   onSaved(): void;
   onCancel(): void;
-}
-
-interface ReadFile {
-  name: string;
-  bytes: Uint8Array;
 }
 
 /** The layer a form opens on: one shipped without geometry (the extraction blocks) needs data most. */
@@ -53,7 +48,9 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   const targets = importTargets(dataPackage);
   let target = defaultTarget(targets, dataPackage);
-  let file: ReadFile | null = null;
+  let file: File | null = null;
+  let reading: AbortController | null = null;
+  let progress: ImportProgress | null = null;
   let result: ImportResult | null = null;
   let override: CrsOverride | null = null;
   let failure: BilingualText | null = null;
@@ -74,6 +71,12 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   const saveButton = h("button", { type: "submit", class: "primary-button", "data-official-save": "" });
   const cancelButton = h("button", { type: "button", class: "secondary-button", "data-official-cancel": "", onclick: () => options.onCancel() });
 
+  const progressBar = h("progress", { class: "site-progress-bar", max: 100, "aria-hidden": "true" });
+  const renderProgress = () => {
+    if (progress?.fraction === undefined) progressBar.removeAttribute("value");
+    else progressBar.value = Math.round(progress.fraction * 100);
+  };
+
   const setDefaultTitles = () => {
     if (titlesEdited || !target) return;
     titleZh.value = `${target.title.zh}（正式数据）`;
@@ -87,31 +90,40 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     renderPreview();
   });
 
+  /** Reads the chosen file in the import worker (parsing a large dataset must not freeze the page); a newer read replaces one running. */
   const read = async () => {
     if (!file) return;
+    reading?.abort();
+    const controller = new AbortController();
+    reading = controller;
     busy = "reading";
     failure = null;
+    progress = null;
     renderPreview();
-    const { importFile } = await import("../../import/importFile");
-    result = await importFile(file.name, file.bytes, override ? { crsOverride: override } : {});
+    const { importFileInWorker } = await import("../../import/importClient");
+    const next = await importFileInWorker(file, {
+      ...(override ? { crsOverride: override } : {}),
+      signal: controller.signal,
+      onProgress: (update) => {
+        progress = update;
+        renderProgress();
+      },
+    });
+    if (reading !== controller) return;
+    reading = null;
     busy = null;
+    // A cancelled read leaves the previous reading, if any, as it was.
+    if (!(next.ok === false && next.error.code === "import-cancelled")) result = next;
     renderPreview();
   };
 
-  fileInput.addEventListener("change", async () => {
+  fileInput.addEventListener("change", () => {
     const chosen = fileInput.files?.[0];
     if (!chosen) return;
-    try {
-      file = { name: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) };
-    } catch (error) {
-      file = null;
-      result = null;
-      failure = { zh: `无法读取文件「${chosen.name}」：${String(error)}`, en: `The file "${chosen.name}" could not be read: ${String(error)}` };
-      renderPreview();
-      return;
-    }
+    file = chosen;
     override = null;
-    await read();
+    result = null;
+    void read();
   });
 
   crsSelect.addEventListener("change", () => {
@@ -157,7 +169,18 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     saveButton.textContent = t(busy === "saving" ? "official.saving" : "official.save");
     saveButton.disabled = busy !== null || !result?.ok;
     const parts: Array<HTMLElement | null> = [];
-    if (busy === "reading" && file) parts.push(h("p", { class: "site-busy", role: "status" }, t("official.reading", { name: file.name })));
+    if (busy === "reading" && file) {
+      parts.push(
+        h(
+          "div",
+          { class: "site-busy" },
+          h("p", { role: "status" }, t("official.reading", { name: file.name })),
+          progressBar,
+          h("div", { class: "form-buttons" }, h("button", { type: "button", class: "secondary-button", "data-official-stop": "", onclick: () => reading?.abort() }, t("official.stop"))),
+        ),
+      );
+      renderProgress();
+    }
     else if (result && !result.ok) {
       parts.push(h("div", { class: "site-error", role: "alert", "data-official-error": result.error.code }, h("strong", {}, t("official.failed")), h("p", {}, result.error[language])));
     } else if (result?.ok) {
@@ -225,6 +248,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   });
   return () => {
     unsubscribe();
+    reading?.abort();
     form.remove();
   };
 }

@@ -1,7 +1,8 @@
-import { describeCrs } from "../../geo/crsDetect";
+import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
 import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
+import { importFileInWorker, importPastedInWorker, type ImportProgress, type ImportRunOptions } from "../../import/importClient";
 import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
 import type { CrsOverride, ImportCrsCode, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
 import type { MapAdapter } from "../../map/mapAdapter";
@@ -14,7 +15,6 @@ import type { SiteCheckController } from "./siteCheckController";
 
 type InputMode = "draw" | "paste" | "upload";
 
-const CRS_CHOICES: ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02"];
 
 /** What the last paste or upload gave, with what is needed to read it again under another CRS. */
 interface ImportAttempt {
@@ -22,7 +22,7 @@ interface ImportAttempt {
   fileName?: string;
   result: ImportResult;
   override: CrsOverride | null;
-  reread(override: CrsOverride | null): Promise<ImportResult>;
+  reread(override: CrsOverride | null, options: ImportRunOptions): Promise<ImportResult>;
   /** Index of the parcel sent to the check, when one was. */
   submitted: number | null;
 }
@@ -34,6 +34,22 @@ export interface InputSectionOptions {
   /** Called when drawing starts, so a phone can uncover the map. */
   onDrawStart(): void;
 }
+
+/** An import under way: what it reads, where it is, and how to stop it. */
+interface RunningImport {
+  controller: AbortController;
+  title(): string;
+  progress: ImportProgress | null;
+  /** The status line and bar of the busy view, updated in place so the cancel button stays put. */
+  view: { line: HTMLElement; bar: HTMLProgressElement } | null;
+}
+
+const STAGE_MESSAGES: Record<ImportProgress["stage"], MessageKey> = {
+  reading: "site.progress.reading",
+  parsing: "site.progress.parsing",
+  converting: "site.progress.converting",
+  validating: "site.progress.validating",
+};
 
 function parcelArea(parcel: ImportedParcel): number {
   return areaFigures(parcel.geometry).gaussKrugerSquareMetres;
@@ -51,7 +67,9 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
 
   let mode: InputMode = "draw";
   let attempt: ImportAttempt | null = null;
-  let busy = false;
+  let running: RunningImport | null = null;
+  /** Said once after a cancelled import, above the attempt that is still shown. */
+  let notice: ImportMessage | null = null;
 
   const modeButtons = h("div", { class: "site-modes", role: "group" });
   const body = h("div", { class: "site-input-body" });
@@ -81,43 +99,56 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
 
   const accept = async (next: ImportAttempt) => {
     attempt = next;
+    notice = null;
     renderResult();
-    if (next.result.ok && next.result.parcels.length === 1) await submit(next.result.parcels[0]!, 0);
+    if (!next.result.ok || next.result.parcels.length !== 1) return;
+    // Showing how the file was read and starting the check (map, report) are separate tasks, so neither holds the page long.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (attempt === next) await submit(next.result.parcels[0]!, 0);
   };
+
+  /**
+   * Runs one import off the main thread with progress and a cancel button. A newer import replaces one still running.
+   * Resolves with null when the import was cancelled or replaced: the attempt shown, the parcel and the report stay.
+   */
+  const runImport = async (title: () => string, start: (options: ImportRunOptions) => Promise<ImportResult>): Promise<ImportResult | null> => {
+    running?.controller.abort();
+    const run: RunningImport = { controller: new AbortController(), title, progress: null, view: null };
+    running = run;
+    notice = null;
+    renderResult();
+    const outcome = await start({
+      signal: run.controller.signal,
+      onProgress: (progress) => {
+        if (running !== run) return;
+        run.progress = progress;
+        showProgress(run);
+      },
+    });
+    if (running !== run) return null;
+    running = null;
+    if (!outcome.ok && outcome.error.code === "import-cancelled") {
+      notice = outcome.error;
+      renderResult();
+      return null;
+    }
+    return outcome;
+  };
+
+  const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions => (override ? { ...options, crsOverride: override } : options);
 
   const readPaste = async () => {
     const text = pasteArea.value;
-    // The importers load on first use: most visitors never import anything.
-    const { importPastedCoordinates } = await import("../../import/pasteCoordinates");
-    const reread = async (override: CrsOverride | null) => importPastedCoordinates(text, override ? { crsOverride: override } : {});
-    await accept({ origin: "pasted", result: await reread(null), override: null, reread, submitted: null });
+    const reread = (override: CrsOverride | null, options: ImportRunOptions) => importPastedInWorker(text, withOverride(options, override));
+    const first = await runImport(() => t("site.paste.reading"), (options) => reread(null, options));
+    if (first) await accept({ origin: "pasted", result: first, override: null, reread, submitted: null });
   };
 
   const readFile = async (file: File) => {
-    busy = true;
-    attempt = null;
-    setChildren(result, h("p", { class: "site-busy" }, t("site.upload.reading", { name: file.name })));
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (error) {
-      busy = false;
-      const text = error instanceof Error ? error.message : String(error);
-      await accept({
-        origin: "file",
-        fileName: file.name,
-        result: { ok: false, error: { code: "unreadable-file", zh: `无法读取文件「${file.name}」：${text}`, en: `The file "${file.name}" could not be read: ${text}` } },
-        override: null,
-        reread: async () => ({ ok: false, error: { code: "unreadable-file", zh: "", en: "" } }),
-        submitted: null,
-      });
-      return;
-    }
-    const { importFile } = await import("../../import/importFile");
-    const reread = (override: CrsOverride | null) => importFile(file.name, bytes, override ? { crsOverride: override } : {});
-    const first = await reread(null);
-    busy = false;
-    await accept({ origin: "file", fileName: file.name, result: first, override: null, reread, submitted: null });
+    // The file is read again for another CRS rather than kept in memory: it may be tens of megabytes.
+    const reread = (override: CrsOverride | null, options: ImportRunOptions) => importFileInWorker(file, withOverride(options, override));
+    const first = await runImport(() => t("site.upload.reading", { name: file.name }), (options) => reread(null, options));
+    if (first) await accept({ origin: "file", fileName: file.name, result: first, override: null, reread, submitted: null });
   };
 
   const renderModes = () => {
@@ -217,8 +248,8 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     const apply = async () => {
       const code = select.value as ImportCrsCode | "";
       const override = code === "" ? null : { code, swappedAxes: swap.checked };
-      const reread = await current.reread(override);
-      await accept({ ...current, result: reread, override, submitted: null });
+      const reread = await runImport(() => t("site.import.rereading"), (options) => current.reread(override, options));
+      if (reread) await accept({ ...current, result: reread, override, submitted: null });
     };
     return h(
       "details",
@@ -231,19 +262,62 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     );
   };
 
+  const progressText = (run: RunningImport, percent: number | null): string => {
+    if (!run.progress) return t("site.progress.starting");
+    const stage = t(STAGE_MESSAGES[run.progress.stage]);
+    return percent === null ? `${stage}…` : `${stage} ${percent}%`;
+  };
+
+  const showProgress = (run: RunningImport) => {
+    if (!run.view) return;
+    const fraction = run.progress?.fraction;
+    const percent = fraction === undefined ? null : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+    if (percent === null) run.view.bar.removeAttribute("value");
+    else run.view.bar.value = percent;
+    // The worker reports whole percents only, so the live region changes at most a few hundred times per import.
+    const text = progressText(run, percent);
+    if (run.view.line.textContent !== text) run.view.line.textContent = text;
+    if (run.progress) run.view.line.setAttribute("data-site-progress", run.progress.stage);
+  };
+
+  const renderRunning = (run: RunningImport) => {
+    const line = h("p", { class: "site-progress", role: "status", "aria-live": "polite", "aria-atomic": "true", "data-site-progress": "" });
+    const bar = h("progress", { class: "site-progress-bar", max: 100, "aria-hidden": "true" });
+    run.view = { line, bar };
+    setChildren(
+      result,
+      h(
+        "div",
+        { class: "site-busy", "data-site-busy": "" },
+        h("p", {}, run.title()),
+        bar,
+        line,
+        h("div", { class: "form-buttons" }, h("button", { type: "button", class: "secondary-button", "data-site-action": "cancel-import", onclick: () => run.controller.abort() }, t("site.import.cancel"))),
+      ),
+    );
+    showProgress(run);
+  };
+
   const renderResult = () => {
-    if (busy) return;
+    if (running) {
+      renderRunning(running);
+      return;
+    }
+    const hasParcel = store.getState().siteParcel !== null;
+    const cancelled = notice
+      ? h("div", { class: "site-cancelled", role: "status", "data-site-cancelled": "" }, h("p", {}, message(notice), hasParcel ? ` ${t("site.import.keepCurrent")}` : ""))
+      : null;
     if (!attempt) {
-      setChildren(result);
+      setChildren(result, cancelled);
       return;
     }
     const current = attempt;
     const { language } = store.getState();
     const source = current.fileName ? h("p", { class: "site-import-source" }, current.fileName) : null;
     if (!current.result.ok) {
-      const hasParcel = store.getState().siteParcel !== null;
       setChildren(
         result,
+        cancelled,
         source,
         h(
           "div",
@@ -260,6 +334,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     const crsName = describeCrs(crs.code)[language];
     setChildren(
       result,
+      cancelled,
       source,
       h(
         "div",

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerProtocol";
+
+/** The worker's global scope, as far as import.worker.ts uses it. */
+class FakeScope extends EventTarget {
+  replies: ImportWorkerResponse[] = [];
+  postMessage(response: ImportWorkerResponse): void {
+    this.replies.push(response);
+  }
+}
+
+const SQUARE = "105.72 29.7\n105.722 29.7\n105.722 29.702\n105.72 29.702\n";
+
+async function startWorker(): Promise<FakeScope> {
+  const scope = new FakeScope();
+  vi.stubGlobal("self", scope);
+  vi.resetModules();
+  await import("./import.worker");
+  return scope;
+}
+
+async function ask(scope: FakeScope, request: ImportWorkerRequest): Promise<ImportWorkerResponse[]> {
+  scope.dispatchEvent(new MessageEvent("message", { data: request }));
+  await vi.waitFor(() => expect(scope.replies.at(-1)?.type).toBe("result"));
+  return scope.replies;
+}
+
+describe("import worker", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("reads a File itself and posts stage changes and whole-percent steps only, then the result", async () => {
+    const scope = await startWorker();
+    const padding = " ".repeat(5 * 1024 * 1024);
+    const file = new Blob([`{"type":"Polygon","coordinates":[[[105.72,29.7],[105.722,29.7],[105.722,29.702],[105.72,29.702],[105.72,29.7]]]}${padding}`]);
+    const replies = await ask(scope, { type: "file", name: "site.geojson", file });
+    const progress = replies.flatMap((reply) => (reply.type === "progress" ? [reply.progress] : []));
+    expect(progress.map((step) => step.stage).filter((stage, index, all) => stage !== all[index - 1])).toEqual(["reading", "parsing", "converting", "validating"]);
+    const reading = progress.filter((step) => step.stage === "reading").map((step) => step.fraction);
+    expect(reading.length).toBeGreaterThan(2);
+    // 5 MiB and a few bytes read in 1 MiB slices: the raw shares are not whole percents, the posted ones are.
+    expect(reading.map((fraction) => Math.round(fraction! * 100) / 100)).toEqual(reading);
+    expect(new Set(reading).size).toBe(reading.length);
+    const last = replies.at(-1)!;
+    expect(last.type === "result" && last.result.ok).toBe(true);
+  });
+
+  it("imports transferred bytes and pasted text with the CRS override", async () => {
+    const scope = await startWorker();
+    const bytes = new TextEncoder().encode(SQUARE).buffer;
+    const fileReplies = await ask(scope, { type: "bytes", name: "points.txt", bytes, crsOverride: { code: "EPSG:4326", swappedAxes: false } });
+    const fromFile = fileReplies.at(-1)!;
+    expect(fromFile.type === "result" && fromFile.result.ok && fromFile.result.crs.confidence).toBe("declared");
+
+    scope.replies = [];
+    const pasteReplies = await ask(scope, { type: "paste", text: SQUARE });
+    const pasted = pasteReplies.at(-1)!;
+    expect(pasted.type === "result" && pasted.result.ok && pasted.result.crs.code).toBe("EPSG:4326");
+  });
+
+  it("answers a file that cannot be read with a message", async () => {
+    const scope = await startWorker();
+    const broken = Object.assign(new Blob(["x".repeat(10)]), {
+      slice: () => ({ arrayBuffer: () => Promise.reject(new DOMException("The file changed", "NotReadableError")) }),
+    });
+    const replies = await ask(scope, { type: "file", name: "gone.geojson", file: broken });
+    const last = replies.at(-1)!;
+    expect(last.type === "result" && !last.result.ok && last.result.error.code).toBe("unreadable-file");
+    if (last.type === "result" && !last.result.ok) expect(last.result.error.zh).toContain("gone.geojson");
+  });
+});
