@@ -44,5 +44,8 @@ export function stateSnapshot(state: AppState) {
     siteParcel: state.siteParcel,
     siteCheck: state.siteCheck,
     findingOverrides: state.findingOverrides,
+    feeInputs: state.feeInputs,
+    intendedMineral: state.intendedMineral,
+    cautionDistanceMetres: state.cautionDistanceMetres,
   };
 }

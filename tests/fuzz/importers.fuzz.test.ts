@@ -4,16 +4,11 @@ import { importFile } from "../../src/import/importFile";
 import { importPastedCoordinates } from "../../src/import/pasteCoordinates";
 import { IMPORT_ERROR_CODES, type ImportMessage, type ImportResult } from "../../src/import/types";
 import { buildCorpus, type FuzzCategory, type FuzzInput } from "./corpus";
+import { fuzzSeed } from "./sample";
 
 /** FUZZ_SEED=<number> replays a run; FUZZ_SEED=random draws a new seed. The seed is in every test's name. */
-function fuzzSeed(): number {
-  const given = process.env.FUZZ_SEED;
-  if (given === "random") return Math.floor(Math.random() * 2 ** 31);
-  if (given !== undefined && given !== "" && Number.isFinite(Number(given))) return Number(given) >>> 0;
-  return 20_240_611;
-}
-
 const SEED = fuzzSeed();
+const SLOW_MACHINE_FACTOR = 10;
 const corpus = buildCorpus(SEED);
 const KNOWN_CODES = new Set<string>(IMPORT_ERROR_CODES);
 const CATEGORIES: FuzzCategory[] = ["fixture-truncated", "fixture-mutated", "geojson", "kml", "kmz", "shapefile", "csv", "txt", "cass", "paste", "random-bytes", "limits"];
@@ -124,7 +119,9 @@ describe(`importers under fuzz (FUZZ_SEED=${SEED})`, () => {
       const typed = result as ImportResult;
       expect(typed.ok ? "ok" : typed.error.code, `${id} (FUZZ_SEED=${SEED}): ${typed.ok ? "" : typed.error.en}`).toBe(input.expectCode);
     }
-    if (input.maxMs) expect(ms, `${id} (FUZZ_SEED=${SEED}) took ${ms.toFixed(0)} ms`).toBeLessThan(input.maxMs);
+    // `maxMs` is what a refusal costs on a quiet machine; ten times that still catches a parser doing the work it
+    // should refuse (a billion laughs or a bomb takes minutes) without failing a run on a loaded, shared machine.
+    if (input.maxMs) expect(ms, `${id} (FUZZ_SEED=${SEED}) took ${ms.toFixed(0)} ms`).toBeLessThan(input.maxMs * SLOW_MACHINE_FACTOR);
   }, 30_000);
 
   it("leaves no unhandled rejection behind", async () => {
