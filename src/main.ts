@@ -91,7 +91,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   restoreSettings(store, parseHash(location.hash).state, await savedSettings);
   persistSettings(store, settingsStorage);
   const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
-  mountLayerPanel(store, dataPackage, shell.panelBody, officialData.element);
+  mountLayerPanel(store, dataPackage, shell.panelBody, officialData);
   mountNotices(store, shell.notices);
   if (merged.problems.length > 0) {
     store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });

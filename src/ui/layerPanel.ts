@@ -11,8 +11,15 @@ import { createLayerRow, type LayerRow } from "./layerRow";
  * as it is across rebuilds: it follows the language itself). Rebuilt when
  * the language changes; otherwise rows are updated in place.
  */
-export function mountLayerPanel(store: AppStore, dataPackage: DataPackage, container: HTMLElement, footer?: HTMLElement): () => void {
+export function mountLayerPanel(
+  store: AppStore,
+  dataPackage: DataPackage,
+  container: HTMLElement,
+  footer?: { element: HTMLElement; openImport(layerId: string): void },
+): () => void {
   const { manifest } = dataPackage;
+  // Layers official data already stands in for are not offered for import again.
+  const replaced = new Set(manifest.layers.flatMap((layer) => (layer.imported?.replaces ? [layer.imported.replaces] : [])));
   let rows = new Map<string, LayerRow>();
   let disposeSwitcher = () => {};
 
@@ -35,14 +42,14 @@ export function mountLayerPanel(store: AppStore, dataPackage: DataPackage, conta
             { class: "layer-list" },
             layers.map((layer) => {
               const view = layersState[layer.id] ?? { visible: layer.visible, opacity: layer.style.opacity };
-              const row = createLayerRow(store, layer, dataPackage.layers.get(layer.id), view, language);
+              const row = createLayerRow(store, layer, dataPackage.layers.get(layer.id), view, language, replaced.has(layer.id) ? undefined : footer?.openImport);
               rows.set(layer.id, row);
               return row.element;
             }),
           ),
         ),
       );
-    container.replaceChildren(switcher.element, ...groups, ...(footer ? [footer] : []));
+    container.replaceChildren(switcher.element, ...groups, ...(footer ? [footer.element] : []));
   };
 
   build(store.getState().language);

@@ -32,6 +32,8 @@ export function createLayerRow(
   load: LayerLoad | undefined,
   view: LayerViewState,
   language: Language,
+  /** Opens the official-data import for this layer, offered where the layer ships without geometry. */
+  onImportOfficial?: (layerId: string) => void,
 ): LayerRow {
   const title = localized(layer.title, language);
   const failed = !load || load.type === "failed";
@@ -111,7 +113,7 @@ export function createLayerRow(
           ),
         ),
     createLegend(layer, language),
-    createSummary(layer, language),
+    createSummary(layer, language, onImportOfficial),
   );
   update(view);
   return { element, update };

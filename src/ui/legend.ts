@@ -37,7 +37,7 @@ export function createLegend(layer: LayerDefinition, language: Language): HTMLEl
 }
 
 /** Published counts for a layer shipped without geometry, with the hint that official data can be imported. */
-export function createSummary(layer: LayerDefinition, language: Language): HTMLElement | null {
+export function createSummary(layer: LayerDefinition, language: Language, onImport?: (layerId: string) => void): HTMLElement | null {
   if (!layer.summary || layer.summary.length === 0) return null;
   // Rows usually cite the same clause; list each citation once under the table.
   const sources = [...new Set(layer.summary.map((row) => row.source))];
@@ -54,6 +54,12 @@ export function createSummary(layer: LayerDefinition, language: Language): HTMLE
       ]),
     ),
     h("p", { class: "summary-source" }, translate(language, "layer.sources", { sources: sources.join("、") })),
-    h("p", { class: "import-hint" }, translate(language, "layer.importHint")),
+    onImport && !layer.imported
+      ? h(
+          "button",
+          { type: "button", class: "link-button import-hint", "data-official-import-for": layer.id, onclick: () => onImport(layer.id) },
+          translate(language, "official.importFor"),
+        )
+      : h("p", { class: "import-hint" }, translate(language, "layer.importHint")),
   );
 }

@@ -148,7 +148,12 @@ describe("official data imported as a layer", () => {
 
   it("refuses a file with nothing of the layer's kind and stores nothing", async () => {
     const page = await openReady();
-    await page.locator("[data-official-open]").click();
+    // The published counts of a layer shipped without geometry offer the import for that layer.
+    await page.locator('[data-official-import-for="mining-extraction-blocks"]').click();
+    await page.locator("[data-official-form]").waitFor({ state: "visible" });
+    expect(await page.locator("[data-official-target]").inputValue()).toBe("mining-extraction-blocks");
+    expect(await page.locator("[data-official-open]").count()).toBe(0);
+    await screenshot(page, "official-data-from-summary", '[data-layer-group="mining"]');
     const points = { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing]) } }] };
     await page.locator("[data-official-file]").setInputFiles({ name: "点.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
     await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });

@@ -19,7 +19,7 @@ export interface OfficialDataSectionOptions {
  * The layer panel's foot: the official datasets imported so far, each removable, and the way to import one. The
  * form itself loads on first use; most visitors never import anything.
  */
-export function createOfficialDataSection(options: OfficialDataSectionOptions): { element: HTMLElement; dispose(): void } {
+export function createOfficialDataSection(options: OfficialDataSectionOptions): { element: HTMLElement; openImport(layerId: string): void; dispose(): void } {
   const { store, dataPackage, storage } = options;
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   const element = h("section", { class: "panel-section official-data", "aria-labelledby": "official-data-heading", "data-official-data": "" });
@@ -28,6 +28,7 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
   let confirming: string | null = null;
   let problem: string | null = null;
   let disposeForm = () => {};
+  let formTarget: ((layerId: string | undefined) => void) | null = null;
 
   const imported = () => dataPackage.manifest.layers.filter((layer) => layer.imported);
   const titleOf = (layerId: string | null, language: Language) => {
@@ -70,23 +71,34 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
     );
   };
 
-  const openForm = async () => {
+  const openForm = async (initialTarget?: string) => {
+    if (formOpen) {
+      // Already open: a second request only changes the layer it is for.
+      formTarget?.(initialTarget);
+      formArea.scrollIntoView({ block: "nearest" });
+      return;
+    }
     formOpen = true;
     render();
     const { mountOfficialImportForm } = await import("./officialImportForm");
     if (!formOpen) return;
-    disposeForm = mountOfficialImportForm(formArea, {
+    const form = mountOfficialImportForm(formArea, {
+      initialTarget,
       store,
       dataPackage,
       storage,
       onSaved: options.reload,
       onCancel: () => {
         formOpen = false;
+        formTarget = null;
         disposeForm();
         disposeForm = () => {};
         render();
       },
     });
+    disposeForm = form.dispose;
+    formTarget = form.setTarget;
+    formArea.scrollIntoView({ block: "nearest" });
   };
 
   function render() {
@@ -113,6 +125,7 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
   });
   return {
     element,
+    openImport: (layerId) => void openForm(layerId),
     dispose: () => {
       unsubscribe();
       disposeForm();

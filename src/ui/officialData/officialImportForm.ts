@@ -16,8 +16,16 @@ export interface OfficialImportFormOptions {
   store: AppStore;
   dataPackage: DataPackage;
   storage: ImportedLayerStorage;
+  /** The layer to replace, when the form is opened for one (e.g. from its published counts). */
+  initialTarget?: string;
   onSaved(): void;
   onCancel(): void;
+}
+
+export interface OfficialImportForm {
+  /** Points the form at another layer (ignored when it is not one official data can replace). */
+  setTarget(layerId: string | undefined): void;
+  dispose(): void;
 }
 
 /** The layer a form opens on: one shipped without geometry (the extraction blocks) needs data most. */
@@ -43,11 +51,11 @@ const KIND_OF_TYPE: Record<string, LayerGeometryType> = { Polygon: "polygon", Mu
  * system detected, with the reason, and correctable), state the source, then save. Nothing is stored until the
  * dataset is read and the source is given; a failure says why and leaves everything as it was.
  */
-export function mountOfficialImportForm(container: HTMLElement, options: OfficialImportFormOptions): () => void {
+export function mountOfficialImportForm(container: HTMLElement, options: OfficialImportFormOptions): OfficialImportForm {
   const { store, dataPackage, storage } = options;
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   const targets = importTargets(dataPackage);
-  let target = defaultTarget(targets, dataPackage);
+  let target = targets.find((layer) => layer.id === options.initialTarget) ?? defaultTarget(targets, dataPackage);
   let file: File | null = null;
   let reading: AbortController | null = null;
   let progress: ImportProgress | null = null;
@@ -246,9 +254,19 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.language !== previous.language) render();
   });
-  return () => {
-    unsubscribe();
-    reading?.abort();
-    form.remove();
+  return {
+    setTarget: (layerId) => {
+      const next = targets.find((layer) => layer.id === layerId);
+      if (!next) return;
+      target = next;
+      targetSelect.value = next.id;
+      setDefaultTitles();
+      renderPreview();
+    },
+    dispose: () => {
+      unsubscribe();
+      reading?.abort();
+      form.remove();
+    },
   };
 }
