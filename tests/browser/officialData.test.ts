@@ -146,6 +146,35 @@ describe("official data imported as a layer", () => {
     expect(((await appState(page)) as LayerState).layers[layerId]).toBeUndefined();
   });
 
+  it("gives official park boundaries as evidence for the fee's park question, which the officer still answers", async () => {
+    const page = await openReady();
+    // A 2 km square around 三驱镇's seat, named as 13号 names the park; the site is a 200 m square inside it.
+    const [seatEasting, seatNorthing] = lngLatToGaussKruger([105.6208, 29.6371]).map(Math.round) as [number, number];
+    const parks = { type: "FeatureCollection", crs: GK_CRS, features: [{ type: "Feature", properties: { 园区: "大足高新区" }, geometry: { type: "Polygon", coordinates: [square(seatEasting - 1000, seatNorthing - 1000, 2000)] } }] };
+    await page.locator("[data-official-open]").click();
+    await page.locator("[data-official-target]").selectOption("parks");
+    await page.locator("[data-official-file]").setInputFiles({ name: "园区四至.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(parks)) });
+    await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });
+    await page.locator("[data-official-name]").selectOption("园区");
+    await page.locator("[data-official-provenance]").fill("区经信委园区四至认定图（测试）");
+    await reloadingClick(page, "[data-official-save]");
+
+    const site = { type: "FeatureCollection", crs: GK_CRS, features: [{ type: "Feature", properties: { name: "厂房" }, geometry: { type: "Polygon", coordinates: [square(seatEasting, seatNorthing, 200)] } }] };
+    await page.locator('[data-sheet-tab="site-check"]').click();
+    await page.locator('[data-site-mode="upload"]').click();
+    await page.locator("[data-site-file]").setInputFiles({ name: "厂房.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(site)) });
+    await page.locator('[data-floor-area="office"]').waitFor({ state: "visible", timeout: 60_000 });
+    await page.locator('[data-floor-area="office"]').fill("1000");
+    const evidence = page.locator('[data-site-question="park"] [data-site-park-evidence]');
+    await evidence.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await evidence.getAttribute("data-site-park-evidence")).toBe("1");
+    const text = (await evidence.textContent()) ?? "";
+    expect(text).toContain("大足高新区 100");
+    expect(text).toContain("园区四至.geojson");
+    // Evidence, not an answer: the question is still open.
+    expect(await page.locator('[data-site-question="park"] input[value="unknown"]').isChecked()).toBe(true);
+  });
+
   it("refuses a file with nothing of the layer's kind and stores nothing", async () => {
     const page = await openReady();
     // The published counts of a layer shipped without geometry offer the import for that layer.

@@ -64,13 +64,32 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
           { value: "outside", label: t("site.fee.outside"), checked: answers.insideUrbanConstructionLand === false, pick: () => answer({ insideUrbanConstructionLand: false }) },
           { value: "unknown", label: t("site.fee.unknown"), checked: answers.insideUrbanConstructionLand === undefined, pick: () => answer({ insideUrbanConstructionLand: undefined }) },
         ]);
-      case "park":
-        return radios("park", t("site.fee.questionPark"), [
+      case "park": {
+        const block = radios("park", t("site.fee.questionPark"), [
           ...question.options.map((park) => ({ value: park, label: t("site.fee.parkInside", { park }), checked: answers.park === park, pick: () => answer({ park }) })),
           { value: "none", label: t("site.fee.parkNone"), checked: answers.park === "none", pick: () => answer({ park: "none" }) },
           { value: "unknown", label: t("site.fee.unknown"), checked: answers.park === undefined, pick: () => answer({ park: undefined }) },
         ]);
+        block.append(officialParkEvidence());
+        return block;
+      }
     }
+  };
+
+  /** What imported official park boundaries say about the site; the officer's answer still decides. */
+  const officialParkEvidence = (): HTMLElement => {
+    const overlaps = context.officialParkOverlaps();
+    const language = store.getState().language;
+    const text =
+      overlaps.length === 0
+        ? context.hasOfficialParks()
+          ? t("site.fee.officialParksNone")
+          : ""
+        : t("site.fee.officialParks", {
+            parks: overlaps.map((overlap) => `${overlap.name} ${percentText(overlap.shareOfParcel, language)}`).join(language === "zh" ? "、" : ", "),
+            file: [...new Set(overlaps.map((overlap) => overlap.fileName))].join(language === "zh" ? "、" : ", "),
+          });
+    return h("p", { class: "site-muted site-fee-evidence", "data-site-park-evidence": String(overlaps.length), hidden: text === "" }, text);
   };
 
   /** Answered questions stay on screen so the officer can change them (the estimate only lists open ones). */

@@ -29,8 +29,18 @@ export interface ReportContext {
   miningPolicy(): MiningPolicy | null | "failed";
   mining(): MineralRules | null;
   input(): ReportInput | null;
+  /**
+   * Parks of imported official data (standing in for the schematic parks) that the checked site overlaps: evidence
+   * for the fee question about a park's 四至, which the officer still answers.
+   */
+  officialParkOverlaps(): Array<{ name: string; shareOfParcel: number; fileName: string }>;
+  /** Whether official park boundaries were imported (so "no overlap" is itself evidence). */
+  hasOfficialParks(): boolean;
   onChange(listener: () => void): () => void;
 }
+
+/** The schematic layer of the parks named in 13号; official data standing in for it informs the fee question. */
+const PARKS_LAYER_ID = "parks";
 
 export function createReportContext(store: AppStore, dataPackage: DataPackage, dataBaseUrl: string, controller: SiteCheckController): ReportContext {
   const quotes = createClauseQuotes(`${dataBaseUrl}policies/`);
@@ -122,6 +132,16 @@ export function createReportContext(store: AppStore, dataPackage: DataPackage, d
         link: controller.link(),
       };
     },
+    officialParkOverlaps: () => {
+      const check = store.getState().siteCheck;
+      if (check.type !== "done") return [];
+      return check.report.findings.flatMap((finding) => {
+        const origin = dataPackage.manifest.layers.find((layer) => layer.id === finding.layerId)?.imported;
+        if (origin?.replaces !== PARKS_LAYER_ID) return [];
+        return finding.overlaps.map((overlap) => ({ name: overlap.name, shareOfParcel: overlap.shareOfParcel, fileName: origin.fileName }));
+      });
+    },
+    hasOfficialParks: () => dataPackage.manifest.layers.some((layer) => layer.imported?.replaces === PARKS_LAYER_ID),
     onChange: (listener) => {
       listeners.add(listener);
       return () => void listeners.delete(listener);
