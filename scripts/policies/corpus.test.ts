@@ -54,7 +54,10 @@ function idMatchesGrammar(document: PolicyDocument, id: string): boolean {
 /** Citations listed in the "Clauses the layers cite" table of docs/data-model.md, "…" ranges expanded. */
 function dataModelCitations(): string[] {
   const markdown = readFileSync(join(root, "docs/data-model.md"), "utf8");
-  const section = markdown.slice(markdown.indexOf("Clauses the layers cite"));
+  const start = markdown.indexOf("Clauses the layers cite");
+  // The table ends at the next section heading (later sections have tables of their own).
+  const end = markdown.indexOf("\n## ", start);
+  const section = markdown.slice(start, end === -1 ? undefined : end);
   const citations: string[] = [];
   for (const row of section.split("\n").filter((line) => line.startsWith("| `"))) {
     const firstCell = row.split("|")[1] ?? "";
