@@ -2,6 +2,7 @@ import type { Language } from "../i18n/messages";
 import type { LayerFeature, LayerFeatureCollection } from "../layers/layerData";
 import type { GeometryQuality, LayerDefinition, Manifest } from "../layers/manifestTypes";
 import { invalid, isFiniteNumber, isNonEmptyString, valid, type Validation } from "../layers/validation";
+import { normalizeForSearch } from "../policy/normalizeText";
 
 /** One protected martyr memorial facility, as the memorials layer publishes it. */
 export interface Memorial {
@@ -135,12 +136,6 @@ export function memorialGeometryNote(memorial: Memorial, language: Language): st
  * Full-width ASCII → half-width, whitespace removed, lower case: the header search's rule (src/policy/search.ts),
  * kept here so the finder does not pull the lazily loaded search index into the start-up bundle.
  */
-function normalizeForSearch(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, "")
-    .toLowerCase();
-}
 
 /** Width- and space-insensitive match on names (both languages), kind, address, town and `alsoMatch` (e.g. the shown kind). */
 export function matchesFilter(memorial: Memorial, query: string, alsoMatch: readonly string[] = []): boolean {

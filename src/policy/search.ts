@@ -1,6 +1,7 @@
 import type { FeatureCollection } from "geojson";
 import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
 import type { PolicyDocument } from "./policyTypes";
+import { normalizeForSearch } from "./normalizeText";
 
 export type SearchKind = "place" | "memorial" | "zone" | "layer" | "clause";
 
@@ -53,13 +54,7 @@ function kindOfLayer(layer: LayerDefinition): SearchKind {
   return layer.searchKind ?? "zone";
 }
 
-/** Full-width ASCII → half-width and whitespace removed, so "２１０ 元" finds "210元". */
-export function normalizeForSearch(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, "")
-    .toLowerCase();
-}
+export { normalizeForSearch };
 
 export function buildSearchIndex({ layers, layerData, documents }: SearchSources): SearchIndex {
   const entries: SearchEntry[] = [];
