@@ -133,6 +133,14 @@ describe("official data imported as a layer", () => {
     expect(findingText).toContain("大足区规划和自然资源局 2024 年 3 月成果（测试）");
     expect(await page.locator('[data-finding="mining-extraction-blocks"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __officialInjected?: number }).__officialInjected)).toBeUndefined();
+    // The printed sheet names the imported data's source and hashes its stored features in the receipt.
+    await page.evaluate(() => {
+      (window as unknown as { print: () => void }).print = () => ((window as unknown as { printed?: boolean }).printed = true);
+    });
+    await page.locator('[data-site-action="print"]').click();
+    await page.waitForFunction(() => (window as unknown as { printed?: boolean }).printed === true, undefined, { timeout: 60_000 });
+    expect(await page.locator(`[data-print-provenance="${layerId}"]`).textContent()).toContain("大足区规划和自然资源局 2024 年 3 月成果（测试）");
+    expect(await page.locator(`[data-file-hash="开采区块.geojson (${layerId})"]`).textContent()).toMatch(/^[0-9a-f]{8,}/);
     await finding.scrollIntoViewIfNeeded();
     await screenshot(page, "official-data-finding");
     await screenshot(page, "official-data-finding-detail", `[data-finding="${layerId}"]`);

@@ -181,7 +181,13 @@ export function renderPrintView(
         h("td", { class: "print-status" }, `${STATUS_LABELS[finding.status].icon} ${STATUS_LABELS[finding.status][language]}`, override ? h("div", { class: "print-override" }, t("site.override.badge")) : null),
         h("td", {}, localized(finding.title, language)),
         h("td", {}, localized(finding.reason, language), numbers ? h("div", { class: "print-numbers" }, numbers) : null, override ? h("div", { class: "print-override" }, t("site.override.reason", { reason: override.reason })) : null),
-        h("td", {}, `${t(`quality.${finding.geometryQuality}`)} ±${formatNumber(finding.positionalAccuracyM, 0, language)} m`),
+        h(
+          "td",
+          {},
+          `${t(`quality.${finding.geometryQuality}`)} ±${formatNumber(finding.positionalAccuracyM, 0, language)} m`,
+          // Imported official data is only as good as its stated source: the filed sheet names it.
+          finding.geometryQuality === "official" ? h("div", { class: "print-numbers", "data-print-provenance": finding.layerId }, localized(finding.qualityNote, language)) : null,
+        ),
       );
     });
     const citations = [...new Set(sorted.filter((finding) => finding.status !== "clear").flatMap((finding) => findingCitations(finding, input.layerDocuments(finding.layerId))))];
