@@ -117,20 +117,29 @@ function benchBundle(): void {
   }
 }
 
-const scales = process.argv.includes("--quick") ? [1000, 10_000] : [1000, 10_000, 100_000];
-for (const count of scales) benchCheckAtScale(count);
-benchMemory();
+const quick = process.argv.includes("--quick");
+// Only the bundle and start-up rows, for iterating on start-up; `--runs=N` sets how many start-ups are timed.
+const startupOnly = process.argv.includes("--startup-only");
+const runsArgument = process.argv.find((argument) => argument.startsWith("--runs="));
+const runs = runsArgument ? Number(runsArgument.slice("--runs=".length)) : quick ? 3 : 5;
+if (!startupOnly) {
+  const scales = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+  for (const count of scales) benchCheckAtScale(count);
+  benchMemory();
+}
 benchBundle();
 // FlatGeobuf's index search narrates every step on console.debug.
 console.debug = () => undefined;
-try {
-  await benchFlatGeobufCheck({ rows, results }, process.argv.includes("--quick") ? 10_000 : 100_000);
-} catch (error) {
-  // A failure here (e.g. the loopback server dropping a 100 MB response) must not lose the rows measured so far.
-  rows.push(["FlatGeobuf check", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
+if (!startupOnly) {
+  try {
+    await benchFlatGeobufCheck({ rows, results }, quick ? 10_000 : 100_000);
+  } catch (error) {
+    // A failure here (e.g. the loopback server dropping a 100 MB response) must not lose the rows measured so far.
+    rows.push(["FlatGeobuf check", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
+  }
 }
 try {
-  await benchBrowser({ rows, results }, process.argv.includes("--quick") ? { runs: 3, largeCount: 10_000 } : { runs: 5, largeCount: 100_000 });
+  await benchBrowser({ rows, results }, { runs, largeCount: quick ? 10_000 : 100_000, startupOnly });
 } catch (error) {
   rows.push(["browser benchmarks", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
 }

@@ -131,6 +131,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
     shell,
     location: browserHashLocation(),
     dataBaseUrl: dataBaseUrl(location.search),
+    started: firstIdle,
   });
 
   mountMemorials({ store, dataPackage, sheet: shell.sheet, adapter, dataBaseUrl: dataBaseUrl(location.search) });

@@ -164,7 +164,7 @@ const BARE_READY = "__bareIdleAt";
  * In headless Chromium: start-up of the app with the default data (navigation → first idle map) against a bare
  * MapLibre page showing the same GeoJSON; and the JS heap with a 100 000-feature GeoJSON layer loaded.
  */
-export async function benchBrowser(table: BenchTable, options: { runs: number; largeCount: number }): Promise<void> {
+export async function benchBrowser(table: BenchTable, options: { runs: number; largeCount: number; startupOnly?: boolean }): Promise<void> {
   const server = await startAppServer({ root: rootDir });
   try {
     const barePath = await buildBarePage(server.outDir);
@@ -182,6 +182,7 @@ export async function benchBrowser(table: BenchTable, options: { runs: number; l
     table.results.startup_ms = Math.round(appMs);
     table.results.startup_bare_ms = Math.round(bareMs);
     table.results.startup_ratio = Number((appMs / bareMs).toFixed(2));
+    if (options.startupOnly) return;
 
     const appPanning = await interactionLongTasks(server.baseUrl, "/", APP_READY);
     const barePanning = await interactionLongTasks(server.baseUrl, barePath, BARE_READY);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, MESSAGES } from "./messages";
 import { localized, translate } from "./translate";
+// The tables that load on demand, so every key is checked.
+import "./messages.inspector";
+import "./messages.memorialFinder";
 
 describe("UI dictionary", () => {
   it("has every key in every language, none blank", () => {

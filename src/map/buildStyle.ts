@@ -244,11 +244,20 @@ export function buildStyle(input: StyleInput): StyleSpecification {
   }
 
   const marks = input.marks ? markStyleParts(input.marks) : { sources: {}, layers: [] };
+  // MapLibre loads sources and asks for their tiles in source order (drawing order is the layers'). Shown layers go
+  // first, so a hidden layer's data does not hold up the first map; hatched ones first of all, as their tiles wait
+  // in the worker for the pattern from the main thread: the answer then comes while the others are parsed.
+  const rank = new Map<string, number>();
+  for (const layer of input.manifest.layers) {
+    const visible = input.layers[layer.id]?.visible ?? layer.visible;
+    rank.set(sourceIdFor(layer.id), !visible ? 2 : layer.style.hatchProperty ? 0 : 1);
+  }
+  const ordered = Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (rank.get(a) ?? 1) - (rank.get(b) ?? 1)));
 
   return {
     version: 8,
     name: input.manifest.title.zh,
-    sources: { ...sources, ...marks.sources },
+    sources: { ...ordered, ...marks.sources },
     layers: [
       { id: "background", type: "background", paint: { "background-color": BACKGROUND_COLOR } },
       ...basemap.layers,

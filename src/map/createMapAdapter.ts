@@ -31,7 +31,7 @@ import { CJK_FONT_FAMILY, mapLibreLocale } from "./mapLibreLocale";
 import { focusFeatures, NO_MARKS, userLocationFeatures } from "./mapMarks";
 import { registerPmtilesProtocol } from "./pmtilesProtocol";
 import { ResetViewControl } from "./resetViewControl";
-import { attachSketch } from "./sketch/attachSketch";
+import { attachSketchOnDemand } from "./sketch/attachSketchOnDemand";
 import { DATA_PARTS, manifestLayerIdOf, styleLayerId } from "./styleIds";
 import { diffStyles, type StyleCommand } from "./styleDiff";
 import { tiledSourcesOf } from "./tiledLayers";
@@ -154,21 +154,27 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     maxZoom: 19,
   });
 
-  const sketch = attachSketch(map, APP_MOVE);
   const pointerListeners = new Listeners<[PointerPosition | null]>();
   const cameraListeners = new Listeners<[CameraView, CameraOrigin]>();
   const clickListeners = new Listeners<[ScreenPoint]>();
   const basemapErrorListeners = new Listeners<[]>();
   const errorListeners = new Listeners<[string]>();
+  const loadedOnce = new Promise<void>((resolve) => map.once("load", () => resolve()));
+  const sketch = attachSketchOnDemand(map, APP_MOVE, loadedOnce, (message) => errorListeners.emit(message));
   const graphicsContextListeners = new Listeners<[boolean]>();
   map.on("webglcontextlost", () => graphicsContextListeners.emit(true));
   map.on("webglcontextrestored", () => graphicsContextListeners.emit(false));
 
-  // The hatch is drawn in code when the style first asks for it: no sprite, no request.
-  map.setMissingStyleImageResolver((imageId) => {
-    if (imageId !== HATCH_IMAGE_ID || map.hasImage(HATCH_IMAGE_ID)) return;
+  // The hatch is drawn in code (no sprite, no request) and added before any tile is parsed: an image that arrives
+  // while tiles are parsed makes MapLibre parse every tile of the hatched layers again, a few frames later.
+  const addHatch = () => {
+    if (map.hasImage(HATCH_IMAGE_ID)) return;
     const pattern = createHatchPattern();
     map.addImage(HATCH_IMAGE_ID, { width: pattern.width, height: pattern.height, data: pattern.data }, { pixelRatio: pattern.pixelRatio });
+  };
+  addHatch();
+  map.setMissingStyleImageResolver((imageId) => {
+    if (imageId === HATCH_IMAGE_ID) addHatch();
   });
   map.on("error", (event) => {
     if (isBasemapSource((event as { sourceId?: string }).sourceId)) basemapErrorListeners.emit();
@@ -178,7 +184,8 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
   map.getCanvas().addEventListener("mouseleave", () => pointerListeners.emit(null));
   map.on("click", (event) => {
     pointerListeners.emit({ lngLat: [event.lngLat.lng, event.lngLat.lat], point: event.point });
-    if (!sketch.capturesClicks()) clickListeners.emit(event.point);
+    // Asked before the sketch, which may load later and so hear the click after this, handles it.
+    if (!sketch.capturesClick(event.point)) clickListeners.emit(event.point);
   });
   map.on("moveend", (event: MapLibreEvent & { origin?: CameraOrigin }) => {
     cameraListeners.emit(cameraOf(map), event.origin === "app" ? "app" : "map");

@@ -24,6 +24,8 @@ export class HtmlLabels {
   private labels: PlacedLabel[] = [];
   private layerStates: LayerViewStates;
   private language: Language;
+  /** Read on resize only: reading it on every move, right after moving the labels, would lay the page out each time. */
+  private mapSize: { width: number; height: number };
 
   constructor(
     private readonly map: MaplibreMap,
@@ -37,9 +39,22 @@ export class HtmlLabels {
     this.container.className = "map-labels";
     this.container.setAttribute("aria-hidden", "true");
     map.getCanvasContainer().after(this.container);
-    this.rebuild();
+    this.mapSize = this.readMapSize();
+    this.rebuild(false);
+    // Placed in the next frame, with the page's own layout: measuring now would lay out the page once more.
+    requestAnimationFrame(() => this.reposition());
     map.on("move", this.reposition);
-    map.on("resize", this.reposition);
+    map.on("resize", () => {
+      this.mapSize = this.readMapSize();
+      this.reposition();
+    });
+  }
+
+  /** From the canvas MapLibre sized to the map, which needs no layout. */
+  private readMapSize(): { width: number; height: number } {
+    const canvas = this.map.getCanvas();
+    const pixelRatio = this.map.getPixelRatio();
+    return { width: canvas.width / pixelRatio, height: canvas.height / pixelRatio };
   }
 
   setLayerStates(layerStates: LayerViewStates): void {
@@ -50,7 +65,7 @@ export class HtmlLabels {
   setLanguage(language: Language): void {
     if (language === this.language) return;
     this.language = language;
-    this.rebuild();
+    this.rebuild(true);
   }
 
   /** Labels of feature layers win over the context (town) labels, then manifest order. */
@@ -59,7 +74,7 @@ export class HtmlLabels {
     return [...layers.filter((layer) => layer.role !== "context"), ...layers.filter((layer) => layer.role === "context")];
   }
 
-  private rebuild(): void {
+  private rebuild(place: boolean): void {
     this.container.replaceChildren();
     this.labels = [];
     for (const layer of this.labelledLayers()) {
@@ -70,24 +85,27 @@ export class HtmlLabels {
         element.className = `map-label map-label--${layer.role === "context" ? "context" : "feature"}`;
         element.dataset.labelLayer = layer.id;
         element.textContent = anchor.text;
+        element.hidden = true;
         this.container.append(element);
         this.labels.push({ layer, anchor, element, size: null });
       }
     }
-    this.reposition();
+    if (place) this.reposition();
   }
 
   private readonly reposition = (): void => {
-    const width = this.map.getContainer().clientWidth;
-    const height = this.map.getContainer().clientHeight;
-    const boxes: Array<LabelBox | null> = this.labels.map((label) => {
+    const shown = (label: PlacedLabel) => {
       const view = this.layerStates[label.layer.id];
-      if (!view?.visible || view.opacity === 0) return null;
-      if (!label.size) {
-        // Measured once per text; a hidden element would measure 0.
-        label.element.hidden = false;
-        label.size = { width: label.element.offsetWidth, height: label.element.offsetHeight };
-      }
+      return view?.visible === true && view.opacity !== 0;
+    };
+    // Measured once per text, all in one layout: a hidden element would measure 0, and reading a size after each
+    // unhiding would lay the page out once per label.
+    const unmeasured = this.labels.filter((label) => !label.size && shown(label));
+    for (const label of unmeasured) label.element.hidden = false;
+    for (const label of unmeasured) label.size = { width: label.element.offsetWidth, height: label.element.offsetHeight };
+    const { width, height } = this.mapSize;
+    const boxes: Array<LabelBox | null> = this.labels.map((label) => {
+      if (!label.size || !shown(label)) return null;
       const point = this.map.project(label.anchor.lngLat);
       const { width: labelWidth, height: labelHeight } = label.size;
       const x0 =
@@ -99,10 +117,10 @@ export class HtmlLabels {
       const onScreen = box.x1 > 0 && box.x0 < width && box.y1 > 0 && box.y0 < height;
       return onScreen ? box : null;
     });
-    const shown = nonOverlapping(boxes);
+    const kept = nonOverlapping(boxes);
     this.labels.forEach((label, index) => {
       const box = boxes[index];
-      const visible = shown[index] === true && box;
+      const visible = kept[index] === true && box;
       label.element.hidden = !visible;
       if (!visible || !box) return;
       const view = this.layerStates[label.layer.id];

@@ -84,60 +84,59 @@ const isPart = (part: string) => ["==", ["get", "part"], part] as ["==", ["get",
 
 /**
  * Sources and layers for the marks, drawn above every data layer: the focus circle (soft fill, dashed edge) or
- * exact ring, then the accuracy circle and the user's dot on top.
+ * exact ring, then the accuracy circle and the user's dot on top. A mark with nothing to show gets no source: an
+ * empty GeoJSON source still loads its tiles, which at start-up holds back the first idle map.
  */
 export function markStyleParts(marks: MapMarks): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
-  return {
-    sources: {
-      [FOCUS_SOURCE]: { type: "geojson", data: marks.focus },
-      [USER_LOCATION_SOURCE]: { type: "geojson", data: marks.userLocation },
+  const sources: Record<string, SourceSpecification> = {};
+  if (marks.focus.features.length > 0) sources[FOCUS_SOURCE] = { type: "geojson", data: marks.focus };
+  if (marks.userLocation.features.length > 0) sources[USER_LOCATION_SOURCE] = { type: "geojson", data: marks.userLocation };
+  const layers: LayerSpecification[] = [
+    // A pale veil rather than a colour: it stands out on every fill below (the fee tiers are red too).
+    {
+      id: "mark:focus:fill",
+      type: "fill",
+      source: FOCUS_SOURCE,
+      filter: isPart("area"),
+      paint: { "fill-color": "#ffffff", "fill-opacity": 0.4 },
     },
-    layers: [
-      // A pale veil rather than a colour: it stands out on every fill below (the fee tiers are red too).
-      {
-        id: "mark:focus:fill",
-        type: "fill",
-        source: FOCUS_SOURCE,
-        filter: isPart("area"),
-        paint: { "fill-color": "#ffffff", "fill-opacity": 0.4 },
-      },
-      {
-        id: "mark:focus:casing",
-        type: "line",
-        source: FOCUS_SOURCE,
-        filter: isPart("area"),
-        layout: { "line-join": "round" },
-        paint: { "line-color": "#ffffff", "line-width": 5, "line-opacity": 0.9 },
-      },
-      {
-        id: "mark:focus:outline",
-        type: "line",
-        source: FOCUS_SOURCE,
-        filter: isPart("area"),
-        layout: { "line-join": "round" },
-        paint: { "line-color": FOCUS_COLOR, "line-width": 2.5, "line-dasharray": [3, 2] },
-      },
-      {
-        id: "mark:focus:exact",
-        type: "circle",
-        source: FOCUS_SOURCE,
-        filter: isPart("exact"),
-        paint: { "circle-radius": 14, "circle-opacity": 0, "circle-stroke-color": EXACT_RING_COLOR, "circle-stroke-width": 3 },
-      },
-      {
-        id: "mark:user:accuracy",
-        type: "fill",
-        source: USER_LOCATION_SOURCE,
-        filter: isPart("accuracy"),
-        paint: { "fill-color": USER_COLOR, "fill-opacity": 0.15, "fill-outline-color": USER_COLOR },
-      },
-      {
-        id: "mark:user:position",
-        type: "circle",
-        source: USER_LOCATION_SOURCE,
-        filter: isPart("position"),
-        paint: { "circle-radius": 7, "circle-color": USER_COLOR, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2.5 },
-      },
-    ],
-  };
+    {
+      id: "mark:focus:casing",
+      type: "line",
+      source: FOCUS_SOURCE,
+      filter: isPart("area"),
+      layout: { "line-join": "round" },
+      paint: { "line-color": "#ffffff", "line-width": 5, "line-opacity": 0.9 },
+    },
+    {
+      id: "mark:focus:outline",
+      type: "line",
+      source: FOCUS_SOURCE,
+      filter: isPart("area"),
+      layout: { "line-join": "round" },
+      paint: { "line-color": FOCUS_COLOR, "line-width": 2.5, "line-dasharray": [3, 2] },
+    },
+    {
+      id: "mark:focus:exact",
+      type: "circle",
+      source: FOCUS_SOURCE,
+      filter: isPart("exact"),
+      paint: { "circle-radius": 14, "circle-opacity": 0, "circle-stroke-color": EXACT_RING_COLOR, "circle-stroke-width": 3 },
+    },
+    {
+      id: "mark:user:accuracy",
+      type: "fill",
+      source: USER_LOCATION_SOURCE,
+      filter: isPart("accuracy"),
+      paint: { "fill-color": USER_COLOR, "fill-opacity": 0.15, "fill-outline-color": USER_COLOR },
+    },
+    {
+      id: "mark:user:position",
+      type: "circle",
+      source: USER_LOCATION_SOURCE,
+      filter: isPart("position"),
+      paint: { "circle-radius": 7, "circle-color": USER_COLOR, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2.5 },
+    },
+  ];
+  return { sources, layers: layers.filter((layer) => "source" in layer && layer.source in sources) };
 }

@@ -39,8 +39,11 @@ const EARTH_CIRCUMFERENCE_METRES = 40_075_016.686;
 
 export interface SketchController {
   methods: SketchMethods;
-  /** True when the current click belonged to the sketch (a vertex added, a handle hit): feature selection must ignore it. */
-  capturesClicks(): boolean;
+  /**
+   * True when a click at this point belongs to the sketch (a vertex added, a handle hit): feature selection must
+   * ignore it. Asked before the sketch handles the click.
+   */
+  capturesClick(point: { x: number; y: number }): boolean;
 }
 
 type Position = { x: number; y: number };
@@ -52,22 +55,45 @@ const coarsePointer = () => typeof matchMedia === "function" && matchMedia("(poi
  * layers, and pointer handling through MapLibre's events — click adds a vertex, double-click or a click on the first
  * vertex finishes, dragging a vertex (or an edge's midpoint) edits. The shape logic is the pure `sketchState`.
  */
-export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>): SketchController {
+export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>, styleLoaded: Promise<void>): SketchController {
   let state: SketchState = SKETCH_NONE;
   let cursor: LngLat | null = null;
   let drag: { index: number } | null = null;
   let parcel: Geometry | null = null;
   let loaded = false;
   let frame = 0;
-  let clickConsumed = false;
   const listeners = new Set<(change: SketchChange) => void>();
   const ownLayers = [...parcelLayers(), ...sketchLayers()];
   const ownLayerIds = new Set(ownLayers.map((layer) => layer.id));
 
   const drawing = () => state.shape !== null && !state.shape.finished;
 
+  // Data layers added later by the style diff go on top; the sketch and parcel must stay above them.
+  const keepOnTop = () => {
+    const order = map.getLayersOrder();
+    const firstOwn = order.findIndex((id) => ownLayerIds.has(id));
+    if (firstOwn < 0 || order.slice(firstOwn).every((id) => ownLayerIds.has(id))) return;
+    for (const layer of ownLayers) map.moveLayer(layer.id);
+  };
+
+  /**
+   * Adds the sources and layers once the map is loaded and there is first something to draw, and says whether they
+   * are there: empty GeoJSON sources still load tiles, which at start-up holds back the first idle map.
+   */
+  let installed = false;
+  const install = (): boolean => {
+    if (installed) return true;
+    if (!loaded || (state.shape === null && parcel === null)) return false;
+    map.addSource(PARCEL_SOURCE_ID, emptySource() as Parameters<MaplibreMap["addSource"]>[1]);
+    map.addSource(SKETCH_SOURCE_ID, emptySource() as Parameters<MaplibreMap["addSource"]>[1]);
+    for (const layer of ownLayers) map.addLayer(layer as LayerSpecification);
+    map.on("styledata", keepOnTop);
+    installed = true;
+    return true;
+  };
+
   const render = () => {
-    if (!loaded || frame) return;
+    if (!install() || frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       map.getSource<GeoJSONSource>(SKETCH_SOURCE_ID)?.setData(sketchFeatures(state.shape, drawing() ? cursor : null));
@@ -75,7 +101,7 @@ export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>)
   };
 
   const renderParcel = () => {
-    if (!loaded) return;
+    if (!install()) return;
     const data = parcel ? { type: "Feature" as const, geometry: parcel, properties: {} } : { type: "FeatureCollection" as const, features: [] };
     map.getSource<GeoJSONSource>(PARCEL_SOURCE_ID)?.setData(data);
   };
@@ -101,22 +127,10 @@ export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>)
     emit();
   };
 
-  // Data layers added later by the style diff go on top; the sketch and parcel must stay above them.
-  const keepOnTop = () => {
-    const order = map.getLayersOrder();
-    const firstOwn = order.findIndex((id) => ownLayerIds.has(id));
-    if (firstOwn < 0 || order.slice(firstOwn).every((id) => ownLayerIds.has(id))) return;
-    for (const layer of ownLayers) map.moveLayer(layer.id);
-  };
-
-  map.once("load", () => {
-    map.addSource(PARCEL_SOURCE_ID, emptySource() as Parameters<MaplibreMap["addSource"]>[1]);
-    map.addSource(SKETCH_SOURCE_ID, emptySource() as Parameters<MaplibreMap["addSource"]>[1]);
-    for (const layer of ownLayers) map.addLayer(layer as LayerSpecification);
+  void styleLoaded.then(() => {
     loaded = true;
     renderParcel();
     render();
-    map.on("styledata", keepOnTop);
   });
 
   const pixelDistance = (point: Position) => (vertex: LngLat) => {
@@ -214,8 +228,6 @@ export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>)
 
   map.on("click", (event) => {
     const shape = state.shape;
-    // Registered before the adapter's own click handler, so this decides for the same click.
-    clickConsumed = drawing() || handleAt(event.point, coarsePointer() ? TOUCH_TOLERANCE : MOUSE_TOLERANCE) !== null;
     if (!shape || shape.finished) return;
     const lngLat = lngLatOf(event);
     const tolerance = coarsePointer() ? TOUCH_TOLERANCE : MOUSE_TOLERANCE;
@@ -316,5 +328,5 @@ export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>)
       }),
   };
 
-  return { methods, capturesClicks: () => clickConsumed };
+  return { methods, capturesClick: (point) => drawing() || handleAt(point, coarsePointer() ? TOUCH_TOLERANCE : MOUSE_TOLERANCE) !== null };
 }

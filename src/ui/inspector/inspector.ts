@@ -21,7 +21,8 @@ import { h, setChildren, type Child } from "../dom";
 import type { PolicyNavigator } from "../policyNavigator";
 import { featureAttributes } from "./attributeTable";
 import type { FeatureMeasure } from "./featureMeasures";
-import "../../styles/policy.css";
+// Its strings load with it.
+import "../../i18n/messages.inspector";
 
 type Measures = typeof import("./featureMeasures");
 

@@ -7,6 +7,8 @@ import { protectionQuote, splitAround, type MemorialNotice, type Quote } from ".
 import { memorialGeometryNote, memorialName, positionCertainty, type Memorial } from "../../memorials/memorials";
 import { h, type Child } from "../dom";
 import { formatIsoDate, kindLabel, positionHeadline, sharedPositionText } from "./memorialText";
+// Its strings load with it.
+import "../../i18n/messages.memorialFinder";
 
 /** The notice behind the card: still loading, loaded, or why it could not be. */
 export type NoticeLoad = { type: "loading" } | { type: "loaded"; notice: MemorialNotice } | { type: "failed"; errors: string[] };

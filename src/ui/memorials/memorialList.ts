@@ -6,6 +6,8 @@ import { formatDirectionDistance, formatFieldAnswer } from "../../memorials/form
 import { matchesFilter, memorialName, type Memorial } from "../../memorials/memorials";
 import { h } from "../dom";
 import { approximateBadge, kindLabel } from "./memorialText";
+// Its strings load with it.
+import "../../i18n/messages.memorialFinder";
 
 const ZH = LANGUAGE_TAGS.zh;
 

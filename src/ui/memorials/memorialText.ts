@@ -2,6 +2,8 @@ import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { translate } from "../../i18n/translate";
 import { formatDistance } from "../../memorials/formatDistance";
 import { positionCertainty, type Memorial } from "../../memorials/memorials";
+// Its strings load with it.
+import "../../i18n/messages.memorialFinder";
 
 /** The published kind in the reader's language; an unknown kind is shown as published. */
 export function kindLabel(kind: string, language: Language): string {
