@@ -183,6 +183,35 @@ describe("official data imported as a layer", () => {
     expect(await page.locator('[data-site-question="park"] input[value="unknown"]').isChecked()).toBe(true);
   });
 
+  it("gives a resident the surveyed position of a memorial named in imported official points", async () => {
+    const page = await openReady();
+    const points = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { 名称: "陈现文烈士墓" }, geometry: { type: "Point", coordinates: [105.7712, 29.6688] } }],
+    };
+    await page.locator("[data-official-open]").click();
+    await page.locator("[data-official-target]").selectOption("memorials");
+    await page.locator("[data-official-file]").setInputFiles({ name: "纪念设施实测.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
+    await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });
+    await page.locator("[data-official-name]").selectOption("名称");
+    await page.locator("[data-official-provenance]").fill("区退役军人事务局实测（测试）");
+    await page.locator("[data-official-accuracy]").fill("3");
+    await reloadingClick(page, "[data-official-save]");
+
+    await page.locator('[data-sheet-tab="memorials"]').click();
+    await page.locator('[data-memorial-list] [data-memorial-id="memorial-chen-xianwen"]').click();
+    const card = page.locator('[data-memorial-card="memorial-chen-xianwen"]');
+    await card.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await card.locator("[data-position]").getAttribute("data-position")).toBe("exact");
+    expect(await card.textContent()).toContain("区退役军人事务局实测（测试）");
+    // A memorial the file does not name keeps its placeholder and says so.
+    await page.locator('[data-action="memorial-back"]').click();
+    await page.locator('[data-memorial-list] [data-memorial-id="memorial-hu-zaiguo"]').click();
+    const other = page.locator('[data-memorial-card="memorial-hu-zaiguo"]');
+    await other.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await other.locator("[data-position]").getAttribute("data-position")).toBe("approximate");
+  });
+
   it("refuses a file with nothing of the layer's kind and stores nothing", async () => {
     const page = await openReady();
     // The published counts of a layer shipped without geometry offer the import for that layer.

@@ -8,6 +8,7 @@ import { formatDistance } from "../../memorials/formatDistance";
 import { browserShareEnvironment, hashWithMemorial, memorialIdFromHash, memorialShareUrl, shareLink } from "../../memorials/memorialLinks";
 import { loadMemorialNotice } from "../../memorials/memorialNotice";
 import { memorialLayerOf, memorialName, memorialsFromLayer, positionCertainty, type Memorial } from "../../memorials/memorials";
+import { withOfficialPositions } from "../../memorials/officialPositions";
 import { locateUser } from "../../memorials/locateUser";
 import type { UserLocation } from "../../state/fieldSlice";
 import { browserHashLocation } from "../../state/syncUrlHash";
@@ -59,7 +60,8 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const layer = memorialLayerOf(dataPackage.manifest);
   const load = layer ? dataPackage.layers.get(layer.id) : undefined;
   const read = load?.type === "loaded" ? memorialsFromLayer(load.data) : null;
-  const memorials: Memorial[] = read?.ok ? read.value : [];
+  // Surveyed positions from imported official data, where a point names the memorial, replace the placeholders.
+  const memorials: Memorial[] = read?.ok && layer ? withOfficialPositions(read.value, dataPackage, layer.id).memorials : [];
   const byId = new Map(memorials.map((memorial) => [memorial.id, memorial]));
 
   let notice: NoticeLoad = { type: "loading" };
