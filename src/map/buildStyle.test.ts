@@ -1,4 +1,4 @@
-import { validateStyleMin, type LayerSpecification, type StyleSpecification } from "@maplibre/maplibre-gl-style-spec";
+import { createExpression, validateStyleMin, type LayerSpecification, type StyleSpecification } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import { featureSelection } from "../state/selection";
 import { buildStyle } from "./buildStyle";
@@ -21,6 +21,23 @@ function layout(style: StyleSpecification, id: string): Record<string, unknown> 
 
 describe("buildStyle", () => {
   const style = buildStyle(fixtureStyleInput());
+
+  it("draws schematic points as rings and surveyed ones as solid dots", () => {
+    const circle = layer(style, "data:memorials:circle");
+    const evaluate = (property: string, type: "color" | "number", quality: string): unknown => {
+      const specification = { type, "property-type": "data-driven", expression: { interpolated: false, parameters: ["zoom", "feature"] } } as const;
+      const compiled = createExpression((circle.paint as Record<string, unknown>)[property], specification as never);
+      if (compiled.result !== "success") throw new Error(JSON.stringify(compiled.value));
+      const value = compiled.value.evaluate({ zoom: 10 }, { type: "Point", properties: { geometry_quality: quality } } as never);
+      return type === "color" ? String(value) : value;
+    };
+    const layerColor = evaluate("circle-color", "color", "official");
+    expect(layerColor).not.toBe("#ffffff");
+    expect(evaluate("circle-color", "color", "schematic")).toBe("#ffffff");
+    expect(evaluate("circle-stroke-color", "color", "schematic")).toBe(layerColor);
+    expect(evaluate("circle-stroke-width", "number", "schematic")).toBe(2.5);
+    expect(evaluate("circle-stroke-width", "number", "official")).toBe(1.5);
+  });
 
   it("is a valid MapLibre style", () => {
     expect(validateStyleMin(style)).toEqual([]);

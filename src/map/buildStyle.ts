@@ -1,4 +1,5 @@
 import type {
+  ExpressionSpecification,
   FilterSpecification,
   LayerSpecification,
   SourceSpecification,
@@ -163,10 +164,14 @@ function lineLayers(layer: LayerDefinition, view: LayerViewState, selectedId: st
   };
 }
 
+/** A point placed from text (a town, an address) is drawn as a ring, so it never looks like a surveyed pin. */
+const SCHEMATIC_POINT: ExpressionSpecification = ["==", ["get", "geometry_quality"], "schematic"];
+
 function pointLayers(layer: LayerDefinition, view: LayerViewState, selectedId: string | null): Partial<LayersByPass> {
   const { style } = layer;
   const radius = style.radius ?? 6;
   const source = sourceIdFor(layer.id);
+  const color = colorExpression(style.color);
   return {
     circles: [
       {
@@ -175,11 +180,11 @@ function pointLayers(layer: LayerDefinition, view: LayerViewState, selectedId: s
         source,
         layout: { visibility: visibility(view.visible) },
         paint: {
-          "circle-color": colorExpression(style.color),
+          "circle-color": ["case", SCHEMATIC_POINT, "#ffffff", color],
           "circle-radius": radius,
           "circle-opacity": view.opacity,
-          "circle-stroke-color": style.outlineColor ?? "#ffffff",
-          "circle-stroke-width": 1.5,
+          "circle-stroke-color": ["case", SCHEMATIC_POINT, color, style.outlineColor ?? "#ffffff"],
+          "circle-stroke-width": ["case", SCHEMATIC_POINT, 2.5, 1.5],
           "circle-stroke-opacity": view.opacity,
         },
       },

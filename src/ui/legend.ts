@@ -3,8 +3,10 @@ import { localized, translate } from "../i18n/translate";
 import type { LayerDefinition, LegendEntry } from "../layers/manifestTypes";
 import { h } from "./dom";
 
-function swatch(entry: LegendEntry, geometryType: LayerDefinition["geometryType"]): HTMLElement {
-  const classes = ["swatch", `swatch--${geometryType}`];
+function swatch(entry: LegendEntry, layer: LayerDefinition): HTMLElement {
+  const classes = ["swatch", `swatch--${layer.geometryType}`];
+  // Schematic points are drawn as rings on the map; the legend shows them the same way.
+  if (layer.geometryType === "point" && layer.geometryQuality === "schematic") classes.push("swatch--ring");
   if (entry.hatched) classes.push("swatch--hatched");
   if (entry.drawn === false) classes.push("swatch--not-drawn");
   const element = h("span", { class: classes.join(" "), "aria-hidden": "true" });
@@ -23,7 +25,7 @@ export function createLegend(layer: LayerDefinition, language: Language): HTMLEl
       h(
         "li",
         { class: entry.note ? "legend-entry legend-entry--note" : "legend-entry", "data-drawn": String(entry.drawn !== false) },
-        swatch(entry, layer.geometryType),
+        swatch(entry, layer),
         h(
           "span",
           { class: "legend-text" },
