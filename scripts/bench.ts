@@ -19,9 +19,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Collects garbage when node runs with --expose-gc (`npm run bench` does), so one run's garbage is not timed in the next. */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 function timeRuns(runs: number, body: () => void): number {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
+    collectGarbage();
     const start = performance.now();
     body();
     times.push(performance.now() - start);

@@ -123,7 +123,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   targets.adapter = adapter;
   adapter.onError((message) => targets.errors.push(`map: ${message}`));
   syncMapWithStore(store, adapter, manifest);
-  mountCoordinateReadout(store, adapter, shell.readout);
+  mountCoordinateReadout(store, adapter, shell.readout, firstIdle);
   const policyViews = mountPolicyViews({
     store,
     dataPackage,

@@ -10,7 +10,7 @@ type Formatters = typeof import("./formatCoordinates");
  * Coordinates under the cursor in WGS-84 degrees and CGCS2000 GK CM105°E metres; without a cursor (touch, or the
  * pointer off the map) those of the map centre. The formatter, and proj4 with it, load on first use.
  */
-export function mountCoordinateReadout(store: AppStore, adapter: MapAdapter, container: HTMLElement): () => void {
+export function mountCoordinateReadout(store: AppStore, adapter: MapAdapter, container: HTMLElement, started: Promise<void> = Promise.resolve()): () => void {
   const caption = h("span", { class: "coordinate-caption" });
   const wgs84Label = h("span", { class: "coordinate-system" });
   const wgs84Value = h("span", { class: "coordinate-value", "data-coordinate": "wgs84" });
@@ -39,13 +39,21 @@ export function mountCoordinateReadout(store: AppStore, adapter: MapAdapter, con
   const scheduleRender = () => {
     if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), render()));
   };
-  void import("./formatCoordinates").then((loaded) => {
-    formatters = loaded;
-    render();
-  });
+  // proj4 comes with the formatter: fetched after the map's first idle (or at the first pointer move), off the start-up path.
+  let requested = false;
+  const loadFormatters = () => {
+    if (requested) return;
+    requested = true;
+    void import("./formatCoordinates").then((loaded) => {
+      formatters = loaded;
+      render();
+    });
+  };
+  void started.then(loadFormatters, loadFormatters);
   render();
   const stopPointer = adapter.onPointerMove((position) => {
     pointer = position;
+    loadFormatters();
     scheduleRender();
   });
   const stopCamera = adapter.onCameraMove(() => scheduleRender());

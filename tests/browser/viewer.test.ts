@@ -88,6 +88,19 @@ describe("viewer", () => {
     expect(current.offHostRequests).toEqual([]);
   });
 
+  it("reads out the map centre in WGS-84 and CGCS2000 Gauss–Krüger once the map is idle", async () => {
+    const { page } = await openReady();
+    const gaussKruger = page.locator('[data-coordinate="gauss-kruger"]');
+    await expect.poll(() => gaussKruger.textContent(), { timeout: 15_000 }).toMatch(/^E 5\d{5}\.\d N 32\d{5}\.\d$/);
+    // The district's centre lies near E105.75°, N29.62° (the manifest's bounds), about 72 km east of the CM.
+    const [easting, northing] = ((await gaussKruger.textContent()) ?? "").match(/[\d.]+/g)!.map(Number) as [number, number];
+    expect(easting).toBeGreaterThan(560_000);
+    expect(easting).toBeLessThan(585_000);
+    expect(northing).toBeGreaterThan(3_265_000);
+    expect(northing).toBeLessThan(3_295_000);
+    expect(await page.locator('[data-coordinate="wgs84"]').textContent()).toMatch(/°N .*°E$/);
+  });
+
   it("draws the district on the map canvas", async () => {
     const current = await openReady();
     const canvas = await mapCanvasBox(current);
