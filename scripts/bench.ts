@@ -45,6 +45,8 @@ const results: Record<string, number> = {};
 const rows: string[][] = [["measure", "baseline", "ours", "ratio"]];
 
 function benchCheckAtScale(count: number): void {
+  // Earlier sections' garbage is collected first, so each scale starts from the heap a fresh process would have.
+  (globalThis as { gc?: () => void }).gc?.();
   const features = syntheticPolygons(count, 20, count);
   const parcel = benchmarkParcel(200);
   const layers: CheckLayer[] = [{ definition: officialLayer, features: features as Feature<Geometry>[] }];
