@@ -11,6 +11,8 @@ import type { AppStore } from "../../state/store";
 import { buildImportedLayer } from "../../workspace/buildImportedLayer";
 import { h, setChildren } from "../dom";
 import { storageFailureText } from "./storageFailureText";
+// The form shares the site check's look for files, errors and progress; that sheet may not be loaded yet.
+import "../../styles/parcel.css";
 
 export interface OfficialImportFormOptions {
   store: AppStore;
@@ -68,7 +70,16 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   const form = h("form", { class: "official-form", "data-official-form": "", novalidate: true });
   const targetSelect = h("select", { id: "official-target", class: "basemap-select", "data-official-target": "" });
-  const fileInput = h("input", { id: "official-file", type: "file", accept: SUPPORTED_EXTENSIONS.join(","), "data-official-file": "" });
+  const fileInput = h("input", { id: "official-file", type: "file", class: "site-file", accept: SUPPORTED_EXTENSIONS.join(","), "data-official-file": "" });
+  const fileText = h("span", { class: "site-drop-text" });
+  // A drop zone in the page's language instead of the browser's own "Choose File" button.
+  const fileZone = h("label", { class: "site-drop official-drop", for: "official-file" }, fileInput, fileText);
+  fileZone.addEventListener("dragover", (event) => event.preventDefault());
+  fileZone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    const dropped = event.dataTransfer?.files[0];
+    if (dropped) choose(dropped);
+  });
   const crsSelect = h("select", { id: "official-crs", class: "basemap-select", "data-official-crs": "" });
   const nameSelect = h("select", { id: "official-name", class: "basemap-select", "data-official-name": "" });
   const titleZh = h("input", { id: "official-title", type: "text", maxlength: 60, "data-official-title": "" });
@@ -101,6 +112,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   /** Reads the chosen file in the import worker (parsing a large dataset must not freeze the page); a newer read replaces one running. */
   const read = async () => {
     if (!file) return;
+    fileText.textContent = file.name;
     reading?.abort();
     const controller = new AbortController();
     reading = controller;
@@ -127,12 +139,17 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   fileInput.addEventListener("change", () => {
     const chosen = fileInput.files?.[0];
-    if (!chosen) return;
+    if (chosen) choose(chosen);
+  });
+
+  /** A new file: read afresh, in the detected coordinate system. */
+  function choose(chosen: File) {
     file = chosen;
     override = null;
+    crsSelect.value = "";
     result = null;
     void read();
-  });
+  }
 
   crsSelect.addEventListener("change", () => {
     const code = crsSelect.value as ImportCrsCode | "";
@@ -199,7 +216,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       }
       const kinds = [...counts].map(([kind, count]) => `${t(`official.kind.${kind}`)} ${count}`).join(language === "zh" ? "、" : ", ");
       parts.push(
-        h("p", { "data-official-read": String(result.parcels.length) }, t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] })),
+        h("p", { "data-official-read": String(result.parcels.length) }, result.parcels.length === 1 ? t("official.readOne", { kinds, crs: describeCrs(result.crs.code)[language] }) : t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] })),
         h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: result.crs.reason[language] })),
       );
       const shown = [...result.warnings, ...warnings];
@@ -229,12 +246,13 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       CRS_CHOICES.map((code) => h("option", { value: code, selected: override?.code === code }, describeCrs(code)[language])),
     );
     provenance.placeholder = t("official.provenancePlaceholder");
+    fileText.textContent = file ? file.name : t("official.fileDrop");
     cancelButton.textContent = t("official.cancel");
     const field = (id: string, label: MessageKey, input: HTMLElement) => h("div", { class: "official-field" }, h("label", { class: "field-label", for: id }, t(label)), input);
     setChildren(
       form,
       field("official-target", "official.target", targetSelect),
-      field("official-file", "official.file", fileInput),
+      field("official-file", "official.file", fileZone),
       preview,
       field("official-crs", "official.crsOverride", crsSelect),
       field("official-name", "official.nameProperty", nameSelect),
