@@ -13,6 +13,8 @@ interface PlacedLabel {
 }
 
 /** Gap in CSS pixels between a point symbol and its label. */
+/** Space kept between a label slid inward and the map's edge, px. */
+const EDGE_MARGIN = 4;
 const BESIDE_GAP = 4;
 
 /**
@@ -108,10 +110,16 @@ export class HtmlLabels {
       if (!label.size || !shown(label)) return null;
       const point = this.map.project(label.anchor.lngLat);
       const { width: labelWidth, height: labelHeight } = label.size;
-      const x0 =
+      let x0 =
         label.anchor.placement === "beside"
           ? point.x + (label.layer.style.radius ?? 6) + BESIDE_GAP
           : point.x - labelWidth / 2;
+      // A centred label near the map's edge slides inward (its anchor stays under it) rather than being cut off.
+      if (label.anchor.placement === "centre") {
+        const slack = labelWidth / 2 - EDGE_MARGIN;
+        if (x0 + labelWidth > width - EDGE_MARGIN) x0 -= Math.min(slack, x0 + labelWidth - (width - EDGE_MARGIN));
+        else if (x0 < EDGE_MARGIN) x0 += Math.min(slack, EDGE_MARGIN - x0);
+      }
       const y0 = point.y - labelHeight / 2;
       const box = { x0, y0, x1: x0 + labelWidth, y1: y0 + labelHeight };
       const onScreen = box.x1 > 0 && box.x0 < width && box.y1 > 0 && box.y0 < height;
