@@ -3,7 +3,7 @@ import type { Language } from "../i18n/messages";
 import type { DataPackage } from "../layers/layerData";
 import type { LayerDefinition } from "../layers/manifestTypes";
 import type { LayerViewStates } from "../state/layersSlice";
-import { labelAnchors, nonOverlapping, type LabelAnchor, type LabelBox } from "./labelPlacement";
+import { labelAnchors, nonOverlapping, slideInside, type LabelAnchor, type LabelBox } from "./labelPlacement";
 
 interface PlacedLabel {
   layer: LayerDefinition;
@@ -114,12 +114,7 @@ export class HtmlLabels {
         label.anchor.placement === "beside"
           ? point.x + (label.layer.style.radius ?? 6) + BESIDE_GAP
           : point.x - labelWidth / 2;
-      // A centred label near the map's edge slides inward (its anchor stays under it) rather than being cut off.
-      if (label.anchor.placement === "centre") {
-        const slack = labelWidth / 2 - EDGE_MARGIN;
-        if (x0 + labelWidth > width - EDGE_MARGIN) x0 -= Math.min(slack, x0 + labelWidth - (width - EDGE_MARGIN));
-        else if (x0 < EDGE_MARGIN) x0 += Math.min(slack, EDGE_MARGIN - x0);
-      }
+      if (label.anchor.placement === "centre") x0 = slideInside(x0, labelWidth, width, EDGE_MARGIN);
       const y0 = point.y - labelHeight / 2;
       const box = { x0, y0, x1: x0 + labelWidth, y1: y0 + labelHeight };
       const onScreen = box.x1 > 0 && box.x0 < width && box.y1 > 0 && box.y0 < height;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelAnchors, labelText, nonOverlapping, polygonLabelPoint } from "./labelPlacement";
+import { labelAnchors, labelText, nonOverlapping, polygonLabelPoint, slideInside } from "./labelPlacement";
 import { fixtureStyleInput } from "./testStyleInput";
 
 describe("label placement", () => {
@@ -51,5 +51,22 @@ describe("label placement", () => {
       { x0: 20, y0: 0, x1: 30, y1: 10 },
     ]);
     expect(visible).toEqual([true, false, false, true]);
+  });
+});
+
+describe("slideInside", () => {
+  it("moves a label that crosses the right edge back inside, keeping the margin", () => {
+    // 200 px label centred at x = 350 on a 390 px map: 250…450, 64 px too far right with a 4 px margin.
+    expect(slideInside(250, 200, 390, 4)).toBe(186);
+  });
+
+  it("moves at most half the label's width less the margin, so the anchor stays under it", () => {
+    // Centred at x = 389: 289…489 would need 103 px; only 96 px (100 − 4) are allowed.
+    expect(slideInside(289, 200, 390, 4)).toBe(193);
+  });
+
+  it("moves a label crossing the left edge right, and leaves one inside alone", () => {
+    expect(slideInside(-30, 100, 390, 4)).toBe(4);
+    expect(slideInside(100, 100, 390, 4)).toBe(100);
   });
 });

@@ -163,3 +163,14 @@ export function nonOverlapping(boxes: ReadonlyArray<LabelBox | null>, padding = 
     return !collides;
   });
 }
+
+/**
+ * The left edge of a centred label moved inward when it would cross the map's left or right edge (less `margin`),
+ * by at most half its width, so the point it names stays under it.
+ */
+export function slideInside(x0: number, labelWidth: number, mapWidth: number, margin: number): number {
+  const slack = Math.max(0, labelWidth / 2 - margin);
+  if (x0 + labelWidth > mapWidth - margin) return x0 - Math.min(slack, x0 + labelWidth - (mapWidth - margin));
+  if (x0 < margin) return x0 + Math.min(slack, margin - x0);
+  return x0;
+}
