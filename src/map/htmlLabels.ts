@@ -70,10 +70,18 @@ export class HtmlLabels {
     this.rebuild(true);
   }
 
-  /** Labels of feature layers win over the context (town) labels, then manifest order. */
+  /**
+   * Labels of feature layers win over the context (town) labels; among them a point's name (a memorial, a node)
+   * wins over an area's, which can sit anywhere inside it; then manifest order.
+   */
   private labelledLayers(): LayerDefinition[] {
     const layers = this.dataPackage.manifest.layers.filter((layer) => layer.style.labelProperty);
-    return [...layers.filter((layer) => layer.role !== "context"), ...layers.filter((layer) => layer.role === "context")];
+    const features = layers.filter((layer) => layer.role !== "context");
+    return [
+      ...features.filter((layer) => layer.geometryType === "point"),
+      ...features.filter((layer) => layer.geometryType !== "point"),
+      ...layers.filter((layer) => layer.role === "context"),
+    ];
   }
 
   private rebuild(place: boolean): void {

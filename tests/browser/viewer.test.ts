@@ -290,6 +290,11 @@ describe("viewer", () => {
     expect(canvas.x1 - canvas.x0, "map width on the phone").toBeGreaterThan(300);
     expect(canvas.y1 - canvas.y0, "map height on the phone").toBeGreaterThan(250);
     expect(await renderedFeatureCount(current.page, "district")).toBeGreaterThan(0);
+    // Every memorial position is named at district zoom: 4 places (three tombs share one), a point's name winning
+    // over an area's where they collide.
+    await expect
+      .poll(() => current.page.locator('[data-label-layer="memorials"]:not([hidden])').count(), { timeout: 15_000 })
+      .toBe(4);
 
     // On a narrow screen the layer panel sits behind a button; open it and keep a picture of it too.
     const panelToggle = current.page.locator('[data-action="toggle-panel"]');
