@@ -5,7 +5,7 @@ import type { DataPackage } from "../layers/layerData";
 import { loadDataPackage } from "../layers/loadDataPackage";
 import { buildImportedLayer } from "../workspace/buildImportedLayer";
 import { memorialsFromLayer, positionCertainty, type Memorial } from "./memorials";
-import { withOfficialPositions } from "./officialPositions";
+import { memorialMatchSummary, withOfficialPositions } from "./officialPositions";
 import { fetchGeodata } from "./testGeodata";
 
 let dataPackage: DataPackage;
@@ -86,6 +86,15 @@ describe("official memorial positions", () => {
     expect(ambiguous).toEqual(["杨盛金烈士墓"]);
     expect(placed.find((memorial) => memorial.id === "memorial-yang-shengjin")!.geometryQuality).toBe("schematic");
     expect(placed.find((memorial) => memorial.id === "memorial-su-chaomiao")!.lngLat).toEqual([105.6912, 29.5211]);
+  });
+
+  it("summarises the match for the layer list", () => {
+    const merged = surveyed([
+      { name: "陈现文烈士墓", lngLat: [105.7712, 29.6688] },
+      { name: "无名碑", lngLat: [105.8, 29.6] },
+    ]);
+    expect(memorialMatchSummary(merged)).toEqual({ matched: 1, total: 6, unmatched: ["无名碑"], ambiguous: [] });
+    expect(memorialMatchSummary(dataPackage)).toBeNull();
   });
 
   it("changes nothing without imported data", () => {

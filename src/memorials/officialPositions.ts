@@ -1,7 +1,7 @@
 import type { Point } from "geojson";
 import type { DataPackage, LayerFeature } from "../layers/layerData";
 import { normalizeForSearch } from "../policy/normalizeText";
-import type { Memorial } from "./memorials";
+import { memorialLayerOf, memorialsFromLayer, type Memorial } from "./memorials";
 
 /**
  * Surveyed positions for the memorials, from official data a user imported to stand in for the placeholder layer.
@@ -56,4 +56,27 @@ export function withOfficialPositions(memorials: readonly Memorial[], dataPackag
   });
   const unmatched = points.filter((point) => !used.has(point.feature)).map((point) => String(point.feature.properties.name));
   return { memorials: result, unmatched, ambiguous };
+}
+
+export interface MemorialMatchSummary {
+  matched: number;
+  total: number;
+  unmatched: string[];
+  ambiguous: string[];
+}
+
+/** How well imported official points cover the memorials, for the layer list; null when none stand in for them. */
+export function memorialMatchSummary(dataPackage: DataPackage): MemorialMatchSummary | null {
+  const layer = memorialLayerOf(dataPackage.manifest);
+  const load = layer ? dataPackage.layers.get(layer.id) : undefined;
+  if (!layer || load?.type !== "loaded" || !dataPackage.manifest.layers.some((candidate) => candidate.imported?.replaces === layer.id)) return null;
+  const read = memorialsFromLayer(load.data);
+  if (!read.ok) return null;
+  const placed = withOfficialPositions(read.value, dataPackage, layer.id);
+  return {
+    matched: placed.memorials.filter((memorial) => memorial.geometryQuality === "official").length,
+    total: placed.memorials.length,
+    unmatched: placed.unmatched,
+    ambiguous: placed.ambiguous,
+  };
 }

@@ -197,6 +197,8 @@ describe("official data imported as a layer", () => {
     await page.locator("[data-official-provenance]").fill("区退役军人事务局实测（测试）");
     await page.locator("[data-official-accuracy]").fill("3");
     await reloadingClick(page, "[data-official-save]");
+    // The layer list says how many memorials the points were matched to.
+    expect(await page.locator("[data-official-match]").getAttribute("data-official-match")).toBe("1/6");
 
     await page.locator('[data-sheet-tab="memorials"]').click();
     await page.locator('[data-memorial-list] [data-memorial-id="memorial-chen-xianwen"]').click();

@@ -5,6 +5,8 @@ import type { LayerDefinition } from "../../layers/manifestTypes";
 import type { ImportedLayerStorage } from "../../state/layerStorage";
 import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
+import { memorialLayerOf } from "../../memorials/memorials";
+import { memorialMatchSummary, type MemorialMatchSummary } from "../../memorials/officialPositions";
 import { storageFailureText } from "./storageFailureText";
 
 export interface OfficialDataSectionOptions {
@@ -31,6 +33,19 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
   let formTarget: ((layerId: string | undefined) => void) | null = null;
 
   const imported = () => dataPackage.manifest.layers.filter((layer) => layer.imported);
+  // Which memorials the imported points were matched to: a point that names no memorial is said, not dropped silently.
+  const memorialMatch = memorialMatchSummary(dataPackage);
+  const memorialLayerId = memorialLayerOf(dataPackage.manifest)?.id;
+  const matchLine = (match: MemorialMatchSummary) => {
+    const separator = store.getState().language === "zh" ? "、" : ", ";
+    return h(
+      "span",
+      { class: "official-item-match", "data-official-match": `${match.matched}/${match.total}` },
+      t("official.memorialsMatched", { matched: match.matched, total: match.total }),
+      match.unmatched.length > 0 ? ` ${t("official.memorialsUnmatched", { names: match.unmatched.join(separator) })}` : "",
+      match.ambiguous.length > 0 ? ` ${t("official.memorialsAmbiguous", { names: match.ambiguous.join(separator) })}` : "",
+    );
+  };
   const titleOf = (layerId: string | null, language: Language) => {
     const layer = dataPackage.manifest.layers.find((candidate) => candidate.id === layerId);
     return layer ? localized(layer.title, language) : String(layerId);
@@ -59,6 +74,7 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
         { class: "official-item-text", dir: "auto" },
         t("official.item", { title, count, target: titleOf(origin.replaces, language), date: origin.importedAt.slice(0, 10), file: origin.fileName }),
       ),
+      memorialMatch && origin.replaces === memorialLayerId ? matchLine(memorialMatch) : null,
       confirming === layer.id
         ? h(
             "span",
