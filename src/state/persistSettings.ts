@@ -7,7 +7,7 @@ import type { HashState } from "./urlHash";
 const SETTINGS_NOTICE_ID = "settings-storage";
 const DEFAULT_DEBOUNCE_MS = 250;
 /** Past this the map starts with the defaults rather than wait longer for a slow or stuck database. */
-const DEFAULT_READ_TIMEOUT_MS = 2000;
+export const STARTUP_READ_TIMEOUT_MS = 2000;
 
 /** The settings part of the state: layers only where they differ from the manifest's defaults. */
 export function settingsOf(state: AppState): UserSettings {
@@ -28,7 +28,7 @@ export function showStorageNotice(store: AppStore, failure: StorageFailure): voi
  * Starts reading the saved settings; call it before fetching the data package so both run at once. Answers within
  * `timeoutMs` whatever the database does.
  */
-export function readStartupSettings(storage: SettingsStorage, timeoutMs = DEFAULT_READ_TIMEOUT_MS): Promise<StorageResult<SettingsRecord | null>> {
+export function readStartupSettings(storage: SettingsStorage, timeoutMs = STARTUP_READ_TIMEOUT_MS): Promise<StorageResult<SettingsRecord | null>> {
   return answerWithin(storage.loadSettings(), timeoutMs, { ok: true, value: null });
 }
 
@@ -43,7 +43,6 @@ export function answerWithin<T>(read: Promise<T>, timeoutMs: number, fallback: T
   });
 }
 
-export const STARTUP_READ_TIMEOUT_MS = DEFAULT_READ_TIMEOUT_MS;
 
 /**
  * Applies saved settings at start-up (after the layers are initialised and the hash applied), except where the URL

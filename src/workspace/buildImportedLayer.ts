@@ -1,8 +1,7 @@
 import type { Geometry } from "geojson";
-import type { LayerFeature } from "../layers/layerData";
 import { layerCitations } from "../layers/importedLayers";
+import type { LayerFeature, LayerLoad } from "../layers/layerData";
 import type { LayerDefinition, LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
-import type { LayerLoad } from "../layers/layerData";
 import type { BilingualText, ImportedParcel, ImportMessage, ImportResult } from "../import/types";
 import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "./importedLayer";
 
@@ -30,7 +29,8 @@ export interface ImportedLayerChoices {
 
 export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: BilingualText[] } | { ok: false; error: ImportMessage };
 
-function kindOf(geometry: Geometry): LayerGeometryType | null {
+/** The layer geometry type a feature's geometry belongs to, or null for one no layer draws. */
+export function kindOf(geometry: Geometry): LayerGeometryType | null {
   switch (geometry.type) {
     case "Polygon":
     case "MultiPolygon":

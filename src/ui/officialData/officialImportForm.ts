@@ -8,7 +8,7 @@ import type { DataPackage } from "../../layers/layerData";
 import type { LayerDefinition, LayerGeometryType } from "../../layers/manifestTypes";
 import type { ImportedLayerStorage } from "../../state/layerStorage";
 import type { AppStore } from "../../state/store";
-import { buildImportedLayer } from "../../workspace/buildImportedLayer";
+import { buildImportedLayer, kindOf } from "../../workspace/buildImportedLayer";
 import { h, setChildren } from "../dom";
 import { storageFailureText } from "./storageFailureText";
 // The form shares the site check's look for files, errors and progress; that sheet may not be loaded yet.
@@ -46,7 +46,6 @@ function propertyNames(result: ImportResult): string[] {
   return [...names].slice(0, 200);
 }
 
-const KIND_OF_TYPE: Record<string, LayerGeometryType> = { Polygon: "polygon", MultiPolygon: "polygon", LineString: "line", Point: "point" };
 
 /**
  * Import of one official dataset to stand in for a schematic layer: choose the layer, read the file (its coordinate
@@ -211,7 +210,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     } else if (result?.ok) {
       const counts = new Map<LayerGeometryType, number>();
       for (const parcel of result.parcels) {
-        const kind = KIND_OF_TYPE[parcel.geometry.type];
+        const kind = kindOf(parcel.geometry);
         if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
       }
       const kinds = [...counts].map(([kind, count]) => `${t(`official.kind.${kind}`)} ${count}`).join(language === "zh" ? "、" : ", ");
