@@ -8,7 +8,7 @@ describe("dataBaseUrl", () => {
   });
 
   it("accepts a plain relative folder", () => {
-    expect(dataBaseUrl("?data=src/layers/fixtures/valid/")).toBe("src/layers/fixtures/valid/");
+    expect(dataBaseUrl("?data=tests/fixtures/layers/valid/")).toBe("tests/fixtures/layers/valid/");
     expect(dataBaseUrl("?data=tests/fixtures/app")).toBe("tests/fixtures/app/");
   });
 

@@ -3,7 +3,7 @@ export const DEFAULT_DATA_BASE_URL = "geodata/";
 
 /**
  * The data package folder for this page. `?data=<folder>/` points the app at another package on the same
- * origin (e.g. `?data=src/layers/fixtures/valid/` on the dev server, or a test's fixture); anything that is not a
+ * origin (e.g. `?data=tests/fixtures/layers/valid/` on the dev server, or a test's fixture); anything that is not a
  * plain relative folder is ignored, so a crafted link cannot load data from elsewhere.
  */
 export function dataBaseUrl(search: string): string {

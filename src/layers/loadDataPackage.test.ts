@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchFixture, readFixture } from "./fixtures/readFixture";
+import { fetchFixture, readFixture } from "../../tests/fixtures/layers/readFixture";
 import { layerLoadErrors } from "./layerData";
 import { loadDataPackage } from "./loadDataPackage";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fetchFixture, readFixture } from "./fixtures/readFixture";
+import { fetchFixture, readFixture } from "../../tests/fixtures/layers/readFixture";
 import { loadDataPackage, type ReadFeatureCount } from "./loadDataPackage";
 import { validateManifest } from "./validateManifest";
 import { invalid, valid } from "./validation";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFixture } from "./fixtures/readFixture";
+import { readFixture } from "../../tests/fixtures/layers/readFixture";
 import type { LayerDefinition, Manifest } from "./manifestTypes";
 import { validateLayerData } from "./validateLayerData";
 

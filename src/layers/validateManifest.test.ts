@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFixture } from "./fixtures/readFixture";
+import { readFixture } from "../../tests/fixtures/layers/readFixture";
 import { validateManifest } from "./validateManifest";
 
 type Editable = Record<string, any>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { featureSelection } from "../state/selection";
 import { buildStyle } from "./buildStyle";
 import { HATCH_IMAGE_ID } from "./hatchPattern";
-import { fixtureStyleInput } from "./testStyleInput";
+import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 function layer(style: StyleSpecification, id: string): LayerSpecification {
   const found = style.layers.find((candidate) => candidate.id === id);

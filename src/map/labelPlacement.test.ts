@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelAnchors, labelText, nonOverlapping, polygonLabelPoint, slideInside } from "./labelPlacement";
-import { fixtureStyleInput } from "./testStyleInput";
+import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 describe("label placement", () => {
   it("uses the area centroid of a convex polygon", () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildStyle } from "./buildStyle";
 import { paddingWithin } from "./cameraPadding";
 import { boundsAround, focusFeatures, NO_MARKS, northOf, userLocationFeatures } from "./mapMarks";
-import { fixtureStyleInput } from "./testStyleInput";
+import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 const zhuxi: [number, number] = [105.69, 29.52];
 

@@ -3,7 +3,7 @@ import type { LayerFeatureCollection } from "../layers/layerData";
 import { featureSelection } from "../state/selection";
 import { buildStyle } from "./buildStyle";
 import { diffStyles, type StyleCommand } from "./styleDiff";
-import { fixtureStyleInput } from "./testStyleInput";
+import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 const input = fixtureStyleInput();
 const base = buildStyle(input);

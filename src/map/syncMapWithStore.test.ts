@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { featureSelection } from "../state/selection";
 import { createAppStore, type AppStore } from "../state/store";
-import { fixtureManifest } from "../state/testManifest";
-import { createFakeMapAdapter } from "./fakeMapAdapter";
+import { fixtureManifest } from "../../tests/support/testManifest";
+import { createFakeMapAdapter } from "../../tests/support/fakeMapAdapter";
 import type { FeatureHit } from "./mapAdapter";
 import { syncMapWithStore } from "./syncMapWithStore";
 

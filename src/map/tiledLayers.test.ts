@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DataPackage } from "../layers/layerData";
 import type { Manifest } from "../layers/manifestTypes";
 import { buildStyle } from "./buildStyle";
-import { fixtureStyleInput } from "./testStyleInput";
+import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 import { tiledSourcesOf } from "./tiledLayers";
 
 describe("large layers on the map", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadDataPackage } from "../layers/loadDataPackage";
 import { fieldReport } from "./fieldReport";
 import { memorialLayerOf, memorialsFromLayer } from "./memorials";
-import { fetchGeodata } from "./testGeodata";
+import { fetchGeodata } from "../../tests/support/testGeodata";
 
 async function realPackage() {
   const loaded = await loadDataPackage("", fetchGeodata);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LayerFeatureCollection } from "../layers/layerData";
 import { legalBasisTitles, loadMemorialNotice, memorialNoticeFrom, protectionQuote, splitAround, type MemorialNotice } from "./memorialNotice";
 import { memorialsFromLayer } from "./memorials";
-import { fetchGeodata, readGeodata } from "./testGeodata";
+import { fetchGeodata, readGeodata } from "../../tests/support/testGeodata";
 
 const DOCUMENT = "dzfb-2023-47";
 

@@ -10,7 +10,7 @@ import {
   positionCertainty,
   type Memorial,
 } from "./memorials";
-import { readGeodata } from "./testGeodata";
+import { readGeodata } from "../../tests/support/testGeodata";
 
 const manifest = readGeodata("manifest.json") as Manifest;
 const layer = memorialLayerOf(manifest)!;

@@ -6,7 +6,7 @@ import { loadDataPackage } from "../layers/loadDataPackage";
 import { buildImportedLayer } from "../workspace/buildImportedLayer";
 import { memorialsFromLayer, positionCertainty, type Memorial } from "./memorials";
 import { memorialMatchSummary, withOfficialPositions } from "./officialPositions";
-import { fetchGeodata } from "./testGeodata";
+import { fetchGeodata } from "../../tests/support/testGeodata";
 
 let dataPackage: DataPackage;
 let memorials: Memorial[];

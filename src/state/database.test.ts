@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { APP_DATABASE, APP_DATABASE_VERSION, openAppDatabase } from "./database";
 import { openImportedLayerStorage } from "./layerStorage";
 import { openParcelStorage } from "./parcelStorage";
-import { testDraft, testLayer, testSavedQuery } from "./testRecords";
+import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
 
 function promised<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { IDBFactory, IDBObjectStore as FDBObjectStore } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { openAppDatabase } from "./database";
 import { openImportedLayerStorage } from "./layerStorage";
-import { testLayer } from "./testRecords";
+import { testLayer } from "../../tests/support/testRecords";
 
 describe("imported layer storage", () => {
   it("saves, lists by import time, replaces by id and removes", async () => {

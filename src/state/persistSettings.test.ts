@@ -4,7 +4,7 @@ import { openAppDatabase, type StorageResult } from "./database";
 import { persistSettings, readStartupSettings, restoreSettings, settingsOf } from "./persistSettings";
 import { isSettingsRecord, openSettingsStorage, settingsRecordOf, type SettingsRecord, type SettingsStorage } from "./settingsStorage";
 import { createAppStore, type AppStore } from "./store";
-import { fixtureManifest } from "./testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 import { parseHash } from "./urlHash";
 
 const saved = settingsRecordOf(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SELECTION_NONE, featureSelection } from "./selection";
 import { createAppStore, stateSnapshot, type AppStore } from "./store";
-import { fixtureManifest } from "./testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 import { VIEW_DISTRICT } from "./viewSlice";
 
 let store: AppStore;

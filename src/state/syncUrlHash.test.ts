@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAppStore, type AppStore } from "./store";
 import { syncStoreWithHash, type HashLocation } from "./syncUrlHash";
-import { fixtureManifest } from "./testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 
 function fakeLocation(initial: string) {
   let hash = initial;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { featureSelection, SELECTION_NONE } from "./selection";
 import { layerDefaultsOf } from "./layersSlice";
-import { fixtureManifest } from "./testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 import { formatHash, hashStateOf, layersFromHash, parseHash, withHashParameter, type ShareableState } from "./urlHash";
 
 const manifest = fixtureManifest();

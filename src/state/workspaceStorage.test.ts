@@ -4,7 +4,7 @@ import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from ".
 import { openImportedLayerStorage } from "./layerStorage";
 import { openParcelStorage } from "./parcelStorage";
 import { openSettingsStorage, settingsRecordOf } from "./settingsStorage";
-import { testDraft, testLayer, testQuery, testSavedQuery } from "./testRecords";
+import { testDraft, testLayer, testQuery, testSavedQuery } from "../../tests/support/testRecords";
 import { openWorkspaceStorage } from "./workspaceStorage";
 
 const settings = { language: "en" as const, basemap: "osm" as const, layers: { towns: { visible: false, opacity: 0.4 } }, cautionDistanceMetres: 80 };

@@ -4,7 +4,7 @@ import type { ImportResult } from "../import/types";
 import { importTargets, mergeImportedLayers } from "../layers/importedLayers";
 import type { DataPackage } from "../layers/layerData";
 import { loadDataPackage } from "../layers/loadDataPackage";
-import { fetchGeodata } from "../memorials/testGeodata";
+import { fetchGeodata } from "../../tests/support/testGeodata";
 import { buildImportedLayer, type ImportedLayerChoices } from "./buildImportedLayer";
 import { isImportedLayerRecord, type ImportedLayerRecord } from "./importedLayer";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { settingsRecordOf } from "../state/settingsStorage";
-import { testDraft, testLayer, testSavedQuery } from "../state/testRecords";
+import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
 import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from "./workspaceFile";
 
 const settings = settingsRecordOf(

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { StorageResult } from "../state/database";
-import { testDraft, testLayer, testSavedQuery } from "../state/testRecords";
+import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
 import type { WorkspaceStorage, WorkspaceWrite } from "../state/workspaceStorage";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "./workspaceFile";
 import { importWorkspace, readWorkspaceUpload, workspaceFileName } from "./workspaceTransfer";

@@ -98,4 +98,11 @@ describe("folder boundaries", () => {
     expect(config.compilerOptions.lib.some((lib) => lib.startsWith("DOM"))).toBe(false);
     for (const folder of PURE_FOLDERS) expect(config.include).toContain(`src/${folder}`);
   });
+
+  it("shipped code imports nothing from Node and keeps no test helpers (they live in tests/support)", () => {
+    const nodeImports = sourceFiles(srcDir).filter((file) => /from\s*["']node:/.test(readFileSync(file, "utf8")));
+    const helpers = sourceFiles(srcDir).filter((file) => /(?:^|[/\\])(?:test|fake)[A-Z][^/\\]*\.ts$/.test(relative(srcDir, file)));
+    expect(nodeImports.map((file) => relative(rootDir, file))).toEqual([]);
+    expect(helpers.map((file) => relative(rootDir, file))).toEqual([]);
+  });
 });

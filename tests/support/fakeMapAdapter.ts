@@ -1,6 +1,6 @@
-import type { CameraOrigin, CameraView } from "../state/viewSlice";
-import type { FeatureHit, MapAdapter, PointerPosition, ScreenPoint } from "./mapAdapter";
-import type { SketchChange } from "./sketch/sketchTypes";
+import type { CameraOrigin, CameraView } from "../../src/state/viewSlice";
+import type { FeatureHit, MapAdapter, PointerPosition, ScreenPoint } from "../../src/map/mapAdapter";
+import type { SketchChange } from "../../src/map/sketch/sketchTypes";
 
 type Call = [method: string, ...args: unknown[]];
 

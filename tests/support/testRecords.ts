@@ -1,6 +1,6 @@
-import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../workspace/importedLayer";
-import type { SavedSiteQuery, SiteDraft } from "./parcelStorage";
-import type { SiteQuery } from "./parcelSlice";
+import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../../src/workspace/importedLayer";
+import type { SavedSiteQuery, SiteDraft } from "../../src/state/parcelStorage";
+import type { SiteQuery } from "../../src/state/parcelSlice";
 
 /** Records as the app writes them, shared by the storage and workspace tests. */
 

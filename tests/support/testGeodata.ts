@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FetchJson } from "../layers/loadDataPackage";
-import { invalid, valid } from "../layers/validation";
+import type { FetchJson } from "../../src/layers/loadDataPackage";
+import { invalid, valid } from "../../src/layers/validation";
 
 const geodataDir = fileURLToPath(new URL("../../geodata/", import.meta.url));
 

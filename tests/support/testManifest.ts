@@ -1,5 +1,5 @@
-import type { Manifest } from "../layers/manifestTypes";
-import { readFixture } from "../layers/fixtures/readFixture";
+import type { Manifest } from "../../src/layers/manifestTypes";
+import { readFixture } from "../fixtures/layers/readFixture";
 
 /** The valid fixture manifest, for state tests. */
 export function fixtureManifest(): Manifest {

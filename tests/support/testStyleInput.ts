@@ -1,9 +1,9 @@
-import { readFixture } from "../layers/fixtures/readFixture";
-import type { LayerFeatureCollection } from "../layers/layerData";
-import type { Manifest } from "../layers/manifestTypes";
-import { layerDefaultsOf } from "../state/layersSlice";
-import { SELECTION_NONE } from "../state/selection";
-import type { StyleInput } from "./buildStyle";
+import { readFixture } from "../fixtures/layers/readFixture";
+import type { LayerFeatureCollection } from "../../src/layers/layerData";
+import type { Manifest } from "../../src/layers/manifestTypes";
+import { layerDefaultsOf } from "../../src/state/layersSlice";
+import { SELECTION_NONE } from "../../src/state/selection";
+import type { StyleInput } from "../../src/map/buildStyle";
 
 /** A style input from the valid fixture package with every default, for map tests. */
 export function fixtureStyleInput(overrides: Partial<StyleInput> = {}): StyleInput {
