@@ -7,7 +7,7 @@ import { addMessages } from "./messages";
  */
 const zh = {
   "memorials.heading": "烈士纪念设施",
-  "memorials.intro": "{docNumber} 划定保护范围的 {count} 处烈士纪念设施。",
+  "memorials.intro": "{title} 划定保护范围的 {count} 处烈士纪念设施。",
   "memorials.filterLabel": "筛选：名称、地址或镇街",
   "memorials.listLabel": "纪念设施列表",
   "memorials.noMatch": "没有与“{query}”匹配的纪念设施。",
@@ -48,7 +48,7 @@ const zh = {
   "memorials.basisFull": "通知开头原文",
   "memorials.geometryHeading": "位置说明",
   "memorials.quoteSource": "{docNumber} {number}",
-  "memorials.noticeSource": "出处：{title}（{docNumber}）",
+  "memorials.noticeSource": "出处：{title}",
   "memorials.noticeLoading": "正在加载通知原文…",
   "memorials.noticeFailed": "通知原文无法加载，此处只显示图层中的摘要：{detail}",
   "memorials.rangeSummary": "保护范围：{range}",
@@ -68,7 +68,7 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   "memorials.heading": "Martyr memorials",
-  "memorials.intro": "The {count} martyr memorial facilities whose protection ranges {docNumber} sets.",
+  "memorials.intro": "The {count} martyr memorial facilities whose protection ranges the notice “{title}” sets.",
   "memorials.filterLabel": "Filter by name, address or town",
   "memorials.listLabel": "Memorials",
   "memorials.noMatch": "No memorial matches “{query}”.",
@@ -91,8 +91,8 @@ const en: Record<keyof typeof zh, string> = {
   "memorials.sharedPositionOther": "Same published address as {others}; they share one approximate point on the map.",
   "memorials.mapLabel": "Position to be verified ±{radius}",
   "memorials.getThere": "Get there",
-  "memorials.amap": "AMap (高德)",
-  "memorials.baidu": "Baidu Maps (百度)",
+  "memorials.amap": "AMap",
+  "memorials.baidu": "Baidu Maps",
   "memorials.geo": "Other map app",
   "memorials.newWindow": " (opens in a new window)",
   "memorials.navigationNote": "Positions are approximate: navigation only gets you near; check the published address.",
@@ -109,7 +109,7 @@ const en: Record<keyof typeof zh, string> = {
   "memorials.basisFull": "Opening paragraph of the notice",
   "memorials.geometryHeading": "About the position",
   "memorials.quoteSource": "{docNumber} {number}",
-  "memorials.noticeSource": "Source: {title} ({docNumber})",
+  "memorials.noticeSource": "Source: the notice “{title}”",
   "memorials.noticeLoading": "Loading the notice text…",
   "memorials.noticeFailed": "The notice text could not be loaded; showing the layer's summary only: {detail}",
   "memorials.rangeSummary": "Protection range: {range}",

@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/messages";
 import { translate } from "../../i18n/translate";
+import { attributeOf, nameVocabulary, valueWord } from "../../layers/attributeValues";
 import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
 import { boundsAround } from "../../map/mapMarks";
@@ -59,7 +60,14 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
 
   const layer = memorialLayerOf(dataPackage.manifest);
   const load = layer ? dataPackage.layers.get(layer.id) : undefined;
-  const read = load?.type === "loaded" ? memorialsFromLayer(load.data) : null;
+  const names = nameVocabulary(dataPackage);
+  const townAttribute = layer ? attributeOf(layer, "town") : undefined;
+  // The towns' English names, through the manifest's declaration of the memorials' town attribute (namesFrom).
+  const townInEnglish = (town: string) => {
+    const english = valueWord(townAttribute, town, "en", names);
+    return english === town ? null : english;
+  };
+  const read = load?.type === "loaded" ? memorialsFromLayer(load.data, townInEnglish) : null;
   // Surveyed positions from imported official data, where a point names the memorial, replace the placeholders.
   const memorials: Memorial[] = read?.ok && layer ? withOfficialPositions(read.value, dataPackage, layer.id).memorials : [];
   const byId = new Map(memorials.map((memorial) => [memorial.id, memorial]));
@@ -141,7 +149,10 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     const current = language();
     heading.textContent = translate(current, "memorials.heading");
     intro.textContent =
-      notice.type === "loaded" ? translate(current, "memorials.intro", { docNumber: notice.notice.docNumber, count: memorials.length }) : "";
+      notice.type === "loaded" ? translate(current, "memorials.intro", {
+            title: current === "en" && notice.notice.titleEn ? notice.notice.titleEn : notice.notice.docNumber,
+            count: memorials.length,
+          }) : "";
     intro.hidden = intro.textContent === "";
     filterLabel.textContent = translate(current, "memorials.filterLabel");
     filterInput.placeholder = translate(current, "memorials.filterLabel");

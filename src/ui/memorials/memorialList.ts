@@ -3,7 +3,7 @@ import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
 import type { FieldReport } from "../../memorials/fieldReport";
 import { formatDirectionDistance, formatFieldAnswer } from "../../memorials/formatDistance";
-import { matchesFilter, memorialName, type Memorial } from "../../memorials/memorials";
+import { matchesFilter, memorialName, memorialTown, type Memorial } from "../../memorials/memorials";
 import { h } from "../dom";
 import { approximateBadge, kindLabel } from "./memorialText";
 // Its strings load with it.
@@ -39,7 +39,7 @@ export function renderMemorialItem(memorial: Memorial, language: Language, dista
         h("span", { class: "memorial-item-name" }, memorialName(memorial, language)),
         distance ? h("span", { class: "memorial-item-distance", "data-memorial-distance": "" }, formatDirectionDistance(distance, language)) : null,
       ),
-      h("span", { class: "memorial-item-meta" }, `${kindLabel(memorial.kind, language)} · `, h("span", { lang: ZH }, memorial.town)),
+      h("span", { class: "memorial-item-meta" }, `${kindLabel(memorial.kind, language)} · ${memorialTown(memorial, language)}`),
       h("span", { class: "memorial-item-address", lang: ZH }, memorial.address),
       badge || sharedCount > 1
         ? h(
