@@ -1,7 +1,8 @@
 import type { DistanceAndDirection } from "../../check/fieldPosition";
 import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { translate } from "../../i18n/translate";
-import { navigationLinks } from "../../geo/navigationLinks";
+import { linksTo, type NavigationTarget } from "../../geo/navigationLinks";
+import { navigationTarget } from "../../memorials/memorialNavigation";
 import { formatDirectionDistance, formatDistance } from "../../memorials/formatDistance";
 import { protectionQuote, splitAround, type MemorialNotice, type Quote } from "../../memorials/memorialNotice";
 import { memorialGeometryNote, memorialName, memorialTown, positionCertainty, type Memorial } from "../../memorials/memorials";
@@ -91,9 +92,29 @@ function noticeSections(input: MemorialCardInput): Child[] {
   ];
 }
 
+/** What the buttons do, in words: go to the official point, near the approximate one, or search the address. */
+function navigationNote(memorial: Memorial, target: NavigationTarget, language: Language): HTMLElement {
+  if (target.type === "address") {
+    return h(
+      "p",
+      { class: "memorial-nav-note", "data-navigation-target": "address" },
+      translate(language, "memorials.navigationSearch"),
+      " ",
+      h("q", { lang: ZH, "data-navigation-keyword": "" }, target.keyword),
+    );
+  }
+  const exact = positionCertainty(memorial).type === "exact";
+  return h(
+    "p",
+    { class: "memorial-nav-note", "data-navigation-target": "position" },
+    translate(language, exact ? "memorials.navigationExact" : "memorials.navigationNote"),
+  );
+}
+
 function navigationSection(input: MemorialCardInput): HTMLElement {
   const { memorial, language } = input;
-  const links = navigationLinks(memorial.lngLat, memorial.name);
+  const target = navigationTarget(memorial);
+  const links = linksTo(target);
   const newWindow = translate(language, "memorials.newWindow");
   const link = (href: string, key: "memorials.amap" | "memorials.baidu" | "memorials.geo", app: string, external: boolean) =>
     h(
@@ -117,7 +138,7 @@ function navigationSection(input: MemorialCardInput): HTMLElement {
       // geo: hands over to an installed map app; a new window would stay blank.
       link(links.geo, "memorials.geo", "geo", false),
     ),
-    h("p", { class: "memorial-nav-note" }, translate(language, "memorials.navigationNote")),
+    navigationNote(memorial, target, language),
   );
 }
 
