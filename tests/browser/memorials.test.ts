@@ -141,7 +141,7 @@ describe("memorial finder on a phone", () => {
     // Each restricting layer gets an answer that admits its uncertainty.
     const memorialsAnswer = page.locator('[data-field-layer="memorials"]');
     expect(await memorialsAnswer.getAttribute("data-standing")).toBe("uncertain");
-    expect(await memorialsAnswer.innerText()).toMatch(/不确定（距 .+ 3(\.\d)? km，在 ±5 km 误差内）/);
+    expect(await memorialsAnswer.innerText()).toMatch(/不确定：距 .+ 3(\.\d)? km，在其位置误差 ±5 km（含你的定位精度）之内/);
     expect(await page.locator('[data-field-layer="mining-extraction-blocks"]').innerText()).toContain("位置未公布，无法判断");
     const state = (await appState(page)) as FieldState;
     expect(state.userLocation.type).toBe("located");

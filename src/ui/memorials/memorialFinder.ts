@@ -5,7 +5,8 @@ import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
 import { boundsAround } from "../../map/mapMarks";
 import type { FieldReport } from "../../memorials/fieldReport";
-import { formatDistance } from "../../memorials/formatDistance";
+import { districtStanding } from "../../memorials/districtStanding";
+import { formatDistance, formatDistrictStanding } from "../../memorials/formatDistance";
 import { browserShareEnvironment, hashWithMemorial, memorialIdFromHash, memorialShareUrl, shareLink } from "../../memorials/memorialLinks";
 import { loadMemorialNotice } from "../../memorials/memorialNotice";
 import { memorialLayerOf, memorialName, memorialsFromLayer, positionCertainty, type Memorial } from "../../memorials/memorials";
@@ -83,6 +84,8 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const locateButton = h("button", { type: "button", class: "primary-button locate-button", "data-action": "locate" });
   const clearButton = h("button", { type: "button", class: "link-button locate-clear", "data-action": "locate-clear", hidden: true });
   const locateStatus = h("p", { class: "locate-status", role: "status", "aria-live": "polite", "data-locate-status": "" });
+  // Outside the district (or too close to its edge to tell), said before the list sorted by distance.
+  const districtNote = h("p", { class: "locate-status", role: "status", "data-district-standing": "", hidden: true });
   const filterInput = h("input", { type: "search", id: "memorial-filter", class: "memorial-filter", autocomplete: "off", enterkeyhint: "search" });
   // Labelled for screen readers; the placeholder says the same on screen, to keep the list high on a phone.
   const filterLabel = h("label", { class: "visually-hidden", for: "memorial-filter" });
@@ -96,6 +99,7 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     h("div", { class: "memorial-finder-head" }, heading, locateButton),
     intro,
     h("div", { class: "locate-row" }, locateStatus, clearButton),
+    districtNote,
     filterLabel,
     filterInput,
     sortedNote,
@@ -142,7 +146,11 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     sortedNote.hidden = report === null;
     sortedNote.textContent = translate(current, "memorials.sortedByDistance");
     const location = store.getState().userLocation;
-    setChildren(answers, report && location.type === "located" ? renderFieldAnswers(report, accuracyText(location), current) : null);
+    const standing = report && location.type === "located" ? districtStanding(report) : null;
+    districtNote.textContent = formatDistrictStanding(standing, current) ?? "";
+    districtNote.hidden = districtNote.textContent === "";
+    districtNote.dataset.districtStanding = standing?.type ?? "";
+    setChildren(answers, report && location.type === "located" ? renderFieldAnswers(report, accuracyText(location), current, names) : null);
   };
 
   const renderFinderText = () => {
