@@ -1,5 +1,6 @@
 /** geodata/manifest.json: groups, one entry per layer, styles and legends. */
 import type { LayerDefinition, LayerGroup, Manifest } from "../../src/layers/manifestTypes";
+import { LAYER_ATTRIBUTES } from "./attributes";
 import { EXTRACTION_SOURCE, EXTRACTION_SUMMARY } from "./mining";
 import { DISABILITY_SCHEDULE, type DisabilityTier } from "./policy";
 import { SYNTHETIC_PARCELS } from "../examples/syntheticParcels";
@@ -442,6 +443,6 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
     title: { zh: "大足区规划政策地图数据包", en: "Dazu District planning-policy map data" },
     bounds: inputs.bounds,
     groups: GROUPS,
-    layers,
+    layers: layers.map((layer) => ({ ...layer, ...LAYER_ATTRIBUTES[layer.id] })),
   };
 }

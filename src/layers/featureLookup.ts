@@ -1,3 +1,4 @@
+import { nameVocabulary, type NameVocabulary } from "./attributeValues";
 import type { DataPackage, LayerFeature } from "./layerData";
 import type { LayerDefinition } from "./manifestTypes";
 
@@ -5,6 +6,8 @@ import type { LayerDefinition } from "./manifestTypes";
 export interface FeatureLookup {
   layer(layerId: string): LayerDefinition | undefined;
   feature(layerId: string, featureId: string): LayerFeature | undefined;
+  /** Feature names and their English, for attribute values that name features of another layer. */
+  names: NameVocabulary;
 }
 
 export function createFeatureLookup(dataPackage: DataPackage): FeatureLookup {
@@ -17,5 +20,6 @@ export function createFeatureLookup(dataPackage: DataPackage): FeatureLookup {
   return {
     layer: (layerId) => layers.get(layerId),
     feature: (layerId, featureId) => features.get(layerId)?.get(featureId),
+    names: nameVocabulary(dataPackage),
   };
 }

@@ -84,6 +84,40 @@ export interface FlatGeobufCheck {
 
 export type LayerCheckSource = FlatGeobufCheck;
 
+/**
+ * How an attribute's value is written: `text` as is (or a word of its vocabulary), `list` a list of those, `flag` only
+ * when true (in the words of `values.true`), `areaByName` an object of name → km², `quote` the document's words, the
+ * rest numbers with their unit.
+ */
+export type AttributeFormat =
+  | "text"
+  | "list"
+  | "number"
+  | "boolean"
+  | "flag"
+  | "date"
+  | "metres"
+  | "uncertainty"
+  | "squareKilometres"
+  | "feeRate"
+  | "areaByName"
+  /** The document's own words (an address, a range), shown as written in every language, marked as Chinese. */
+  | "quote";
+
+/** One property the inspector lists for a layer's features, in the order the layer declares them. */
+export interface AttributeDefinition {
+  /** The property key in the layer file; a `${key}_en` property, when present, is its English. */
+  key: string;
+  label: LocalizedText;
+  format: AttributeFormat;
+  /** Words or codes the data writes, and how each reads; a value not listed is shown as written. */
+  values?: Record<string, LocalizedText>;
+  /** The values are names of this layer's features (e.g. towns), shown in English by the feature's `name_en`. */
+  namesFrom?: string;
+  /** The document whose figures the attribute carries (an id in `geodata/policies/index.json`). */
+  document?: string;
+}
+
 export interface LayerDefinition {
   id: string;
   title: LocalizedText;
@@ -113,6 +147,13 @@ export interface LayerDefinition {
   /** Published figures for layers shipped without geometry (e.g. the 28 extraction blocks). */
   summary?: LayerSummaryRow[];
   description?: LocalizedText;
+  /** The properties the inspector lists, in order; absent: none (e.g. imported official data). */
+  attributes?: AttributeDefinition[];
+  /**
+   * Properties the features carry for the map or the app and that are never listed (label anchors, ids, notes the
+   * geometry note already explains); with `attributes` and the provenance keys, every key of the layer file.
+   */
+  internalProperties?: string[];
   /** How the layer's features are grouped in search results; default "zone". */
   searchKind?: "place" | "memorial" | "zone";
   /** Set only at run time, for official data a user imported (never in manifest.json): where it came from. */

@@ -89,4 +89,56 @@ describe("validateManifest", () => {
       "duplicate layer id 'district'",
     ]);
   });
+
+  describe("attributes", () => {
+    const feeTier = () => ({
+      key: "fee_tier",
+      label: { zh: "城市基础设施配套费", en: "Urban infrastructure charge" },
+      format: "feeRate",
+      document: "dzf-2023-13",
+    });
+
+    it("accepts declared attributes with a vocabulary, a name layer and the layer's own document", () => {
+      const manifest = fixtureManifest();
+      manifest.layers[2].attributes = [
+        feeTier(),
+        { key: "kind", label: { zh: "类型", en: "Type" }, format: "text", values: { 镇: { zh: "镇", en: "Town" } } },
+        { key: "towns", label: { zh: "涉及镇街", en: "Towns" }, format: "list", namesFrom: "towns" },
+        { key: "fee_split", label: { zh: "分档", en: "Split tier" }, format: "flag", values: { true: { zh: "分两档", en: "Two tiers" } } },
+      ];
+      manifest.layers[2].internalProperties = ["seat"];
+      expect(errorsOf(manifest)).toEqual([]);
+    });
+
+    it("names each broken declaration: English missing, unknown format, unknown name layer, a bad document id, a flag without words", () => {
+      const manifest = fixtureManifest();
+      manifest.layers[2].attributes = [
+        { ...feeTier(), label: { zh: "城市基础设施配套费", en: "" } },
+        { key: "kind", label: { zh: "类型", en: "Type" }, format: "words" },
+        { key: "towns", label: { zh: "涉及镇街", en: "Towns" }, format: "list", namesFrom: "villages" },
+        { key: "mineral", label: { zh: "矿种", en: "Mineral" }, format: "text", document: "../32" },
+        { key: "fee_split", label: { zh: "分档", en: "Split tier" }, format: "flag" },
+        { key: "level", label: { zh: "级别", en: "Level" }, format: "text", values: { 市级: { zh: "市级", en: "" } } },
+      ];
+      expect(errorsOf(manifest)).toEqual([
+        `layer 'fee-zones': attribute 'fee_tier'.label must be {"zh": "…", "en": "…"} with both non-empty`,
+        "layer 'fee-zones': attribute 'kind'.format must be one of 'text', 'list', 'number', 'boolean', 'flag', 'date', 'metres', 'uncertainty', 'squareKilometres', 'feeRate', 'areaByName', 'quote' (got \"words\")",
+        `layer 'fee-zones': attribute 'towns'.namesFrom must be the id of a layer in this manifest (got "villages")`,
+        `layer 'fee-zones': attribute 'mineral'.document must be a document id (got "../32")`,
+        "layer 'fee-zones': attribute 'fee_split': a flag needs values.true, the words shown when it is set",
+        `layer 'fee-zones': attribute 'level'.values["市级"] must be {"zh": "…", "en": "…"} with both non-empty`,
+      ]);
+    });
+
+    it("reports a key declared twice, a provenance key, and a key both listed and internal", () => {
+      const manifest = fixtureManifest();
+      manifest.layers[2].attributes = [feeTier(), feeTier(), { key: "name", label: { zh: "名称", en: "Name" }, format: "text" }];
+      manifest.layers[2].internalProperties = ["fee_tier"];
+      expect(errorsOf(manifest)).toEqual([
+        "layer 'fee-zones': attribute 'fee_tier' is declared twice",
+        "layer 'fee-zones': attribute 'name' is provenance, shown on its own, never listed",
+        "layer 'fee-zones': property 'fee_tier' is both an attribute and internal",
+      ]);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { GeometryQuality, LayerGeometryType, LayerRole, LocalizedText, Manifest } from "./manifestTypes";
+import type { AttributeFormat, GeometryQuality, LayerGeometryType, LayerRole, LocalizedText, Manifest } from "./manifestTypes";
 import {
   invalid,
   isColor,
@@ -14,6 +14,22 @@ import {
 const GEOMETRY_TYPES: readonly LayerGeometryType[] = ["polygon", "line", "point"];
 const GEOMETRY_QUALITIES: readonly GeometryQuality[] = ["official", "derived", "schematic"];
 const ROLES: readonly LayerRole[] = ["restricts", "informs", "context"];
+const ATTRIBUTE_FORMATS: readonly AttributeFormat[] = [
+  "text",
+  "list",
+  "number",
+  "boolean",
+  "flag",
+  "date",
+  "metres",
+  "uncertainty",
+  "squareKilometres",
+  "feeRate",
+  "areaByName",
+  "quote",
+];
+/** Keys every feature carries (see `FeatureProvenance`), shown as the heading, the quality badge and the sources. */
+export const PROVENANCE_KEYS: readonly string[] = ["id", "name", "source", "geometry_quality", "geometry_note"];
 
 /** Collects problems under a path prefix such as "layer 'towns'", so every message says where it is. */
 class Problems {
@@ -30,6 +46,61 @@ function isLocalizedText(value: unknown): value is LocalizedText {
 function checkLocalized(problems: Problems, where: string, field: string, value: unknown, required: boolean): void {
   if (value === undefined && !required) return;
   if (!isLocalizedText(value)) problems.report(where, `${field} must be {"zh": "…", "en": "…"} with non-empty zh`);
+}
+
+/** Words shown in both languages: English is required, since English mode shows nothing but English. */
+function checkBilingual(problems: Problems, where: string, field: string, value: unknown): void {
+  if (!isLocalizedText(value) || !isNonEmptyString(value.en)) problems.report(where, `${field} must be {"zh": "…", "en": "…"} with both non-empty`);
+}
+
+/**
+ * A layer's `attributes`: each a property key (once, never a provenance key), a zh/en label, a known format, an
+ * optional vocabulary of zh/en words, a name layer that exists and a cited document id. `flag` needs the words for true.
+ */
+function checkAttributes(problems: Problems, where: string, layer: JsonObject, layerIds: ReadonlySet<string>): void {
+  if (layer.attributes !== undefined) {
+    if (!Array.isArray(layer.attributes)) {
+      problems.report(where, "attributes must be an array of {key, label, format}");
+    } else {
+      const keys = new Set<string>();
+      layer.attributes.forEach((attribute: unknown, index: number) => {
+        const field = isObject(attribute) && isNonEmptyString(attribute.key) ? `attribute '${attribute.key}'` : `attributes[${index}]`;
+        if (!isObject(attribute)) {
+          problems.report(where, `${field} must be an object`);
+          return;
+        }
+        if (!isNonEmptyString(attribute.key)) problems.report(where, `${field}: key must be a property name`);
+        else {
+          if (keys.has(attribute.key)) problems.report(where, `${field} is declared twice`);
+          if (PROVENANCE_KEYS.includes(attribute.key)) problems.report(where, `${field} is provenance, shown on its own, never listed`);
+          keys.add(attribute.key);
+        }
+        checkBilingual(problems, where, `${field}.label`, attribute.label);
+        checkEnum(problems, where, `${field}.format`, attribute.format, ATTRIBUTE_FORMATS);
+        if (attribute.values !== undefined) {
+          if (!isObject(attribute.values)) problems.report(where, `${field}.values must map each word to {"zh", "en"}`);
+          else for (const [value, words] of Object.entries(attribute.values)) checkBilingual(problems, where, `${field}.values[${JSON.stringify(value)}]`, words);
+        }
+        if (attribute.format === "flag" && !(isObject(attribute.values) && attribute.values.true !== undefined)) {
+          problems.report(where, `${field}: a flag needs values.true, the words shown when it is set`);
+        }
+        if (attribute.namesFrom !== undefined && !(isNonEmptyString(attribute.namesFrom) && layerIds.has(attribute.namesFrom))) {
+          problems.report(where, `${field}.namesFrom must be the id of a layer in this manifest (got ${JSON.stringify(attribute.namesFrom)})`);
+        }
+        if (attribute.document !== undefined && !(isNonEmptyString(attribute.document) && isSafeId(attribute.document))) {
+          problems.report(where, `${field}.document must be a document id (got ${JSON.stringify(attribute.document)})`);
+        }
+      });
+    }
+  }
+  if (layer.internalProperties !== undefined) {
+    if (!Array.isArray(layer.internalProperties) || !layer.internalProperties.every(isNonEmptyString)) {
+      problems.report(where, "internalProperties must be an array of property names");
+    } else if (Array.isArray(layer.attributes)) {
+      const declared = new Set(layer.attributes.map((attribute: unknown) => (isObject(attribute) ? attribute.key : undefined)));
+      for (const key of layer.internalProperties) if (declared.has(key)) problems.report(where, `property '${key}' is both an attribute and internal`);
+    }
+  }
 }
 
 function checkEnum<T extends string>(
@@ -200,7 +271,7 @@ function checkLayerSources(problems: Problems, where: string, layer: JsonObject)
   }
 }
 
-function checkLayer(problems: Problems, layer: JsonObject, index: number, groupIds: Set<string>): void {
+function checkLayer(problems: Problems, layer: JsonObject, index: number, groupIds: Set<string>, layerIds: ReadonlySet<string>): void {
   const where = isNonEmptyString(layer.id) ? `layer '${layer.id}'` : `layers[${index}]`;
   if (!isNonEmptyString(layer.id)) problems.report(where, "missing id");
   else if (!isSafeId(layer.id)) problems.report(where, "id must use only letters, digits, '-' and '_'");
@@ -223,6 +294,7 @@ function checkLayer(problems: Problems, layer: JsonObject, index: number, groupI
   checkLegend(problems, where, layer.legend);
   checkSummary(problems, where, layer.summary);
   checkLocalized(problems, where, "description", layer.description, false);
+  checkAttributes(problems, where, layer, layerIds);
 }
 
 function checkBounds(problems: Problems, bounds: unknown): void {
@@ -266,6 +338,7 @@ export function validateManifest(json: unknown): Validation<Manifest> {
     problems.report("", "layers must be a non-empty array");
   } else {
     const layerIds = new Set<string>();
+    const allLayerIds = new Set(json.layers.map((layer: unknown) => (isObject(layer) ? layer.id : undefined)).filter(isNonEmptyString));
     json.layers.forEach((layer: unknown, index: number) => {
       if (!isObject(layer)) {
         problems.report("", `layers[${index}] must be an object`);
@@ -275,7 +348,7 @@ export function validateManifest(json: unknown): Validation<Manifest> {
         if (layerIds.has(layer.id)) problems.report("", `duplicate layer id '${layer.id}'`);
         layerIds.add(layer.id);
       }
-      checkLayer(problems, layer, index, groupIds);
+      checkLayer(problems, layer, index, groupIds, allLayerIds);
     });
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadDataPackage } from "../layers/loadDataPackage";
+import { districtStanding } from "./districtStanding";
 import { fieldReport } from "./fieldReport";
 import { memorialLayerOf, memorialsFromLayer } from "./memorials";
 import { fetchGeodata } from "../../tests/support/testGeodata";
@@ -43,5 +44,29 @@ describe("fieldReport", () => {
         expect(entry.answer.distanceMetres).toBeGreaterThan(entry.answer.uncertaintyMetres);
       }
     }
+  });
+
+  it("says where the fix stands against the district: inside, at its edge, just outside, far outside", async () => {
+    const { dataPackage, memorials } = await realPackage();
+    const standing = (lngLat: [number, number], accuracy = 30) => districtStanding(fieldReport(dataPackage, memorials, lngLat, accuracy));
+    expect(standing([105.72, 29.70])).toEqual({ type: "inside" });
+    // Chengdu's centre, ≈ 170 km west of the district's western edge (E105°28′).
+    const chengdu = standing([104.066, 30.657]);
+    expect(chengdu?.type).toBe("farOutside");
+    if (chengdu?.type === "farOutside") {
+      expect(chengdu.distanceMetres).toBeGreaterThan(100_000);
+      expect(chengdu.distanceMetres).toBeLessThan(200_000);
+    }
+    // 0.02° (≈ 1.9 km) east of the outline's easternmost vertex (106.033272, 29.73012): outside, beyond the
+    // ±530 m band (GPS 30 m + the outline's 500 m), but not far.
+    const east = standing([106.053272, 29.73012]);
+    expect(east?.type).toBe("outside");
+    if (east?.type === "outside") {
+      expect(east.distanceMetres).toBeGreaterThan(1800);
+      expect(east.distanceMetres).toBeLessThan(1950);
+    }
+    // With a ±50 km fix anywhere near, nothing can be said but "at the edge".
+    const blurred = standing([105.72, 29.70], 50_000);
+    expect(blurred).toMatchObject({ type: "edge", uncertaintyMetres: 50_500 });
   });
 });

@@ -12,9 +12,14 @@ export interface RestrictedLayerAnswer {
 export interface FieldReport {
   /** Nearest first. */
   distances: DistanceAndDirection[];
+  /** Where the fix stands against the district outline; null when the package has no district layer. */
+  district: FieldLayerAnswer | null;
   /** Every loaded layer with role "restricts", in manifest order. */
   restricted: RestrictedLayerAnswer[];
 }
+
+/** The manifest layer holding the district outline, against which "you are outside Dazu District" is judged. */
+export const DISTRICT_LAYER_ID = "district";
 
 /**
  * What the locate button answers: distance and direction to each memorial, and for each restricting layer whether
@@ -28,5 +33,8 @@ export function fieldReport(dataPackage: DataPackage, memorials: readonly Memori
     if (load?.type !== "loaded") continue;
     restricted.push({ layer, answer: standingInLayer(lngLat, accuracyMetres, layer, load.data.features) });
   }
-  return { distances: distancesFrom(lngLat, memorials.map((memorial) => memorial.feature)), restricted };
+  const districtLayer = dataPackage.manifest.layers.find((layer) => layer.id === DISTRICT_LAYER_ID);
+  const districtLoad = districtLayer ? dataPackage.layers.get(districtLayer.id) : undefined;
+  const district = districtLayer && districtLoad?.type === "loaded" ? standingInLayer(lngLat, accuracyMetres, districtLayer, districtLoad.data.features) : null;
+  return { distances: distancesFrom(lngLat, memorials.map((memorial) => memorial.feature)), district, restricted };
 }

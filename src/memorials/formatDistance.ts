@@ -1,6 +1,7 @@
 import type { DistanceAndDirection, FieldLayerAnswer } from "../check/fieldPosition";
 import type { Language } from "../i18n/messages";
 import { translate } from "../i18n/translate";
+import type { DistrictStanding } from "./districtStanding";
 
 /** "850 m", "3.2 km", "12 km": metres to 10 m below 1 km, one decimal below 10 km, whole kilometres above. */
 export function formatDistance(metres: number): string {
@@ -21,13 +22,19 @@ export function formatDirectionDistance(distance: Pick<DistanceAndDirection, "di
 
 /**
  * Where the fix stands against one restricted layer, never surer than GPS + layer accuracy allow, e.g.
- * "不确定（距边界 120 m，在 ±2 km 误差内）". Point layers speak of the nearest feature instead of a boundary.
+ * "不确定：距边界 120 m，在你的位置与图层的误差 ±2 km 之内…". Point layers speak of the nearest feature instead of a
+ * boundary, named by `nameOf` (its English name in English).
  */
-export function formatFieldAnswer(answer: FieldLayerAnswer, geometryType: "polygon" | "line" | "point", language: Language): string {
+export function formatFieldAnswer(
+  answer: FieldLayerAnswer,
+  geometryType: "polygon" | "line" | "point",
+  language: Language,
+  nameOf: (name: string) => string = (name) => name,
+): string {
   const params = {
     distance: formatDistance(answer.distanceMetres),
     uncertainty: formatDistance(answer.uncertaintyMetres),
-    name: answer.nearestName,
+    name: nameOf(answer.nearestName),
   };
   if (geometryType === "point") {
     const key = answer.standing === "inside" ? "field.pointInside" : answer.standing === "outside" ? "field.pointOutside" : "field.pointUncertain";
@@ -35,4 +42,12 @@ export function formatFieldAnswer(answer: FieldLayerAnswer, geometryType: "polyg
   }
   const key = answer.standing === "inside" ? "field.inside" : answer.standing === "outside" ? "field.outside" : "field.uncertain";
   return translate(language, key, params);
+}
+
+/** What the finder says about the district once located; nothing when the fix is inside it. */
+export function formatDistrictStanding(standing: DistrictStanding | null, language: Language): string | null {
+  if (!standing || standing.type === "inside") return null;
+  const distance = formatDistance(standing.distanceMetres);
+  if (standing.type === "edge") return translate(language, "field.districtEdge", { distance, uncertainty: formatDistance(standing.uncertaintyMetres) });
+  return translate(language, standing.type === "farOutside" ? "field.districtFarOutside" : "field.districtOutside", { distance });
 }

@@ -17,6 +17,8 @@ export interface MemorialNotice {
   documentId: string;
   docNumber: string;
   title: string;
+  /** The document's English short title, which introduces its quotations in English; null when the corpus has none. */
+  titleEn: string | null;
   /** The opening paragraph, which names the legal basis. */
   intro: Quote;
   /** The documents the opening paragraph names as its basis, verbatim (title in 《》 and its 文号, if given). */
@@ -78,6 +80,7 @@ export function memorialNoticeFrom(value: unknown, documentId: string): Validati
     documentId,
     docNumber,
     title,
+    titleEn: isObject(value.shortTitle) && isNonEmptyString(value.shortTitle.en) ? value.shortTitle.en : null,
     intro,
     legalBasis: legalBasisTitles(intro.text),
     rules,

@@ -14,6 +14,8 @@ export interface Memorial {
   /** As published in the notice. */
   address: string;
   town: string;
+  /** The town's English name (from the towns layer), or null when unknown. */
+  townEn: string | null;
   /** The notice's words for the protected range, e.g. 主体及所在广场. */
   protectionRange: string;
   /** ISO date the protection took effect. */
@@ -25,6 +27,8 @@ export interface Memorial {
   geometryNoteEn: string | null;
   /** Names of the other memorials published at the same address (drawn at the same point). */
   sharedPositionWith: string[];
+  /** The same memorials by their English names, where the layer has them (else as published). */
+  sharedPositionWithEn: string[];
   /** Citations "documentId#clauseId". */
   sources: string[];
   /** [longitude, latitude], WGS-84. */
@@ -66,8 +70,13 @@ function optionalText(value: unknown): string | null {
   return isNonEmptyString(value) ? value : null;
 }
 
+/** The English of a town's published name, or null; see `nameVocabulary` for where the names come from. */
+export type TownInEnglish = (town: string) => string | null;
+
+const NO_ENGLISH: TownInEnglish = () => null;
+
 /** Reads one feature, naming every missing or malformed property. */
-export function memorialFromFeature(feature: LayerFeature): Validation<Memorial> {
+export function memorialFromFeature(feature: LayerFeature, townInEnglish: TownInEnglish = NO_ENGLISH): Validation<Memorial> {
   const properties = feature.properties;
   const id = properties.id;
   const errors: string[] = [];
@@ -99,6 +108,7 @@ export function memorialFromFeature(feature: LayerFeature): Validation<Memorial>
     kind,
     address,
     town,
+    townEn: townInEnglish(town),
     protectionRange,
     effective,
     uncertaintyMetres: uncertainty as number,
@@ -106,22 +116,30 @@ export function memorialFromFeature(feature: LayerFeature): Validation<Memorial>
     geometryNote: properties.geometry_note,
     geometryNoteEn: optionalText(properties.geometry_note_en),
     sharedPositionWith: shared ?? [],
+    sharedPositionWithEn: shared ?? [],
     sources: properties.source,
     lngLat: [coordinates![0]!, coordinates![1]!],
     feature,
   });
 }
 
-/** Every memorial of the layer in published order, or every problem found. */
-export function memorialsFromLayer(data: LayerFeatureCollection): Validation<Memorial[]> {
+/** Every memorial of the layer in published order (the others at its address named in English too), or every problem found. */
+export function memorialsFromLayer(data: LayerFeatureCollection, townInEnglish: TownInEnglish = NO_ENGLISH): Validation<Memorial[]> {
   const memorials: Memorial[] = [];
   const errors: string[] = [];
   for (const feature of data.features) {
-    const read = memorialFromFeature(feature);
+    const read = memorialFromFeature(feature, townInEnglish);
     if (read.ok) memorials.push(read.value);
     else errors.push(...read.errors);
   }
-  return errors.length > 0 ? invalid(errors) : valid(memorials);
+  if (errors.length > 0) return invalid(errors);
+  const english = new Map(memorials.map((memorial) => [memorial.name, memorial.nameEn ?? memorial.name]));
+  return valid(memorials.map((memorial) => ({ ...memorial, sharedPositionWithEn: memorial.sharedPositionWith.map((name) => english.get(name) ?? name) })));
+}
+
+/** The town the memorial is in, in the reader's language (as published when its English is unknown). */
+export function memorialTown(memorial: Memorial, language: Language): string {
+  return language === "en" && memorial.townEn ? memorial.townEn : memorial.town;
 }
 
 export function memorialName(memorial: Memorial, language: Language): string {
@@ -141,7 +159,7 @@ export function memorialGeometryNote(memorial: Memorial, language: Language): st
 export function matchesFilter(memorial: Memorial, query: string, alsoMatch: readonly string[] = []): boolean {
   const needle = normalizeForSearch(query);
   if (needle === "") return true;
-  return [memorial.name, memorial.nameEn ?? "", memorial.kind, memorial.address, memorial.town, ...alsoMatch].some((text) =>
+  return [memorial.name, memorial.nameEn ?? "", memorial.kind, memorial.address, memorial.town, memorial.townEn ?? "", ...alsoMatch].some((text) =>
     normalizeForSearch(text).includes(needle),
   );
 }

@@ -36,11 +36,30 @@ describe("search on the real data package", () => {
     expect(search(index, "memorials").some((hit) => hit.entry.kind === "layer")).toBe(true);
   });
 
-  it("groups hits by kind in display order and returns nothing for blank queries", () => {
+  it("groups hits by kind, the group with the best hit first, and returns nothing for blank queries", () => {
     const groups = groupHits(search(index, "大足"));
-    const order = groups.map((group) => group.kind);
-    expect(order).toEqual([...order].sort((a, b) => ["place", "memorial", "zone", "layer", "clause"].indexOf(a) - ["place", "memorial", "zone", "layer", "clause"].indexOf(b)));
+    const best = groups.map((group) => Math.max(...group.hits.map((hit) => hit.score)));
+    expect(best).toEqual([...best].sort((a, b) => b - a));
+    for (const group of groups) expect(group.hits.every((hit) => hit.entry.kind === group.kind)).toBe(true);
     expect(search(index, "   ")).toEqual([]);
     expect(normalizeForSearch("Ａ Ｂ")).toBe("ab");
+  });
+
+  it("lists an exact name match first although its kind is shown after others: 大足区 above the memorials at its addresses", () => {
+    const shown = (query: string) => groupHits(search(index, query)).flatMap((group) => group.hits);
+    expect(shown("大足区")[0]!.entry.target).toEqual({ type: "feature", layerId: "district", featureId: "district-500111" });
+    expect(shown("大足区").some((hit) => hit.entry.kind === "memorial")).toBe(true);
+    expect(shown("Key mining zone")[0]!.entry.target).toEqual({ type: "layer", layerId: "mining-key-zone" });
+  });
+
+  it("ignores punctuation and spaces in full text: 智凤街道城市建设用地 finds the clauses written with brackets", () => {
+    const hits = search(index, "智凤街道城市建设用地");
+    const keys = hits.map((hit) => hit.entry.key);
+    expect(keys).toContain("clause:dzf-2023-13#s1.p1");
+    expect(keys).toContain("clause:dzf-2023-13#s1.p2");
+    const inside = hits.find((hit) => hit.entry.key === "clause:dzf-2023-13#s1.p1")!;
+    expect(inside.snippet.match).toBe("智凤街道（城市建设用地");
+    expect(search(index, "一中心、三组团").map((hit) => hit.entry.key)).toContain("clause:dzf-2023-7#s5.p1.para1");
+    expect(normalizeForSearch("（二）智凤街道，城市")).toBe("二智凤街道城市");
   });
 });

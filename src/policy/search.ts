@@ -181,9 +181,15 @@ export function search(index: SearchIndex, query: string, limit = 30): SearchHit
   return hits.slice(0, limit);
 }
 
-/** Hits grouped by kind in display order, each group keeping rank order. */
+/**
+ * Hits grouped by kind, each group keeping rank order; the group with the best hit comes first (kind order breaks
+ * ties), so an exact name match is never listed below weaker hits of a kind shown earlier ("大足区" lists the district
+ * before the memorials whose addresses contain it).
+ */
 export function groupHits(hits: SearchHit[]): Array<{ kind: SearchKind; hits: SearchHit[] }> {
-  return SEARCH_KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((hit) => hit.entry.kind === kind) })).filter(
+  const groups = SEARCH_KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((hit) => hit.entry.kind === kind) })).filter(
     (group) => group.hits.length > 0,
   );
+  const best = (group: { hits: SearchHit[] }) => Math.max(...group.hits.map((hit) => hit.score));
+  return groups.sort((a, b) => best(b) - best(a) || SEARCH_KIND_ORDER.indexOf(a.kind) - SEARCH_KIND_ORDER.indexOf(b.kind));
 }

@@ -119,7 +119,7 @@ describe("memorial finder on a phone", () => {
     expect(current.offHostRequests).toEqual([]);
   });
 
-  it("sorts by distance from a GPS fix, answers the restricted layers and links AMap in GCJ-02", async () => {
+  it("sorts by distance from a GPS fix, answers the restricted layers, searches a placeholder's address and links a pin in GCJ-02", async () => {
     const current = await openReady();
     const { page } = current;
     await page.context().grantPermissions(["geolocation"], { origin: new URL(baseUrl).origin });
@@ -141,7 +141,7 @@ describe("memorial finder on a phone", () => {
     // Each restricting layer gets an answer that admits its uncertainty.
     const memorialsAnswer = page.locator('[data-field-layer="memorials"]');
     expect(await memorialsAnswer.getAttribute("data-standing")).toBe("uncertain");
-    expect(await memorialsAnswer.innerText()).toMatch(/不确定（距 .+ 3(\.\d)? km，在 ±5 km 误差内）/);
+    expect(await memorialsAnswer.innerText()).toMatch(/不确定：距 .+ 3(\.\d)? km，在其位置误差 ±5 km（含你的定位精度）之内/);
     expect(await page.locator('[data-field-layer="mining-extraction-blocks"]').innerText()).toContain("位置未公布，无法判断");
     const state = (await appState(page)) as FieldState;
     expect(state.userLocation.type).toBe("located");
@@ -159,13 +159,32 @@ describe("memorial finder on a phone", () => {
     expect(await card.locator('[data-position="approximate"]').innerText()).toContain("示意位置：±5 km，仅表示所在镇街。");
     expect(await card.locator("[data-memorial-shared]").innerText()).toContain("苏朝淼烈士墓、彭宗全烈士墓");
 
+    // A town-level placeholder (±5 km): the apps search the published address instead of dropping a pin, and say so.
     const amap = card.locator('[data-navigation="amap"]');
     expect(await amap.getAttribute("target")).toBe("_blank");
     expect(await amap.getAttribute("rel")).toContain("noopener");
-    const href = new URL((await amap.getAttribute("href"))!);
-    expect(href.hostname).toBe("uri.amap.com");
+    const search = new URL((await amap.getAttribute("href"))!);
+    expect(`${search.hostname}${search.pathname}`).toBe("uri.amap.com/search");
+    expect(search.searchParams.get("keyword")).toBe("珠溪镇凉水村6组半边寺");
+    expect(search.searchParams.get("city")).toBe("重庆市大足区");
+    const baiduSearch = new URL((await card.locator('[data-navigation="baidu"]').getAttribute("href"))!);
+    expect(`${baiduSearch.hostname}${baiduSearch.pathname}`).toBe("api.map.baidu.com/place/search");
+    expect(baiduSearch.searchParams.get("query")).toBe("珠溪镇凉水村6组半边寺");
+    expect(baiduSearch.searchParams.get("region")).toBe("重庆市大足区");
+    expect(baiduSearch.searchParams.get("output")).toBe("html");
+    expect(await card.locator('[data-navigation-target="address"]').innerText()).toContain("搜索公布地址");
+    expect(await card.locator("[data-navigation-keyword]").innerText()).toBe("珠溪镇凉水村6组半边寺");
+
+    // The park-level position of 饶国梁烈士纪念碑 (±1 km) is worth a pin: AMap in GCJ-02, Baidu in BD-09.
+    await page.locator('[data-action="memorial-back"]').click();
+    await page.locator('[data-memorial-id="memorial-rao-guoliang"]').click();
+    const raoCard = page.locator('[data-memorial-card="memorial-rao-guoliang"]');
+    await expect.poll(() => raoCard.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await raoCard.locator('[data-navigation-target="position"]').count()).toBe(1);
+    const href = new URL((await raoCard.locator('[data-navigation="amap"]').getAttribute("href"))!);
+    expect(`${href.hostname}${href.pathname}`).toBe("uri.amap.com/marker");
     const [gcjLongitude, gcjLatitude] = href.searchParams.get("position")!.split(",").map(Number) as [number, number];
-    const wgs = memorialPositions.get("memorial-yang-shengjin")!;
+    const wgs = memorialPositions.get("memorial-rao-guoliang")!;
     const expected = wgs84ToGcj02(wgs);
     // GCJ-02 is offset from WGS-84 by a few hundred metres here; the link carries exactly that offset…
     expect(metresBetween([gcjLongitude, gcjLatitude], wgs)).toBeGreaterThan(300);
@@ -173,9 +192,11 @@ describe("memorial finder on a phone", () => {
     expect(metresBetween([gcjLongitude, gcjLatitude], expected)).toBeLessThan(0.2);
     // …and converts back to the published point within a metre.
     expect(metresBetween(gcj02ToWgs84([gcjLongitude, gcjLatitude]), wgs)).toBeLessThan(1);
-    const baidu = new URL((await card.locator('[data-navigation="baidu"]').getAttribute("href"))!);
+    const baidu = new URL((await raoCard.locator('[data-navigation="baidu"]').getAttribute("href"))!);
     expect(baidu.searchParams.get("coord_type")).toBe("bd09ll");
-    expect(await card.locator('[data-navigation="geo"]').getAttribute("href")).toMatch(/^geo:29\.520000,105\.690000\?q=/);
+    expect(await raoCard.locator('[data-navigation="geo"]').getAttribute("href")).toBe(
+      `geo:${wgs[1].toFixed(6)},${wgs[0].toFixed(6)}?q=${wgs[1].toFixed(6)},${wgs[0].toFixed(6)}(${encodeURIComponent("饶国梁烈士纪念碑")})`,
+    );
     expect(current.consoleErrors).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { Language } from "../../i18n/messages";
+import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
 import type { FeatureLookup } from "../../layers/featureLookup";
 import type { LayerFeature } from "../../layers/layerData";
@@ -19,7 +19,8 @@ import { featureSelection, isSameSelection, type Selection } from "../../state/s
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
 import type { PolicyNavigator } from "../policyNavigator";
-import { featureAttributes } from "./attributeTable";
+import { featureAttributes, type AttributeRow } from "./attributeTable";
+import { markChineseTerms } from "./chineseTerms";
 import type { FeatureMeasure } from "./featureMeasures";
 // Its strings load with it.
 import "../../i18n/messages.inspector";
@@ -46,6 +47,31 @@ function textProperty(feature: LayerFeature, key: string, language: Language): s
   const chinese = feature.properties[key];
   if (language === "en" && typeof english === "string" && english.trim() !== "") return english;
   return typeof chinese === "string" && chinese.trim() !== "" ? chinese : null;
+}
+
+/**
+ * A note the data writes, as a paragraph: its English with the Chinese terms it names marked; in English without an
+ * English variant, the Chinese note marked as Chinese as a whole.
+ */
+function proseNote(feature: LayerFeature, key: string, language: Language, attributes: Record<string, string>): HTMLElement | null {
+  const text = textProperty(feature, key, language);
+  if (text === null) return null;
+  const english = language === "en" && feature.properties[`${key}_en`] === text;
+  return english
+    ? h("p", { ...attributes, lang: LANGUAGE_TAGS.en, "data-prose": "" }, markChineseTerms(text))
+    : h("p", { ...attributes, lang: LANGUAGE_TAGS.zh }, text);
+}
+
+/** How running text names a document: its printed number in Chinese, its English short title in English. */
+function documentReference(document: PolicyDocument, language: Language): string {
+  return language === "zh" ? (document.docNumber ?? document.shortTitle.zh) : localized(document.shortTitle, language);
+}
+
+/** An attribute's value: the app's words as they are, a data note with its Chinese terms marked, a quotation as Chinese. */
+function attributeValue(row: AttributeRow): HTMLElement {
+  if (row.kind === "prose") return h("dd", { "data-attribute": row.key, "data-prose": "" }, markChineseTerms(row.value));
+  if (row.kind === "quote") return h("dd", { "data-attribute": row.key, lang: LANGUAGE_TAGS.zh }, row.value);
+  return h("dd", { "data-attribute": row.key }, row.value);
 }
 
 /** The text with every occurrence of the terms (two characters or more) marked, built as text nodes. */
@@ -182,7 +208,6 @@ export function mountInspector(parts: InspectorParts): () => void {
 
   const renderGeometry = (feature: LayerFeature, layer: LayerDefinition, language: Language) => {
     const quality = feature.properties.geometry_quality;
-    const note = textProperty(feature, "geometry_note", language);
     const accuracy = layer.positionalAccuracyM > 0 ? translate(language, "inspector.accuracy", { metres: layer.positionalAccuracyM }) : null;
     return h(
       "details",
@@ -194,7 +219,7 @@ export function mountInspector(parts: InspectorParts): () => void {
         h("span", { class: "inspector-geometry-summary" }, [translate(language, "inspector.geometryNote"), accuracy ? ` · ${accuracy}` : null]),
       ),
       h("p", { class: "inspector-note" }, translate(language, `quality.explain.${quality}`)),
-      note ? h("p", { class: "inspector-note", lang: language === "en" && feature.properties.geometry_note_en ? "en" : "zh-CN" }, note) : null,
+      proseNote(feature, "geometry_note", language, { class: "inspector-note" }),
     );
   };
 
@@ -260,8 +285,9 @@ export function mountInspector(parts: InspectorParts): () => void {
       "p",
       { class: "citation-source" },
       h("span", { class: "citation-document" }, localized(document.shortTitle, language)),
-      document.docNumber ? h("span", { class: "citation-number" }, document.docNumber) : null,
-      h("span", { class: "citation-clause" }, clauseLabel(document, clauseId, language)),
+      // The printed number and clause numbering are the document's own words: Chinese in both languages.
+      document.docNumber ? h("span", { class: "citation-number", lang: LANGUAGE_TAGS.zh }, document.docNumber) : null,
+      h("span", { class: "citation-clause", lang: LANGUAGE_TAGS.zh }, clauseLabel(document, clauseId, language)),
     );
 
   const quote = (text: string, terms: readonly string[], language: Language) =>
@@ -274,16 +300,18 @@ export function mountInspector(parts: InspectorParts): () => void {
 
   const renderDisagreement = (resolved: ResolvedDisagreement, feature: LayerFeature, language: Language): HTMLElement => {
     const { disagreement, sides, order } = resolved;
-    const note = textProperty(feature, "conflict_note", language) ?? localized(disagreement.summary, language);
+    const note =
+      proseNote(feature, "conflict_note", language, { class: "disagreement-note", "data-conflict-note": "" }) ??
+      h("p", { class: "disagreement-note", "data-conflict-note": "" }, localized(disagreement.summary, language));
     const documentName = (documentId: string) => {
       const side = sides.find((candidate) => candidate.document.id === documentId);
-      return side ? (side.document.docNumber ?? localized(side.document.shortTitle, language)) : documentId;
+      return side ? documentReference(side.document, language) : documentId;
     };
     return h(
       "section",
       { class: "disagreement", role: "note", "data-disagreement": disagreement.id },
       h("h3", { class: "disagreement-heading" }, translate(language, "inspector.disagreement", { topic: localized(disagreement.topic, language) })),
-      h("p", { class: "disagreement-note", "data-conflict-note": "" }, note),
+      note,
       sides.map((side) =>
         h(
           "div",
@@ -295,7 +323,7 @@ export function mountInspector(parts: InspectorParts): () => void {
             side.document.id,
             side.clause.id,
             translate(language, "inspector.openInDocumentLabel", {
-              document: side.document.docNumber ?? localized(side.document.shortTitle, language),
+              document: documentReference(side.document, language),
               clause: clauseLabel(side.document, side.clause.id, language),
             }),
           ),
@@ -332,7 +360,7 @@ export function mountInspector(parts: InspectorParts): () => void {
             resolved.document.id,
             resolved.clause.id,
             translate(language, "inspector.openInDocumentLabel", {
-              document: resolved.document.docNumber ?? localized(resolved.document.shortTitle, language),
+              document: documentReference(resolved.document, language),
               clause: label,
             }),
           ),
@@ -370,7 +398,7 @@ export function mountInspector(parts: InspectorParts): () => void {
     request(disagreements.flatMap(disagreementDocumentIds));
     const resolvedDisagreements = disagreements.map((disagreement) => resolveDisagreement(disagreement, documentsById()));
     const quotedAbove = new Set(resolvedDisagreements.flatMap((resolved) => resolved.sides.map((side) => side.citation)));
-    const attributes = featureAttributes(feature.properties, layer, language);
+    const attributes = featureAttributes(feature.properties, layer, language, lookup.names);
 
     container.hidden = false;
     container.dataset.inspector = `${layer.id}/${feature.properties.id}`;
@@ -398,7 +426,7 @@ export function mountInspector(parts: InspectorParts): () => void {
       renderGeometry(feature, layer, language),
       resolvedDisagreements.map((resolved) => renderDisagreement(resolved, feature, language)),
       hasConflictNote && disagreements.length === 0
-        ? h("section", { class: "disagreement", role: "note" }, h("p", { class: "disagreement-note", "data-conflict-note": "" }, textProperty(feature, "conflict_note", language)))
+        ? h("section", { class: "disagreement", role: "note" }, proseNote(feature, "conflict_note", language, { class: "disagreement-note", "data-conflict-note": "" }))
         : null,
       attributes.length > 0
         ? h(
@@ -408,7 +436,7 @@ export function mountInspector(parts: InspectorParts): () => void {
             h(
               "dl",
               { class: "inspector-attributes" },
-              attributes.map((row) => [h("dt", { "data-attribute-label": row.key }, row.label), h("dd", { "data-attribute": row.key }, row.value)]),
+              attributes.map((row) => [h("dt", { "data-attribute-label": row.key }, row.label), attributeValue(row)]),
             ),
           )
         : null,

@@ -1,11 +1,13 @@
 import type { DistanceAndDirection } from "../../check/fieldPosition";
 import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { translate } from "../../i18n/translate";
-import { navigationLinks } from "../../geo/navigationLinks";
+import { linksTo, type NavigationTarget } from "../../geo/navigationLinks";
+import { navigationTarget } from "../../memorials/memorialNavigation";
 import { formatDirectionDistance, formatDistance } from "../../memorials/formatDistance";
 import { protectionQuote, splitAround, type MemorialNotice, type Quote } from "../../memorials/memorialNotice";
-import { memorialGeometryNote, memorialName, positionCertainty, type Memorial } from "../../memorials/memorials";
+import { memorialGeometryNote, memorialName, memorialTown, positionCertainty, type Memorial } from "../../memorials/memorials";
 import { h, type Child } from "../dom";
+import { markChineseTerms } from "../inspector/chineseTerms";
 import { formatIsoDate, kindLabel, positionHeadline, sharedPositionText } from "./memorialText";
 // Its strings load with it.
 import "../../i18n/messages.memorialFinder";
@@ -37,7 +39,9 @@ function quoteBlock(quote: Quote, notice: MemorialNotice, language: Language, em
       "figcaption",
       { class: "memorial-quote-source" },
       "— ",
-      h("cite", { lang: ZH }, translate(language, "memorials.quoteSource", { docNumber: notice.docNumber, number: printedNumber(quote) }).trim()),
+      // In English the quotation is introduced by its document's English title; the printed reference stays Chinese.
+      language === "en" && notice.titleEn ? `${notice.titleEn}, ` : null,
+      h("cite", { lang: ZH }, translate("zh", "memorials.quoteSource", { docNumber: notice.docNumber, number: printedNumber(quote) }).trim()),
     ),
   );
 }
@@ -88,9 +92,29 @@ function noticeSections(input: MemorialCardInput): Child[] {
   ];
 }
 
+/** What the buttons do, in words: go to the official point, near the approximate one, or search the address. */
+function navigationNote(memorial: Memorial, target: NavigationTarget, language: Language): HTMLElement {
+  if (target.type === "address") {
+    return h(
+      "p",
+      { class: "memorial-nav-note", "data-navigation-target": "address" },
+      translate(language, "memorials.navigationSearch"),
+      " ",
+      h("q", { lang: ZH, "data-navigation-keyword": "" }, target.keyword),
+    );
+  }
+  const exact = positionCertainty(memorial).type === "exact";
+  return h(
+    "p",
+    { class: "memorial-nav-note", "data-navigation-target": "position" },
+    translate(language, exact ? "memorials.navigationExact" : "memorials.navigationNote"),
+  );
+}
+
 function navigationSection(input: MemorialCardInput): HTMLElement {
   const { memorial, language } = input;
-  const links = navigationLinks(memorial.lngLat, memorial.name);
+  const target = navigationTarget(memorial);
+  const links = linksTo(target);
   const newWindow = translate(language, "memorials.newWindow");
   const link = (href: string, key: "memorials.amap" | "memorials.baidu" | "memorials.geo", app: string, external: boolean) =>
     h(
@@ -114,7 +138,7 @@ function navigationSection(input: MemorialCardInput): HTMLElement {
       // geo: hands over to an installed map app; a new window would stay blank.
       link(links.geo, "memorials.geo", "geo", false),
     ),
-    h("p", { class: "memorial-nav-note" }, translate(language, "memorials.navigationNote")),
+    navigationNote(memorial, target, language),
   );
 }
 
@@ -146,7 +170,7 @@ export function renderMemorialCard(input: MemorialCardInput): { element: HTMLEle
       h("span", { "aria-hidden": "true" }, "‹ "),
       translate(language, "memorials.back"),
     ),
-    h("p", { class: "memorial-card-kind" }, `${kindLabel(memorial.kind, language)} · `, h("span", { lang: ZH }, memorial.town)),
+    h("p", { class: "memorial-card-kind" }, `${kindLabel(memorial.kind, language)} · ${memorialTown(memorial, language)}`),
     title,
     language === "en" ? h("p", { class: "memorial-card-name-zh", lang: ZH }, memorial.name) : null,
     h(
@@ -183,9 +207,16 @@ export function renderMemorialCard(input: MemorialCardInput): { element: HTMLEle
       shareFallback,
     ),
     noticeSections(input),
-    section(translate(language, "memorials.geometryHeading"), h("p", { class: "memorial-geometry-note" }, memorialGeometryNote(memorial, language))),
+    section(
+      translate(language, "memorials.geometryHeading"),
+      language === "en" && memorial.geometryNoteEn
+        ? h("p", { class: "memorial-geometry-note", "data-prose": "" }, markChineseTerms(memorial.geometryNoteEn))
+        : h("p", { class: "memorial-geometry-note", lang: ZH }, memorialGeometryNote(memorial, "zh")),
+    ),
     notice
-      ? h("p", { class: "memorial-source" }, translate(language, "memorials.noticeSource", { title: notice.title, docNumber: notice.docNumber }))
+      ? language === "en" && notice.titleEn
+        ? h("p", { class: "memorial-source" }, translate(language, "memorials.noticeSource", { title: notice.titleEn }), " (", h("span", { lang: ZH }, notice.docNumber), ")")
+        : h("p", { class: "memorial-source" }, translate("zh", "memorials.noticeSource", { title: `${notice.title}（${notice.docNumber}）` }))
       : null,
   );
   return { element, title, shareStatus, shareFallback };

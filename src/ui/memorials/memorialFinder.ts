@@ -1,10 +1,12 @@
 import type { Language } from "../../i18n/messages";
 import { translate } from "../../i18n/translate";
+import { attributeOf, nameVocabulary, valueWord } from "../../layers/attributeValues";
 import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
 import { boundsAround } from "../../map/mapMarks";
 import type { FieldReport } from "../../memorials/fieldReport";
-import { formatDistance } from "../../memorials/formatDistance";
+import { districtStanding } from "../../memorials/districtStanding";
+import { formatDistance, formatDistrictStanding } from "../../memorials/formatDistance";
 import { browserShareEnvironment, hashWithMemorial, memorialIdFromHash, memorialShareUrl, shareLink } from "../../memorials/memorialLinks";
 import { loadMemorialNotice } from "../../memorials/memorialNotice";
 import { memorialLayerOf, memorialName, memorialsFromLayer, positionCertainty, type Memorial } from "../../memorials/memorials";
@@ -59,7 +61,14 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
 
   const layer = memorialLayerOf(dataPackage.manifest);
   const load = layer ? dataPackage.layers.get(layer.id) : undefined;
-  const read = load?.type === "loaded" ? memorialsFromLayer(load.data) : null;
+  const names = nameVocabulary(dataPackage);
+  const townAttribute = layer ? attributeOf(layer, "town") : undefined;
+  // The towns' English names, through the manifest's declaration of the memorials' town attribute (namesFrom).
+  const townInEnglish = (town: string) => {
+    const english = valueWord(townAttribute, town, "en", names);
+    return english === town ? null : english;
+  };
+  const read = load?.type === "loaded" ? memorialsFromLayer(load.data, townInEnglish) : null;
   // Surveyed positions from imported official data, where a point names the memorial, replace the placeholders.
   const memorials: Memorial[] = read?.ok && layer ? withOfficialPositions(read.value, dataPackage, layer.id).memorials : [];
   const byId = new Map(memorials.map((memorial) => [memorial.id, memorial]));
@@ -75,6 +84,8 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const locateButton = h("button", { type: "button", class: "primary-button locate-button", "data-action": "locate" });
   const clearButton = h("button", { type: "button", class: "link-button locate-clear", "data-action": "locate-clear", hidden: true });
   const locateStatus = h("p", { class: "locate-status", role: "status", "aria-live": "polite", "data-locate-status": "" });
+  // Outside the district (or too close to its edge to tell), said before the list sorted by distance.
+  const districtNote = h("p", { class: "locate-status", role: "status", "data-district-standing": "", hidden: true });
   const filterInput = h("input", { type: "search", id: "memorial-filter", class: "memorial-filter", autocomplete: "off", enterkeyhint: "search" });
   // Labelled for screen readers; the placeholder says the same on screen, to keep the list high on a phone.
   const filterLabel = h("label", { class: "visually-hidden", for: "memorial-filter" });
@@ -88,6 +99,7 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     h("div", { class: "memorial-finder-head" }, heading, locateButton),
     intro,
     h("div", { class: "locate-row" }, locateStatus, clearButton),
+    districtNote,
     filterLabel,
     filterInput,
     sortedNote,
@@ -134,14 +146,21 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     sortedNote.hidden = report === null;
     sortedNote.textContent = translate(current, "memorials.sortedByDistance");
     const location = store.getState().userLocation;
-    setChildren(answers, report && location.type === "located" ? renderFieldAnswers(report, accuracyText(location), current) : null);
+    const standing = report && location.type === "located" ? districtStanding(report) : null;
+    districtNote.textContent = formatDistrictStanding(standing, current) ?? "";
+    districtNote.hidden = districtNote.textContent === "";
+    districtNote.dataset.districtStanding = standing?.type ?? "";
+    setChildren(answers, report && location.type === "located" ? renderFieldAnswers(report, accuracyText(location), current, names) : null);
   };
 
   const renderFinderText = () => {
     const current = language();
     heading.textContent = translate(current, "memorials.heading");
     intro.textContent =
-      notice.type === "loaded" ? translate(current, "memorials.intro", { docNumber: notice.notice.docNumber, count: memorials.length }) : "";
+      notice.type === "loaded" ? translate(current, "memorials.intro", {
+            title: current === "en" && notice.notice.titleEn ? notice.notice.titleEn : notice.notice.docNumber,
+            count: memorials.length,
+          }) : "";
     intro.hidden = intro.textContent === "";
     filterLabel.textContent = translate(current, "memorials.filterLabel");
     filterInput.placeholder = translate(current, "memorials.filterLabel");

@@ -1,9 +1,10 @@
 import type { DistanceAndDirection } from "../../check/fieldPosition";
 import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
+import type { NameVocabulary } from "../../layers/attributeValues";
 import type { FieldReport } from "../../memorials/fieldReport";
 import { formatDirectionDistance, formatFieldAnswer } from "../../memorials/formatDistance";
-import { matchesFilter, memorialName, type Memorial } from "../../memorials/memorials";
+import { matchesFilter, memorialName, memorialTown, type Memorial } from "../../memorials/memorials";
 import { h } from "../dom";
 import { approximateBadge, kindLabel } from "./memorialText";
 // Its strings load with it.
@@ -39,7 +40,7 @@ export function renderMemorialItem(memorial: Memorial, language: Language, dista
         h("span", { class: "memorial-item-name" }, memorialName(memorial, language)),
         distance ? h("span", { class: "memorial-item-distance", "data-memorial-distance": "" }, formatDirectionDistance(distance, language)) : null,
       ),
-      h("span", { class: "memorial-item-meta" }, `${kindLabel(memorial.kind, language)} · `, h("span", { lang: ZH }, memorial.town)),
+      h("span", { class: "memorial-item-meta" }, `${kindLabel(memorial.kind, language)} · ${memorialTown(memorial, language)}`),
       h("span", { class: "memorial-item-address", lang: ZH }, memorial.address),
       badge || sharedCount > 1
         ? h(
@@ -54,7 +55,7 @@ export function renderMemorialItem(memorial: Memorial, language: Language, dista
 }
 
 /** For each restricting layer: inside, outside, or uncertain within GPS + layer error, in words and not only colour. */
-export function renderFieldAnswers(report: FieldReport, accuracy: string, language: Language): HTMLElement {
+export function renderFieldAnswers(report: FieldReport, accuracy: string, language: Language, names: NameVocabulary): HTMLElement {
   return h(
     "section",
     { class: "field-answers", "aria-labelledby": "field-answers-heading", "data-field-answers": "" },
@@ -68,7 +69,13 @@ export function renderFieldAnswers(report: FieldReport, accuracy: string, langua
           "li",
           { class: `field-answer field-answer--${answer?.standing ?? "unknown"}`, "data-field-layer": layer.id, "data-standing": answer?.standing ?? "unknown" },
           h("span", { class: "field-layer" }, localized(layer.title, language)),
-          h("span", { class: "field-standing" }, answer ? formatFieldAnswer(answer, layer.geometryType, language) : translate(language, "field.noGeometry")),
+          h(
+            "span",
+            { class: "field-standing" },
+            answer
+              ? formatFieldAnswer(answer, layer.geometryType, language, (name) => (language === "en" ? (names.get(layer.id)?.get(name) ?? name) : name))
+              : translate(language, "field.noGeometry"),
+          ),
         ),
       ),
     ),

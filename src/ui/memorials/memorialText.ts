@@ -44,7 +44,7 @@ export function mapLabel(memorial: Memorial, language: Language): string {
 
 /** "与苏朝淼烈士墓、彭宗全烈士墓公布地址相同…", or null when the memorial has its own spot. */
 export function sharedPositionText(memorial: Memorial, language: Language): string | null {
-  const others = memorial.sharedPositionWith;
+  const others = language === "en" ? memorial.sharedPositionWithEn : memorial.sharedPositionWith;
   if (others.length === 0) return null;
   const list = others.join(language === "en" ? ", " : "、");
   return translate(language, others.length === 2 ? "memorials.sharedPosition" : "memorials.sharedPositionOther", { others: list });
