@@ -1,39 +1,14 @@
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { CrsCode } from "../geo/crs";
 
-/** A coordinate system an import can be read in. GCJ-02 is the offset datum of AMap/Tencent web maps. */
-export type ImportCrsCode = CrsCode | "GCJ-02";
+import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "../geo/crsTypes";
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
-
-/** A specific, bilingual message; `code` is stable and safe to branch on, the texts are for people. */
-export interface ImportMessage extends BilingualText {
-  code: string;
-  detail?: Record<string, unknown>;
-}
-
-export interface CrsGuess {
-  code: ImportCrsCode;
-  /**
-   * True when each source pair is (northing, easting) or (latitude, longitude) — the surveyors' X-first
-   * order — rather than (easting, northing) / (longitude, latitude).
-   */
-  swappedAxes: boolean;
-  reason: BilingualText;
-  /** "declared": stated by the file (.prj, GeoJSON `crs`, TXT header, KML) or chosen by the user. */
-  confidence: "declared" | "inferred";
-}
+export type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition };
 
 /** A caller's choice that replaces detection, e.g. after the user corrected the guess. */
 export interface CrsOverride {
   code: ImportCrsCode;
   swappedAxes: boolean;
 }
-
-export type SourcePosition = [number, number];
 
 export type ImportedGeometry = Polygon | MultiPolygon | LineString | Point;
 
