@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import proj4 from "proj4";
 import { describe, expect, it } from "vitest";
-import type { CrsGuess, ImportedParcel, SourcePosition } from "../import/types";
+import type { CrsGuess, SourcePosition } from "./crsTypes";
+import type { LocatedParcel as ImportedParcel } from "./crsDetect";
 import { gaussKrugerToLngLat } from "./crs";
 import {
   checkInsideDazu,
@@ -41,7 +42,6 @@ function parcelFrom(source: SourcePosition[], crs: Pick<CrsGuess, "code" | "swap
     name: "测试",
     geometry: { type: "Polygon", coordinates: [[...ring, ring[0]!]] },
     sourceCoordinates: [[source]],
-    properties: {},
   };
 }
 

@@ -1,7 +1,8 @@
 import proj4 from "proj4";
-import type { BilingualText, CrsGuess, ImportCrsCode, ImportedParcel, ImportMessage, SourcePosition } from "../import/types";
+import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
+import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "./crsTypes";
 import { transform, type LngLat } from "./crs";
-import { bd09ToGcj02, gcj02ToWgs84 } from "./gcj02";
+import { bd09ToWgs84, gcj02ToWgs84 } from "./gcj02";
 
 export type CrsDetection = { ok: true; crs: CrsGuess } | { ok: false; error: ImportMessage };
 
@@ -43,6 +44,8 @@ function crsName(code: ImportCrsCode): BilingualText {
       };
     case "GCJ-02":
       return { zh: "GCJ-02 火星坐标（高德/腾讯地图）", en: "GCJ-02 (AMap/Tencent web-map offset coordinates)" };
+    case "BD-09":
+      return { zh: "BD-09 百度坐标（百度地图）", en: "BD-09 (Baidu Maps offset coordinates)" };
   }
 }
 
@@ -51,7 +54,7 @@ export function describeCrs(code: ImportCrsCode): BilingualText {
 }
 
 /** The systems a user may choose when the detected one is wrong, in the order offered. */
-export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02"];
+export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02", "BD-09"];
 
 function isProjected(code: ImportCrsCode): boolean {
   return code === "EPSG:4544" || code === "EPSG:4523";
@@ -512,14 +515,6 @@ function sampleText(values: number[]): string {
   return minimum === maximum ? grouped(minimum, decimals) : `${grouped(minimum, decimals)} … ${grouped(maximum, decimals)}`;
 }
 
-function inDazuRange(longitudes: number[], latitudes: number[]): boolean {
-  const slack = 0.1;
-  return (
-    longitudes.every((value) => value >= DAZU_EXTENT.west - slack && value <= DAZU_EXTENT.east + slack) &&
-    latitudes.every((value) => value >= DAZU_EXTENT.south - slack && value <= DAZU_EXTENT.north + slack)
-  );
-}
-
 /**
  * Infers the CRS and axis order from the magnitudes of the given pairs (in input order). Degrees: in China
  * latitude (< 54) and longitude (> 73) cannot be confused. Metres: the northing has 7 digits here, the easting
@@ -560,11 +555,6 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
   const geographic = (a === "longitude" && b === "latitude") || (a === "latitude" && b === "longitude");
   if (geographic) {
     const swappedAxes = a === "latitude";
-    const longitudes = swappedAxes ? second : first;
-    const latitudes = swappedAxes ? first : second;
-    const dazu = inDazuRange(longitudes, latitudes)
-      ? { zh: "，落在大足区经纬度范围内", en: ", within Dazu's longitude/latitude range" }
-      : { zh: "，但不在大足区经纬度范围内", en: ", but outside Dazu's longitude/latitude range" };
     return {
       ok: true,
       crs: {
@@ -572,8 +562,8 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
         swappedAxes,
         confidence: "inferred",
         reason: {
-          zh: `${observed.zh}${dazu.zh} → 按经纬度读取（${axisOrderText("EPSG:4326", swappedAxes).zh}）。按 WGS-84 处理；CGCS2000 经纬度与之相差不到 1 m。若坐标取自高德/腾讯地图，请改选 GCJ-02。`,
-          en: `${observed.en}${dazu.en} → read as longitude/latitude (${axisOrderText("EPSG:4326", swappedAxes).en}). Treated as WGS-84; CGCS2000 longitude/latitude differ by less than 1 m. If the coordinates were copied from AMap or Tencent maps, choose GCJ-02 instead.`,
+          zh: `${observed.zh}：数值像经纬度 → 按经纬度读取（${axisOrderText("EPSG:4326", swappedAxes).zh}）。按 WGS-84 处理；CGCS2000 经纬度与之相差不到 1 m。若坐标取自高德/腾讯地图，请改选 GCJ-02；取自百度地图，请改选 BD-09。`,
+          en: `${observed.en}: the values look like longitude/latitude → read as longitude/latitude (${axisOrderText("EPSG:4326", swappedAxes).en}). Treated as WGS-84; CGCS2000 longitude/latitude differ by less than 1 m. If the coordinates were copied from AMap or Tencent maps, choose GCJ-02 instead; from Baidu maps, BD-09.`,
         },
       },
     };
@@ -584,7 +574,6 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
   if (projected) {
     const swappedAxes = a === "northing";
     const eastingColumn = swappedAxes ? secondColumn : firstColumn;
-    const northings = swappedAxes ? first : second;
     if (eastingColumn.magnitude === "zonedEasting") {
       const zones = [...eastingColumn.zones];
       if (zones.length > 1) {
@@ -606,10 +595,6 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
       }
     }
     const code = eastingColumn.magnitude === "zonedEasting" ? "EPSG:4523" : "EPSG:4544";
-    const plausibleNorthing = northings.every((value) => value >= 3_200_000 && value <= 3_350_000);
-    const northingNote = plausibleNorthing
-      ? { zh: "北坐标与大足区（约 3 250 000–3 310 000 m）相符", en: "the northings match Dazu (about 3 250 000–3 310 000 m)" }
-      : { zh: "但北坐标不在大足区的范围（约 3 250 000–3 310 000 m）内", en: "but the northings are outside Dazu's range (about 3 250 000–3 310 000 m)" };
     const zoneNote =
       code === "EPSG:4523"
         ? { zh: "东坐标前两位为带号 35", en: "the eastings start with the zone number 35" }
@@ -621,8 +606,8 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
         swappedAxes,
         confidence: "inferred",
         reason: {
-          zh: `${observed.zh}；${zoneNote.zh}，${northingNote.zh} → ${crsName(code).zh}，${axisOrderText(code, swappedAxes).zh}${swappedAxes ? "（测量习惯：X 为北坐标）" : ""}。`,
-          en: `${observed.en}; ${zoneNote.en}, ${northingNote.en} → ${crsName(code).en}, ${axisOrderText(code, swappedAxes).en}${swappedAxes ? " (surveying convention: X is the northing)" : ""}.`,
+          zh: `${observed.zh}：数值像高斯-克吕格平面坐标（米）；${zoneNote.zh} → ${crsName(code).zh}，${axisOrderText(code, swappedAxes).zh}${swappedAxes ? "（测量习惯：X 为北坐标）" : ""}。`,
+          en: `${observed.en}: the values look like Gauss–Krüger metres; ${zoneNote.en} → ${crsName(code).en}, ${axisOrderText(code, swappedAxes).en}${swappedAxes ? " (surveying convention: X is the northing)" : ""}.`,
         },
       },
     };
@@ -705,6 +690,8 @@ export function sourceToWgs84(pair: SourcePosition, crs: Pick<CrsGuess, "code" |
       return transform(ordered, crs.code, "EPSG:4326");
     case "GCJ-02":
       return gcj02ToWgs84(ordered);
+    case "BD-09":
+      return bd09ToWgs84(ordered);
   }
 }
 
@@ -794,6 +781,17 @@ function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[
       });
     }
   } else {
+    const asGiven = (pair: SourcePosition): LngLat => swap(pair, crs.swappedAxes);
+    if (crs.code === "GCJ-02" || crs.code === "BD-09") {
+      result.push({
+        id: crs.code === "GCJ-02" ? "not-gcj-02" : "not-bd-09",
+        text: {
+          zh: `坐标其实是 WGS-84/CGCS2000 经纬度，不是 ${crs.code}`,
+          en: `the coordinates are WGS-84/CGCS2000, not ${crs.code}`,
+        },
+        toLngLat: asGiven,
+      });
+    }
     if (crs.code !== "GCJ-02") {
       result.push({
         id: "gcj-02",
@@ -801,24 +799,17 @@ function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[
           zh: "坐标取自高德/腾讯等网络地图（GCJ-02 火星坐标；在大足约向东偏 0.35 km、向南偏 0.3 km）：请按 GCJ-02 读取",
           en: "the coordinates were copied from AMap/Tencent web maps (GCJ-02; offset about 0.35 km east and 0.3 km south here): read them as GCJ-02",
         },
-        toLngLat: (pair) => gcj02ToWgs84(swap(pair, crs.swappedAxes)),
+        toLngLat: (pair) => gcj02ToWgs84(asGiven(pair)),
       });
+    }
+    if (crs.code !== "BD-09") {
       result.push({
         id: "bd-09",
         text: {
-          zh: "坐标取自百度地图（BD-09；在大足约向东偏 1 km、向北偏 0.4 km），需先转换",
-          en: "the coordinates were copied from Baidu maps (BD-09; offset about 1 km east and 0.4 km north here) and need converting first",
+          zh: "坐标取自百度地图（BD-09；在大足约向东偏 1 km、向北偏 0.4 km）：请按 BD-09 读取",
+          en: "the coordinates were copied from Baidu maps (BD-09; offset about 1 km east and 0.4 km north here): read them as BD-09",
         },
-        toLngLat: (pair) => gcj02ToWgs84(bd09ToGcj02(swap(pair, crs.swappedAxes))),
-      });
-    } else {
-      result.push({
-        id: "not-gcj-02",
-        text: {
-          zh: "坐标其实是 WGS-84/CGCS2000 经纬度，不是 GCJ-02",
-          en: "the coordinates are WGS-84/CGCS2000, not GCJ-02",
-        },
-        toLngLat: (pair) => swap(pair, crs.swappedAxes),
+        toLngLat: (pair) => bd09ToWgs84(asGiven(pair)),
       });
     }
     for (const [code, swapped] of [
@@ -858,8 +849,15 @@ function metresBeyondExtent([longitude, latitude]: LngLat): number {
   return Math.hypot(dx * metresPerDegreeLongitude, dy * 110_574);
 }
 
+/** What the district check needs of an imported parcel: its name, WGS-84 geometry and the numbers as given. */
+export interface LocatedParcel {
+  name: string;
+  geometry: Polygon | MultiPolygon | LineString | Point;
+  sourceCoordinates: SourcePosition[][][];
+}
+
 /** Distinct vertices: rings without their closing repeat. */
-function positionsOf(parcel: ImportedParcel): LngLat[] {
+function positionsOf(parcel: LocatedParcel): LngLat[] {
   const geometry = parcel.geometry;
   const open = (ring: number[][]): LngLat[] => {
     const points = ring.map((position): LngLat => [position[0]!, position[1]!]);
@@ -931,7 +929,7 @@ export interface InsideDazuOptions {
  * of the source coordinates (axes swapped, zone number, GCJ-02/BD-09 offset, another central meridian …) that would
  * put the whole parcel inside. Pass the CRS the parcels were read with to get those suggestions.
  */
-export function checkInsideDazu(parcels: readonly ImportedParcel[], crs?: Pick<CrsGuess, "code" | "swappedAxes">, options: InsideDazuOptions = {}): ImportMessage[] {
+export function checkInsideDazu(parcels: readonly LocatedParcel[], crs?: Pick<CrsGuess, "code" | "swappedAxes">, options: InsideDazuOptions = {}): ImportMessage[] {
   const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
   const messages: ImportMessage[] = [];
   for (const parcel of parcels) {

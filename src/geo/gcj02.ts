@@ -75,3 +75,8 @@ export function bd09ToGcj02([lng, lat]: LngLat): LngLat {
 export function wgs84ToBd09(lngLat: LngLat): LngLat {
   return gcj02ToBd09(wgs84ToGcj02(lngLat));
 }
+
+/** BD-09 → WGS-84 through GCJ-02: the Baidu offset is undone exactly, the GCJ-02 one iteratively. */
+export function bd09ToWgs84(lngLat: LngLat): LngLat {
+  return gcj02ToWgs84(bd09ToGcj02(lngLat));
+}

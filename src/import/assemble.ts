@@ -2,6 +2,7 @@ import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson
 import { checkInsideDazu, describeCrs, detectCrsFromCoordinates, likelyMistakes, reconcileDeclaredCrs, sourceToWgs84, type CrsDetection } from "../geo/crsDetect";
 import { clip } from "./text";
 import {
+  CRS_CHOICE_ERROR_CODES,
   MAX_VERTICES,
   type BilingualText,
   type CrsGuess,
@@ -13,10 +14,12 @@ import {
   type ParcelDraft,
   type SourcePosition,
 } from "./types";
+import { importMessage } from "./messages";
 import { validateParcel } from "./validateParcel";
 
+/** A failed read; one that failed on the coordinate system says so, so the caller offers the choice. */
 export function failure(error: ImportMessage): ImportResult {
-  return { ok: false, error };
+  return CRS_CHOICE_ERROR_CODES.has(error.code) ? { ok: false, error, chooseCrs: true } : { ok: false, error };
 }
 
 /**
@@ -64,7 +67,7 @@ export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetect
   const finitePairs = pairs.filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
   if (declared && declared.ok) {
     const reconciled = reconcileDeclaredCrs(declared.crs, finitePairs);
-    return { ok: true, crs: reconciled.crs, warnings: reconciled.warnings };
+    return { ok: true, crs: reconciled.crs, warnings: [...reconciled.warnings, ...datumWarning(reconciled.crs)] };
   }
   const warnings: ImportMessage[] = [];
   if (declared && !declared.ok) {
@@ -78,7 +81,13 @@ export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetect
   }
   const inferred = detectCrsFromCoordinates(finitePairs);
   if (!inferred.ok) return { ok: false, error: inferred.error };
-  return { ok: true, crs: inferred.crs, warnings };
+  return { ok: true, crs: inferred.crs, warnings: [...warnings, ...datumWarning(inferred.crs)] };
+}
+
+/** Metres read without a stated system: the older datums cannot be told from CGCS2000 by the values alone. */
+function datumWarning(crs: CrsGuess): ImportMessage[] {
+  const metres = crs.code === "EPSG:4544" || crs.code === "EPSG:4523";
+  return crs.confidence === "inferred" && metres ? [importMessage("datum-not-stated", {})] : [];
 }
 
 function convert(pair: SourcePosition, crs: CrsGuess): Position {
@@ -182,12 +191,14 @@ export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warn
   if (parcels.length === 0) {
     if (rejected.length === 1) return failure(rejected[0]!.errors[0]!);
     const errors = rejected.flatMap((item) => item.errors);
-    return failure({
+    const allOnCrs = errors.every((error) => CRS_CHOICE_ERROR_CODES.has(error.code));
+    const none = failure({
       code: "no-valid-parcels",
       zh: `${rejected.length} 个地块都未通过检查：${errors.map((error) => error.zh).join(" ")}`,
       en: `None of the ${rejected.length} parcels passed the checks: ${errors.map((error) => error.en).join(" ")}`,
       detail: { errors },
     });
+    return allOnCrs && !none.ok ? { ...none, chooseCrs: true } : none;
   }
   for (const item of rejected) {
     for (const error of item.errors) {

@@ -105,7 +105,7 @@ describe("Shapefile", () => {
     archive.file("square.prj", "GARBAGE");
     const result = ok(await importFile("bad-prj.zip", await archive.generateAsync({ type: "uint8array" })));
     expect(result.crs).toMatchObject({ code: "EPSG:4523", confidence: "inferred" });
-    expect(codes(result)).toEqual(["declared-crs-unreadable"]);
+    expect(codes(result)).toEqual(["declared-crs-unreadable", "datum-not-stated"]);
     expectTheSquare(result.parcels[0]!);
   });
 
@@ -176,7 +176,7 @@ describe("南方 CASS .dat", () => {
     expect(result.crs.reason.zh).toContain("第三列为 Y（东坐标）");
     expect(result.parcels[0]!.sourceCoordinates[0]![0]![0]).toEqual([569000, 3287000]);
     expect(result.parcels[0]!.vertexLabels?.[0]?.[0]).toEqual(["1", "2", "3", "4"]);
-    expect(codes(result)).toEqual(["ring-closed"]);
+    expect(codes(result)).toEqual(["datum-not-stated", "ring-closed"]);
   });
 
   it("notices a file that has X before Y, against the CASS layout", async () => {

@@ -1,4 +1,6 @@
 import { detectCrsFromPrj, type CrsDetection } from "../geo/crsDetect";
+import { organiseRingsByContainment } from "../geo/polygonValidity";
+import { importMessage } from "./messages";
 import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
 import { draftsFromFeatures, skippedFeaturesWarning } from "./importGeoJson";
 import { dbfLimitedTo, inspectDbf, inspectShp } from "./shapefileStructure";
@@ -105,6 +107,21 @@ async function readLayers(data: Uint8Array, fileName: string): Promise<{ ok: tru
   return { ok: true, layers };
 }
 
+/**
+ * The rings of one record grouped as GDAL does: by containment, not by winding (shpjs groups by winding, so a hole
+ * wound like its shell would become a second, overlapping part). Counts the rings whose role (shell or hole) changed.
+ */
+function ringsByContainment(draft: ParcelDraft): { draft: ParcelDraft; reassigned: number } {
+  if (draft.kind !== "polygon") return { draft, reassigned: 0 };
+  const rings = draft.sourceCoordinates.flat(1);
+  const wasShell = draft.sourceCoordinates.flatMap((part) => part.map((_, index) => index === 0));
+  const polygons = organiseRingsByContainment(rings);
+  let reassigned = 0;
+  for (const polygon of polygons) polygon.forEach((ring, index) => (reassigned += wasShell[ring] === (index === 0) ? 0 : 1));
+  if (reassigned === 0) return { draft, reassigned };
+  return { draft: { ...draft, sourceCoordinates: polygons.map((polygon) => polygon.map((ring) => rings[ring]!)) }, reassigned };
+}
+
 /** A .prj is one line of WKT, a few hundred bytes; these bounds keep the recursive WKT reader safe. */
 const MAX_PRJ_LENGTH = 64 * 1024;
 const MAX_PRJ_DEPTH = 32;
@@ -202,15 +219,14 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
     if (!layerDrafts.ok) return failure({ ...layerDrafts.error, zh: `「${layer.name}」：${layerDrafts.error.zh}`, en: `"${layer.name}": ${layerDrafts.error.en}` });
     warnings.push(...skippedFeaturesWarning(layerDrafts.skipped));
     if (layerDrafts.drafts.length === 0) continue;
+    const organised = layerDrafts.drafts.map(ringsByContainment);
+    const reassigned = organised.reduce((sum, item) => sum + item.reassigned, 0);
+    if (reassigned > 0) warnings.push(importMessage("rings-organised-by-containment", { layer: layer.name, rings: reassigned }));
+    layerDrafts.drafts = organised.map((item) => item.draft);
 
     const declared = layer.prj === undefined ? null : readPrj(layer.prj, layer.name);
     if (layer.prj === undefined && !options.crsOverride) {
-      warnings.push({
-        code: "missing-prj",
-        zh: `「${layer.name}」缺少 .prj 坐标系文件，已根据坐标数值判断坐标系，请核对。`,
-        en: `"${layer.name}" has no .prj file; the coordinate system was inferred from the values — please check it.`,
-        detail: { layer: layer.name },
-      });
+      warnings.push(importMessage("missing-prj", { layer: layer.name }));
     }
     const resolution = resolveCrs(allSourcePairs(layerDrafts.drafts), declared, options);
     if (!resolution.ok) return failure(resolution.error);

@@ -89,7 +89,7 @@ describe("importPastedCoordinates", () => {
     expect(result.crs).toMatchObject({ code: "EPSG:4523", swappedAxes: true, confidence: "inferred" });
     expect(result.crs.reason.zh).toContain("带号 35");
     expect(result.crs.reason.en).toContain("northing (X) first");
-    expect(result.warnings.map((warning) => warning.code)).toEqual(["ring-closed"]);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(["datum-not-stated", "ring-closed"]);
   });
 
   it("reads easting-first metres without prefix as EPSG:4544", () => {

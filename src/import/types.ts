@@ -1,39 +1,14 @@
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { CrsCode } from "../geo/crs";
 
-/** A coordinate system an import can be read in. GCJ-02 is the offset datum of AMap/Tencent web maps. */
-export type ImportCrsCode = CrsCode | "GCJ-02";
+import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "../geo/crsTypes";
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
-
-/** A specific, bilingual message; `code` is stable and safe to branch on, the texts are for people. */
-export interface ImportMessage extends BilingualText {
-  code: string;
-  detail?: Record<string, unknown>;
-}
-
-export interface CrsGuess {
-  code: ImportCrsCode;
-  /**
-   * True when each source pair is (northing, easting) or (latitude, longitude) — the surveyors' X-first
-   * order — rather than (easting, northing) / (longitude, latitude).
-   */
-  swappedAxes: boolean;
-  reason: BilingualText;
-  /** "declared": stated by the file (.prj, GeoJSON `crs`, TXT header, KML) or chosen by the user. */
-  confidence: "declared" | "inferred";
-}
+export type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition };
 
 /** A caller's choice that replaces detection, e.g. after the user corrected the guess. */
 export interface CrsOverride {
   code: ImportCrsCode;
   swappedAxes: boolean;
 }
-
-export type SourcePosition = [number, number];
 
 export type ImportedGeometry = Polygon | MultiPolygon | LineString | Point;
 
@@ -61,7 +36,16 @@ export interface ImportedParcel {
 
 export type ImportResult =
   | { ok: true; parcels: ImportedParcel[]; crs: CrsGuess; warnings: ImportMessage[] }
-  | { ok: false; error: ImportMessage };
+  | {
+      ok: false;
+      error: ImportMessage;
+      /**
+       * Set when the read failed on the coordinate system (an unsupported or unreadable declaration, values that fit
+       * no supported system, or converted points off the globe or the district's scale): the caller should offer
+       * the coordinate-system choice and read again with `crsOverride`.
+       */
+      chooseCrs?: true;
+    };
 
 /** Where an import is: reading the bytes, parsing them into drafts, converting to WGS-84, validating the parcels. */
 export type ImportStage = "reading" | "parsing" | "converting" | "validating";
@@ -117,6 +101,21 @@ export const MAX_NESTING_DEPTH = 256;
 /** Most attribute values (records × fields) read from one Shapefile's .dbf; the reader needs ~2 µs per value. */
 export const MAX_ATTRIBUTE_VALUES = 1_000_000;
 
+/** Error codes after which choosing the coordinate system by hand may make the read succeed. */
+export const CRS_CHOICE_ERROR_CODES: ReadonlySet<string> = new Set([
+  "unsupported-crs",
+  "unsupported-datum",
+  "unsupported-projection",
+  "unsupported-zone",
+  "invalid-prj",
+  "unrecognised-coordinates",
+  "inconsistent-coordinates",
+  "non-finite-coordinate",
+  "coordinates-out-of-range",
+  "zero-area",
+  "larger-than-district",
+]);
+
 /** Every `code` an ImportResult error can carry: stable, documented in README.md, safe to branch on. */
 export const IMPORT_ERROR_CODES = [
   "empty-file",
@@ -138,6 +137,9 @@ export const IMPORT_ERROR_CODES = [
   "coordinates-out-of-range",
   "too-few-vertices",
   "self-intersection",
+  "overlapping-parts",
+  "hole-outside-shell",
+  "overlapping-holes",
   "zero-area",
   "larger-than-district",
   "unsupported-crs",

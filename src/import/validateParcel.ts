@@ -1,7 +1,9 @@
 import type { Position } from "geojson";
 import { gaussKrugerToLngLat, lngLatToGaussKruger } from "../geo/crs";
 import { areaFigures } from "../geo/measure";
-import { findSelfIntersections, type Crossing, type PlanarRing } from "./selfIntersections";
+import { polygonValidity, type NestingProblem } from "../geo/polygonValidity";
+import type { Crossing } from "../geo/selfIntersections";
+import { importMessage } from "./messages";
 import { MAX_VERTICES, type BilingualText, type ImportedParcel, type ImportMessage } from "./types";
 
 export type ParcelValidation =
@@ -185,6 +187,18 @@ function describeCrossings(parcel: ImportedParcel, crossings: Crossing[], rings:
   };
 }
 
+function describeNesting(parcel: ImportedParcel, problem: NestingProblem, parts: number): ImportMessage {
+  const lngLat = gaussKrugerToLngLat(problem.point);
+  switch (problem.code) {
+    case "overlapping-parts":
+      return importMessage(problem.code, { parcel: parcel.name, parts: problem.parts, lngLat });
+    case "hole-outside-shell":
+      return importMessage(problem.code, { parcel: parcel.name, part: problem.part, parts, ring: problem.ring, lngLat });
+    case "overlapping-holes":
+      return importMessage(problem.code, { parcel: parcel.name, part: problem.part, parts, rings: problem.rings, lngLat });
+  }
+}
+
 function formatArea(squareMetres: number): string {
   return squareMetres >= 1e6 ? `${(squareMetres / 1e6).toFixed(3)} km²` : `${squareMetres.toFixed(2)} m²`;
 }
@@ -276,14 +290,12 @@ export function validateParcel(parcel: ImportedParcel): ParcelValidation {
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
 
-  const planarRings: PlanarRing[] = [];
-  for (const [key, ring] of cleaned) {
-    const [part, ringIndex] = key.split("/").map(Number) as [number, number];
-    planarRings.push({ part, ring: ringIndex, points: ring.planar });
-  }
-  const crossings = findSelfIntersections(planarRings);
+  const planarParts = polygons.map((rings, part) => rings.map((_, ringIndex) => cleaned.get(`${part}/${ringIndex}`)!.planar));
+  const validity = polygonValidity(planarParts);
   // A self-intersecting ring has no meaningful area (a bow-tie's halves cancel), so stop here.
-  if (crossings.length > 0) return { ok: false, errors: [describeCrossings(parcel, crossings, cleaned, parts)], warnings };
+  if (validity.selfIntersections.length > 0) return { ok: false, errors: [describeCrossings(parcel, validity.selfIntersections, cleaned, parts)], warnings };
+  // Overlapping parts would be counted twice and a hole outside its shell subtracted from nothing: no area is right.
+  if (validity.nesting.length > 0) return { ok: false, errors: validity.nesting.map((problem) => describeNesting(parcel, problem, parts)), warnings };
 
   const closedPolygons = polygons.map((rings, part) =>
     rings.map((_, ringIndex) => {

@@ -253,7 +253,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     };
     return h(
       "details",
-      { class: "site-crs-override", open: current.override !== null || (current.result.ok && current.result.warnings.some((warning) => warning.code === "outside-dazu")) },
+      { class: "site-crs-override", open: current.override !== null || !current.result.ok || current.result.warnings.some((warning) => warning.code === "outside-dazu") },
       h("summary", {}, t("site.import.override")),
       h("label", { class: "field-label", for: "site-crs-override" }, t("site.import.crsLabel")),
       select,
@@ -326,7 +326,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
           h("p", {}, message(current.result.error)),
           hasParcel ? h("p", { class: "site-error-keep" }, t("site.import.keepCurrent")) : null,
         ),
-        current.override ? overrideControls(current) : null,
+        current.override || current.result.chooseCrs ? overrideControls(current) : null,
       );
       return;
     }

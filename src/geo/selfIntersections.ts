@@ -54,6 +54,13 @@ function withinSegment(segment: Segment, px: number, py: number): boolean {
   return t >= -slack && t <= 1 + slack && Math.abs(sideDistance(segment, px, py)) <= TOLERANCE_METRES;
 }
 
+/** The key under which two touching rings are recorded, the same whichever is named first. */
+export function contactKey(a: { part: number; ring: number }, b: { part: number; ring: number }): string {
+  const first = `${a.part}/${a.ring}`;
+  const second = `${b.part}/${b.ring}`;
+  return first < second ? `${first}|${second}` : `${second}|${first}`;
+}
+
 function samePoint(ax: number, ay: number, bx: number, by: number): boolean {
   return Math.hypot(ax - bx, ay - by) <= TOLERANCE_METRES;
 }
@@ -92,10 +99,12 @@ function intersect(s: Segment, t: Segment): { point: [number, number]; kind: Cro
 
 /**
  * Every place where the rings of one parcel meet themselves or each other, except at the shared vertex of
- * consecutive edges and single-point touches between different rings (both allowed for polygons). Indexed with
+ * consecutive edges and single-point touches between different rings (OGC allows both). Such touches are
+ * collected in `contacts` (ring keys "part/ring" joined by "|"), because a ring passing through another at a
+ * vertex looks like a touch here and must then be checked point by point (see polygonValidity). Indexed with
  * Flatbush, so 200 000 vertices take well under a second.
  */
-export function findSelfIntersections(rings: readonly PlanarRing[], limit = 1000): Crossing[] {
+export function findSelfIntersections(rings: readonly PlanarRing[], limit = 1000, contacts?: Set<string>): Crossing[] {
   const segments: Segment[] = [];
   for (const ring of rings) {
     const size = ring.points.length;
@@ -140,10 +149,8 @@ export function findSelfIntersections(rings: readonly PlanarRing[], limit = 1000
         if (adjacent && result.kind !== "overlap") continue;
         if (adjacent && s.ringSize <= 2) continue;
       } else if (result.kind === "touch") {
-        const vertexOfBoth =
-          (samePoint(result.point[0], result.point[1], s.ax, s.ay) || samePoint(result.point[0], result.point[1], s.bx, s.by)) &&
-          (samePoint(result.point[0], result.point[1], t.ax, t.ay) || samePoint(result.point[0], result.point[1], t.bx, t.by));
-        if (vertexOfBoth) continue;
+        contacts?.add(contactKey(s, t));
+        continue;
       }
       crossings.push({
         point: result.point,
