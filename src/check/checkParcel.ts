@@ -1,7 +1,7 @@
 import type { Feature, Geometry } from "geojson";
 import { areaFigures } from "../geo/measure";
 import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
-import { isPolygonal, polygonOverlap } from "./overlap";
+import { isPolygonal, polygonDistanceWithin, polygonOverlap } from "./overlap";
 import { lineLength, linesOf, planarDistance, pointsOf, polygonContainsPoint } from "./planarGeometry";
 import { toGaussKruger, type PlanarBox, type PlanarGeometry } from "./projectToGaussKruger";
 import { buildIndexedNearestFinder, buildNaiveNearestFinder, type NearestFinder } from "./spatialIndex";
@@ -105,7 +105,8 @@ function checkPolygonLayer(
         continue;
       }
     }
-    const distance = planarDistance(parcel.geometry, zone);
+    // Only a distance within the accuracy matters here, so two polygons need compare only their nearby edges.
+    const distance = isPolygonal(parcel.geometry) && isPolygonal(zone) ? polygonDistanceWithin(parcel.geometry, zone, accuracy) : planarDistance(parcel.geometry, zone);
     if (distance <= accuracy && (!nearBoundary || distance < nearBoundary.distanceMetres)) {
       const { featureId, name, source } = identity;
       nearBoundary = { featureId, name, source, distanceMetres: distance, uncertaintyMetres: accuracy, withinCaution: false, cannotExclude: true };
