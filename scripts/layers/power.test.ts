@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv";
 import { polygonArea, type Ring } from "./geom";
 import { bandAround } from "./mining";
-import { cellAreas, containmentConstraints, fitPowerDiagram, projectWeights } from "./power";
+import { cellAreas, containmentConstraints, projectWeights } from "./power";
+import { fitPowerDiagram } from "./powerFit";
 
 // A 3000 m × 1000 m box from x = −1000 to 2000, two sites 1000 m apart on the x axis.
 const box: Ring = [
