@@ -86,7 +86,7 @@ describe("attribute labels on the real data package", () => {
     const zone = featureAttributes(properties("mining-key-zone", "西山背斜渝蓉高速以北重点开采区"), layer("mining-key-zone"), "zh");
     expect(valueOf(zone, "published_area_km2")).toBe("16.55 km²");
     expect(valueOf(zone, "mining_rights_total")).toBe("13");
-    expect(valueOf(zone, "area_by_town_km2")).toBe("古龙镇 10.24 km²、雍溪镇 6.27 km²、万古镇 0.05 km²");
+    expect(valueOf(zone, "area_by_town_km2")).toBe("古龙镇 10.36 km²、雍溪镇 6.11 km²、万古镇 0.07 km²");
     const centre = featureAttributes(properties("urban-areas", "城镇发展中心区"), layer("urban-areas"), "en");
     expect(valueOf(centre, "member_towns")).toBe("棠香街道, 龙岗街道, 智凤街道");
     expect(centre.map((row) => row.key)).not.toContain("conflict_note");
