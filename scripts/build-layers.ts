@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildLayers } from "./layers/build";
+import { toGK } from "./layers/geom";
 import { GEODATA_DIR } from "./layers/paths";
 
 const result = buildLayers();
@@ -24,11 +25,17 @@ const { district, diagram, keyZone, exploration } = result;
 console.log(`\nGeoJSON total gzip: ${(gzipTotal / 1024).toFixed(1)} KB`);
 console.log(`District: ${district.areaKm2.toFixed(2)} km² (published 1436), bbox ${district.bbox.join(", ")}`);
 console.log(`Town fit: ${diagram.iterations} iterations, worst fitted error ${(diagram.maxRelativeError * 100).toFixed(2)} %`);
+const villagePoints = diagram.anchors.filter((anchor) => anchor.kind === "village").length;
+console.log(`  ${diagram.anchors.length} points kept inside their towns (${villagePoints} villages), ≥ 50 m from every bisector`);
+for (const move of diagram.generatorMoves)
+  console.log(`  generator pair turned ${move.turnDeg.toFixed(1)}°: ${diagram.towns[move.i]?.row.name}/${diagram.towns[move.j]?.row.name}, gap ${move.gapBefore.toFixed(0)} → ${move.gapAfter.toFixed(0)} m`);
+for (const piece of diagram.detachedPieces)
+  console.log(`  detached piece ${piece.areaKm2.toFixed(3)} km² of ${diagram.towns[piece.from]?.row.name} given to ${diagram.towns[piece.to]?.row.name}`);
 for (const town of [...diagram.towns].sort((a, b) => (a.row.code < b.row.code ? -1 : 1))) {
   const published = town.row.publishedAreaKm2 === null ? "—" : `${town.row.publishedAreaKm2}`;
   const error = ((town.areaKm2 - town.targetKm2) / town.targetKm2) * 100;
   console.log(
-    `  ${town.row.code} ${town.row.name.padEnd(6, "　")} ${town.areaKm2.toFixed(2).padStart(7)} km²  target ${town.targetKm2.toFixed(2).padStart(7)} (${town.row.targetRule}, published ${published})  ${error >= 0 ? "+" : ""}${error.toFixed(2)} %  seat clearance ${town.seatClearanceM.toFixed(0)} m`,
+    `  ${town.row.code} ${town.row.name.padEnd(6, "　")} ${town.areaKm2.toFixed(2).padStart(7)} km²  target ${town.targetKm2.toFixed(2).padStart(7)} (${town.row.targetRule}, published ${published})  ${error >= 0 ? "+" : ""}${error.toFixed(2)} %  seat clearance ${town.seatClearanceM.toFixed(0)} m, points ${town.pointClearanceM.toFixed(0)} m (${town.villagePoints} villages), generator ${(Math.hypot(town.generator[0] - toGK(town.row.seat)[0], town.generator[1] - toGK(town.row.seat)[1]) / 1000).toFixed(2)} km off the seat`,
   );
 }
 console.log(`Key zone: ${keyZone.areaKm2.toFixed(3)} km² (published 16.55), band width ${(2 * keyZone.halfWidthM).toFixed(0)} m, by town ${JSON.stringify(keyZone.areaByTownKm2)}`);

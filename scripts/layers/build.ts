@@ -6,7 +6,7 @@
 import type { Feature } from "geojson";
 import { loadDistrict, type District } from "./district";
 import { serializeCollection, sortKeys } from "./geojson";
-import { readLines, readMemorials, readParks, readTowns } from "./inputs";
+import { readLines, readMemorials, readParks, readTowns, readVillages, usableVillagePoints } from "./inputs";
 import { districtFeature } from "./districtLayer";
 import { LAYER_FILES, buildManifest } from "./manifest";
 import { buildMemorialFeatures, buildUncertaintyFeatures } from "./memorials";
@@ -34,7 +34,7 @@ export function buildLayers(): BuildResult {
   const memorials = readMemorials();
   const lines = readLines();
   const parks = readParks();
-  const diagram = buildTownDiagram(district, towns, memorials, parks);
+  const diagram = buildTownDiagram(district, towns, memorials, parks, usableVillagePoints(readVillages()));
   const keyZone = buildKeyZone(diagram, lines);
   const exploration = buildExplorationBlocks(diagram);
   const line = (id: string) => {

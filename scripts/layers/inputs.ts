@@ -1,6 +1,7 @@
 /** Readers for the hand-curated input tables in geodata/sources (each row cites its sources). */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { gcj02ToWgs84 } from "../../src/geo/gcj02";
 import { parseCsv } from "./csv";
 import { SOURCES_DIR } from "./paths";
 
@@ -169,3 +170,47 @@ export function readParks(directory = SOURCES_DIR): ParkRow[] {
     sources: list(row["sources"]),
   }));
 }
+
+export interface VillageRow {
+  /** 12-digit NBS code of the village/community. */
+  code: string;
+  /** 9-digit NBS code of its town (the first 9 digits of the 12-digit town code). */
+  townCode: string;
+  town: string;
+  name: string;
+  urCode: string;
+  /** WGS-84, converted from the AMap GCJ-02 position; null where the row has none. */
+  position: [number, number] | null;
+  /** GCJ-02 as published; null where the row has none. */
+  positionGcj02: [number, number] | null;
+  coordinateNote: string;
+}
+
+/**
+ * villages.csv: the district's villages/communities (Vonng/adcode, data/adcode/500111.csv, 2016-07 NBS codes),
+ * some with an AMap (GCJ-02) position. A row with a coordinate_note is kept but its position is not usable.
+ */
+export function readVillages(directory = SOURCES_DIR): VillageRow[] {
+  return read("villages.csv", directory).map((row) => {
+    const townCode12 = required(row, "town_code");
+    if (!/^\d{12}$/.test(townCode12) || !townCode12.endsWith("000")) throw new Error(`bad town_code ${townCode12}`);
+    const lng = numberOrNull(row["lng_gcj02"]);
+    const lat = numberOrNull(row["lat_gcj02"]);
+    if ((lng === null) !== (lat === null)) throw new Error(`${row["name"]}: half a position`);
+    const positionGcj02: [number, number] | null = lng === null || lat === null ? null : [lng, lat];
+    return {
+      code: required(row, "code"),
+      townCode: townCode12.slice(0, 9),
+      town: required(row, "town"),
+      name: required(row, "name"),
+      urCode: required(row, "ur_code"),
+      position: positionGcj02 ? gcj02ToWgs84(positionGcj02) : null,
+      positionGcj02,
+      coordinateNote: row["coordinate_note"] ?? "",
+    };
+  });
+}
+
+/** The villages whose position can constrain the town diagram: a position and no note against it. */
+export const usableVillagePoints = (villages: readonly VillageRow[]): VillageRow[] =>
+  villages.filter((village) => village.position !== null && village.coordinateNote.trim() === "");

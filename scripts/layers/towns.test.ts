@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readTowns } from "./inputs";
+import { signedDistance, toGK } from "./geom";
+import { readTowns, readVillages, usableVillagePoints } from "./inputs";
 import { areaKm2, containsPoint, gkPolygons, props, readLayer, subtract, unionAll } from "./testSupport";
 
 const towns = readLayer("towns");
@@ -95,6 +96,27 @@ describe("towns layer: geometry", () => {
       for (const other of towns.features)
         if (other !== own) expect(containsPoint(gkPolygons(other), row.seat), `${row.name} seat in ${props(other)["name"]}`).toBe(false);
     }
+  });
+
+  it("puts every usable village point (villages.csv) at least 50 m inside its own town and in no other", () => {
+    const villages = readVillages();
+    expect(villages).toHaveLength(309);
+    expect(villages.filter((village) => village.position !== null)).toHaveLength(42);
+    const usable = usableVillagePoints(villages);
+    // 3 rows share one placeholder position (智凤、金山、国梁 街村社区), flagged in coordinate_note.
+    expect(usable).toHaveLength(39);
+    const misplaced: string[] = [];
+    for (const village of usable) {
+      const own = byName.get(village.town);
+      expect(own, village.town).toBeDefined();
+      const point = toGK(village.position!);
+      // 50 m from every bisector; allow 1 m for the 6-decimal rounding of the written polygons.
+      const inside = signedDistance(point, gkPolygons(own!));
+      if (inside < 49) misplaced.push(`${village.town}${village.name}: ${inside.toFixed(0)} m`);
+      for (const other of towns.features)
+        if (other !== own && containsPoint(gkPolygons(other), village.position!)) misplaced.push(`${village.town}${village.name} in ${props(other)["name"]}`);
+    }
+    expect(misplaced).toEqual([]);
   });
 
   it("matches each of the 16 published areas within 5 %", () => {

@@ -1,7 +1,7 @@
 /** The towns layer (27 towns/streets, schematic) with fee, park, urban-layout and subsidy attributes. */
 import type { Feature } from "geojson";
 import { feature, polygonsFromGK, type Properties } from "./geojson";
-import { round6 } from "./geom";
+import { round6, toGK } from "./geom";
 import {
   DISABILITY_OUTSIDE_CLAUSE,
   DISABILITY_TIERS,
@@ -85,10 +85,13 @@ function geometryNotes(town: TownGeometry, diagram: TownDiagram): { zh: string; 
   const { row } = town;
   const error = ((town.areaKm2 - town.targetKm2) / town.targetKm2) * 100;
   const signed = `${error >= 0 ? "+" : ""}${error.toFixed(1)}%`;
-  const commonZh =
-    "示意边界，非法定界线：以27个镇街驻地点（多为高德中心点，由GCJ-02转WGS-84）在CGCS2000高斯–克吕格（CM105°E）平面上生成加权Voronoi（幂图），裁切至区界，迭代调整权重使有公布面积的镇街面积吻合，并保证驻地与所属烈士纪念设施点落在本镇街内。";
-  const commonEn =
-    "Schematic, not a legal boundary: a power diagram (weighted Voronoi) of the 27 seat points (mostly AMap centres, converted from GCJ-02 to WGS-84) in CGCS2000 Gauss–Krüger CM105°E metres, clipped to the district outline, with weights fitted so towns with a published area match it and every seat and memorial lies inside its own town.";
+  const villages = diagram.anchors.filter((anchor) => anchor.kind === "village").length;
+  const commonZh = `示意边界，非法定界线：在CGCS2000高斯–克吕格（CM105°E）平面上以27个生成点生成加权Voronoi（幂图），裁切至区界。生成点起于镇街驻地点（多为高德中心点，由GCJ-02转WGS-84），与权重一并拟合，使有公布面积的镇街面积吻合，并保证驻地、所属烈士纪念设施点和${villages}个有坐标的村（社区）点（Vonng/adcode，高德坐标转WGS-84）落在本镇街内、距幂图界线不少于50米。`;
+  const commonEn = `Schematic, not a legal boundary: a power diagram (weighted Voronoi) of 27 generator points in CGCS2000 Gauss–Krüger CM105°E metres, clipped to the district outline. The generators start at the seats (mostly AMap centres, converted from GCJ-02 to WGS-84) and are fitted with the weights so towns with a published area match it and every seat, memorial and each of the ${villages} located villages/communities (Vonng/adcode, AMap positions converted to WGS-84) lies inside its own town, at least 50 m from the diagram's edges.`;
+  const seat = toGK(row.seat);
+  const shiftKm = Math.hypot(town.generator[0] - seat[0], town.generator[1] - seat[1]) / 1000;
+  const fitZh = `本镇街${town.villagePoints}个村（社区）点参与约束；生成点距驻地${shiftKm.toFixed(1)} km。`;
+  const fitEn = `${town.villagePoints} village point(s) of this town constrain it; its generator is ${shiftKm.toFixed(1)} km from the seat.`;
   let specificZh: string;
   let specificEn: string;
   if (row.targetRule === "published") {
@@ -101,7 +104,7 @@ function geometryNotes(town: TownGeometry, diagram: TownDiagram): { zh: string; 
     specificZh = `无公布面积；与其他无数据镇街分摊区域剩余面积（弱目标约${round2(diagram.equalShareKm2)} km²），示意面积${round2(town.areaKm2)} km²。`;
     specificEn = `No published area; shares the remaining district area with the other towns without one (weak aim ≈${round2(diagram.equalShareKm2)} km²); drawn ${round2(town.areaKm2)} km².`;
   }
-  return { zh: commonZh + specificZh, en: `${commonEn} ${specificEn}` };
+  return { zh: commonZh + specificZh + fitZh, en: `${commonEn} ${specificEn} ${fitEn}` };
 }
 
 export function buildTownFeatures(diagram: TownDiagram, parks: readonly ParkRow[]): Feature[] {

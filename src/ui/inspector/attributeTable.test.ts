@@ -128,9 +128,9 @@ describe("attribute labels on the real data package", () => {
     const zone = rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "zh");
     expect(valueOf(zone, "published_area_km2")).toBe("16.55 km²");
     expect(valueOf(zone, "mining_rights_total")).toBe("13");
-    expect(valueOf(zone, "area_by_town_km2")).toBe("古龙镇 10.24 km²、雍溪镇 6.27 km²、万古镇 0.05 km²");
+    expect(valueOf(zone, "area_by_town_km2")).toBe("古龙镇 10.36 km²、雍溪镇 6.11 km²、万古镇 0.07 km²");
     expect(valueOf(rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "en"), "area_by_town_km2")).toBe(
-      "Gulong Town 10.24 km², Yongxi Town 6.27 km², Wangu Town 0.05 km²",
+      "Gulong Town 10.36 km², Yongxi Town 6.11 km², Wangu Town 0.07 km²",
     );
     const centre = rowsOf("urban-areas", "城镇发展中心区", "en");
     expect(valueOf(centre, "member_towns")).toBe("Tangxiang Subdistrict, Longgang Subdistrict, Zhifeng Subdistrict");
