@@ -2,6 +2,7 @@ import { LANGUAGE_TAGS, type Language } from "../i18n/messages";
 import { translate } from "../i18n/translate";
 import type { AppStore } from "../state/store";
 import { h } from "./dom";
+import { rescueFocusFromBody } from "./focusRescue";
 import { createPanelSheet, type PanelSheet } from "./sheet/panelSheet";
 
 export interface AppShell {
@@ -19,6 +20,20 @@ export interface AppShell {
   search: HTMLElement;
   /** The panel's tabs, a bottom sheet on phones; panels mount into it with `sheet.addTab` (see panelSheet.ts). */
   sheet: PanelSheet;
+}
+
+/**
+ * The inspector card (the selection card) comes right after the map in the tab order, before the map's own
+ * controls: MapLibre puts its canvas and its control container inside `#map`, so the card goes between them.
+ * `#map` covers the map area exactly, so the card's position does not change.
+ */
+function keepInspectorAfterMap(mapContainer: HTMLElement, selectionCard: HTMLElement): void {
+  const place = () => {
+    const controls = mapContainer.querySelector(":scope > .maplibregl-control-container");
+    if (controls && controls.previousElementSibling !== selectionCard) mapContainer.insertBefore(selectionCard, controls);
+  };
+  new MutationObserver(place).observe(mapContainer, { childList: true });
+  place();
 }
 
 export function applyDocumentLanguage(language: Language): void {
@@ -74,9 +89,12 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
   const selectionCard = h("div", { class: "selection-card", hidden: true });
   const mapArea = h("main", { class: "map-area" }, mapContainer, selectionCard, notices, readout);
   const search = h("div", { class: "header-search" });
+  const skipToMap = h("a", { class: "skip-link", href: "#map", "data-skip": "map" });
+  const skipToPanel = h("a", { class: "skip-link", href: "#layer-panel", "data-skip": "panel" });
   const root = h(
     "div",
     { class: "app" },
+    h("nav", { class: "skip-links", "aria-label": "skip" }, skipToMap, skipToPanel),
     h(
       "header",
       { class: "app-header" },
@@ -95,6 +113,9 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
     panelHeading.textContent = translate(language, "panel.heading");
     panelClose.textContent = translate(language, "panel.close");
     panelClose.setAttribute("aria-label", translate(language, "panel.closeLabel"));
+    skipToMap.textContent = translate(language, "skip.map");
+    skipToPanel.textContent = translate(language, "skip.panel");
+    skipToMap.parentElement?.setAttribute("aria-label", `${skipToMap.textContent} · ${skipToPanel.textContent}`);
   };
   render(store.getState().language);
   store.subscribe((state, previous) => {
@@ -114,11 +135,33 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
     if (event.key === "Escape" && root.classList.contains("panel-open")) setPanelOpen(false, true);
   });
   // On a phone the open sheet covers most of the map; touching the map means "back to the map".
-  mapContainer.addEventListener("pointerdown", () => {
+  mapContainer.addEventListener("pointerdown", (event) => {
+    if (selectionCard.contains(event.target as Node)) return;
     if (root.classList.contains("panel-open")) setPanelOpen(false, false);
   });
 
   mountPoint.replaceChildren(root);
   const sheet = createPanelSheet(store, { root, panel, panelBody, mapArea });
+
+  // Skip links move focus without touching the URL hash, which carries the app's state.
+  const focusMap = () => (mapContainer.querySelector<HTMLElement>(".maplibregl-canvas") ?? mapContainer).focus();
+  skipToMap.addEventListener("click", (event) => {
+    event.preventDefault();
+    if (!mapContainer.querySelector(".maplibregl-canvas")) mapContainer.tabIndex = -1;
+    focusMap();
+  });
+  skipToPanel.addEventListener("click", (event) => {
+    event.preventDefault();
+    sheet.show(sheet.state().tabId, { focusTab: true });
+  });
+  keepInspectorAfterMap(mapContainer, selectionCard);
+  // Escape on the map closes the inspector card, as it does inside the card.
+  mapContainer.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.defaultPrevented || selectionCard.contains(event.target as Node)) return;
+    if (store.getState().selection.type === "none") return;
+    event.preventDefault();
+    store.getState().clearSelection();
+  });
+  rescueFocusFromBody(root);
   return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search };
 }

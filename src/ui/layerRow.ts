@@ -80,7 +80,8 @@ export function createLayerRow(
     h(
       "div",
       { class: "layer-head" },
-      h("span", { class: "checkbox-target" }, checkbox),
+      // A label, so the whole 44 px square around the box toggles it on a phone.
+      h("label", { class: "checkbox-target" }, checkbox),
       h("label", { for: toggleId, class: "layer-title", "data-layer-title": layer.id }, title),
       createQualityBadge(layer, language),
     ),

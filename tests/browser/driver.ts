@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -250,4 +251,47 @@ export async function webgl2Renderer(page: Page): Promise<string | null> {
     const info = gl.getExtension("WEBGL_debug_renderer_info");
     return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
   });
+}
+
+/** One axe-core rule failure: the rule, its impact and the elements (selector plus axe's summary) that fail it. */
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string; summary: string }>;
+}
+
+/** The WCAG 2.0, 2.1 and 2.2 level A and AA rule tags of axe-core. */
+export const WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+const axeSourceFile = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/**
+ * Runs axe-core in the page against WCAG 2.x A/AA and returns its violations. The source goes in through the
+ * debugging protocol's evaluate, which the page's Content-Security-Policy (script-src 'self') does not govern,
+ * so the app is tested under its real policy. `context` limits the run to one element (a CSS selector).
+ */
+export async function accessibilityViolations(page: Page, context?: string): Promise<AccessibilityViolation[]> {
+  const installed = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === "object");
+  if (!installed) await page.evaluate(`${readFileSync(axeSourceFile, "utf8")}\n;undefined`);
+  return page.evaluate(
+    async ({ selector, tags }) => {
+      type AxeNode = { target: unknown[]; failureSummary?: string };
+      type AxeResult = { id: string; impact?: string | null; help: string; nodes: AxeNode[] };
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeResult[] }> } }).axe;
+      const result = await axe.run(selector ?? document, {
+        runOnly: { type: "tag", values: tags },
+        // Not a WCAG success criterion in axe's tagging, but skipped heading levels break navigation by headings (1.3.1).
+        rules: { "heading-order": { enabled: true } },
+        resultTypes: ["violations"],
+      });
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact ?? null,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({ target: node.target.map(String).join(" "), summary: node.failureSummary ?? "" })),
+      }));
+    },
+    { selector: context ?? null, tags: WCAG_AA_TAGS },
+  );
 }

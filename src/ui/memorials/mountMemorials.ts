@@ -31,7 +31,7 @@ export const MEMORIALS_TAB = "memorials";
 export function mountMemorials(options: MemorialsOptions): () => void {
   const { sheet } = options;
   const hashLocation = options.hashLocation ?? browserHashLocation();
-  const pane = sheet.addTab({ id: MEMORIALS_TAB, label: "memorials.tab", order: 20 });
+  const pane = sheet.addTab({ id: MEMORIALS_TAB, label: "memorials.tab", order: 20, ownHeading: true });
 
   let disposed = false;
   let unmount: (() => void) | null = null;

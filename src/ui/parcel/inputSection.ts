@@ -33,6 +33,8 @@ export interface InputSectionOptions {
   controller: SiteCheckController;
   /** Called when drawing starts, so a phone can uncover the map. */
   onDrawStart(): void;
+  /** Called when a pasted or uploaded parcel has been checked, so focus can move to the report. */
+  onChecked?(): void;
 }
 
 /** An import under way: what it reads, where it is, and how to stop it. */
@@ -95,6 +97,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     adapter.stopSketch();
     renderResult();
     await controller.submit(site, { fit: true });
+    options.onChecked?.();
   };
 
   const accept = async (next: ImportAttempt) => {
@@ -172,6 +175,8 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
               mode = id;
               renderModes();
               renderBody();
+              // The pressed button is drawn again: focus goes on to the first control of the chosen mode.
+              body.querySelector<HTMLElement>("button, textarea, input")?.focus();
             },
           },
           t(label),

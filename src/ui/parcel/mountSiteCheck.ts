@@ -135,6 +135,13 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     onDrawStart: () => {
       if (isPhone()) shell.sheet.setSnap("peek");
     },
+    onChecked: () => {
+      // Focus moves from the read button or the file field to the new report, unless it went elsewhere meanwhile.
+      const active = document.activeElement;
+      if (active && active !== document.body && !inputs.contains(active)) return;
+      report.tabIndex = -1;
+      report.focus();
+    },
   });
   mountSketchToolbar(store, adapter, controller, shell.mapArea, () => {
     if (isPhone()) showPanel("half");

@@ -28,6 +28,11 @@ export interface SheetTabOptions {
   label: MessageKey;
   /** Tabs sort by this, then by when they were added; the layer panel is 10, memorials 20. */
   order?: number;
+  /**
+   * The pane starts with its own level-2 heading. Otherwise the sheet gives it one (visually hidden, the tab's label),
+   * so the panes' level-3 section headings follow a level 2 and headings never skip a level.
+   */
+  ownHeading?: boolean;
 }
 
 export interface SheetChange {
@@ -65,6 +70,7 @@ interface Tab {
   id: string;
   label: MessageKey;
   order: number;
+  ownHeading: boolean;
   added: number;
   button: HTMLButtonElement;
   pane: HTMLElement;
@@ -100,7 +106,8 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
   );
   const hint = h("span", { id: hintId, class: "visually-hidden" });
   const tabList = h("div", { class: "sheet-tabs", role: "tablist" });
-  const grip = h("div", { class: "sheet-grip" }, handle, hint, tabList);
+  const paneHeading = h("h2", { id: "sheet-pane-heading", class: "visually-hidden" });
+  const grip = h("div", { class: "sheet-grip" }, handle, hint, tabList, paneHeading);
   const panes = h("div", { class: "sheet-panes" });
 
   const tabs: Tab[] = [];
@@ -142,6 +149,12 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
     handle.setAttribute("aria-expanded", String(snap !== "peek"));
   };
 
+  const renderPaneHeading = () => {
+    const active = tabs.find((tab) => tab.id === activeTabId);
+    paneHeading.hidden = !active || active.ownHeading;
+    paneHeading.textContent = active ? translate(store.getState().language, active.label) : "";
+  };
+
   const renderLabels = () => {
     const { language } = store.getState();
     panel.setAttribute("aria-label", translate(language, "sheet.label"));
@@ -149,6 +162,7 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
     handle.setAttribute("aria-label", translate(language, HANDLE_LABELS[snap]));
     hint.textContent = translate(language, "sheet.handleHint");
     for (const tab of tabs) tab.button.textContent = translate(language, tab.label);
+    renderPaneHeading();
   };
 
   const setSnapInternal = (next: SheetSnap) => {
@@ -173,6 +187,7 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
       tab.button.classList.toggle("sheet-tab--active", selected);
       tab.pane.hidden = !selected;
     }
+    renderPaneHeading();
     return changed;
   };
 
@@ -185,7 +200,7 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
   };
 
   /** Adds a tab; `pane` adopts an existing element as its content (the layer panel's body). */
-  const addTab = ({ id, label, order = 100 }: SheetTabOptions, pane?: HTMLElement): HTMLElement => {
+  const addTab = ({ id, label, order = 100, ownHeading = false }: SheetTabOptions, pane?: HTMLElement): HTMLElement => {
     const paneElement = pane ?? h("div", {});
     paneElement.id = `sheet-pane-${id}`;
     paneElement.classList.add("sheet-pane");
@@ -201,7 +216,7 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
       "data-sheet-tab": id,
     });
     button.addEventListener("click", () => show(id));
-    const tab: Tab = { id, label, order, added: tabs.length, button, pane: paneElement };
+    const tab: Tab = { id, label, order, ownHeading, added: tabs.length, button, pane: paneElement };
     tabs.push(tab);
     tabs.sort((a, b) => a.order - b.order || a.added - b.added);
     tabList.replaceChildren(...tabs.map((candidate) => candidate.button));
