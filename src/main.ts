@@ -8,6 +8,8 @@ import { loadDataPackage } from "./layers/loadDataPackage";
 import { createMapAdapter } from "./map/createMapAdapter";
 import type { MapAdapter } from "./map/mapAdapter";
 import { syncMapWithStore } from "./map/syncMapWithStore";
+import { registerAppUpdates } from "./pwa/appUpdates";
+import { watchOnlineOnlyLayers } from "./pwa/onlineOnlyLayers";
 import { installTestHooks, type TestHookTargets } from "./map/testHooks";
 import { answerWithin, persistSettings, readStartupSettings, restoreSettings, STARTUP_READ_TIMEOUT_MS } from "./state/persistSettings";
 import { openSettingsStorage } from "./state/settingsStorage";
@@ -93,6 +95,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
   mountLayerPanel(store, dataPackage, shell.panelBody, officialData);
   mountNotices(store, shell.notices);
+  watchOnlineOnlyLayers(store, dataPackage);
   if (merged.problems.length > 0) {
     store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
   }
@@ -146,6 +149,8 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   });
 
   await firstIdle;
+  // After the first map, so installing the offline copy does not compete with the first visit's downloads.
+  registerAppUpdates(store);
   // A link to a feature without a camera opens on that feature.
   const { selection, view } = store.getState();
   if (selection.type === "feature" && view.type === "district") {

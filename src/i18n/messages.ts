@@ -2,6 +2,7 @@ import { MEMORIAL_MESSAGES } from "./messages.memorials";
 import { OFFICIAL_DATA_MESSAGES } from "./messages.officialData";
 import { PARCEL_MESSAGES } from "./messages.parcel";
 import { POLICY_MESSAGES } from "./messages.policy";
+import { PWA_MESSAGES } from "./messages.pwa";
 import { WORKSPACE_MESSAGES } from "./messages.workspace";
 import type { INSPECTOR_MESSAGES } from "./messages.inspector";
 import type { MEMORIAL_FINDER_MESSAGES } from "./messages.memorialFinder";
@@ -23,6 +24,7 @@ const zh = {
   ...POLICY_MESSAGES.zh,
   ...PARCEL_MESSAGES.zh,
   ...WORKSPACE_MESSAGES.zh,
+  ...PWA_MESSAGES.zh,
   "app.title": "大足区规划政策地图",
   "app.loading": "正在加载地图数据…",
   "language.toggle": "English",
@@ -117,6 +119,7 @@ const en: Record<FirstScreenKey, string> = {
   ...POLICY_MESSAGES.en,
   ...PARCEL_MESSAGES.en,
   ...WORKSPACE_MESSAGES.en,
+  ...PWA_MESSAGES.en,
   "app.title": "Dazu District Planning Policy Map",
   "app.loading": "Loading map data…",
   "language.toggle": "中文",

@@ -8,6 +8,8 @@ export interface Notice {
   message: MessageKey;
   params?: Record<string, string | number>;
   tone: "info" | "warning";
+  /** Makes the message a button that does this (e.g. reload for a new version). */
+  onSelect?: () => void;
 }
 
 export interface NoticesSlice {

@@ -2,7 +2,7 @@ import { translate } from "../i18n/translate";
 import type { AppStore } from "../state/store";
 import { h, setChildren } from "./dom";
 
-/** Renders the store's notices into the `role="status"` region, each with a dismiss button. */
+/** Renders the store's notices into the `role="status"` region, each with a dismiss button; one with an action is a button. */
 export function mountNotices(store: AppStore, region: HTMLElement): () => void {
   const render = () => {
     const { notices, language } = store.getState();
@@ -12,7 +12,9 @@ export function mountNotices(store: AppStore, region: HTMLElement): () => void {
         h(
           "div",
           { class: `notice notice--${notice.tone}`, "data-notice": notice.id },
-          h("span", { class: "notice-text" }, translate(language, notice.message, notice.params)),
+          notice.onSelect
+            ? h("button", { type: "button", class: "notice-text notice-action", "data-notice-action": notice.id, onclick: notice.onSelect }, translate(language, notice.message, notice.params))
+            : h("span", { class: "notice-text" }, translate(language, notice.message, notice.params)),
           h(
             "button",
             {
