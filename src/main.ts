@@ -26,6 +26,7 @@ import { createOfficialDataSection } from "./ui/officialData/officialDataSection
 import { mountMemorials } from "./ui/memorials/mountMemorials";
 import { mountPolicyViews } from "./ui/mountPolicyViews";
 import { mountNotices } from "./ui/noticeArea";
+import { mountShareView } from "./ui/shareView";
 import { mountSiteCheckEntry } from "./ui/parcel/siteCheckEntry";
 
 const LAYERS_FAILED_NOTICE_ID = "layers-failed";
@@ -88,6 +89,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
   mountLayerPanel(store, dataPackage, shell.panelBody, officialData);
   mountNotices(store, shell.notices);
+  mountShareView({ store, router, container: shell.headerActions });
   if (merged.problems.length > 0) {
     store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
   }

@@ -17,6 +17,8 @@ export interface AppShell {
   selectionCard: HTMLElement;
   /** Empty slot in the header for the search box (src/ui/search/searchBox.ts). */
   search: HTMLElement;
+  /** The header's buttons (panel toggle, language); the share button joins them (src/ui/shareView.ts). */
+  headerActions: HTMLElement;
   /** The panel's tabs, a bottom sheet on phones; panels mount into it with `sheet.addTab` (see panelSheet.ts). */
   sheet: PanelSheet;
 }
@@ -74,6 +76,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
   const selectionCard = h("div", { class: "selection-card", hidden: true });
   const mapArea = h("main", { class: "map-area" }, mapContainer, selectionCard, notices, readout);
   const search = h("div", { class: "header-search" });
+  const headerActions = h("div", { class: "header-actions" }, panelToggle, createLanguageButton(store));
   const root = h(
     "div",
     { class: "app" },
@@ -82,7 +85,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
       { class: "app-header" },
       title,
       search,
-      h("div", { class: "header-actions" }, panelToggle, createLanguageButton(store)),
+      headerActions,
     ),
     h("div", { class: "app-body" }, panel, mapArea),
   );
@@ -120,5 +123,5 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
 
   mountPoint.replaceChildren(root);
   const sheet = createPanelSheet(store, { root, panel, panelBody, mapArea });
-  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search };
+  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search, headerActions };
 }
