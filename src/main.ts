@@ -1,5 +1,4 @@
 import { installCheckTestHook } from "./check/checkTestHook";
-import { isLanguage } from "./i18n/messages";
 import { translate } from "./i18n/translate";
 import { dataBaseUrl } from "./layers/dataLocation";
 import { layerLoadErrors, type DataPackage } from "./layers/layerData";
@@ -14,10 +13,12 @@ import { installTestHooks, type TestHookTargets } from "./map/testHooks";
 import { answerWithin, persistSettings, readStartupSettings, restoreSettings, STARTUP_READ_TIMEOUT_MS } from "./state/persistSettings";
 import { openSettingsStorage } from "./state/settingsStorage";
 import { createAppStore, type AppStore } from "./state/store";
-import { browserHashLocation, syncStoreWithHash } from "./state/syncUrlHash";
 import { openImportedLayerStorage } from "./state/layerStorage";
 import { persistTiandituToken } from "./state/tiandituTokenStorage";
-import { parseHash } from "./state/urlHash";
+import { browserHashLocation } from "./routing/browserLocation";
+import { createRouter } from "./routing/router";
+import { hashStateOfParameters } from "./state/urlHash";
+import { languageRoute, viewRoute } from "./state/viewRoutes";
 import "./styles/app.css";
 import { createAppShell, type AppShell } from "./ui/appShell";
 import { mountCoordinateReadout } from "./ui/coordinateReadout";
@@ -27,15 +28,11 @@ import { createOfficialDataSection } from "./ui/officialData/officialDataSection
 import { mountMemorials } from "./ui/memorials/mountMemorials";
 import { mountPolicyViews } from "./ui/mountPolicyViews";
 import { mountNotices } from "./ui/noticeArea";
+import { mountShareView } from "./ui/shareView";
 import { mountSiteCheckEntry } from "./ui/parcel/siteCheckEntry";
 
 const LAYERS_FAILED_NOTICE_ID = "layers-failed";
 const STORAGE_TOO_SLOW = { ok: false, reason: "failed", message: "the browser's database did not answer in time" } as const;
-
-function isKnownFeature(dataPackage: DataPackage, layerId: string, featureId: string): boolean {
-  const load = dataPackage.layers.get(layerId);
-  return load?.type === "loaded" && load.data.features.some((feature) => feature.properties.id === featureId);
-}
 
 function createMap(store: AppStore, shell: AppShell, dataPackage: DataPackage) {
   const state = store.getState();
@@ -59,9 +56,10 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const targets: TestHookTargets = { store, adapter: null, districtBounds: null, errors: [] };
   const { resolveReady, rejectReady } = installTestHooks(targets);
 
-  // The language is needed before the manifest, for the loading and error pages.
-  const requestedLanguage = parseHash(location.hash).state.language;
-  if (isLanguage(requestedLanguage)) store.getState().setLanguage(requestedLanguage);
+  // The one owner of the address bar. The language is routed before the manifest, for the loading and error pages;
+  // every other route registers once its feature's always-loaded part mounts, and until then its parameters are kept.
+  const router = createRouter(store, browserHashLocation());
+  router.register(languageRoute(store));
   const shell = createAppShell(store, mountPoint);
   shell.panelBody.textContent = translate(store.getState().language, "app.loading");
   // The saved settings are read while the package downloads, and applied once the layers are known.
@@ -86,16 +84,15 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   installCheckTestHook(dataPackage);
 
   store.getState().initializeLayers(manifest);
-  syncStoreWithHash(store, browserHashLocation(), {
-    layerOrder: manifest.layers.map((layer) => layer.id),
-    isKnownFeature: (layerId, featureId) => isKnownFeature(dataPackage, layerId, featureId),
-  });
-  restoreSettings(store, parseHash(location.hash).state, await savedSettings);
+  router.register(viewRoute(store, manifest.layers.map((layer) => layer.id)));
+  // Settings the address does not state come from the last visit.
+  restoreSettings(store, hashStateOfParameters(router.address()), await savedSettings);
   persistSettings(store, settingsStorage);
   const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
   mountLayerPanel(store, dataPackage, shell.panelBody, officialData);
   mountNotices(store, shell.notices);
   watchOnlineOnlyLayers(store, dataPackage);
+  mountShareView({ store, router, container: shell.headerActions });
   if (merged.problems.length > 0) {
     store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
   }
@@ -132,12 +129,12 @@ async function start(mountPoint: HTMLElement): Promise<void> {
     dataPackage,
     adapter,
     shell,
-    location: browserHashLocation(),
+    router,
     dataBaseUrl: dataBaseUrl(location.search),
     started: firstIdle,
   });
 
-  mountMemorials({ store, dataPackage, sheet: shell.sheet, adapter, dataBaseUrl: dataBaseUrl(location.search) });
+  mountMemorials({ store, dataPackage, sheet: shell.sheet, adapter, router, dataBaseUrl: dataBaseUrl(location.search) });
   mountSiteCheckEntry({
     store,
     shell,
@@ -145,6 +142,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
     adapter,
     dataBaseUrl: dataBaseUrl(location.search),
     started: firstIdle,
+    router,
     onError: (error) => targets.errors.push(`site check: ${error instanceof Error ? error.message : String(error)}`),
   });
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { hashWithMemorial, memorialIdFromHash, memorialShareUrl, shareLink, type ShareEnvironment } from "./memorialLinks";
+import { memorialCodec, memorialShareUrl, shareLink, type ShareEnvironment } from "./memorialLinks";
 
 describe("memorial links", () => {
-  it("reads and writes memorial= without touching the other parameters", () => {
-    expect(memorialIdFromHash("#v=11/29.7/105.7&memorial=memorial-hu-zaiguo&lang=en")).toBe("memorial-hu-zaiguo");
-    expect(memorialIdFromHash("#v=11/29.7/105.7")).toBeNull();
-    expect(memorialIdFromHash("#memorial=")).toBeNull();
-    expect(hashWithMemorial("#v=11/29.7/105.7&lang=en", "memorial-hu-zaiguo")).toBe("#v=11/29.7/105.7&lang=en&memorial=memorial-hu-zaiguo");
-    expect(hashWithMemorial("#memorial=a&layers=district", "b")).toBe("#memorial=b&layers=district");
-    expect(hashWithMemorial("#layers=district&memorial=a", null)).toBe("#layers=district");
-    expect(hashWithMemorial("#memorial=a", null)).toBe("");
+  it("reads memorial= from its own parameter, ignores an empty one, and writes nothing for no card", () => {
+    expect(memorialCodec.parse(new Map([["memorial", "memorial-hu-zaiguo"]]))).toBe("memorial-hu-zaiguo");
+    expect(memorialCodec.parse(new Map())).toBeNull();
+    expect(memorialCodec.parse(new Map([["memorial", ""]]))).toBeNull();
+    expect(memorialCodec.format("memorial-hu-zaiguo")).toEqual([["memorial", "memorial-hu-zaiguo"]]);
+    expect(memorialCodec.format(null)).toEqual([]);
   });
 
   it("shares a fresh link to the card, in English only when the sharer reads English", () => {
@@ -20,7 +18,7 @@ describe("memorial links", () => {
     expect(memorialShareUrl(page, "memorial-yang-shengjin", "en")).toBe(
       "https://example.org/dazu/index.html?data=geodata/#memorial=memorial-yang-shengjin&lang=en",
     );
-    expect(memorialIdFromHash(new URL(memorialShareUrl(page, "memorial-su-chaomiao", "zh")).hash)).toBe("memorial-su-chaomiao");
+    expect(new URL(memorialShareUrl(page, "memorial-su-chaomiao", "zh")).hash).toBe("#memorial=memorial-su-chaomiao");
   });
 });
 

@@ -1,17 +1,18 @@
 import type { Language } from "../i18n/messages";
-import { parseHash, withHashParameter } from "../state/urlHash";
+import { formatHashParameters, type HashParameter } from "../routing/hashParameters";
+import type { HashCodec } from "../routing/router";
 
-/** `#memorial=<id>` opens that memorial's card; other hash parameters are left as they are. */
+/** `#memorial=<id>` opens that memorial's card; an empty value is no link. Whether the id exists is the finder's to say. */
 export const MEMORIAL_PARAMETER = "memorial";
 
-export function memorialIdFromHash(hash: string): string | null {
-  const found = parseHash(hash).otherParameters.find(([key]) => key === MEMORIAL_PARAMETER);
-  return found && found[1] !== "" ? found[1] : null;
-}
-
-export function hashWithMemorial(hash: string, memorialId: string | null): string {
-  return withHashParameter(hash, MEMORIAL_PARAMETER, memorialId);
-}
+export const memorialCodec: HashCodec<string | null> = {
+  keys: [MEMORIAL_PARAMETER],
+  parse: (parameters) => {
+    const value = parameters.get(MEMORIAL_PARAMETER);
+    return value !== undefined && value !== "" ? value : null;
+  },
+  format: (memorialId) => (memorialId === null ? [] : [[MEMORIAL_PARAMETER, memorialId]]),
+};
 
 /**
  * The link to share for a memorial: this page without its current state, opening the card (and English, when the
@@ -19,9 +20,9 @@ export function hashWithMemorial(hash: string, memorialId: string | null): strin
  */
 export function memorialShareUrl(pageUrl: string, memorialId: string, language: Language): string {
   const url = new URL(pageUrl);
-  let hash = hashWithMemorial("", memorialId);
-  if (language === "en") hash = withHashParameter(hash, "lang", "en");
-  url.hash = hash;
+  const parameters: HashParameter[] = [...memorialCodec.format(memorialId)];
+  if (language === "en") parameters.push(["lang", "en"]);
+  url.hash = formatHashParameters(parameters);
   return url.toString();
 }
 

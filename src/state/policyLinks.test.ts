@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { READER_CLOSED } from "./policySlice";
-import { readPolicyLinks, withDocumentLink, withFeatureLink } from "./policyLinks";
+import { documentLinkCodec, documentLinkOf, featureLinkCodec, featureLinkOf, readPolicyLinks } from "./policyLinks";
 import { featureSelection, SELECTION_NONE } from "./selection";
 import { formatHash, parseHash } from "./urlHash";
 
@@ -23,14 +23,12 @@ describe("policy links in the URL hash", () => {
     expect(readPolicyLinks("#doc=dzf-2023-13&clause=%3Cb%3E").document.type).toBe("malformed");
   });
 
-  it("writes and removes the links without touching the other parameters", () => {
-    const start = "#v=11/29.7/105.7&layers=towns&lang=en&x=1";
-    const withFeature = withFeatureLink(start, featureSelection("memorials", "memorial-rao-guoliang"));
-    expect(withFeature).toBe(`${start}&feature=memorials/memorial-rao-guoliang`);
-    const withDocument = withDocumentLink(withFeature, { type: "open", documentId: "dzfb-2023-47", clauseId: "s1" });
-    expect(withDocument).toBe(`${withFeature}&doc=dzfb-2023-47&clause=s1`);
-    expect(withDocumentLink(withDocument, { type: "open", documentId: "dzfb-2023-47", clauseId: null })).toBe(`${withFeature}&doc=dzfb-2023-47`);
-    expect(withFeatureLink(withDocumentLink(withDocument, READER_CLOSED), SELECTION_NONE)).toBe(start);
+  it("writes the links for the selection and the open reader, and nothing when there is none", () => {
+    expect(featureLinkCodec.format(featureLinkOf(featureSelection("memorials", "memorial-rao-guoliang")))).toEqual([["feature", "memorials/memorial-rao-guoliang"]]);
+    expect(featureLinkCodec.format(featureLinkOf(SELECTION_NONE))).toEqual([]);
+    expect(documentLinkCodec.format(documentLinkOf({ type: "open", documentId: "dzfb-2023-47", clauseId: "s1" }))).toEqual([["doc", "dzfb-2023-47"], ["clause", "s1"]]);
+    expect(documentLinkCodec.format(documentLinkOf({ type: "open", documentId: "dzfb-2023-47", clauseId: null }))).toEqual([["doc", "dzfb-2023-47"]]);
+    expect(documentLinkCodec.format(documentLinkOf(READER_CLOSED))).toEqual([]);
   });
 
   it("lets a feature link select on its own, and does not repeat it as sel=", () => {

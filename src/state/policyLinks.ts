@@ -1,6 +1,7 @@
 import type { ReaderState } from "./policySlice";
 import type { Selection } from "./selection";
-import { parseHash, withHashParameter } from "./urlHash";
+import { parseHashParameters } from "../routing/hashParameters";
+import type { HashCodec } from "../routing/router";
 
 /*
  * Links into the policy side of the map, carried in the URL hash beside the view state:
@@ -8,10 +9,12 @@ import { parseHash, withHashParameter } from "./urlHash";
  *   #feature=<layerId>/<featureId>      a feature, opened in the inspector (e.g. feature=memorials/memorial-rao-guoliang)
  *   #doc=<documentId>&clause=<clauseId>  a document in the reader, at a clause (clause= optional)
  *
- * `doc=<documentId>#<clauseId>` (a citation as written in the data) is read as well.
+ * `doc=<documentId>#<clauseId>` (a citation as written in the data) is read as well, and `sel=<layerId>/<featureId>`
+ * (older links' selection) as a feature link.
  */
 
 const FEATURE_PARAMETER = "feature";
+const LEGACY_SELECTION_PARAMETER = "sel";
 const DOCUMENT_PARAMETER = "doc";
 const CLAUSE_PARAMETER = "clause";
 
@@ -34,11 +37,6 @@ const LAYER_OR_FEATURE_ID = /^[A-Za-z0-9_-]+$/;
 const DOCUMENT_ID = /^[A-Za-z0-9_-]+$/;
 const CLAUSE_ID = /^[A-Za-z0-9_.-]+$/;
 
-function parameter(parameters: ReadonlyArray<readonly [string, string]>, key: string): string | null {
-  const found = parameters.find(([name]) => name === key);
-  return found ? found[1] : null;
-}
-
 function readFeatureLink(value: string | null): FeatureLink {
   if (value === null) return { type: "none" };
   const slash = value.indexOf("/");
@@ -59,22 +57,39 @@ function readDocumentLink(documentValue: string | null, clauseValue: string | nu
   return { type: "document", documentId, clauseId };
 }
 
+export const featureLinkCodec: HashCodec<FeatureLink> = {
+  // `sel=` is what older links carried for the selection; it wins over `feature=` when both are there and it is valid.
+  keys: [FEATURE_PARAMETER, LEGACY_SELECTION_PARAMETER],
+  parse: (parameters) => {
+    const legacy = readFeatureLink(parameters.get(LEGACY_SELECTION_PARAMETER) ?? null);
+    return legacy.type === "feature" ? legacy : readFeatureLink(parameters.get(FEATURE_PARAMETER) ?? null);
+  },
+  // A malformed link is written back as it came until its route has reported it; the route then drops it.
+  format: (link) =>
+    link.type === "feature" ? [[FEATURE_PARAMETER, `${link.layerId}/${link.featureId}`]] : link.type === "malformed" ? [[FEATURE_PARAMETER, link.value]] : [],
+};
+
+export const documentLinkCodec: HashCodec<DocumentLink> = {
+  keys: [DOCUMENT_PARAMETER, CLAUSE_PARAMETER],
+  parse: (parameters) => readDocumentLink(parameters.get(DOCUMENT_PARAMETER) ?? null, parameters.get(CLAUSE_PARAMETER) ?? null),
+  format: (link) => {
+    if (link.type === "malformed") return [[DOCUMENT_PARAMETER, link.value]];
+    if (link.type === "none") return [];
+    return link.clauseId === null ? [[DOCUMENT_PARAMETER, link.documentId]] : [[DOCUMENT_PARAMETER, link.documentId], [CLAUSE_PARAMETER, link.clauseId]];
+  },
+};
+
 export function readPolicyLinks(hash: string): PolicyLinks {
-  const { otherParameters } = parseHash(hash);
-  return {
-    feature: readFeatureLink(parameter(otherParameters, FEATURE_PARAMETER)),
-    document: readDocumentLink(parameter(otherParameters, DOCUMENT_PARAMETER), parameter(otherParameters, CLAUSE_PARAMETER)),
-  };
+  const parameters = new Map(parseHashParameters(hash));
+  return { feature: featureLinkCodec.parse(parameters), document: documentLinkCodec.parse(parameters) };
 }
 
-/** The hash with `feature=` naming the selection, or without it when nothing is selected. */
-export function withFeatureLink(hash: string, selection: Selection): string {
-  return withHashParameter(hash, FEATURE_PARAMETER, selection.type === "feature" ? `${selection.layerId}/${selection.featureId}` : null);
+/** The feature link that stands for a selection. */
+export function featureLinkOf(selection: Selection): FeatureLink {
+  return selection.type === "feature" ? { type: "feature", layerId: selection.layerId, featureId: selection.featureId } : { type: "none" };
 }
 
-/** The hash with `doc=`/`clause=` for the open reader, or without both when it is closed. */
-export function withDocumentLink(hash: string, reader: ReaderState): string {
-  const open = reader.type === "open";
-  const withDocument = withHashParameter(hash, DOCUMENT_PARAMETER, open ? reader.documentId : null);
-  return withHashParameter(withDocument, CLAUSE_PARAMETER, open ? reader.clauseId : null);
+/** The document link that stands for the reader. */
+export function documentLinkOf(reader: ReaderState): DocumentLink {
+  return reader.type === "open" ? { type: "document", documentId: reader.documentId, clauseId: reader.clauseId } : { type: "none" };
 }

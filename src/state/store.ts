@@ -4,12 +4,13 @@ import { createFieldSlice, type FieldSlice } from "./fieldSlice";
 import { createLanguageSlice, type LanguageSlice } from "./languageSlice";
 import { createLayersSlice, type LayersSlice } from "./layersSlice";
 import { createNoticesSlice, type NoticesSlice } from "./noticesSlice";
+import { createParcelLinkSlice, type ParcelLinkSlice } from "./parcelLinkSlice";
 import { createParcelSlice, type ParcelSlice } from "./parcelSlice";
 import { createPolicySlice, type PolicySlice } from "./policySlice";
 import { createSelectionSlice, type SelectionSlice } from "./selectionSlice";
 import { createViewSlice, type ViewSlice } from "./viewSlice";
 
-export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice & PolicySlice & FieldSlice & ParcelSlice;
+export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice & PolicySlice & FieldSlice & ParcelSlice & ParcelLinkSlice;
 
 export type AppStore = StoreApi<AppState>;
 
@@ -25,6 +26,7 @@ export function createAppStore(): AppStore {
     ...createPolicySlice(...parts),
     ...createFieldSlice(...parts),
     ...createParcelSlice(...parts),
+    ...createParcelLinkSlice(...parts),
   }));
 }
 

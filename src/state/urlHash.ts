@@ -1,3 +1,4 @@
+import { decodeHashText, encodeHashText, parseHashParameters } from "../routing/hashParameters";
 import { isLanguage, type Language } from "../i18n/messages";
 import { isBasemapId, type BasemapId } from "./basemapSlice";
 import type { LayerViewStates } from "./layersSlice";
@@ -41,18 +42,8 @@ export interface ParsedHash {
 
 const OWN_KEYS = new Set(["v", "layers", "op", "base", "lang", "sel"]);
 
-function decode(text: string): string | null {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, " "));
-  } catch {
-    return null;
-  }
-}
-
-/** Percent-encodes a value but leaves the separators this format uses readable. */
-function encode(text: string): string {
-  return encodeURIComponent(text).replace(/%2F/gi, "/").replace(/%3A/gi, ":").replace(/%2C/gi, ",");
-}
+const decode = decodeHashText;
+const encode = encodeHashText;
 
 /** Rounds for the URL and drops trailing zeros ("11.20" → "11.2", "-0" → "0"). */
 function compactNumber(value: number, decimals: number): string {
@@ -89,20 +80,11 @@ function parseSelection(value: string): Selection | undefined {
   return featureSelection(value.slice(0, slash), value.slice(slash + 1));
 }
 
-export function parseHash(hash: string): ParsedHash {
+/** The state said by these parameters; keys this module does not own are skipped, malformed values ignored. */
+export function hashStateOfParameters(parameters: Iterable<readonly [string, string]>): HashState {
   const state: HashState = {};
-  const otherParameters: HashParameter[] = [];
-  const body = hash.startsWith("#") ? hash.slice(1) : hash;
-  for (const pair of body.split("&")) {
-    if (pair === "") continue;
-    const equals = pair.indexOf("=");
-    const key = decode(equals < 0 ? pair : pair.slice(0, equals));
-    const value = decode(equals < 0 ? "" : pair.slice(equals + 1));
-    if (key === null || value === null) continue;
-    if (!OWN_KEYS.has(key)) {
-      otherParameters.push([key, value]);
-      continue;
-    }
+  let featureLink: string | undefined;
+  for (const [key, value] of parameters) {
     switch (key) {
       case "v": {
         const camera = parseCamera(value);
@@ -128,15 +110,25 @@ export function parseHash(hash: string): ParsedHash {
         if (selection) state.selection = selection;
         break;
       }
+      case "feature":
+        featureLink = value;
+        break;
     }
   }
   // A feature link (`feature=`, written by the inspector) selects its feature when there is no `sel=`.
-  const featureLink = otherParameters.find(([key]) => key === "feature");
-  if (!state.selection && featureLink) {
-    const selection = parseSelection(featureLink[1]);
+  if (!state.selection && featureLink !== undefined) {
+    const selection = parseSelection(featureLink);
     if (selection) state.selection = selection;
   }
-  return { state, otherParameters };
+  return state;
+}
+
+export function parseHash(hash: string): ParsedHash {
+  const parameters = parseHashParameters(hash);
+  return {
+    state: hashStateOfParameters(parameters),
+    otherParameters: parameters.filter(([key]) => !OWN_KEYS.has(key)).map(([key, value]) => [key, value] as HashParameter),
+  };
 }
 
 function formatCamera(camera: CameraView): string {
@@ -151,8 +143,8 @@ function formatCamera(camera: CameraView): string {
   return parts.join("/");
 }
 
-/** The hash for a state, "" when everything is default and nothing else is carried. */
-export function formatHash(state: HashState, otherParameters: readonly HashParameter[] = []): string {
+/** The parameters for a state, in this module's order, leaving out whatever is default. */
+export function hashParametersOfState(state: HashState, otherParameters: readonly HashParameter[] = []): HashParameter[] {
   const parameters: HashParameter[] = [];
   if (state.camera) parameters.push(["v", formatCamera(state.camera)]);
   if (state.visibleLayers) parameters.push(["layers", state.visibleLayers.join(",")]);
@@ -167,7 +159,12 @@ export function formatHash(state: HashState, otherParameters: readonly HashParam
     // Said once: a `feature=` link naming the same feature already carries the selection.
     if (!otherParameters.some(([key, other]) => key === "feature" && other === value)) parameters.push(["sel", value]);
   }
-  const own = parameters.map(([key, value]) => `${key}=${encode(value)}`);
+  return parameters;
+}
+
+/** The hash for a state, "" when everything is default and nothing else is carried. */
+export function formatHash(state: HashState, otherParameters: readonly HashParameter[] = []): string {
+  const own = hashParametersOfState(state, otherParameters).map(([key, value]) => `${key}=${encode(value)}`);
   const others = otherParameters.filter(([key]) => !OWN_KEYS.has(key)).map(([key, value]) => `${encode(key)}=${encode(value)}`);
   const all = [...own, ...others];
   return all.length > 0 ? `#${all.join("&")}` : "";

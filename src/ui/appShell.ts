@@ -18,6 +18,8 @@ export interface AppShell {
   selectionCard: HTMLElement;
   /** Empty slot in the header for the search box (src/ui/search/searchBox.ts). */
   search: HTMLElement;
+  /** The header's buttons (panel toggle, language); the share button joins them (src/ui/shareView.ts). */
+  headerActions: HTMLElement;
   /** The panel's tabs, a bottom sheet on phones; panels mount into it with `sheet.addTab` (see panelSheet.ts). */
   sheet: PanelSheet;
 }
@@ -91,6 +93,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
   const search = h("div", { class: "header-search" });
   const skipToMap = h("a", { class: "skip-link", href: "#map", "data-skip": "map" });
   const skipToPanel = h("a", { class: "skip-link", href: "#layer-panel", "data-skip": "panel" });
+  const headerActions = h("div", { class: "header-actions" }, panelToggle, createLanguageButton(store));
   const root = h(
     "div",
     { class: "app" },
@@ -100,7 +103,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
       { class: "app-header" },
       title,
       search,
-      h("div", { class: "header-actions" }, panelToggle, createLanguageButton(store)),
+      headerActions,
     ),
     h("div", { class: "app-body" }, panel, mapArea),
   );
@@ -163,5 +166,5 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
     store.getState().clearSelection();
   });
   rescueFocusFromBody(root);
-  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search };
+  return { root, panel, panelBody, mapArea, mapContainer, notices, readout, selectionCard, sheet, search, headerActions };
 }

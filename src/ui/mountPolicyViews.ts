@@ -4,13 +4,13 @@ import type { DataPackage } from "../layers/layerData";
 import type { MapAdapter, ScreenPoint } from "../map/mapAdapter";
 import type { PolicyLibrary } from "../policy/policyLibrary";
 import type { AppStore } from "../state/store";
-import type { HashLocation } from "../state/syncUrlHash";
+import type { Router } from "../routing/router";
 import type { AppShell } from "./appShell";
 import { mountHoverTooltip } from "./inspector/hoverTooltip";
 import { createPolicyNavigator, type PolicyNavigator } from "./policyNavigator";
 import { mountSearchBox } from "./search/searchBox";
 import { PHONE_QUERY } from "./sheet/panelSheet";
-import { syncPolicyLinks } from "./syncPolicyLinks";
+import { followReaderLinks, registerPolicyRoutes } from "./policyRoutes";
 // The search box and the tooltip, always shown, are styled here too, so the sheet loads with the page.
 import "../styles/policy.css";
 
@@ -19,7 +19,7 @@ export interface PolicyViewsParts {
   dataPackage: DataPackage;
   adapter: MapAdapter;
   shell: AppShell;
-  location: HashLocation;
+  router: Router;
   /** The data package folder, ending in "/"; the corpus is its `policies/`. */
   dataBaseUrl: string;
   /** Called when a part that loads on demand could not be loaded. */
@@ -146,9 +146,9 @@ function mountReaderOnDemand(
 /**
  * Click-through from the map to the policy text: the feature inspector and hover tooltip, the document reader,
  * the header search and `#feature=` / `#doc=` links, sharing one corpus loader and one navigator. The inspector
- * and the reader load on first use. Mount after `syncStoreWithHash`, so links see the restored view.
+ * and the reader load on first use. Mount after the view route is registered, so links see the restored view.
  */
-export function mountPolicyViews({ store, dataPackage, adapter, shell, location, dataBaseUrl, onError, started }: PolicyViewsParts): {
+export function mountPolicyViews({ store, dataPackage, adapter, shell, router, dataBaseUrl, onError, started }: PolicyViewsParts): {
   navigator: PolicyNavigator;
   dispose(): void;
 } {
@@ -177,7 +177,8 @@ export function mountPolicyViews({ store, dataPackage, adapter, shell, location,
     mountSearchBox({ store, dataPackage, library, navigator, container: shell.search }),
   ];
   reader = mountReaderOnDemand(lazyParts, dataPackage, shell.root);
-  disposers.push(reader.dispose, syncPolicyLinks(store, location, lookup, navigator));
+  disposers.push(reader.dispose, followReaderLinks(shell.root, navigator));
+  registerPolicyRoutes(router, store, lookup, navigator);
   return {
     navigator,
     dispose: () => {

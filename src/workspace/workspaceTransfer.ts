@@ -1,4 +1,5 @@
 import { dataBaseUrl } from "../layers/dataLocation";
+import { reloadWithoutHash } from "../routing/browserLocation";
 import type { StorageResult } from "../state/database";
 import { settingsOf } from "../state/persistSettings";
 import { settingsRecordOf } from "../state/settingsStorage";
@@ -60,7 +61,7 @@ export async function readWorkspaceUpload(file: Blob): Promise<WorkspaceReadResu
 export async function importWorkspace(
   read: Extract<WorkspaceReadResult, { ok: true }>,
   storage: WorkspaceStorage = openWorkspaceStorage(),
-  reload: () => void = reloadWithoutHash,
+  reload: () => void = () => reloadWithoutHash(),
 ): Promise<StorageResult<void>> {
   const skippedCodes = new Set(read.skipped.map((message) => message.code));
   const result = await storage.writeAll({
@@ -70,9 +71,4 @@ export async function importWorkspace(
   });
   if (result.ok) reload();
   return result;
-}
-
-function reloadWithoutHash(): void {
-  history.replaceState(history.state, "", `${location.pathname}${location.search}`);
-  location.reload();
 }

@@ -51,6 +51,11 @@ function maplibreValueImports(fileName: string, text: string): string[] {
 
 const HTML_SINKS = /\b(?:innerHTML|outerHTML|insertAdjacentHTML)\b|\bdocument\.write(?:ln)?\b|\bnew\s+Function\b|\beval\s*\(/;
 
+/** Writes to the address bar: `location.hash =`, `location.href =`, `location.assign/replace(…)`, `history.pushState/replaceState(…)`. */
+const ADDRESS_WRITES = /\blocation\.(?:hash|href)\s*(?:=(?!=)|\+=)|\blocation\.(?:assign|replace)\s*\(|\b(?:pushState|replaceState)\s*\(/;
+/** The one owner of the URL hash (src/routing/router.ts drives it). */
+const ADDRESS_WRITER = join("routing", "browserLocation.ts");
+
 describe("architecture", () => {
   it("the checker sees value imports and lets type imports through", () => {
     expect(maplibreValueImports("a.ts", 'import { Map } from "maplibre-gl";')).toHaveLength(1);
@@ -84,5 +89,22 @@ describe("architecture", () => {
   it("no source file builds DOM from HTML strings or evaluates strings as code", () => {
     const offenders = sourceFiles(srcDir).filter((file) => HTML_SINKS.test(readFileSync(file, "utf8")));
     expect(offenders.map((file) => relative(rootDir, file))).toEqual([]);
+  });
+
+  it("the address-write check sees every form it forbids", () => {
+    for (const write of ["location.hash = x", "window.location.hash=x", "location.href = url", "location.hash += '&a=1'", "location.assign(url)", "location.replace(url)", "history.replaceState(null, '', x)", "target.history.pushState (s, '', x)"]) {
+      expect(ADDRESS_WRITES.test(write), write).toBe(true);
+    }
+    for (const read of ["const hash = location.hash;", "if (location.hash === x) {}", "location.href", "readerHash(location.hash, a, b)"]) {
+      expect(ADDRESS_WRITES.test(read), read).toBe(false);
+    }
+  });
+
+  it("exactly one module in src writes location.hash or history: src/routing/browserLocation.ts", () => {
+    const writers = sourceFiles(srcDir)
+      .filter((file) => !/\.test\.ts$/.test(file))
+      .filter((file) => ADDRESS_WRITES.test(readFileSync(file, "utf8")))
+      .map((file) => relative(srcDir, file));
+    expect(writers).toEqual([ADDRESS_WRITER]);
   });
 });

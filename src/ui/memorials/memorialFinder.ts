@@ -7,18 +7,17 @@ import { boundsAround } from "../../map/mapMarks";
 import type { FieldReport } from "../../memorials/fieldReport";
 import { districtStanding } from "../../memorials/districtStanding";
 import { formatDistance, formatDistrictStanding } from "../../memorials/formatDistance";
-import { browserShareEnvironment, hashWithMemorial, memorialIdFromHash, memorialShareUrl, shareLink } from "../../memorials/memorialLinks";
+import { browserShareEnvironment, memorialShareUrl, shareLink } from "../../memorials/memorialLinks";
 import { loadMemorialNotice } from "../../memorials/memorialNotice";
 import { memorialLayerOf, memorialName, memorialsFromLayer, positionCertainty, type Memorial } from "../../memorials/memorials";
 import { withOfficialPositions } from "../../memorials/officialPositions";
 import { locateUser } from "../../memorials/locateUser";
 import type { UserLocation } from "../../state/fieldSlice";
-import { browserHashLocation } from "../../state/syncUrlHash";
 import { h, setChildren } from "../dom";
 import { renderMemorialCard, type NoticeLoad } from "./memorialCard";
 import { distanceTo, renderFieldAnswers, renderMemorialItem, visibleMemorials } from "./memorialList";
 import { mapLabel } from "./memorialText";
-import type { MemorialsOptions } from "./mountMemorials";
+import type { MemorialLinkArrival, MemorialsOptions } from "./mountMemorials";
 import "../../styles/memorials.css";
 // Its strings load with it.
 import "../../i18n/messages.memorialFinder";
@@ -50,12 +49,11 @@ function union(a: [number, number, number, number], b: [number, number, number, 
 /**
  * The memorial finder in its tab's pane: a filter, a locate button and the six facilities; picking one flies there
  * and opens its card (`#memorial=<id>`). The locate button also answers, per restricting layer, whether the user
- * stands inside. `firstHash`: the address is read as the one the page was opened with, whose camera (`v=`) a
- * memorial link keeps. Returns a function that unmounts it.
+ * stands inside. A card opened in the store by someone else (a `#memorial=` link, see mountMemorials) is shown here;
+ * `arrival` says whether that first link keeps its camera. Returns a function that unmounts it.
  */
-export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement, { firstHash }: { firstHash: boolean }): () => void {
+export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement, arrival: MemorialLinkArrival): () => void {
   const { store, dataPackage, sheet, adapter } = options;
-  const hashLocation = options.hashLocation ?? browserHashLocation();
   const shareEnvironment = options.share ?? browserShareEnvironment();
   const locate = options.locate ?? (() => locateUser());
 
@@ -77,6 +75,8 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   let report: FieldReport | null = null;
   let query = "";
   let lastOpenedFrom: string | null = null;
+  /** True while this finder opens a card itself, so the store change is not taken for a link. */
+  let openingHere = false;
 
   // List view: built once per language; its list and answers are refreshed in place.
   const heading = h("h2", { class: "memorial-heading" });
@@ -244,7 +244,9 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const open = (memorial: Memorial, how: { focus: boolean; moveCamera: boolean }) => {
     // On a phone the card opens at half height, so the map above shows where the memorial is.
     sheet.show("memorials", { snap: "half" });
+    openingHere = true;
     store.getState().openMemorial(memorial.id);
+    openingHere = false;
     renderCard(how.focus);
     showOnMap(memorial, how.moveCamera);
   };
@@ -328,25 +330,15 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     renderList();
   });
 
-  // The URL: #memorial=<id> opens the card, on load and whenever the hash changes; the card writes it back.
-  const applyHash = (initial: boolean) => {
-    const hash = hashLocation.readHash();
-    const id = memorialIdFromHash(hash);
-    if (id === null) {
-      if (!initial) store.getState().closeMemorial();
-      return;
-    }
-    const memorial = byId.get(id);
+  // A card opened in the store from outside (a `#memorial=` link): shown, or refused when no such memorial exists.
+  const showLinkedCard = (memorialId: string, moveCamera: boolean) => {
+    const memorial = byId.get(memorialId);
     if (!memorial) {
-      if (read?.ok) store.getState().showNotice({ id: UNKNOWN_MEMORIAL_NOTICE_ID, message: "memorials.unknownMemorial", params: { id }, tone: "warning" });
-      hashLocation.replaceHash(hashWithMemorial(hash, null));
+      if (read?.ok) store.getState().showNotice({ id: UNKNOWN_MEMORIAL_NOTICE_ID, message: "memorials.unknownMemorial", params: { id: memorialId }, tone: "warning" });
+      store.getState().closeMemorial();
       return;
     }
-    const card = store.getState().memorialCard;
-    if (card.type === "memorial" && card.memorialId === id) return;
-    // A link that also carries a camera (v=) keeps it; a plain memorial link flies to the memorial.
-    const hasCamera = /(?:^#?|&)v=/.test(hash);
-    open(memorial, { focus: false, moveCamera: !(initial && hasCamera) });
+    open(memorial, { focus: false, moveCamera });
   };
 
   const unsubscribeStore = store.subscribe((state, previous) => {
@@ -365,19 +357,18 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     }
     if (state.memorialCard !== previous.memorialCard) {
       const card = state.memorialCard;
-      const hash = hashLocation.readHash();
-      const next = hashWithMemorial(hash, card.type === "memorial" ? card.memorialId : null);
-      if (next !== hash) hashLocation.replaceHash(next);
       if (card.type === "none") {
         adapter.setFocusMark(null);
         renderCard(false);
+      } else if (!openingHere) {
+        showLinkedCard(card.memorialId, true);
       }
     }
   });
-  const stopHash = hashLocation.onHashChange(() => applyHash(false));
 
   renderFinderText();
-  applyHash(firstHash);
+  const linked = store.getState().memorialCard;
+  if (linked.type === "memorial") showLinkedCard(linked.memorialId, !arrival.keepsCamera);
 
   if (layer && read?.ok) {
     const documentId = layer.sourceDocuments[0];
@@ -394,7 +385,6 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
 
   return () => {
     unsubscribeStore();
-    stopHash();
     if (copiedTimer !== undefined) clearTimeout(copiedTimer);
   };
 }

@@ -56,7 +56,7 @@ export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quot
                       "div",
                       { class: "site-muted" },
                       `${docNumber} · ${clauseId}`,
-                      options.link ? [" · ", h("a", { class: "site-quote-link", href: readerHash(location.hash, documentId, clauseId), onclick: (event: Event) => { event.preventDefault(); location.hash = readerHash(location.hash, documentId, clauseId); } }, t("site.quote.open"))] : null,
+                      options.link ? [" · ", h("a", { class: "site-quote-link", href: readerHash("", documentId, clauseId), "data-reader-link": row.source }, t("site.quote.open"))] : null,
                     ),
                   ),
                 );

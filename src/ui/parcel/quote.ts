@@ -23,13 +23,9 @@ export function quoteBlock(citation: string, quote: ClauseQuote | undefined, lan
         "a",
         {
           class: "site-quote-link",
-          href: readerHash(location.hash, documentId, clauseId),
+          // A click opens the reader through the store (src/ui/policyRoutes.ts followReaderLinks), keeping the state.
+          href: readerHash("", documentId, clauseId),
           "data-reader-link": citation,
-          onclick: (event: Event) => {
-            // The hash may have moved on since this was drawn: link from the current one.
-            event.preventDefault();
-            location.hash = readerHash(location.hash, documentId, clauseId);
-          },
         },
         translate(language, "site.quote.open"),
       )

@@ -9,17 +9,15 @@ import type { LayerDefinition, LocalizedText } from "../../layers/manifestTypes"
 import type { MapAdapter } from "../../map/mapAdapter";
 import { sketchGeometry, type SketchShape } from "../../map/sketch/sketchState";
 import type { MapSnapshot } from "../../map/sketch/sketchTypes";
-import { decodeParcelFromHash, encodeParcelForHash } from "../../parcel/parcelHash";
+import { encodeParcelForHash } from "../../parcel/parcelHash";
+import { MAX_LINK_PARCEL_CHARACTERS, PARCEL_LINK_NONE } from "../../parcel/parcelLink";
 import { shortFileHash } from "../../parcel/sha256";
 import type { SiteParcel } from "../../parcel/types";
 import { siteQueryOf, type SiteQuery } from "../../state/parcelSlice";
 import type { ParcelStorage, StorageFailure } from "../../state/parcelStorage";
 import type { AppStore } from "../../state/store";
-import { parseHash, withHashParameter } from "../../state/urlHash";
+import { withHashParameter } from "../../state/urlHash";
 
-/** The hash parameter that carries a parcel (see src/parcel/parcelHash.ts). */
-/** Longer parcels are left out of the address bar and the printed link (browsers and chat apps cut long URLs). */
-export const MAX_LINK_PARCEL_CHARACTERS = 6000;
 const DRAFT_DELAY_MS = 400;
 const STORAGE_NOTICE_ID = "site-storage";
 
@@ -183,15 +181,6 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     saveDraftNow();
   });
 
-  const writeParcelToAddress = (parcel: SiteParcel | null) => {
-    const encoded = parcel ? encodeParcelForHash(parcel.geometry) : null;
-    const value = encoded !== null && encoded.length <= MAX_LINK_PARCEL_CHARACTERS ? encoded : null;
-    const next = withHashParameter(location.hash, PARCEL_PARAMETER, value);
-    if (next !== location.hash && !(next === "" && location.hash === "")) {
-      history.replaceState(history.state, "", `${location.pathname}${location.search}${next}`);
-    }
-  };
-
   const takeSnapshot = async () => {
     try {
       await adapter.whenIdle();
@@ -210,7 +199,6 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     store.getState().setSiteCheck({ type: "running" });
     adapter.showParcel(parcel.geometry);
     if (fit) adapter.fitGeometry(parcel.geometry, { padding: options.fitPadding() });
-    writeParcelToAddress(parcel);
     try {
       const ready = await prepareLayers(parcel.geometry);
       if (request !== requestNumber) return;
@@ -286,19 +274,18 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     return parcel ? encodeParcelForHash(parcel.geometry) : null;
   };
 
-  const linkedValue = () => parseHash(location.hash).otherParameters.find(([key]) => key === PARCEL_PARAMETER)?.[1];
-
+  // A `#parcel=` link waits in the store (src/ui/parcel/siteCheckEntry.ts routes it); opening it takes it from there.
   const openLinkedParcel = async (): Promise<boolean> => {
-    const linked = linkedValue();
-    if (linked === undefined) return false;
-    if (linked === currentEncoded()) return true;
-    const decoded = decodeParcelFromHash(linked);
-    if (!decoded.ok) {
+    const linked = store.getState().linkedParcel;
+    if (linked.type === "none") return false;
+    store.getState().setLinkedParcel(PARCEL_LINK_NONE);
+    if (linked.encoded === currentEncoded()) return true;
+    if (linked.type === "malformed") {
       store.getState().showNotice({ id: "site-link", message: "notice.siteLinkInvalid", tone: "warning" });
       return true;
     }
     const name = options.linkedParcelName();
-    const validated = validateSiteGeometry(decoded.geometry, name);
+    const validated = validateSiteGeometry(linked.geometry, name);
     if (!validated.ok) {
       setProblem({ source: "link", messages: validated.errors });
       return true;
@@ -308,7 +295,9 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
     return true;
   };
 
-  window.addEventListener("hashchange", () => void openLinkedParcel());
+  store.subscribe((state, previous) => {
+    if (state.linkedParcel !== previous.linkedParcel && state.linkedParcel.type !== "none") void openLinkedParcel();
+  });
 
   return {
     notChecked: () => notChecked,
@@ -320,7 +309,6 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
       store.getState().clearSiteParcel();
       adapter.showParcel(null);
       adapter.stopSketch();
-      writeParcelToAddress(null);
       setProblem(null);
     },
     snapshot: () => lastSnapshot,
@@ -381,9 +369,10 @@ export function createSiteCheckController(options: SiteCheckOptions): SiteCheckC
       const result = await storage.loadDraft();
       if (!result.ok) storageFailed(result);
       const draft = result.ok ? result.value : null;
-      const linked = linkedValue();
-      const sameParcel = draft?.query && linked === encodeParcelForHash(draft.query.parcel.geometry);
-      if (linked !== undefined && !sameParcel) return openLinkedParcel();
+      const linked = store.getState().linkedParcel;
+      const sameParcel = draft?.query && linked.type !== "none" && linked.encoded === encodeParcelForHash(draft.query.parcel.geometry);
+      if (linked.type !== "none" && !sameParcel) return openLinkedParcel();
+      if (sameParcel) store.getState().setLinkedParcel(PARCEL_LINK_NONE);
       if (!draft) return false;
       if (draft.query) await restore(draft.query, startOptions);
       // An unfinished sketch (or one being edited) comes back as it was left.

@@ -1,28 +1,35 @@
 import { translate } from "../../i18n/translate";
+import { PARCEL_LINK_NONE, parcelLinkCodec, parcelLinkOf, type ParcelLink } from "../../parcel/parcelLink";
+import type { Router } from "../../routing/router";
 import { openParcelStorage } from "../../state/parcelStorage";
-import { parseHash } from "../../state/urlHash";
 import { h } from "../dom";
 import type { SiteCheckMountOptions } from "./mountSiteCheck";
 
 export const SITE_CHECK_TAB = "site-check";
-/** The hash parameter that carries a parcel (see src/parcel/parcelHash.ts). */
-export const PARCEL_PARAMETER = "parcel";
+export { PARCEL_PARAMETER } from "../../parcel/parcelLink";
 
 export interface SiteCheckEntryOptions extends Omit<SiteCheckMountOptions, "pane"> {
   /** Settles once the map first went idle: unsaved work of the last visit is looked for after that. */
   started: Promise<unknown>;
+  router: Router;
   onError(error: unknown): void;
 }
-
-const hasLinkedParcel = () => parseHash(location.hash).otherParameters.some(([key]) => key === PARCEL_PARAMETER);
 
 /**
  * The always-loaded part of the site check ("地块核查"): adds its tab, and loads the rest (src/ui/parcel/mountSiteCheck.ts)
  * only when it is needed — the tab is first shown, the page was opened with (or moves to) a `#parcel=` link, or the
- * unsaved work of the last visit is waiting to be restored (looked for once the map is first idle).
+ * unsaved work of the last visit is waiting to be restored (looked for once the map is first idle). The `#parcel=`
+ * route is registered here, so a linked parcel waits in the store (and in the address) until the site check opens it.
  */
 export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
-  const { store, shell, started, onError, ...rest } = options;
+  const { store, shell, started, onError, router, ...rest } = options;
+  router.register<ParcelLink>({
+    name: "parcel",
+    codec: parcelLinkCodec,
+    fromState: (state) => (state.linkedParcel.type !== "none" ? state.linkedParcel : state.siteParcel ? parcelLinkOf(state.siteParcel.geometry) : PARCEL_LINK_NONE),
+    apply: (link) => store.getState().setLinkedParcel(link),
+  });
+  const hasLinkedParcel = () => store.getState().linkedParcel.type !== "none";
   const pane = shell.sheet.addTab({ id: SITE_CHECK_TAB, label: "site.tab", order: 30 });
   const placeholder = h("p", { class: "site-intro", "data-site-loading": "" }, translate(store.getState().language, "app.loading"));
   pane.append(placeholder);
@@ -43,8 +50,8 @@ export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
   shell.sheet.onChange(({ tabId }) => {
     if (tabId === SITE_CHECK_TAB) void load();
   });
-  window.addEventListener("hashchange", () => {
-    if (hasLinkedParcel()) void load();
+  store.subscribe((state, previous) => {
+    if (state.linkedParcel !== previous.linkedParcel && hasLinkedParcel()) void load();
   });
   const lookForDraft = () => {
     if (loading) return;

@@ -226,6 +226,8 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
         navigator.openFeature(target.layerId, target.featureId, { fly: true });
         break;
       case "clause":
+        // A text hit is about the document, not about whatever feature was selected before: its link goes.
+        store.getState().clearSelection();
         navigator.openClause(target.documentId, target.clauseId);
         break;
       case "layer":
