@@ -4,7 +4,7 @@ import type { LayerFeature } from "../layers/layerData";
 import { loadDataPackage } from "../layers/loadDataPackage";
 import { MEMORIAL_SEARCH_REGION, navigationTarget, searchableAddress } from "./memorialNavigation";
 import { memorialsFromLayer, type Memorial } from "./memorials";
-import { fetchGeodata } from "./testGeodata";
+import { fetchGeodata } from "../../tests/support/testGeodata";
 
 let memorials: Memorial[];
 beforeAll(async () => {

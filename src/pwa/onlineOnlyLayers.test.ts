@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DataPackage, LayerLoad } from "../layers/layerData";
 import { createAppStore, type AppStore } from "../state/store";
-import { fixtureManifest } from "../state/testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 import { ONLINE_ONLY_NOTICE_ID, onlineOnlyLayerTitles, watchOnlineOnlyLayers, type Connectivity } from "./onlineOnlyLayers";
 
 const EMPTY: LayerLoad = { type: "loaded", data: { type: "FeatureCollection", features: [] } };

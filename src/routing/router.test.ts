@@ -3,11 +3,12 @@ import type { LayerFeature } from "../layers/layerData";
 import type { FeatureLookup } from "../layers/featureLookup";
 import { memorialCodec } from "../memorials/memorialLinks";
 import { createAppStore, type AppStore } from "../state/store";
-import { fixtureManifest } from "../state/testManifest";
+import { fixtureManifest } from "../../tests/support/testManifest";
 import { languageRoute, viewRoute } from "../state/viewRoutes";
 import type { PolicyNavigator } from "../ui/policyNavigator";
 import { registerPolicyRoutes } from "../ui/policyRoutes";
 import { createRouter, type HashLocation, type Route, type Router } from "./router";
+import { NO_NAMES } from "../layers/attributeValues";
 
 function fakeLocation(initial: string) {
   let hash = initial;
@@ -42,6 +43,7 @@ function fakePolicy() {
   const flights: string[] = [];
   const lookup = {
     layer: () => undefined,
+    names: NO_NAMES,
     feature: (layerId: string, featureId: string) => (layerId === "towns" && featureId === "gulong" ? ({} as LayerFeature) : undefined),
   } satisfies FeatureLookup;
   const navigator: PolicyNavigator = {
