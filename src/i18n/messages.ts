@@ -7,9 +7,9 @@ import { WORKSPACE_MESSAGES } from "./messages.workspace";
 import type { INSPECTOR_MESSAGES } from "./messages.inspector";
 import type { MEMORIAL_FINDER_MESSAGES } from "./messages.memorialFinder";
 
-export type Language = "zh" | "en";
+import { LANGUAGES, type Language } from "./language";
 
-export const LANGUAGES: readonly Language[] = ["zh", "en"];
+export { isLanguage, LANGUAGES, type Language } from "./language";
 
 /** BCP 47 tag for `<html lang>` and number formatting. */
 export const LANGUAGE_TAGS: Record<Language, string> = { zh: "zh-CN", en: "en" };
@@ -219,6 +219,3 @@ export function addMessages(table: Record<Language, Record<string, string>>): vo
   for (const language of LANGUAGES) Object.assign(MESSAGES[language], table[language]);
 }
 
-export function isLanguage(value: unknown): value is Language {
-  return value === "zh" || value === "en";
-}

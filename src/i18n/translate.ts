@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../layers/manifestTypes";
+import type { LocalizedText } from "./language";
 import { MESSAGES, type Language, type MessageKey } from "./messages";
 
 export type MessageParams = Record<string, string | number>;

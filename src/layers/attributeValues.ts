@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/messages";
+import type { Language } from "../i18n/language";
 import type { DataPackage } from "./layerData";
 import type { AttributeDefinition, LayerDefinition } from "./manifestTypes";
 

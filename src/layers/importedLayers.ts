@@ -1,4 +1,4 @@
-import { IMPORTED_LAYER_ID_PREFIX, type ImportedLayerRecord } from "../workspace/importedLayer";
+import { IMPORTED_LAYER_ID_PREFIX, type ImportedLayerRecord } from "./importedLayerRecord";
 import type { DataPackage, LayerLoad } from "./layerData";
 import type { LayerDefinition, LocalizedText } from "./manifestTypes";
 import { validateLayerData } from "./validateLayerData";

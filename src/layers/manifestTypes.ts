@@ -3,7 +3,8 @@
  * so adding a layer is adding data. Validated at load by `validateManifest`.
  */
 
-export type LocalizedText = { zh: string; en: string };
+export type { LocalizedText } from "../i18n/language";
+import type { LocalizedText } from "../i18n/language";
 
 export type GeometryQuality = "official" | "derived" | "schematic";
 

@@ -1,5 +1,5 @@
 import type { DistanceAndDirection, FieldLayerAnswer } from "../check/fieldPosition";
-import type { Language } from "../i18n/messages";
+import type { Language } from "../i18n/language";
 import { translate } from "../i18n/translate";
 import type { DistrictStanding } from "./districtStanding";
 

@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/messages";
+import type { Language } from "../i18n/language";
 import { formatHashParameters, type HashParameter } from "../routing/hashParameters";
 import type { HashCodec } from "../routing/router";
 

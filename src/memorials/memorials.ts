@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/messages";
+import type { Language } from "../i18n/language";
 import type { LayerFeature, LayerFeatureCollection } from "../layers/layerData";
 import type { GeometryQuality, LayerDefinition, Manifest } from "../layers/manifestTypes";
 import { invalid, isFiniteNumber, isNonEmptyString, valid, type Validation } from "../layers/validation";

@@ -1,4 +1,4 @@
-import type { Language } from "../i18n/messages";
+import type { Language } from "../i18n/language";
 import { clauseAncestors, findClause } from "./corpus";
 import type { PolicyDocument } from "./policyTypes";
 

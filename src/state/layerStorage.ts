@@ -1,4 +1,4 @@
-import { isImportedLayerRecord, type ImportedLayerRecord } from "../workspace/importedLayer";
+import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 import { LAYERS_STORE, openAppDatabase, plain, type StorageResult } from "./database";
 
 /** Official datasets the user imported as layers, in the "layers" store of the app's database (see database.ts). */

@@ -1,4 +1,4 @@
-import type { SketchShape } from "../map/sketch/sketchTypes";
+import type { SketchShape } from "../geo/sketchShape";
 import type { SiteParcel } from "../parcel/types";
 import { CURRENT_KEY, DRAFTS_STORE, openAppDatabase, plain, QUERIES_STORE, type StorageFailure, type StorageResult } from "./database";
 import type { SiteQuery } from "./parcelSlice";

@@ -6,7 +6,7 @@ import type { DataPackage } from "../layers/layerData";
 import { loadDataPackage } from "../layers/loadDataPackage";
 import { fetchGeodata } from "../../tests/support/testGeodata";
 import { buildImportedLayer, type ImportedLayerChoices } from "./buildImportedLayer";
-import { isImportedLayerRecord, type ImportedLayerRecord } from "./importedLayer";
+import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 
 let dataPackage: DataPackage;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { layerCitations } from "../layers/importedLayers";
 import type { LayerFeature, LayerLoad } from "../layers/layerData";
 import type { LayerDefinition, LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
 import type { BilingualText, ImportedParcel, ImportMessage, ImportResult } from "../import/types";
-import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "./importedLayer";
+import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 
 /** Feature properties the app writes itself; a file attribute of the same name is kept under `file_<name>`. */
 const RESERVED_PROPERTIES = new Set(["id", "name", "name_en", "source", "geometry_quality", "geometry_note", "geometry_note_en", "label"]);

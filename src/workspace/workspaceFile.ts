@@ -2,7 +2,7 @@ import { jsonShape } from "../import/prescan";
 import { MAX_NESTING_DEPTH } from "../import/types";
 import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
 import { isSettingsRecord, type SettingsRecord } from "../state/settingsStorage";
-import { isImportedLayerRecord, type ImportedLayerRecord } from "./importedLayer";
+import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 
 /*
  * The workspace file: everything this browser keeps (saved site queries, the unsaved draft, imported layers and the

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { StorageResult } from "../state/database";
 import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
-import type { WorkspaceStorage, WorkspaceWrite } from "../state/workspaceStorage";
+import type { WorkspaceStorage, WorkspaceWrite } from "./workspaceStorage";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "./workspaceFile";
 import { importWorkspace, readWorkspaceUpload, workspaceFileName } from "./workspaceTransfer";
 

@@ -4,7 +4,7 @@ import type { StorageResult } from "../state/database";
 import { settingsOf } from "../state/persistSettings";
 import { settingsRecordOf } from "../state/settingsStorage";
 import type { AppStore } from "../state/store";
-import { openWorkspaceStorage, type WorkspaceStorage } from "../state/workspaceStorage";
+import { openWorkspaceStorage, type WorkspaceStorage } from "./workspaceStorage";
 import { downloadText } from "../ui/parcel/download";
 import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, workspaceTooLarge, type WorkspaceReadResult } from "./workspaceFile";
 

@@ -7,7 +7,7 @@ import { fetchGeodata } from "../support/testGeodata";
 import { isSavedSiteQuery, isSiteDraft } from "../../src/state/parcelStorage";
 import { isSettingsRecord, settingsRecordOf } from "../../src/state/settingsStorage";
 import { testDraft, testLayer, testSavedQuery } from "../support/testRecords";
-import { isImportedLayerRecord } from "../../src/workspace/importedLayer";
+import { isImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../../src/workspace/workspaceFile";
 import { Random } from "./corpus";
 import { fuzzSeed } from "./sample";

@@ -1,4 +1,4 @@
-import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../../src/workspace/importedLayer";
+import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import type { SavedSiteQuery, SiteDraft } from "../../src/state/parcelStorage";
 import type { SiteQuery } from "../../src/state/parcelSlice";
 

@@ -1,19 +1,7 @@
 import type { LineString, Point, Polygon } from "geojson";
 
-/** What is being drawn: a site boundary, a linear site (road, pipeline) or a single point. */
-export type SketchKind = "polygon" | "line" | "point";
-
-export type LngLat = [longitude: number, latitude: number];
-
-/**
- * One drawn shape. `finished` shapes no longer take new vertices on click, but their vertices can still be
- * dragged. Vertices are open: a polygon's first vertex is not repeated at the end.
- */
-export interface SketchShape {
-  kind: SketchKind;
-  vertices: readonly LngLat[];
-  finished: boolean;
-}
+export type { LngLat, SketchKind, SketchShape } from "../../geo/sketchShape";
+import type { LngLat, SketchKind, SketchShape } from "../../geo/sketchShape";
 
 /** The shape with its undo and redo stacks (most recent last). `shape` null: nothing is being drawn. */
 export interface SketchState {

@@ -2,7 +2,7 @@ import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import type { StorageFailure } from "../../state/database";
 import type { AppStore } from "../../state/store";
-import { openWorkspaceStorage, type WorkspaceStorage, type WorkspaceSummary } from "../../state/workspaceStorage";
+import { openWorkspaceStorage, type WorkspaceStorage, type WorkspaceSummary } from "../../workspace/workspaceStorage";
 import type { WorkspaceMessage, WorkspaceReadResult } from "../../workspace/workspaceFile";
 import { exportWorkspace, importWorkspace, readWorkspaceUpload } from "../../workspace/workspaceTransfer";
 import { h, setChildren } from "../dom";

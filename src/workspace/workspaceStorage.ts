@@ -1,8 +1,8 @@
-import { isImportedLayerRecord, type ImportedLayerRecord } from "../workspace/importedLayer";
-import type { WorkspaceContents } from "../workspace/workspaceFile";
-import { CURRENT_KEY, DRAFTS_STORE, LAYERS_STORE, openAppDatabase, QUERIES_STORE, SETTINGS_STORE, type StorageResult } from "./database";
-import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "./parcelStorage";
-import { isSettingsRecord, type SettingsRecord } from "./settingsStorage";
+import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
+import type { WorkspaceContents } from "./workspaceFile";
+import { CURRENT_KEY, DRAFTS_STORE, LAYERS_STORE, openAppDatabase, QUERIES_STORE, SETTINGS_STORE, type StorageResult } from "../state/database";
+import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
+import { isSettingsRecord, type SettingsRecord } from "../state/settingsStorage";
 
 /** Everything the app keeps in its database at once, for the workspace file (see src/workspace/workspaceFile.ts). */
 

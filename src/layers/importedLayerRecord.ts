@@ -1,6 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
-import type { LayerFeatureProperties } from "../layers/layerData";
-import type { LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
+import type { LayerFeatureProperties } from "./layerData";
+import type { LayerGeometryType, LocalizedText } from "./manifestTypes";
 
 /*
  * An official dataset a user imported as a layer (e.g. the 28 extraction blocks from the 区规划和自然资源局), kept in

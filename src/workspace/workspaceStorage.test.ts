@@ -1,9 +1,9 @@
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
-import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../workspace/workspaceFile";
-import { openImportedLayerStorage } from "./layerStorage";
-import { openParcelStorage } from "./parcelStorage";
-import { openSettingsStorage, settingsRecordOf } from "./settingsStorage";
+import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "./workspaceFile";
+import { openImportedLayerStorage } from "../state/layerStorage";
+import { openParcelStorage } from "../state/parcelStorage";
+import { openSettingsStorage, settingsRecordOf } from "../state/settingsStorage";
 import { testDraft, testLayer, testQuery, testSavedQuery } from "../../tests/support/testRecords";
 import { openWorkspaceStorage } from "./workspaceStorage";
 
