@@ -81,6 +81,7 @@ describe("power diagram fit with moving generators", () => {
     expect(fit.maxRelativeError).toBeLessThan(0.002);
     expect(bisectorClearance(fit.sites, fit.weights, 0, 1, p)).toBeGreaterThanOrEqual(50);
     const tilt = (Math.atan2(fit.sites[1]!.y - fit.sites[0]!.y, fit.sites[1]!.x - fit.sites[0]!.x) * 180) / Math.PI;
+    // ≥ 10.0° with the areas exactly equal; 9.5° leaves room for the 0.2 % area tolerance.
     expect(Math.abs(tilt)).toBeGreaterThanOrEqual(9.5);
     expect(Math.abs(tilt)).toBeLessThan(20);
   });

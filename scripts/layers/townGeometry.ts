@@ -7,7 +7,8 @@
 import intersect from "@turf/intersect";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { District } from "./district";
-import { bboxOfRings, closeRing, multiPolygonArea, openRing, pointInMultiPolygon, toGK, type Point, type Ring } from "./geom";
+import { roundRing } from "./geojson";
+import { bboxOfRings, closeRing, multiPolygonArea, openRing, pointInMultiPolygon, toGK, toLngLat, type Point, type Ring } from "./geom";
 import { reassignDetachedPieces, type DetachedPiece } from "./detachedPieces";
 import { separateGenerators, type GeneratorMove } from "./generators";
 import type { MemorialRow, ParkRow, TownRow, VillageRow } from "./inputs";
@@ -64,6 +65,22 @@ export interface TownDiagram {
 function polygonsOf(geometry: Polygon | MultiPolygon): Ring[][] {
   const polygons: Position[][][] = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
   return polygons.map((rings) => rings.map((ring) => openRing(ring.map((position) => [position[0] as number, position[1] as number] as Point))));
+}
+
+/**
+ * Round the vertices to the 6-decimal WGS-84 grid the layer is written on. Neighbouring cells are clipped
+ * separately, so their shared vertices differ in the last bits; snapped, they coincide, and unions of towns
+ * (parks, urban areas, the key mining zone) come out without hairline cracks.
+ */
+function snapToWrittenGrid(polygons: readonly Ring[][]): Ring[][] {
+  return polygons
+    .map((rings) =>
+      rings
+        .map((ring, index) => roundRing(ring.map((point) => toLngLat(point)), index === 0))
+        .filter((ring): ring is Position[] => ring !== null)
+        .map((ring) => openRing(ring.map((position) => toGK([position[0] as number, position[1] as number])))),
+    )
+    .filter((rings) => rings.length > 0);
 }
 
 export function buildTownDiagram(
@@ -148,7 +165,7 @@ export function buildTownDiagram(
       ],
     });
     if (!clipped) throw new Error(`${row.name}: empty cell`);
-    return polygonsOf(clipped.geometry);
+    return snapToWrittenGrid(polygonsOf(clipped.geometry));
   });
   const detachedPieces = reassignDetachedPieces(cells, (index) => (rows[index] as TownRow).name);
   const towns = rows.map((row, index): TownGeometry => {

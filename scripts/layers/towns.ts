@@ -90,8 +90,9 @@ function geometryNotes(town: TownGeometry, diagram: TownDiagram): { zh: string; 
   const commonEn = `Schematic, not a legal boundary: a power diagram (weighted Voronoi) of 27 generator points in CGCS2000 Gauss–Krüger CM105°E metres, clipped to the district outline. The generators start at the seats (mostly AMap centres, converted from GCJ-02 to WGS-84) and are fitted with the weights so towns with a published area match it and every seat, memorial and each of the ${villages} located villages/communities (Vonng/adcode, AMap positions converted to WGS-84) lies inside its own town, at least 50 m from the diagram's edges.`;
   const seat = toGK(row.seat);
   const shiftKm = Math.hypot(town.generator[0] - seat[0], town.generator[1] - seat[1]) / 1000;
-  const fitZh = `本镇街${town.villagePoints}个村（社区）点参与约束；生成点距驻地${shiftKm.toFixed(1)} km。`;
-  const fitEn = `${town.villagePoints} village point(s) of this town constrain it; its generator is ${shiftKm.toFixed(1)} km from the seat.`;
+  const fitZh = `${town.villagePoints > 0 ? `本镇街${town.villagePoints}个村（社区）点参与约束` : "本镇街无有坐标的村（社区）点"}；生成点距驻地${shiftKm.toFixed(1)} km。`;
+  const located = town.villagePoints === 0 ? "No village of this town has a position" : town.villagePoints === 1 ? "1 village point of this town constrains it" : `${town.villagePoints} village points of this town constrain it`;
+  const fitEn = `${located}; its generator is ${shiftKm.toFixed(1)} km from the seat.`;
   let specificZh: string;
   let specificEn: string;
   if (row.targetRule === "published") {
