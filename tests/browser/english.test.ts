@@ -151,6 +151,7 @@ describe("English mode is English", () => {
       if (found.unmarked.length + found.markedNotQuotation.length + found.strayTerms.length > 0) findings[id] = found;
       if (id === "memorial-su-chaomiao") {
         expect(await card.locator(".memorial-card-kind").innerText()).toBe("Martyr's tomb · Zhuxi Town");
+        expect(await card.locator("[data-memorial-range]").innerText()).toMatch(/^The tomb and the memorial ground in front of it\s+“?主体及墓前纪念场地”?$/);
         expect(await card.locator("[data-memorial-shared]").innerText()).toContain("Tomb of Martyr Yang Shengjin, Tomb of Martyr Peng Zongquan");
         expect(await card.locator('[data-navigation-target="address"]').innerText()).toContain("search for the published address");
         expect(await card.locator("[data-navigation-keyword]").innerText()).toBe("珠溪镇凉水村6组半边寺");
