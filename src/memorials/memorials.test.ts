@@ -7,9 +7,11 @@ import {
   memorialLayerOf,
   memorialName,
   memorialsFromLayer,
+  memorialTown,
   positionCertainty,
   type Memorial,
 } from "./memorials";
+import { attributeOf, valueWord } from "../layers/attributeValues";
 import { readGeodata } from "../../tests/support/testGeodata";
 
 const manifest = readGeodata("manifest.json") as Manifest;
@@ -93,5 +95,24 @@ describe("matchesFilter", () => {
     expect(names("hu zaiguo")).toEqual(["胡在国烈士墓"]);
     expect(names("monument", (memorial) => [memorial.kind === "纪念碑" ? "Monument" : "Tomb"])).toEqual(["饶国梁烈士纪念碑"]);
     expect(names("不存在")).toEqual([]);
+  });
+
+  it("reads the town and the protection range in English through the manifest's declared words", () => {
+    const towns = readGeodata("layers/towns.geojson") as LayerFeatureCollection;
+    const names = new Map([["towns", new Map(towns.features.map((feature) => [feature.properties.name, String(feature.properties.name_en)]))]]);
+    const englishWord = (key: string, value: string) => {
+      const english = valueWord(attributeOf(layer, key), value, "en", names);
+      return english === value ? null : english;
+    };
+    const read = memorialsFromLayer(collection, englishWord);
+    if (!read.ok) throw new Error(read.errors.join("\n"));
+    const su = read.value.find((memorial) => memorial.id === "memorial-su-chaomiao")!;
+    expect(su.townEn).toBe("Zhuxi Town");
+    expect(memorialTown(su, "en")).toBe("Zhuxi Town");
+    expect(memorialTown(su, "zh")).toBe("珠溪镇");
+    expect(su.protectionRangeEn).toBe("The tomb and the memorial ground in front of it");
+    expect(su.sharedPositionWithEn).toEqual(["Tomb of Martyr Yang Shengjin", "Tomb of Martyr Peng Zongquan"]);
+    expect(matchesFilter(su, "zhuxi")).toBe(true);
+    expect(byName("苏朝淼烈士墓").townEn).toBeNull();
   });
 });

@@ -18,6 +18,8 @@ export interface Memorial {
   townEn: string | null;
   /** The notice's words for the protected range, e.g. 主体及所在广场. */
   protectionRange: string;
+  /** Those words in English, e.g. "The monument and the square it stands on", or null when unknown. */
+  protectionRangeEn: string | null;
   /** ISO date the protection took effect. */
   effective: string;
   /** How far the drawn point may be from the memorial, metres. */
@@ -70,13 +72,16 @@ function optionalText(value: unknown): string | null {
   return isNonEmptyString(value) ? value : null;
 }
 
-/** The English of a town's published name, or null; see `nameVocabulary` for where the names come from. */
-export type TownInEnglish = (town: string) => string | null;
+/**
+ * The English of a published value of the memorials layer (`town`, `protection_range`), or null when there is none:
+ * the words the manifest declares for that attribute (see `valueWord`).
+ */
+export type EnglishWord = (key: string, value: string) => string | null;
 
-const NO_ENGLISH: TownInEnglish = () => null;
+const NO_ENGLISH: EnglishWord = () => null;
 
 /** Reads one feature, naming every missing or malformed property. */
-export function memorialFromFeature(feature: LayerFeature, townInEnglish: TownInEnglish = NO_ENGLISH): Validation<Memorial> {
+export function memorialFromFeature(feature: LayerFeature, englishWord: EnglishWord = NO_ENGLISH): Validation<Memorial> {
   const properties = feature.properties;
   const id = properties.id;
   const errors: string[] = [];
@@ -108,8 +113,9 @@ export function memorialFromFeature(feature: LayerFeature, townInEnglish: TownIn
     kind,
     address,
     town,
-    townEn: townInEnglish(town),
+    townEn: englishWord("town", town),
     protectionRange,
+    protectionRangeEn: englishWord("protection_range", protectionRange),
     effective,
     uncertaintyMetres: uncertainty as number,
     geometryQuality: properties.geometry_quality,
@@ -124,11 +130,11 @@ export function memorialFromFeature(feature: LayerFeature, townInEnglish: TownIn
 }
 
 /** Every memorial of the layer in published order (the others at its address named in English too), or every problem found. */
-export function memorialsFromLayer(data: LayerFeatureCollection, townInEnglish: TownInEnglish = NO_ENGLISH): Validation<Memorial[]> {
+export function memorialsFromLayer(data: LayerFeatureCollection, englishWord: EnglishWord = NO_ENGLISH): Validation<Memorial[]> {
   const memorials: Memorial[] = [];
   const errors: string[] = [];
   for (const feature of data.features) {
-    const read = memorialFromFeature(feature, townInEnglish);
+    const read = memorialFromFeature(feature, englishWord);
     if (read.ok) memorials.push(read.value);
     else errors.push(...read.errors);
   }

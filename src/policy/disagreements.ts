@@ -23,7 +23,7 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     topic: { zh: "城市空间格局：组团数量", en: "Urban layout: the number of clusters" },
     summary: {
       zh: "7号称“一中心三组团”并列出三个组团；8号称“一中心四组团”，未列出组团名称。",
-      en: "7号 speaks of “one centre, three clusters” and names them; 8号 speaks of “one centre, four clusters” without naming them.",
+      en: "The Population Development Plan (No. 7) speaks of “one centre, three clusters” and names them; the Chengdu–Chongqing Economic Circle implementation plan (No. 8) speaks of “one centre, four clusters” without naming them.",
     },
     citations: ["dzf-2023-7#s5.p1.para1", "dzf-2023-8#s2.p2.para1"],
     phrases: ["一中心三组团", "一中心四组团"],

@@ -179,7 +179,10 @@ export function renderMemorialCard(input: MemorialCardInput): { element: HTMLEle
       h("dt", {}, translate(language, "memorials.address")),
       h("dd", { lang: ZH, "data-memorial-address": "" }, memorial.address),
       h("dt", {}, translate(language, "memorials.protectionHeading")),
-      h("dd", { lang: ZH }, memorial.protectionRange),
+      // In English, the notice's words follow their English, as a quotation.
+      language === "en" && memorial.protectionRangeEn
+        ? h("dd", { "data-memorial-range": "" }, `${memorial.protectionRangeEn} `, h("q", { lang: ZH }, memorial.protectionRange))
+        : h("dd", { lang: ZH, "data-memorial-range": "" }, memorial.protectionRange),
     ),
     h(
       "div",

@@ -60,13 +60,12 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const layer = memorialLayerOf(dataPackage.manifest);
   const load = layer ? dataPackage.layers.get(layer.id) : undefined;
   const names = nameVocabulary(dataPackage);
-  const townAttribute = layer ? attributeOf(layer, "town") : undefined;
-  // The towns' English names, through the manifest's declaration of the memorials' town attribute (namesFrom).
-  const townInEnglish = (town: string) => {
-    const english = valueWord(townAttribute, town, "en", names);
-    return english === town ? null : english;
+  // English words through the manifest's declaration of the memorials' attributes (vocabulary, namesFrom).
+  const englishWord = (key: string, value: string) => {
+    const english = layer ? valueWord(attributeOf(layer, key), value, "en", names) : value;
+    return english === value ? null : english;
   };
-  const read = load?.type === "loaded" ? memorialsFromLayer(load.data, townInEnglish) : null;
+  const read = load?.type === "loaded" ? memorialsFromLayer(load.data, englishWord) : null;
   // Surveyed positions from imported official data, where a point names the memorial, replace the placeholders.
   const memorials: Memorial[] = read?.ok && layer ? withOfficialPositions(read.value, dataPackage, layer.id).memorials : [];
   const byId = new Map(memorials.map((memorial) => [memorial.id, memorial]));

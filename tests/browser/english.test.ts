@@ -1,0 +1,175 @@
+import type { FeatureCollection } from "geojson";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Manifest } from "../../src/layers/manifestTypes";
+import { loadErrors, waitForApp, whenIdle } from "./app";
+import { openApp, type AppSession } from "./driver";
+import { openMemorialsTab, PHONE } from "./memorialSteps";
+
+const baseUrl = inject("baseUrl");
+
+let manifest: Manifest;
+/** Every feature id of every layer with a GeoJSON file, by layer id. */
+const featureIds = new Map<string, string[]>();
+let session: AppSession | undefined;
+
+beforeAll(async () => {
+  manifest = (await (await fetch(new URL("geodata/manifest.json", baseUrl))).json()) as Manifest;
+  for (const layer of manifest.layers) {
+    if (layer.file === undefined) continue;
+    const data = (await (await fetch(new URL(`geodata/${layer.file}`, baseUrl))).json()) as FeatureCollection;
+    featureIds.set(layer.id, data.features.map((feature) => String(feature.properties?.id)));
+  }
+});
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/**
+ * Elements allowed to hold Chinese in English mode, each marked lang="zh-CN": quotations of the documents (clause
+ * text, its printed number and 文号, the basis list, a published address or range) and the Chinese terms an English
+ * data note names. Anything else Chinese — a value, a label, a note shown untranslated — is a finding.
+ */
+const QUOTATION =
+  'blockquote, cite, q, ul[data-memorial-quote], [data-chinese-term], .citation-number, .citation-clause, dd[data-attribute="address"], [data-memorial-address], .memorial-item-address, .memorial-facts dd, .memorial-card-name-zh, .memorial-source span';
+
+interface HanFindings {
+  /** Visible text with Han characters outside any lang="zh-CN" element. */
+  unmarked: string[];
+  /** Elements marked Chinese that are not quotations (e.g. a whole note left untranslated). */
+  markedNotQuotation: string[];
+  /** Marked Chinese terms outside an English data note. */
+  strayTerms: string[];
+}
+
+async function hanFindings(page: Page, rootSelector: string): Promise<HanFindings> {
+  return page.locator(rootSelector).evaluate((root, quotation) => {
+    const han = /\p{Script=Han}/u;
+    const visible = (element: Element) => (element as HTMLElement).offsetParent !== null || element.closest("details:not([open])") !== null;
+    const unmarked: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      const parent = node.parentElement;
+      // Marks inside the walked part only: in Chinese mode the page itself is lang="zh-CN".
+      const marked = parent?.closest('[lang|="zh"]');
+      if (!parent || !han.test(text) || (marked && root.contains(marked)) || !visible(parent)) continue;
+      unmarked.push(`${parent.tagName.toLowerCase()}.${parent.className}: ${text.trim()}`);
+    }
+    const markedNotQuotation = [...root.querySelectorAll('[lang|="zh"]')]
+      .filter((element) => {
+        const outer = element.parentElement?.closest('[lang|="zh"]');
+        return han.test(element.textContent ?? "") && !element.matches(quotation) && !(outer && root.contains(outer));
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${(element.textContent ?? "").trim().slice(0, 60)}`);
+    const strayTerms = [...root.querySelectorAll("[data-chinese-term]")]
+      .filter((element) => !element.closest("[data-prose]"))
+      .map((element) => element.textContent ?? "");
+    return { unmarked, markedNotQuotation, strayTerms };
+  }, QUOTATION);
+}
+
+const NONE: HanFindings = { unmarked: [], markedNotQuotation: [], strayTerms: [] };
+
+/** Opens a feature by link and waits until its clauses are quoted and its measure is drawn. */
+async function openFeature(page: Page, layerId: string, featureId: string): Promise<void> {
+  await page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, `#lang=en&feature=${layerId}/${featureId}`);
+  const inspector = page.locator("[data-inspector]");
+  await expect.poll(() => inspector.getAttribute("data-inspector"), { timeout: 30_000 }).toBe(`${layerId}/${featureId}`);
+  await expect.poll(() => inspector.locator(".inspector-measuring").count(), { timeout: 30_000 }).toBe(0);
+}
+
+describe("English mode is English", () => {
+  it("shows features of every layer in the inspector with no Chinese outside quotations", async () => {
+    session = await openApp(baseUrl, "/", { hash: "#lang=en" });
+    const { page } = session;
+    await waitForApp(page);
+    await whenIdle(page);
+    const findings: Record<string, HanFindings> = {};
+    let opened = 0;
+    for (const layer of manifest.layers) {
+      // The first and the last feature of each layer (the unit tests read every value of every feature).
+      const ids = featureIds.get(layer.id) ?? [];
+      for (const featureId of new Set([ids[0], ids.at(-1)].filter((id): id is string => id !== undefined))) {
+        await openFeature(page, layer.id, featureId);
+        opened++;
+        const found = await hanFindings(page, "[data-inspector]");
+        if (found.unmarked.length + found.markedNotQuotation.length + found.strayTerms.length > 0) findings[`${layer.id}/${featureId}`] = found;
+      }
+    }
+    // Every layer with a file is walked; the extraction blocks ship no geometry and the synthetic parcels are tiled.
+    expect([...featureIds].filter(([, ids]) => ids.length > 0).map(([id]) => id).sort()).toEqual(
+      manifest.layers.filter((layer) => layer.file !== undefined && layer.id !== "mining-extraction-blocks").map((layer) => layer.id).sort(),
+    );
+    expect(opened).toBeGreaterThan(20);
+    expect(findings).toEqual({});
+
+    // The same walk finds Chinese where it is: the check is not blind.
+    await page.evaluate(() => {
+      window.location.hash = "#lang=zh&feature=mining-key-zone/mining-key-zone-xishan-north";
+    });
+    await expect.poll(async () => (await hanFindings(page, "[data-inspector]")).unmarked.length, { timeout: 30_000 }).toBeGreaterThan(3);
+    expect(await loadErrors(page)).toEqual([]);
+    expect(session.consoleErrors).toEqual([]);
+  }, 240_000);
+
+  it("names the key zone's towns, values and clauses in English", async () => {
+    session = await openApp(baseUrl, "/", { hash: "#lang=en&feature=mining-key-zone/mining-key-zone-xishan-north" });
+    const { page } = session;
+    await waitForApp(page);
+    await openFeature(page, "mining-key-zone", "mining-key-zone-xishan-north");
+    expect(await page.locator('[data-attribute="towns"]').innerText()).toBe("Yongxi Town, Gulong Town, Wangu Town");
+    expect(await page.locator('[data-attribute-label="towns"]').innerText()).toBe("Towns");
+    expect(await page.locator('[data-attribute="area_by_town_km2"]').innerText()).toBe("Gulong Town 10.24 km², Yongxi Town 6.27 km², Wangu Town 0.05 km²");
+    // The quoted clause stays Chinese, introduced by the document's English title.
+    const citation = page.locator("[data-inspector] .citation").first();
+    expect(await citation.locator(".citation-document").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);
+    expect(await citation.locator("blockquote").getAttribute("lang")).toBe("zh-CN");
+  });
+
+  it("lists the memorials and shows every memorial card with no Chinese outside quotations, and says when you are far outside the district", async () => {
+    session = await openApp(baseUrl, "/", { ...PHONE, hash: "#lang=en" });
+    const { page } = session;
+    await waitForApp(page);
+    await whenIdle(page);
+    await openMemorialsTab(page);
+    await expect.poll(() => page.locator(".memorial-intro").innerText(), { timeout: 30_000 }).toContain("Protection Areas of Martyrs");
+    expect(await hanFindings(page, "[data-memorial-finder]")).toEqual(NONE);
+    expect(await page.locator('[data-memorial-id="memorial-rao-guoliang"] .memorial-item-meta').innerText()).toBe("Monument · Longgang Subdistrict");
+
+    const ids = await page.locator("[data-memorial-list] [data-memorial-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-memorial-id")!));
+    const findings: Record<string, HanFindings> = {};
+    for (const id of ids) {
+      await page.locator(`[data-memorial-id="${id}"]`).click();
+      const card = page.locator(`[data-memorial-card="${id}"]`);
+      await expect.poll(() => card.locator('[data-memorial-quote="rules"]').count(), { timeout: 30_000 }).toBe(1);
+      const found = await hanFindings(page, `[data-memorial-card="${id}"]`);
+      if (found.unmarked.length + found.markedNotQuotation.length + found.strayTerms.length > 0) findings[id] = found;
+      if (id === "memorial-su-chaomiao") {
+        expect(await card.locator(".memorial-card-kind").innerText()).toBe("Martyr's tomb · Zhuxi Town");
+        expect(await card.locator("[data-memorial-range]").innerText()).toMatch(/^The tomb and the memorial ground in front of it\s+“?主体及墓前纪念场地”?$/);
+        expect(await card.locator("[data-memorial-shared]").innerText()).toContain("Tomb of Martyr Yang Shengjin, Tomb of Martyr Peng Zongquan");
+        expect(await card.locator('[data-navigation-target="address"]').innerText()).toContain("search for the published address");
+        expect(await card.locator("[data-navigation-keyword]").innerText()).toBe("珠溪镇凉水村6组半边寺");
+        expect(new URL((await card.locator('[data-navigation="baidu"]').getAttribute("href"))!).searchParams.get("query")).toBe("珠溪镇凉水村6组半边寺");
+      }
+      await page.locator('[data-action="memorial-back"]').click();
+    }
+    expect(ids).toHaveLength(6);
+    expect(findings).toEqual({});
+
+    // Chengdu, ≈ 170 km from the district: the finder says so before the distances.
+    await page.context().grantPermissions(["geolocation"], { origin: new URL(baseUrl).origin });
+    await page.context().setGeolocation({ longitude: 104.066, latitude: 30.657, accuracy: 30 });
+    await page.locator('[data-action="locate"]').click();
+    const district = page.locator("[data-district-standing]");
+    await expect.poll(() => district.getAttribute("data-district-standing"), { timeout: 30_000 }).toBe("farOutside");
+    expect(await district.innerText()).toMatch(/^You are far outside Dazu District \(about 1\d\d km from its boundary\)/);
+    expect(await hanFindings(page, "[data-memorial-finder]")).toEqual(NONE);
+    expect(session.consoleErrors).toEqual([]);
+  });
+});
