@@ -9,6 +9,7 @@ import { dataPackagePrecachePatterns } from "./scripts/pwa/dataPackagePrecache.j
 const rootDir = fileURLToPath(new URL(".", import.meta.url));
 const DATA_FOLDER = "geodata";
 const THEME_COLOR = "#1d3557";
+const SERVICE_WORKER_FILE = "sw.js";
 
 const contentTypes: Record<string, string> = {
   ".json": "application/json; charset=utf-8",
@@ -67,11 +68,16 @@ function geodataPackage(geodataDir: string): Plugin {
  */
 function installableApp(geodataDir: string): Plugin[] {
   const manifestJson: unknown = JSON.parse(readFileSync(join(geodataDir, "manifest.json"), "utf8"));
-  return VitePWA({
+  // Only a build has a worker to register; the development server serves the app without one.
+  const workerUrl: Plugin = {
+    name: "service-worker-url",
+    config: (_config, { command }) => ({ define: { "import.meta.env.SERVICE_WORKER_URL": JSON.stringify(command === "build" ? SERVICE_WORKER_FILE : "") } }),
+  };
+  const pwa = VitePWA({
     strategies: "generateSW",
     registerType: "prompt",
     injectRegister: false,
-    filename: "sw.js",
+    filename: SERVICE_WORKER_FILE,
     manifestFilename: "manifest.webmanifest",
     // The globs below already take the icons; listing them twice would precache them twice.
     includeManifestIcons: false,
@@ -94,7 +100,9 @@ function installableApp(geodataDir: string): Plugin[] {
       ],
     },
     workbox: {
-      globPatterns: ["index.html", "assets/**/*.{js,css,png,svg,woff2}", "*.svg", "icons/*.png", ...dataPackagePrecachePatterns(manifestJson, DATA_FOLDER)],
+      // Every built asset, whatever its extension (MapLibre's worker is an .mjs), but not the source maps.
+      globPatterns: ["index.html", "assets/**/*", "*.svg", "icons/*.png", ...dataPackagePrecachePatterns(manifestJson, DATA_FOLDER)],
+      globIgnores: ["**/*.map"],
       // A layer file over Workbox's 2 MB default would otherwise be left out silently, and its layer fail offline.
       maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       navigateFallback: "index.html",
@@ -106,6 +114,7 @@ function installableApp(geodataDir: string): Plugin[] {
       sourcemap: false,
     },
   });
+  return [workerUrl, ...pwa];
 }
 
 export interface AppConfigOptions {

@@ -13,9 +13,10 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  * not only the one where the notice was chosen. The development server has no worker.
  */
 export function registerAppUpdates(store: AppStore): void {
-  if (import.meta.env.DEV || !("serviceWorker" in navigator)) return;
+  const workerUrl = import.meta.env.SERVICE_WORKER_URL;
+  if (!workerUrl || !("serviceWorker" in navigator)) return;
   const container = navigator.serviceWorker;
-  const workbox = new Workbox("./sw.js", { scope: "./" });
+  const workbox = new Workbox(workerUrl, { scope: "./" });
   // A page the worker did not serve (the first visit) is not taken over, so only a served page reloads on a change.
   const servedByWorker = container.controller !== null;
   let reloading = false;

@@ -1,12 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, preview, type InlineConfig } from "vite";
+import { build, preview, type InlineConfig, type UserConfig } from "vite";
 
 export interface AppServer {
   baseUrl: string;
   outDir: string;
+  /** Replaces the served files with another build's, as a deployment publishes a new release. */
+  deploy(builtDir: string): void;
   close(): Promise<void>;
 }
 
@@ -14,24 +16,30 @@ export interface AppServerOptions {
   /** The folder holding index.html and vite.config.ts. */
   root: string;
   configFile?: string;
+  /** A config to build with instead of the config file, e.g. `appConfig({ geodataDir })` for another data package. */
+  config?: UserConfig;
 }
 
-/**
- * Builds the app once with the repository's own Vite config into a temporary folder (so a developer's
- * `dist/` is never touched) and serves it with `vite preview` on a free loopback port.
- */
-export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
-  const outDir = mkdtempSync(join(tmpdir(), "dazu-browser-build-"));
-  const shared: InlineConfig = {
+function viteConfig(options: AppServerOptions, outDir: string): InlineConfig {
+  return {
+    ...(options.config ?? {}),
     root: options.root,
-    configFile: options.configFile ?? join(options.root, "vite.config.ts"),
+    configFile: options.config ? false : (options.configFile ?? join(options.root, "vite.config.ts")),
     mode: "production",
     logLevel: "warn",
     clearScreen: false,
-    build: { outDir, emptyOutDir: true },
+    build: { ...(options.config?.build ?? {}), outDir, emptyOutDir: true },
   };
+}
+
+/**
+ * Builds the app with the repository's own Vite config (or `options.config`) into a new temporary folder, so a
+ * developer's `dist/` is never touched; returns the folder, which the caller removes.
+ */
+export async function buildApp(options: AppServerOptions): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "dazu-browser-build-"));
   try {
-    await build(shared);
+    await build(viteConfig(options, outDir));
   } catch (error) {
     rmSync(outDir, { recursive: true, force: true });
     const detail = error instanceof Error ? error.message : String(error);
@@ -39,9 +47,14 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
       cause: error,
     });
   }
+  return outDir;
+}
 
+/** Builds the app once (see `buildApp`) and serves it with `vite preview` on a free loopback port. */
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const outDir = await buildApp(options);
   const server = await preview({
-    ...shared,
+    ...viteConfig(options, outDir),
     preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
   });
   const address = server.httpServer.address() as AddressInfo | string | null;
@@ -53,6 +66,11 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   return {
     baseUrl: `http://127.0.0.1:${address.port}/`,
     outDir,
+    // `vite preview` reads files at each request, so the next request sees the new release.
+    deploy: (builtDir) => {
+      for (const entry of readdirSync(outDir)) rmSync(join(outDir, entry), { recursive: true, force: true });
+      cpSync(builtDir, outDir, { recursive: true });
+    },
     close: async () => {
       await server.close();
       rmSync(outDir, { recursive: true, force: true });

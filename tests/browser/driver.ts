@@ -54,6 +54,8 @@ export interface OpenOptions {
   deviceScaleFactor?: number;
   /** Responses served instead of the real ones, installed before the first navigation (workers included). */
   fakeResponses?: FakeResponse[];
+  /** "allow" lets the app install its service worker (the offline tests); blocked by default, so each test starts from the network. */
+  serviceWorkers?: "allow" | "block";
 }
 
 export interface AppSession {
@@ -144,7 +146,7 @@ export async function openApp(baseUrl: string, path = "/", options: OpenOptions 
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       locale: "zh-CN",
       timezoneId: "Asia/Shanghai",
-      serviceWorkers: "block",
+      serviceWorkers: options.serviceWorkers ?? "block",
     });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
