@@ -59,6 +59,8 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   // The one owner of the address bar. The language is routed before the manifest, for the loading and error pages;
   // every other route registers once its feature's always-loaded part mounts, and until then its parameters are kept.
   const router = createRouter(store, browserHashLocation());
+  // What the link said, before the router writes the state back (dropping what is default, such as lang=zh).
+  const openedWith = router.address();
   router.register(languageRoute(store));
   const shell = createAppShell(store, mountPoint);
   shell.panelBody.textContent = translate(store.getState().language, "app.loading");
@@ -86,7 +88,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   store.getState().initializeLayers(manifest);
   router.register(viewRoute(store, manifest.layers.map((layer) => layer.id)));
   // Settings the address does not state come from the last visit.
-  restoreSettings(store, hashStateOfParameters(router.address()), await savedSettings);
+  restoreSettings(store, hashStateOfParameters(openedWith), await savedSettings);
   persistSettings(store, settingsStorage);
   const officialData = createOfficialDataSection({ store, dataPackage, storage: importedLayerStorage, reload: () => location.reload() });
   mountLayerPanel(store, dataPackage, shell.panelBody, officialData);
