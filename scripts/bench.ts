@@ -11,6 +11,9 @@ import type { Manifest } from "../src/layers/manifestTypes";
 import { benchBrowser } from "./bench/browser";
 import { benchFlatGeobufCheck } from "./bench/flatgeobufCheck";
 import { naiveOverlapCheck } from "./bench/naiveCheck";
+import { benchBatchCheck } from "./bench/batchCheck";
+import { startPostgisCluster, type ClusterStart } from "./bench/postgisCluster";
+import { compareWithPostgis } from "./bench/postgisComparison";
 import { benchmarkParcel, syntheticPolygons } from "./bench/syntheticLayers";
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,7 +47,7 @@ const officialLayer = benchLayer({
 const results: Record<string, number> = {};
 const rows: string[][] = [["measure", "baseline", "ours", "ratio"]];
 
-function benchCheckAtScale(count: number): void {
+function benchCheckAtScale(count: number, peer: ClusterStart | null): void {
   // Earlier sections' garbage is collected first, so each scale starts from the heap a fresh process would have.
   (globalThis as { gc?: () => void }).gc?.();
   const features = syntheticPolygons(count, 20, count);
@@ -53,7 +56,11 @@ function benchCheckAtScale(count: number): void {
   const prepareStart = performance.now();
   const first = checkParcel(parcel, layers);
   const prepareMs = performance.now() - prepareStart;
-  const indexedMs = timeRuns(9, () => checkParcel(parcel, layers));
+  // The layer's preparation is kept, as a page keeps it between checks; the site is a new object each run, so its
+  // projection and edge index are timed every time, as PostGIS transforms the site in every query.
+  const sites = Array.from({ length: 9 }, () => structuredClone(parcel));
+  let run = 0;
+  const indexedMs = timeRuns(9, () => checkParcel(sites[run++]!, layers));
   const naiveRuns = count >= 100_000 ? 3 : 5;
   let naiveHits: Array<{ id: string; squareMetres: number }> = [];
   const naiveMs = timeRuns(naiveRuns, () => {
@@ -71,6 +78,27 @@ function benchCheckAtScale(count: number): void {
   rows.push([`  same features as baseline (${ours.length})`, "", "", sameIds && areasAgree ? "yes" : "NO"]);
   results[`check_speedup_${label}`] = Number((naiveMs / indexedMs).toFixed(1));
   if (!sameIds || !areasAgree) results[`check_mismatch_${label}`] = 1;
+  if (peer && "cluster" in peer && count >= 10_000) {
+    try {
+      compareWithPostgis({ rows, results }, peer, label, features, parcel, { medianMs: indexedMs, overlaps: first.findings[0]!.overlaps });
+    } catch (error) {
+      rows.push([`check ${label} vs PostGIS`, "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
+    }
+  }
+  if (count >= 100_000) benchBatchCheck({ rows, results }, layers, 1000, label);
+}
+
+/** PostGIS as the peer, in a throwaway cluster of its own, or the reason it is skipped. */
+function startPeer(): ClusterStart {
+  try {
+    const started = startPostgisCluster();
+    if ("skipped" in started) rows.push(["PostGIS peer", "", `skipped: ${started.skipped}`, ""]);
+    return started;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0]! : String(error);
+    rows.push(["PostGIS peer", "", `failed to start: ${reason}`, ""]);
+    return { skipped: reason };
+  }
 }
 
 function benchMemory(): void {
@@ -127,17 +155,39 @@ async function benchBundle(): Promise<void> {
 const quick = process.argv.includes("--quick");
 // Only the bundle and start-up rows, for iterating on start-up; `--runs=N` sets how many start-ups are timed.
 const startupOnly = process.argv.includes("--startup-only");
+// Only the site-check rows (in memory, against PostGIS, the batch), for iterating on the check.
+const checkOnly = process.argv.includes("--check-only");
+const withoutPostgis = process.argv.includes("--no-postgis");
 const runsArgument = process.argv.find((argument) => argument.startsWith("--runs="));
 const runs = runsArgument ? Number(runsArgument.slice("--runs=".length)) : quick ? 3 : 5;
 if (!startupOnly) {
-  const scales = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
-  for (const count of scales) benchCheckAtScale(count);
-  benchMemory();
+  const peer = withoutPostgis ? null : startPeer();
+  const stopPeer = () => {
+    if (peer && "cluster" in peer) peer.cluster.stop();
+  };
+  // A bench stopped half-way must not leave a server running or its temp directory behind.
+  const interrupted = () => {
+    stopPeer();
+    process.exit(130);
+  };
+  process.once("exit", stopPeer);
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  try {
+    const scales = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
+    for (const count of scales) benchCheckAtScale(count, peer);
+  } finally {
+    process.removeListener("exit", stopPeer);
+    process.removeListener("SIGINT", interrupted);
+    process.removeListener("SIGTERM", interrupted);
+    stopPeer();
+  }
+  if (!checkOnly) benchMemory();
 }
-await benchBundle();
+if (!checkOnly) await benchBundle();
 // FlatGeobuf's index search narrates every step on console.debug.
 console.debug = () => undefined;
-if (!startupOnly) {
+if (!startupOnly && !checkOnly) {
   try {
     await benchFlatGeobufCheck({ rows, results }, quick ? 10_000 : 100_000);
   } catch (error) {
@@ -145,15 +195,17 @@ if (!startupOnly) {
     rows.push(["FlatGeobuf check", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
   }
 }
-try {
-  await benchBrowser({ rows, results }, { runs, largeCount: quick ? 10_000 : 100_000, startupOnly });
-} catch (error) {
-  rows.push(["browser benchmarks", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
+if (!checkOnly) {
+  try {
+    await benchBrowser({ rows, results }, { runs, largeCount: quick ? 10_000 : 100_000, startupOnly });
+  } catch (error) {
+    rows.push(["browser benchmarks", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
+  }
 }
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
 // The headline figures first, in a fixed order, then the rest.
-const headline = ["check_speedup_100k", "startup_ratio", "js_gzip_kb", "geodata_gzip_kb", "heap_bytes_per_feature"];
+const headline = ["check_speedup_100k", "check_vs_postgis_10k", "check_vs_postgis_100k", "batch_1000x100k_ms", "startup_ratio", "js_gzip_kb", "geodata_gzip_kb", "heap_bytes_per_feature"];
 const keys = [...headline.filter((key) => key in results), ...Object.keys(results).filter((key) => !headline.includes(key))];
 console.log(`bench: ${keys.map((key) => `${key}=${results[key]}`).join(" ")}`);

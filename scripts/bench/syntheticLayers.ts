@@ -48,3 +48,28 @@ export function benchmarkParcel(vertices = 200): Polygon {
   ring.push(ring[0]!);
   return { type: "Polygon", coordinates: [ring] };
 }
+
+/**
+ * Sites for a batch: the benchmark site's wavy outline at seeded places across the district, 150–600 m in radius
+ * with 40–200 vertices, the range of a land-supply plan's parcels.
+ */
+export function benchmarkParcels(count: number, seed: number): Polygon[] {
+  const random = seededRandom(seed);
+  const sites: Polygon[] = [];
+  for (let site = 0; site < count; site++) {
+    const centreE = EXTENT.minE + 1000 + random() * (EXTENT.maxE - EXTENT.minE - 2000);
+    const centreN = EXTENT.minN + 1000 + random() * (EXTENT.maxN - EXTENT.minN - 2000);
+    const radius = 150 + random() * 450;
+    const vertices = 40 + Math.floor(random() * 161);
+    const phase = random() * 2 * Math.PI;
+    const ring: Array<[number, number]> = [];
+    for (let vertex = 0; vertex < vertices; vertex++) {
+      const angle = (vertex / vertices) * 2 * Math.PI;
+      const wave = radius * (1 + 0.2 * Math.sin(angle * 5 + phase));
+      ring.push(gaussKrugerToLngLat([centreE + Math.cos(angle) * wave, centreN + Math.sin(angle) * wave]));
+    }
+    ring.push(ring[0]!);
+    sites.push({ type: "Polygon", coordinates: [ring] });
+  }
+  return sites;
+}

@@ -1,4 +1,4 @@
-import { edgesNear, orientation, type PreparedPolygon } from "./preparedPolygon";
+import { orientation, type PreparedPolygon } from "./preparedPolygon";
 
 /** A proper crossing of edge `firstEdge` of the first polygon with edge `secondEdge` of the second, at (x, y). */
 export interface EdgeCrossing {
@@ -37,16 +37,21 @@ function pointSegmentDistance(px: number, py: number, sx: number, sy: number, ex
  */
 export function boundaryContact(first: PreparedPolygon, second: PreparedPolygon, reach: number): BoundaryContact {
   const contact: BoundaryContact = { meet: false, degenerate: false, crossings: [], distance: Infinity };
-  const [minX, minY, maxX, maxY] = second.box;
-  const near = edgesNear(first, minX - reach, minY - reach, maxX + reach, maxY + reach);
+  const minX = second.box[0] - reach;
+  const minY = second.box[1] - reach;
+  const maxX = second.box[2] + reach;
+  const maxY = second.box[3] + reach;
+  const near = first.index ? first.index.search(minX, minY, maxX, maxY) : null;
+  const nearCount = near ? near.length : first.edgeCount;
   const a = first.edges;
   const b = second.edges;
-  for (let position = 0; position < near.length; position++) {
-    const edge = near[position]!;
+  for (let position = 0; position < nearCount; position++) {
+    const edge = near ? near[position]! : position;
     const ax = a[edge * 4]!;
     const ay = a[edge * 4 + 1]!;
     const bx = a[edge * 4 + 2]!;
     const by = a[edge * 4 + 3]!;
+    if (!near && (Math.max(ax, bx) < minX || Math.min(ax, bx) > maxX || Math.max(ay, by) < minY || Math.min(ay, by) > maxY)) continue;
     const edgeMinX = Math.min(ax, bx) - reach;
     const edgeMinY = Math.min(ay, by) - reach;
     const edgeMaxX = Math.max(ax, bx) + reach;

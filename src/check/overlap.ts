@@ -38,9 +38,16 @@ function firstPosition(geometry: Polygon | MultiPolygon): Position {
 /** How the boundaries of two polygons relate, and each polygon's test for "does it contain this point". */
 interface PairRelation {
   boundaryDistance: number;
-  zoneContainsPoint: (x: number, y: number) => boolean;
-  parcelContainsPoint: (x: number, y: number) => boolean;
+  contains(polygon: Polygon | MultiPolygon, point: Position): boolean;
 }
+
+const unpreparedRelation = {
+  contains: (polygon: Polygon | MultiPolygon, point: Position): boolean => polygonContainsPoint(polygon, point),
+};
+
+const preparedRelation = {
+  contains: (polygon: Polygon | MultiPolygon, point: Position): boolean => preparedContainsPoint(preparePolygon(polygon), point[0]!, point[1]!),
+};
 
 /**
  * When the two boundaries neither cross nor touch, the overlap is one whole polygon or nothing, and the polygon
@@ -50,8 +57,8 @@ function overlapWithoutClipping(parcel: Polygon | MultiPolygon, zone: Polygon | 
   if (relation.boundaryDistance <= BOUNDARY_CLEARANCE_METRES) return null;
   const zonePoint = firstPosition(zone);
   const parcelPoint = firstPosition(parcel);
-  const zoneInParcel = relation.parcelContainsPoint(zonePoint[0]!, zonePoint[1]!);
-  const parcelInZone = relation.zoneContainsPoint(parcelPoint[0]!, parcelPoint[1]!);
+  const zoneInParcel = relation.contains(parcel, zonePoint);
+  const parcelInZone = relation.contains(zone, parcelPoint);
   if (!zoneInParcel && !parcelInZone) return "disjoint";
   if (zoneInParcel && isSingleRing(parcel)) return zone;
   if (parcelInZone && isSingleRing(zone)) return parcel;
@@ -99,11 +106,7 @@ export function polygonDistanceWithin(first: Polygon | MultiPolygon, second: Pol
 
 /** The original, unprepared path, for rings that are not closed or have fewer than three edges. */
 function unpreparedOverlap(parcel: Polygon | MultiPolygon, zone: Polygon | MultiPolygon, positionalAccuracyMetres: number): PlanarOverlap {
-  const relation: PairRelation = {
-    boundaryDistance: planarDistance(boundaryOf(parcel), boundaryOf(zone)),
-    parcelContainsPoint: (x, y) => polygonContainsPoint(parcel, [x, y]),
-    zoneContainsPoint: (x, y) => polygonContainsPoint(zone, [x, y]),
-  };
+  const relation: PairRelation = { boundaryDistance: planarDistance(boundaryOf(parcel), boundaryOf(zone)), ...unpreparedRelation };
   const unclipped = overlapWithoutClipping(parcel, zone, relation);
   if (unclipped === "disjoint") return { squareMetres: 0, tolerance: null };
   if (unclipped) return classify(planarArea(unclipped), planarPerimeter(unclipped), positionalAccuracyMetres);
@@ -127,11 +130,7 @@ export function polygonOverlap(parcel: Polygon | MultiPolygon, zone: Polygon | M
   const preparedZone = preparePolygon(zone);
   if (!preparedParcel.wellFormed || !preparedZone.wellFormed) return unpreparedOverlap(parcel, zone, positionalAccuracyMetres);
   const contact = boundaryContact(preparedParcel, preparedZone, BOUNDARY_CLEARANCE_METRES);
-  const relation: PairRelation = {
-    boundaryDistance: contact.distance,
-    parcelContainsPoint: (x, y) => preparedContainsPoint(preparedParcel, x, y),
-    zoneContainsPoint: (x, y) => preparedContainsPoint(preparedZone, x, y),
-  };
+  const relation: PairRelation = { boundaryDistance: contact.distance, ...preparedRelation };
   const unclipped = overlapWithoutClipping(parcel, zone, relation);
   if (unclipped === "disjoint") return { squareMetres: 0, tolerance: null };
   if (unclipped) return classify(planarArea(unclipped), planarPerimeter(unclipped), positionalAccuracyMetres);

@@ -28,8 +28,8 @@ export interface PreparedPolygon {
   geometry: Polygon | MultiPolygon;
   edgeCount: number;
   /** Edge k runs from (edges[4k], edges[4k+1]) to (edges[4k+2], edges[4k+3]). */
-  edges: Float64Array;
-  edgeRing: Int32Array;
+  edges: number[];
+  edgeRing: number[];
   rings: PreparedRing[];
   box: PlanarBox;
   /** Null for small polygons, where scanning every edge is quicker than searching a tree. */
@@ -45,21 +45,50 @@ export interface PreparedPolygon {
 /** Below this many edges a linear scan beats an R-tree search. */
 const INDEX_MIN_EDGES = 48;
 
+/**
+ * Only polygons with an edge index are kept: a parcel is prepared once and met by every candidate, whereas caching
+ * every small zone a batch touches would hold a copy of the whole layer. The last two small polygons are remembered,
+ * as a small parcel and one candidate are asked about several times in a row.
+ */
 const cache = new WeakMap<Polygon | MultiPolygon, PreparedPolygon>();
+/** The two small polygons asked for most recently, newest first: a small parcel and its current candidate. */
+const recentSmall: Array<PreparedPolygon | null> = [null, null];
 
 export function preparePolygon(geometry: Polygon | MultiPolygon): PreparedPolygon {
+  const newest = recentSmall[0];
+  if (newest && newest.geometry === geometry) return newest;
+  const older = recentSmall[1];
+  if (older && older.geometry === geometry) {
+    recentSmall[1] = newest ?? null;
+    recentSmall[0] = older;
+    return older;
+  }
   const cached = cache.get(geometry);
   if (cached) return cached;
+  const prepared = buildPrepared(geometry);
+  if (prepared.index) {
+    cache.set(geometry, prepared);
+  } else {
+    recentSmall[1] = newest ?? null;
+    recentSmall[0] = prepared;
+  }
+  return prepared;
+}
+
+function buildPrepared(geometry: Polygon | MultiPolygon): PreparedPolygon {
   const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-  let capacity = 0;
-  for (const polygon of polygons) for (const ring of polygon) capacity += Math.max(0, ring.length - 1);
-  const edges = new Float64Array(capacity * 4);
-  const edgeRing = new Int32Array(capacity);
+  // Plain arrays of doubles live on the heap; small typed arrays would each need an off-heap buffer.
+  const edges: number[] = [];
+  const edgeRing: number[] = [];
   const rings: PreparedRing[] = [];
   const box: PlanarBox = [Infinity, Infinity, -Infinity, -Infinity];
   let edgeCount = 0;
-  polygons.forEach((polygon, part) => {
-    polygon.forEach((ring, ringInPart) => {
+  let wellFormed = polygons.length > 0;
+  for (let part = 0; part < polygons.length; part++) {
+    const polygon = polygons[part]!;
+    if (polygon.length === 0) wellFormed = false;
+    for (let ringInPart = 0; ringInPart < polygon.length; ringInPart++) {
+      const ring = polygon[ringInPart]!;
       const firstEdge = edgeCount;
       let twiceArea = 0;
       let perimeter = 0;
@@ -71,11 +100,8 @@ export function preparePolygon(geometry: Polygon | MultiPolygon): PreparedPolygo
         const x2 = ring[vertex]![0]!;
         const y2 = ring[vertex]![1]!;
         if (x1 === x2 && y1 === y2) continue;
-        edges[edgeCount * 4] = x1;
-        edges[edgeCount * 4 + 1] = y1;
-        edges[edgeCount * 4 + 2] = x2;
-        edges[edgeCount * 4 + 3] = y2;
-        edgeRing[edgeCount] = rings.length;
+        edges.push(x1, y1, x2, y2);
+        edgeRing.push(rings.length);
         edgeCount++;
         twiceArea += (x1 - originX) * (y2 - originY) - (x2 - originX) * (y1 - originY);
         perimeter += Math.hypot(x2 - x1, y2 - y1);
@@ -89,9 +115,10 @@ export function preparePolygon(geometry: Polygon | MultiPolygon): PreparedPolygo
       const first = ring[0];
       const last = ring[ring.length - 1];
       const closed = !!first && !!last && first[0] === last[0] && first[1] === last[1];
+      if (!closed || edgeCount - firstEdge < 3) wellFormed = false;
       rings.push({ firstEdge, endEdge: edgeCount, part, isHole, side, orientedTwiceArea: side * twiceArea, perimeter, closed, firstX: originX, firstY: originY });
-    });
-  });
+    }
+  }
   let index: Flatbush | null = null;
   if (edgeCount >= INDEX_MIN_EDGES) {
     index = new Flatbush(edgeCount);
@@ -104,23 +131,13 @@ export function preparePolygon(geometry: Polygon | MultiPolygon): PreparedPolygo
     }
     index.finish();
   }
-  const prepared: PreparedPolygon = { geometry, edgeCount, edges, edgeRing, rings, box, index, wellFormed: rings.length > 0 && rings.every((ring) => ring.closed && ring.endEdge - ring.firstEdge >= 3) };
-  cache.set(geometry, prepared);
-  return prepared;
-}
-
-/** Edges whose boxes meet the given box (every edge when the polygon has no index). */
-export function edgesNear(polygon: PreparedPolygon, minX: number, minY: number, maxX: number, maxY: number): ArrayLike<number> {
-  if (polygon.index) return polygon.index.search(minX, minY, maxX, maxY);
-  const all: number[] = [];
-  for (let edge = 0; edge < polygon.edgeCount; edge++) all.push(edge);
-  return all;
+  return { geometry, edgeCount, edges, edgeRing, rings, box, index, wellFormed };
 }
 
 /** Crossing parity of a ray from (x, y) towards +x for every ring, the same test as planarGeometry's ringContains. */
 const parityScratch: { parity: Uint8Array } = { parity: new Uint8Array(16) };
 
-function toggleRayCrossing(edges: Float64Array, edge: number, x: number, y: number): boolean {
+function toggleRayCrossing(edges: number[], edge: number, x: number, y: number): boolean {
   // ringContains takes each edge as (previous → index); here the edge runs start → end, so "i" is the end.
   const xj = edges[edge * 4]!;
   const yj = edges[edge * 4 + 1]!;
@@ -167,7 +184,7 @@ export function orientation(ax: number, ay: number, bx: number, by: number, cx: 
 }
 
 /** Whether two segments share any point (crossing, touching or overlapping along a line). */
-export function segmentsMeet(edges: Float64Array, first: number, otherEdges: Float64Array, second: number): boolean {
+export function segmentsMeet(edges: number[], first: number, otherEdges: number[], second: number): boolean {
   const ax = edges[first * 4]!;
   const ay = edges[first * 4 + 1]!;
   const bx = edges[first * 4 + 2]!;
@@ -225,7 +242,7 @@ function areNeighbours(polygon: PreparedPolygon, first: number, second: number):
 }
 
 /** Neighbouring edges meet at their shared vertex; they must not also run back along each other. */
-function neighboursOverlap(edges: Float64Array, first: number, second: number): boolean {
+function neighboursOverlap(edges: number[], first: number, second: number): boolean {
   const ax = edges[first * 4]!;
   const ay = edges[first * 4 + 1]!;
   const bx = edges[first * 4 + 2]!;
@@ -243,9 +260,10 @@ function computeSimple(polygon: PreparedPolygon): boolean {
   const { edges } = polygon;
   for (let edge = 0; edge < polygon.edgeCount; edge++) {
     const [minX, minY, maxX, maxY] = edgeBox(polygon, edge);
-    const near = edgesNear(polygon, minX, minY, maxX, maxY);
-    for (let position = 0; position < near.length; position++) {
-      const other = near[position]!;
+    const near = polygon.index ? polygon.index.search(minX, minY, maxX, maxY) : null;
+    const nearCount = near ? near.length : polygon.edgeCount;
+    for (let position = near ? 0 : edge + 1; position < nearCount; position++) {
+      const other = near ? near[position]! : position;
       if (other <= edge) continue;
       if (areNeighbours(polygon, edge, other)) {
         if (neighboursOverlap(edges, edge, other)) return false;
