@@ -71,7 +71,7 @@ export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetect
   }
   const warnings: ImportMessage[] = [];
   if (declared && !declared.ok) {
-    if (declared.error.code !== "invalid-prj") return { ok: false, error: declared.error };
+    if (declared.error.code !== "invalid-prj" && declared.error.code !== "unreadable-crs-statement") return { ok: false, error: declared.error };
     warnings.push({
       code: "declared-crs-unreadable",
       zh: `${declared.error.zh}已改为根据坐标数值判断坐标系。`,

@@ -72,6 +72,10 @@ function draftsOfGeometry(
       if (!Array.isArray(memberDrafts)) return memberDrafts;
       drafts.push(...memberDrafts);
     }
+    // A collection of areas (a KML Placemark's MultiGeometry) is one parcel, as the same data is in SHP or GeoJSON.
+    if (depth === 0 && drafts.length > 1 && drafts.every((draft) => draft.kind === "polygon")) {
+      return [{ ...base, kind: "polygon", sourceCoordinates: drafts.flatMap((draft) => draft.sourceCoordinates) }];
+    }
     return drafts;
   }
   if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(GEOMETRY_DEPTH, type)) {
