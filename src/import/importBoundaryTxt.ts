@@ -1,5 +1,6 @@
 import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { crsFromStatement, epsgCodeIn, olderDatumIn } from "./crsStatement";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, plainProperties } from "./text";

@@ -1,5 +1,6 @@
 import { detectCrsFromCoordinates, describeCrs } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, fileBaseName } from "./text";
 import type { ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";

@@ -1,4 +1,5 @@
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine } from "./coordinateText";
 import { importPastedCoordinates } from "./pasteCoordinates";
 import { lineLimitError } from "./prescan";

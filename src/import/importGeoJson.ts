@@ -1,5 +1,6 @@
 import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { jsonShape, tooDeeplyNested, tooManyVerticesBeforeParsing } from "./prescan";
 import { boundedJsonText, clip, decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
 import { MAX_NESTING_DEPTH, MAX_VERTICES, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";

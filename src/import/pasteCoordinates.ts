@@ -1,5 +1,6 @@
 import { isPlausiblePair, type CrsDetection } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, unexpectedError, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
 import { crsFromStatement } from "./crsStatement";
 import { importMessage } from "./messages";
