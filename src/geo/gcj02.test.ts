@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bd09ToGcj02, gcj02ToBd09, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02 } from "./gcj02";
+import { bd09ToGcj02, bd09ToWgs84, gcj02ToBd09, gcj02ToWgs84, wgs84ToBd09, wgs84ToGcj02 } from "./gcj02";
 
 function metresBetween(a: [number, number], b: [number, number]): number {
   const latitude = ((a[1] + b[1]) / 2) * (Math.PI / 180);
@@ -27,7 +27,7 @@ describe("GCJ-02", () => {
   it("inverts to under a centimetre", () => {
     for (const point of [[105.7157, 29.7066], [105.47, 29.39], [106.03, 29.86]] as Array<[number, number]>) {
       const back = gcj02ToWgs84(wgs84ToGcj02(point));
-      expect(metresBetween(back, point)).toBeLessThan(0.01);
+      expect(metresBetween(back, point)).toBeLessThan(0.001);
     }
   });
 
@@ -56,5 +56,22 @@ describe("BD-09", () => {
 
   it("composes WGS-84 → BD-09 through GCJ-02", () => {
     expect(wgs84ToBd09([105.72, 29.7])).toEqual(gcj02ToBd09(wgs84ToGcj02([105.72, 29.7])));
+  });
+});
+
+describe("BD-09 → WGS-84", () => {
+  // Published pair (coordtransform): BD-09 (116.404, 39.915) → GCJ-02 (116.39762729119315, 39.90865673957631).
+  it("undoes the Baidu offset to the published GCJ-02 point, then the GCJ-02 offset", () => {
+    const wgs84 = bd09ToWgs84([116.404, 39.915]);
+    const gcj02 = wgs84ToGcj02(wgs84);
+    expect(gcj02[0]).toBeCloseTo(116.39762729119315, 6);
+    expect(gcj02[1]).toBeCloseTo(39.90865673957631, 6);
+  });
+
+  it("round-trips WGS-84 → BD-09 → WGS-84 in Dazu to under a millimetre", () => {
+    const start: [number, number] = [105.72, 29.7];
+    const back = bd09ToWgs84(wgs84ToBd09(start));
+    expect(Math.abs(back[0] - start[0]) * 96_700).toBeLessThan(0.001);
+    expect(Math.abs(back[1] - start[1]) * 110_800).toBeLessThan(0.001);
   });
 });

@@ -76,7 +76,18 @@ export function wgs84ToBd09(lngLat: LngLat): LngLat {
   return gcj02ToBd09(wgs84ToGcj02(lngLat));
 }
 
-/** BD-09 → WGS-84 through GCJ-02: the Baidu offset is undone exactly, the GCJ-02 one iteratively. */
-export function bd09ToWgs84(lngLat: LngLat): LngLat {
-  return gcj02ToWgs84(bd09ToGcj02(lngLat));
+/**
+ * BD-09 → WGS-84. The published BD-09 → GCJ-02 formula is itself approximate (a few centimetres), so the result is
+ * refined by fixed-point iteration on the forward transform, like gcj02ToWgs84, to under a millimetre.
+ */
+export function bd09ToWgs84(bd: LngLat): LngLat {
+  let guess = gcj02ToWgs84(bd09ToGcj02(bd));
+  for (let iteration = 0; iteration < 30; iteration++) {
+    const forward = wgs84ToBd09(guess);
+    const errorLng = forward[0] - bd[0];
+    const errorLat = forward[1] - bd[1];
+    if (Math.abs(errorLng) < 1e-10 && Math.abs(errorLat) < 1e-10) break;
+    guess = [guess[0] - errorLng, guess[1] - errorLat];
+  }
+  return guess;
 }

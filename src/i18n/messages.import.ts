@@ -18,6 +18,7 @@ export interface ImportMessageParams {
   "rings-organised-by-containment": { layer: string; rings: number };
   "missing-prj": { layer: string };
   "datum-not-stated": Record<string, never>;
+  "unreadable-crs-statement": { statement: string };
 }
 
 export type ImportMessageCode = keyof ImportMessageParams;
@@ -47,6 +48,10 @@ export const IMPORT_MESSAGE_TEXT: { [Code in ImportMessageCode]: (params: Import
   "datum-not-stated": () => ({
     zh: "文件没有说明坐标系，已按 CGCS2000 读取米制坐标。若坐标实为西安 80 或北京 54 坐标系，位置会偏差数十至上百米，从数值上看不出来：请向提供单位核实坐标系。",
     en: "The file does not state its coordinate system; the metre coordinates were read as CGCS2000. If they are in fact Xi'an 1980 or Beijing 1954, positions are off by tens to hundreds of metres, which the values cannot show: confirm the system with whoever supplied the file.",
+  }),
+  "unreadable-crs-statement": ({ statement }) => ({
+    zh: `坐标系行「${statement}」无法识别（可写 EPSG 代码，如 EPSG:4544，或 CGCS2000、WGS84、GCJ-02、BD-09）。`,
+    en: `The coordinate-system line "${statement}" is not recognised (write an EPSG code such as EPSG:4544, or CGCS2000, WGS84, GCJ-02, BD-09).`,
   }),
 };
 

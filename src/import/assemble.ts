@@ -1,5 +1,5 @@
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
-import { checkInsideDazu, describeCrs, detectCrsFromCoordinates, likelyMistakes, reconcileDeclaredCrs, sourceToWgs84, type CrsDetection } from "../geo/crsDetect";
+import { checkInsideDazu, likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
 import { clip } from "./text";
 import {
   CRS_CHOICE_ERROR_CODES,
@@ -14,7 +14,6 @@ import {
   type ParcelDraft,
   type SourcePosition,
 } from "./types";
-import { importMessage } from "./messages";
 import { validateParcel } from "./validateParcel";
 
 /** A failed read; one that failed on the coordinate system says so, so the caller offers the choice. */
@@ -38,56 +37,6 @@ export function unexpectedError(error: unknown, what: BilingualText): ImportMess
 
 export function allSourcePairs(drafts: readonly ParcelDraft[]): SourcePosition[] {
   return drafts.flatMap((draft) => draft.sourceCoordinates.flat(2));
-}
-
-export type CrsResolution = { ok: true; crs: CrsGuess; warnings: ImportMessage[] } | { ok: false; error: ImportMessage };
-
-/**
- * The CRS to read the drafts in: the caller's override, else the declared one checked against the values,
- * else inferred from the values. An unreadable declaration falls back to the values with a warning.
- */
-export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetection | null, options: ImportOptions = {}): CrsResolution {
-  const override = options.crsOverride;
-  if (override) {
-    const name = describeCrs(override.code);
-    return {
-      ok: true,
-      warnings: [],
-      crs: {
-        code: override.code,
-        swappedAxes: override.swappedAxes,
-        confidence: "declared",
-        reason: {
-          zh: `按用户选择读取：${name.zh}${override.swappedAxes ? "，第一个数为北坐标/纬度" : ""}。`,
-          en: `Read as chosen by the user: ${name.en}${override.swappedAxes ? ", first number = northing/latitude" : ""}.`,
-        },
-      },
-    };
-  }
-  const finitePairs = pairs.filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
-  if (declared && declared.ok) {
-    const reconciled = reconcileDeclaredCrs(declared.crs, finitePairs);
-    return { ok: true, crs: reconciled.crs, warnings: [...reconciled.warnings, ...datumWarning(reconciled.crs)] };
-  }
-  const warnings: ImportMessage[] = [];
-  if (declared && !declared.ok) {
-    if (declared.error.code !== "invalid-prj") return { ok: false, error: declared.error };
-    warnings.push({
-      code: "declared-crs-unreadable",
-      zh: `${declared.error.zh}已改为根据坐标数值判断坐标系。`,
-      en: `${declared.error.en} The coordinate system was inferred from the values instead.`,
-      detail: declared.error.detail,
-    });
-  }
-  const inferred = detectCrsFromCoordinates(finitePairs);
-  if (!inferred.ok) return { ok: false, error: inferred.error };
-  return { ok: true, crs: inferred.crs, warnings: [...warnings, ...datumWarning(inferred.crs)] };
-}
-
-/** Metres read without a stated system: the older datums cannot be told from CGCS2000 by the values alone. */
-function datumWarning(crs: CrsGuess): ImportMessage[] {
-  const metres = crs.code === "EPSG:4544" || crs.code === "EPSG:4523";
-  return crs.confidence === "inferred" && metres ? [importMessage("datum-not-stated", {})] : [];
 }
 
 function convert(pair: SourcePosition, crs: CrsGuess): Position {

@@ -1,5 +1,7 @@
 import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
+import { crsFromStatement, epsgCodeIn, olderDatumIn } from "./crsStatement";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, plainProperties } from "./text";
 import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
@@ -63,16 +65,10 @@ function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePo
   const unit = attributes.get("计量单位") ?? "";
   if (system === "" && projection === "" && !zoneWidth && !zone) return null;
   const source = { zh: "界址点文件的属性描述", en: "The boundary file's attribute block" };
-  if (/西安|xian|80/i.test(system) || /北京|beijing|54/i.test(system)) {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-datum",
-        zh: `${source.zh}声明坐标系为「${system}」，与 CGCS2000 相差可达数十至上百米，不能只换投影。请用当地转换参数转换到 2000 国家大地坐标系后再导入。`,
-        en: `${source.en} declares "${system}", which differs from CGCS2000 by tens to over a hundred metres; a projection change cannot fix that. Convert to CGCS2000 with the local transformation parameters first.`,
-        detail: { datum: system },
-      },
-    };
+  // A stated EPSG code or an older datum settles the system; the X-first order is the format's.
+  if (epsgCodeIn(system) !== undefined || olderDatumIn(system)) {
+    const stated = crsFromStatement(system, pairs, source);
+    if (stated) return stated.ok ? { ok: true, crs: { ...stated.crs, swappedAxes: true } } : stated;
   }
   if (projection !== "" && !/高斯|gauss/i.test(projection)) {
     return {

@@ -1,4 +1,5 @@
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine } from "./coordinateText";
 import { importPastedCoordinates } from "./pasteCoordinates";
 import { lineLimitError } from "./prescan";
@@ -80,13 +81,12 @@ export function parseCsvRows(text: string, delimiter: string): string[][] {
   return rows.map((cells) => cells.map((cell) => cell.trim()));
 }
 
-/** The first line with anything but whitespace, found without splitting the whole text. */
-function firstNonBlankLine(text: string): string {
-  const first = /\S/.exec(text);
-  if (!first) return "";
-  const begin = Math.max(text.lastIndexOf("\n", first.index), text.lastIndexOf("\r", first.index)) + 1;
-  const end = text.slice(first.index).search(/[\r\n]/);
-  return text.slice(begin, end < 0 ? text.length : first.index + end);
+/** The first `count` lines with anything but whitespace, found without splitting the whole text. */
+function firstNonBlankLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  const pattern = /[^\r\n]*\S[^\r\n]*/g;
+  for (let match = pattern.exec(text); match && lines.length < count; match = pattern.exec(text)) lines.push(match[0]);
+  return lines;
 }
 
 /** Header names are short; a longer cell is cut first, which also keeps the bracket pattern below linear. */
@@ -101,12 +101,27 @@ function normaliseHeader(header: string): string {
 const COORDINATE_PAIRS: [string[], string[]][] = [
   [["lon", "lng", "long", "longitude", "经度", "东经"], ["lat", "latitude", "纬度", "北纬"]],
   [["x", "x坐标", "坐标x", "xzb", "xcoord"], ["y", "y坐标", "坐标y", "yzb", "ycoord"]],
-  [["e", "east", "easting", "东坐标", "东", "横坐标", "东向坐标"], ["n", "north", "northing", "北坐标", "北", "纵坐标", "北向坐标"]],
+  [
+    ["e", "east", "easting", "东坐标", "东", "横坐标", "东向坐标", "东坐标y", "y东坐标", "东坐标e", "东y", "东向坐标y"],
+    ["n", "north", "northing", "北坐标", "北", "纵坐标", "北向坐标", "北坐标x", "x北坐标", "北坐标n", "北x", "北向坐标x"],
+  ],
 ];
 const GROUP_HEADERS = ["地块", "地块编号", "地块号", "地块名称", "宗地号", "宗地编号", "宗地代码", "parcel", "parcelid", "parcelname", "dkbh", "dkmc", "group", "polygon", "polygonid", "part"];
 const AMBIGUOUS_HEADERS = ["id", "编号", "name", "名称"];
 const LABEL_HEADERS = ["点号", "界址点号", "点名", "point", "pointid", "pt", "label", "序号", "jzdh"];
 const RING_HEADERS = ["圈号", "环号", "ring"];
+
+/** Most title rows looked over above the header. */
+const TITLE_ROWS = 3;
+
+function coordinateColumns(headers: string[]): [number, number] | undefined {
+  for (const [firstNames, secondNames] of COORDINATE_PAIRS) {
+    const a = findColumn(headers, firstNames);
+    const b = findColumn(headers, secondNames, new Set([a]));
+    if (a >= 0 && b >= 0) return a < b ? [a, b] : [b, a];
+  }
+  return undefined;
+}
 
 function findColumn(headers: string[], names: readonly string[], exclude: ReadonlySet<number> = new Set()): number {
   return headers.findIndex((header, index) => !exclude.has(index) && names.includes(header));
@@ -130,26 +145,20 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   const text = typeof data === "string" ? data : decodeText(data).text;
   const tooMany = lineLimitError(text);
   if (tooMany) return failure(tooMany);
-  const firstLine = firstNonBlankLine(text);
-  const delimiter = detectDelimiter(firstLine);
+  const delimiter = detectDelimiter(firstNonBlankLines(text, TITLE_ROWS + 1).join("\n"));
   if (!delimiter) return importPastedCoordinates(text, options);
-  const rows = parseCsvRows(text, delimiter).filter((row) => row.some((cell) => cell !== ""));
-  if (rows.length === 0) return csvError("empty-file", `「${fileName}」没有内容。`, `"${fileName}" is empty.`);
+  const allRows = parseCsvRows(text, delimiter).filter((row) => row.some((cell) => cell !== ""));
+  if (allRows.length === 0) return csvError("empty-file", `「${fileName}」没有内容。`, `"${fileName}" is empty.`);
 
+  // Excel sheets often carry a title row (or a few) above the header: the header is the first row naming coordinates.
+  const headerIndex = Math.max(0, allRows.slice(0, TITLE_ROWS + 1).findIndex((row) => coordinateColumns(row.map(normaliseHeader)) !== undefined));
+  const rows = allRows.slice(headerIndex);
   const headerRow = rows[0]!;
   const hasHeader = headerRow.some((cell) => cell !== "" && cellValue(cell) === null && !/^[A-Za-z]*\d+$/.test(cell));
   if (!hasHeader) return importPastedCoordinates(rows.map((row) => row.join(",")).join("\n"), options);
 
   const headers = headerRow.map(normaliseHeader);
-  let columns: [number, number] | undefined;
-  for (const [firstNames, secondNames] of COORDINATE_PAIRS) {
-    const a = findColumn(headers, firstNames);
-    const b = findColumn(headers, secondNames, new Set([a]));
-    if (a >= 0 && b >= 0) {
-      columns = a < b ? [a, b] : [b, a];
-      break;
-    }
-  }
+  const columns = coordinateColumns(headers);
   if (!columns) {
     return csvError(
       "csv-columns-not-found",
@@ -181,7 +190,7 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   }
   const groups = new Map<string, Group>();
   for (const [rowIndex, row] of body.entries()) {
-    const rowNumber = rowIndex + 2;
+    const rowNumber = headerIndex + rowIndex + 2;
     const first = cellValue(row[columns[0]] ?? "");
     const second = cellValue(row[columns[1]] ?? "");
     if (first === null || second === null) {

@@ -1,14 +1,8 @@
 import { failure, unexpectedError } from "./assemble";
-import { importBoundaryTxt, isBoundaryTxt } from "./importBoundaryTxt";
-import { importCassDat } from "./importCassDat";
-import { importCsv } from "./importCsv";
-import { importGeoJson } from "./importGeoJson";
-import { importPastedCoordinates } from "./pasteCoordinates";
+import { formatOf, SUPPORTED_EXTENSIONS } from "./formatRegistry";
 import { fileTooLargeError } from "./sizeLimits";
 import { clip, decodeText } from "./text";
 import { MAX_FILE_BYTES, type ImportOptions, type ImportResult } from "./types";
-
-import { SUPPORTED_EXTENSIONS } from "./supportedExtensions";
 
 export { SUPPORTED_EXTENSIONS };
 
@@ -71,33 +65,15 @@ async function importByExtension(fileName: string, extension: string, data: Arra
   }
   if (data.byteLength > MAX_FILE_BYTES) return failure(fileTooLargeError(fileName, data.byteLength));
   options.onProgress?.({ stage: "parsing" });
-  const binary = extension === ".zip" || extension === ".kmz";
-  const text = binary ? "" : decodeText(data).text;
-  if (!binary && text.trim() === "") {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const format = formatOf(extension, bytes.subarray(0, 512));
+  const text = !format || format.binary ? "" : decodeText(data).text;
+  if (format && !format.binary && text.trim() === "") {
     return failure({ code: "empty-file", zh: `文件「${fileName}」只有空白，没有内容。`, en: `The file "${fileName}" contains only whitespace.`, detail: { fileName } });
   }
-  switch (extension) {
-    case ".geojson":
-    case ".json":
-      return importGeoJson(text, fileName, options);
-    case ".kml": {
-      const { importKml } = await import("./importKml");
-      return importKml(data, fileName, options);
-    }
-    case ".kmz": {
-      const { importKmz } = await import("./importKml");
-      return importKmz(data, fileName, options);
-    }
-    case ".zip": {
-      const { importShapefileZip } = await import("./importShapefile");
-      return importShapefileZip(data, fileName, options);
-    }
-    case ".csv":
-      return importCsv(text, fileName, options);
-    case ".txt":
-      return isBoundaryTxt(text) ? importBoundaryTxt(text, fileName, options) : importPastedCoordinates(text, options);
-    case ".dat":
-      return importCassDat(text, fileName, options);
+  if (format) {
+    const read = await format.load();
+    return read({ data, text, fileName, options });
   }
   const advice = ADVICE[extension];
   return failure({

@@ -1,5 +1,6 @@
 import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { jsonShape, tooDeeplyNested, tooManyVerticesBeforeParsing } from "./prescan";
 import { boundedJsonText, clip, decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
 import { MAX_NESTING_DEPTH, MAX_VERTICES, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
@@ -71,6 +72,10 @@ function draftsOfGeometry(
       const memberDrafts = draftsOfGeometry(member, featureIndex, { ...base, name: `${base.name} (${index + 1})` }, `${path}.geometries[${index}]`, depth + 1);
       if (!Array.isArray(memberDrafts)) return memberDrafts;
       drafts.push(...memberDrafts);
+    }
+    // A collection of areas (a KML Placemark's MultiGeometry) is one parcel, as the same data is in SHP or GeoJSON.
+    if (depth === 0 && drafts.length > 1 && drafts.every((draft) => draft.kind === "polygon")) {
+      return [{ ...base, kind: "polygon", sourceCoordinates: drafts.flatMap((draft) => draft.sourceCoordinates) }];
     }
     return drafts;
   }

@@ -1,4 +1,5 @@
-import { allSourcePairs, failure, finishImport, resolveCrs } from "./assemble";
+import { allSourcePairs, failure, finishImport } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { draftsFromFeatures, skippedFeaturesWarning, type LooseFeature } from "./importGeoJson";
 import { tooDeeplyNested, tooManyVerticesBeforeParsing, xmlShape } from "./prescan";
 import { clip, decodeText, fileBaseName, toBytes } from "./text";

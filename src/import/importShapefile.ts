@@ -1,7 +1,8 @@
 import { detectCrsFromPrj, type CrsDetection } from "../geo/crsDetect";
 import { organiseRingsByContainment } from "../geo/polygonValidity";
 import { importMessage } from "./messages";
-import { allSourcePairs, failure, finishImport, resolveCrs, vertexLimitError } from "./assemble";
+import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { draftsFromFeatures, skippedFeaturesWarning } from "./importGeoJson";
 import { dbfLimitedTo, inspectDbf, inspectShp } from "./shapefileStructure";
 import { clip, decodeText, isValidUtf8, toBytes } from "./text";

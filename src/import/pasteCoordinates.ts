@@ -1,6 +1,9 @@
-import { isPlausiblePair } from "../geo/crsDetect";
-import { allSourcePairs, failure, finishImport, resolveCrs, unexpectedError, vertexLimitError } from "./assemble";
+import { isPlausiblePair, type CrsDetection } from "../geo/crsDetect";
+import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitError } from "./assemble";
+import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
+import { crsFromStatement } from "./crsStatement";
+import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
@@ -42,7 +45,12 @@ export interface PastedCoordinates {
   warnings: ImportMessage[];
   /** The order the N/S/E/W marks give, when lines carry them. */
   hemisphereOrder?: "latitude-first" | "longitude-first";
+  /** What a `坐标系：…` line among the points states, as written. */
+  crsStatement?: string;
 }
+
+/** A line stating the coordinate system among the points: `坐标系：CGCS2000`, `坐标系=EPSG:4544`, `CRS: EPSG:4490`. */
+const CRS_STATEMENT = /^\s*(?:坐标系统?|坐标参考系|参考系|crs|srs)\s*[:：=]\s*(.+?)\s*$/i;
 
 function lineError(code: string, lineNumber: number, line: string, zh: string, en: string): { ok: false; error: ImportMessage } {
   return {
@@ -88,10 +96,16 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
     current = { vertices: [] };
   };
 
+  let crsStatement: string | undefined;
   for (const [index, line] of lines.entries()) {
     const lineNumber = index + 1;
     if (line.trim() === "") {
       closeBlock();
+      continue;
+    }
+    const statement = CRS_STATEMENT.exec(line);
+    if (statement) {
+      crsStatement ??= clip(statement[1]!, 80);
       continue;
     }
     if (PARCEL_SEPARATOR.test(line) && tokeniseCoordinateLine(line, MAX_TOKENS_PER_LINE + 1).filter((token) => token.value).length <= 1) {
@@ -232,12 +246,19 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
     en: `Read ${vertices.length} points in ${blocks.length} parcel${blocks.length > 1 ? "s" : ""}${dms ? ", including degrees–minutes–seconds" : ""}${labelled ? ", with point labels" : ""}${tagged.length > 0 ? ", with N/E marks" : ""}${headerSkipped ? ", header line skipped" : ""}.`,
   };
   const value: PastedCoordinates = { drafts, summary, warnings };
+  if (crsStatement !== undefined) value.crsStatement = crsStatement;
   if (orders.size === 1) value.hemisphereOrder = [...orders][0]!;
   else if (orders.size > 1) value.hemisphereOrder = "longitude-first";
   return { ok: true, value };
 }
 
 /** Pasted or typed boundary points → parcels in WGS-84, with the reading chosen and why. */
+const PASTED_STATEMENT_SOURCE: BilingualText = { zh: "粘贴文本中的坐标系行", en: "The coordinate-system line in the pasted text" };
+
+function unreadableStatement(statement: string): CrsDetection {
+  return { ok: false, error: importMessage("unreadable-crs-statement", { statement }) };
+}
+
 export function importPastedCoordinates(text: string, options: ImportOptions = {}): ImportResult {
   try {
     return readPastedCoordinates(text, options);
@@ -256,8 +277,10 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
   if (tooMany) return failure(tooMany);
   const parsed = parsePastedCoordinates(text);
   if (!parsed.ok) return failure(parsed.error);
-  const { drafts, summary, warnings, hemisphereOrder } = parsed.value;
-  const resolution = resolveCrs(allSourcePairs(drafts), null, options);
+  const { drafts, summary, warnings, hemisphereOrder, crsStatement } = parsed.value;
+  const pairs = allSourcePairs(drafts);
+  const stated = crsStatement === undefined ? null : (crsFromStatement(crsStatement, pairs, PASTED_STATEMENT_SOURCE) ?? unreadableStatement(crsStatement));
+  const resolution = resolveCrs(pairs, stated, options);
   if (!resolution.ok) return failure(resolution.error);
   const crs = { ...resolution.crs, reason: { zh: `${summary.zh}${resolution.crs.reason.zh}`, en: `${summary.en} ${resolution.crs.reason.en}` } };
   const allWarnings = [...warnings, ...resolution.warnings];

@@ -1,2 +1,2 @@
-/** File types the importers read; kept apart from the importers so the file picker does not load them. */
-export const SUPPORTED_EXTENSIONS = [".geojson", ".json", ".kml", ".kmz", ".zip", ".csv", ".txt", ".dat"] as const;
+/** File types the importers read, from the one format registry (which loads no parser until a file is read). */
+export { IMPORT_ACCEPT, SUPPORTED_EXTENSIONS } from "./formatRegistry";
