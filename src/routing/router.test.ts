@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { LayerFeature } from "../layers/layerData";
 import type { FeatureLookup } from "../layers/featureLookup";
 import { memorialCodec } from "../memorials/memorialLinks";
-import { createAppStore, type AppStore } from "../state/store";
+import { createAppStore, type AppState, type AppStore } from "../state/store";
 import { fixtureManifest } from "../../tests/support/testManifest";
 import { languageRoute, viewRoute } from "../state/viewRoutes";
 import type { PolicyNavigator } from "../ui/policyNavigator";
@@ -58,7 +58,7 @@ function fakePolicy() {
   return { lookup, navigator, flights };
 }
 
-function memorialRoute(): Route<string | null> {
+function memorialRoute(): Route<string | null, AppState> {
   return {
     name: "memorial",
     codec: memorialCodec,
@@ -68,7 +68,7 @@ function memorialRoute(): Route<string | null> {
 }
 
 let store: AppStore;
-let router: Router | null = null;
+let router: Router<AppState> | null = null;
 
 /** The app's routes in the order the app registers them. */
 function start(hash: string) {

@@ -1,4 +1,3 @@
-import type { AppState, AppStore } from "../state/store";
 import { formatHashParameters, parseHashParameters, type HashParameter } from "./hashParameters";
 
 /**
@@ -20,10 +19,16 @@ export interface RouteArrival {
 }
 
 /** A codec bound to the store: what the state stands for, and how an address that arrived changes the state. */
-export interface Route<T> {
+/** What the router reads and watches: the app's store (src/state/appRouter.ts), or a small fake in tests. */
+export interface RoutedStore<S> {
+  getState(): S;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface Route<T, S> {
   readonly name: string;
   readonly codec: HashCodec<T>;
-  fromState(state: AppState): T;
+  fromState(state: S): T;
   /** Called only when the arriving value differs from what the state stands for now. */
   apply(value: T, arrival: RouteArrival): void;
 }
@@ -38,9 +43,9 @@ export interface HashLocation {
   urlWithHash(hash: string): string;
 }
 
-export interface Router {
+export interface Router<S> {
   /** Adds a route and applies the current address to it at once. A key can have one owner only. */
-  register<T>(route: Route<T>): void;
+  register<T>(route: Route<T, S>): void;
   /** The parameters of the address as last read or written. */
   address(): ReadonlyMap<string, string>;
   /** The hash the state stands for now, not waiting for the debounced write. */
@@ -69,16 +74,16 @@ function ownParameters(address: ReadonlyMap<string, string>, keys: readonly stri
  * the store has been quiet for `debounceMs`. Parameters no route owns (a lazily loaded feature's, or an unknown one)
  * are kept, after the owned ones.
  */
-export function createRouter(store: AppStore, location: HashLocation, options: { debounceMs?: number } = {}): Router {
+export function createRouter<S>(store: RoutedStore<S>, location: HashLocation, options: { debounceMs?: number } = {}): Router<S> {
   const debounceMs = options.debounceMs ?? ROUTER_DEBOUNCE_MS;
-  const routes: Array<Route<unknown>> = [];
+  const routes: Array<Route<unknown, S>> = [];
   const owner = new Map<string, string>();
   let address: ReadonlyMap<string, string> = new Map(parseHashParameters(location.readHash()));
   let pendingWrite: ReturnType<typeof setTimeout> | undefined;
 
-  const formatted = <T>(route: Route<T>, value: T) => formatHashParameters(route.codec.format(value).filter(([key]) => owner.get(key) === route.name));
+  const formatted = <T>(route: Route<T, S>, value: T) => formatHashParameters(route.codec.format(value).filter(([key]) => owner.get(key) === route.name));
 
-  const arrive = <T>(route: Route<T>, initial: boolean) => {
+  const arrive = <T>(route: Route<T, S>, initial: boolean) => {
     const value = route.codec.parse(ownParameters(address, route.codec.keys));
     if (formatted(route, value) === formatted(route, route.fromState(store.getState()))) return;
     route.apply(value, { initial, parameters: address });
@@ -113,13 +118,13 @@ export function createRouter(store: AppStore, location: HashLocation, options: {
   });
 
   return {
-    register: <T>(route: Route<T>) => {
+    register: <T>(route: Route<T, S>) => {
       for (const key of route.codec.keys) {
         const current = owner.get(key);
         if (current !== undefined) throw new Error(`hash parameter '${key}' is already owned by the route '${current}'`);
       }
       for (const key of route.codec.keys) owner.set(key, route.name);
-      routes.push(route as Route<unknown>);
+      routes.push(route as Route<unknown, S>);
       arrive(route, true);
       scheduleWrite();
     },

@@ -1,5 +1,6 @@
 import { isLanguage, type Language } from "../i18n/messages";
-import type { HashCodec, Route } from "../routing/router";
+import type { HashCodec } from "../routing/router";
+import type { AppRoute } from "./appRouter";
 import type { AppStore } from "./store";
 import { hashParametersOfState, hashStateOf, hashStateOfParameters, layersFromHash, type HashState } from "./urlHash";
 
@@ -18,7 +19,7 @@ export const languageCodec: HashCodec<Language> = {
   format: (language) => (language === "zh" ? [] : [["lang", language]]),
 };
 
-export function languageRoute(store: AppStore): Route<Language> {
+export function languageRoute(store: AppStore): AppRoute<Language> {
   return {
     name: "language",
     codec: languageCodec,
@@ -41,7 +42,7 @@ export const viewCodec: HashCodec<ViewHashState> = {
 };
 
 /** Anything the address leaves out goes back to its default, except the camera, which stays where it is. */
-export function viewRoute(store: AppStore, layerOrder: readonly string[]): Route<ViewHashState> {
+export function viewRoute(store: AppStore, layerOrder: readonly string[]): AppRoute<ViewHashState> {
   return {
     name: "view",
     codec: viewCodec,

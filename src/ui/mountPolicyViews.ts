@@ -4,7 +4,7 @@ import type { DataPackage } from "../layers/layerData";
 import type { MapAdapter, ScreenPoint } from "../map/mapAdapter";
 import type { PolicyLibrary } from "../policy/policyLibrary";
 import type { AppStore } from "../state/store";
-import type { Router } from "../routing/router";
+import type { AppRouter } from "../state/appRouter";
 import type { AppShell } from "./appShell";
 import { mountHoverTooltip } from "./inspector/hoverTooltip";
 import { createPolicyNavigator, type PolicyNavigator } from "./policyNavigator";
@@ -19,7 +19,7 @@ export interface PolicyViewsParts {
   dataPackage: DataPackage;
   adapter: MapAdapter;
   shell: AppShell;
-  router: Router;
+  router: AppRouter;
   /** The data package folder, ending in "/"; the corpus is its `policies/`. */
   dataBaseUrl: string;
   /** Called when a part that loads on demand could not be loaded. */

@@ -1,6 +1,6 @@
 import type { MessageKey } from "../i18n/messages";
 import type { FeatureLookup } from "../layers/featureLookup";
-import type { Route, Router } from "../routing/router";
+import type { AppRoute, AppRouter } from "../state/appRouter";
 import { documentLinkCodec, documentLinkOf, featureLinkCodec, featureLinkOf, type DocumentLink, type FeatureLink } from "../state/policyLinks";
 import { featureSelection } from "../state/selection";
 import type { AppStore } from "../state/store";
@@ -12,14 +12,14 @@ const LINK_NOTICE_ID = "policy-link";
  * `#feature=` (the selection) and `#doc=&clause=` (the open reader) as routes. A link to something that does not
  * exist says so in a notice and leaves the state as it was, so the router drops it from the address.
  */
-export function registerPolicyRoutes(router: Router, store: AppStore, lookup: FeatureLookup, navigator: PolicyNavigator): void {
+export function registerPolicyRoutes(router: AppRouter, store: AppStore, lookup: FeatureLookup, navigator: PolicyNavigator): void {
   const notice = (message: MessageKey, params: Record<string, string>) => {
     const state = store.getState();
     state.dismissNotice(LINK_NOTICE_ID);
     state.showNotice({ id: LINK_NOTICE_ID, message, params, tone: "warning" });
   };
 
-  const featureRoute: Route<FeatureLink> = {
+  const featureRoute: AppRoute<FeatureLink> = {
     name: "feature",
     codec: featureLinkCodec,
     fromState: (state) => featureLinkOf(state.selection),
@@ -42,7 +42,7 @@ export function registerPolicyRoutes(router: Router, store: AppStore, lookup: Fe
     },
   };
 
-  const documentRoute: Route<DocumentLink> = {
+  const documentRoute: AppRoute<DocumentLink> = {
     name: "document",
     codec: documentLinkCodec,
     fromState: (state) => documentLinkOf(state.reader),

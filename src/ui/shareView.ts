@@ -1,6 +1,6 @@
 import { translate } from "../i18n/translate";
 import { browserShareEnvironment, shareLink, type ShareEnvironment } from "../memorials/memorialLinks";
-import type { Router } from "../routing/router";
+import type { AppRouter } from "../state/appRouter";
 import type { AppStore } from "../state/store";
 import { h, setChildren } from "./dom";
 
@@ -8,7 +8,7 @@ const STATUS_MS = 6000;
 
 export interface ShareViewOptions {
   store: AppStore;
-  router: Router;
+  router: AppRouter;
   /** The header's button row; the share button goes first in it. */
   container: HTMLElement;
   share?: ShareEnvironment;

@@ -1,7 +1,7 @@
 import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
 import { memorialCodec, type ShareEnvironment } from "../../memorials/memorialLinks";
-import type { Router } from "../../routing/router";
+import type { AppRouter } from "../../state/appRouter";
 import type { UserLocation } from "../../state/fieldSlice";
 import type { AppStore } from "../../state/store";
 import type { PanelSheet } from "../sheet/panelSheet";
@@ -13,7 +13,7 @@ export interface MemorialsOptions {
   adapter: MapAdapter;
   /** The data package folder, ending in "/" (policies/ is inside it). */
   dataBaseUrl: string;
-  router: Router;
+  router: AppRouter;
   share?: ShareEnvironment;
   locate?: () => Promise<UserLocation>;
   /** Called when the finder could not be loaded. */

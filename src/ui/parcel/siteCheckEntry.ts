@@ -1,6 +1,6 @@
 import { translate } from "../../i18n/translate";
 import { PARCEL_LINK_NONE, parcelLinkCodec, parcelLinkOf, type ParcelLink } from "../../parcel/parcelLink";
-import type { Router } from "../../routing/router";
+import type { AppRouter } from "../../state/appRouter";
 import { openParcelStorage } from "../../state/parcelStorage";
 import { h } from "../dom";
 import type { SiteCheckMountOptions } from "./mountSiteCheck";
@@ -11,7 +11,7 @@ export { PARCEL_PARAMETER } from "../../parcel/parcelLink";
 export interface SiteCheckEntryOptions extends Omit<SiteCheckMountOptions, "pane"> {
   /** Settles once the map first went idle: unsaved work of the last visit is looked for after that. */
   started: Promise<unknown>;
-  router: Router;
+  router: AppRouter;
   onError(error: unknown): void;
 }
 

@@ -4,7 +4,7 @@ import type { StorageFailure } from "../../state/database";
 import type { AppStore } from "../../state/store";
 import { openWorkspaceStorage, type WorkspaceStorage, type WorkspaceSummary } from "../../workspace/workspaceStorage";
 import type { WorkspaceMessage, WorkspaceReadResult } from "../../workspace/workspaceFile";
-import { exportWorkspace, importWorkspace, readWorkspaceUpload } from "../../workspace/workspaceTransfer";
+import { exportWorkspace, importWorkspace, readWorkspaceUpload } from "./workspaceTransfer";
 import { h, setChildren } from "../dom";
 import "./workspace.css";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import type { StorageResult } from "../state/database";
-import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
-import type { WorkspaceStorage, WorkspaceWrite } from "./workspaceStorage";
-import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "./workspaceFile";
+import type { StorageResult } from "../../state/database";
+import { testDraft, testLayer, testSavedQuery } from "../../../tests/support/testRecords";
+import type { WorkspaceStorage, WorkspaceWrite } from "../../workspace/workspaceStorage";
+import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../../workspace/workspaceFile";
 import { importWorkspace, readWorkspaceUpload, workspaceFileName } from "./workspaceTransfer";
 
 function recordingStorage(answer: StorageResult<void>) {

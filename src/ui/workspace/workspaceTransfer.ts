@@ -1,12 +1,12 @@
-import { dataBaseUrl } from "../layers/dataLocation";
-import { reloadWithoutHash } from "../routing/browserLocation";
-import type { StorageResult } from "../state/database";
-import { settingsOf } from "../state/persistSettings";
-import { settingsRecordOf } from "../state/settingsStorage";
-import type { AppStore } from "../state/store";
-import { openWorkspaceStorage, type WorkspaceStorage } from "./workspaceStorage";
-import { downloadText } from "../ui/parcel/download";
-import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, workspaceTooLarge, type WorkspaceReadResult } from "./workspaceFile";
+import { dataBaseUrl } from "../../layers/dataLocation";
+import { reloadWithoutHash } from "../../routing/browserLocation";
+import type { StorageResult } from "../../state/database";
+import { settingsOf } from "../../state/persistSettings";
+import { settingsRecordOf } from "../../state/settingsStorage";
+import type { AppStore } from "../../state/store";
+import { openWorkspaceStorage, type WorkspaceStorage } from "../../workspace/workspaceStorage";
+import { downloadText } from "../parcel/download";
+import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, workspaceTooLarge, type WorkspaceReadResult } from "../../workspace/workspaceFile";
 
 /** `大足规划地图-工作区-YYYYMMDD.json`, dated in local time. */
 export function workspaceFileName(date = new Date()): string {
