@@ -1,4 +1,3 @@
-import { installCheckTestHook } from "./check/checkTestHook";
 import { translate } from "./i18n/translate";
 import { dataBaseUrl } from "./layers/dataLocation";
 import { layerLoadErrors, type DataPackage } from "./layers/layerData";
@@ -9,7 +8,7 @@ import type { MapAdapter } from "./map/mapAdapter";
 import { syncMapWithStore } from "./map/syncMapWithStore";
 import { registerAppUpdates } from "./pwa/appUpdates";
 import { watchOnlineOnlyLayers } from "./pwa/onlineOnlyLayers";
-import { installTestHooks, type TestHookTargets } from "./map/testHooks";
+import type { TestHookTargets } from "./automation/appHooks";
 import { answerWithin, persistSettings, readStartupSettings, restoreSettings, STARTUP_READ_TIMEOUT_MS } from "./state/persistSettings";
 import { openSettingsStorage } from "./state/settingsStorage";
 import { createAppStore, type AppStore } from "./state/store";
@@ -54,7 +53,9 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const store = createAppStore();
   persistTiandituToken(store);
   const targets: TestHookTargets = { store, adapter: null, districtBounds: null, errors: [] };
-  const { resolveReady, rejectReady } = installTestHooks(targets);
+  // The hooks browser tests drive the app with are compiled into test builds only (`vite build --mode test`).
+  const automation = import.meta.env.MODE === "test" ? await import("./automation/appHooks") : null;
+  const { resolveReady, rejectReady } = automation ? automation.installTestHooks(targets) : { resolveReady: () => {}, rejectReady: () => {} };
 
   // The one owner of the address bar. The language is routed before the manifest, for the loading and error pages;
   // every other route registers once its feature's always-loaded part mounts, and until then its parameters are kept.
@@ -83,7 +84,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   targets.errors.push(...merged.problems);
   targets.districtBounds = manifest.bounds;
   targets.errors.push(...layerLoadErrors(dataPackage));
-  installCheckTestHook(dataPackage);
+  if (automation) (await import("./automation/checkHook")).installCheckTestHook(dataPackage);
 
   store.getState().initializeLayers(manifest);
   router.register(viewRoute(store, manifest.layers.map((layer) => layer.id)));

@@ -1,5 +1,5 @@
 import { stateSnapshot, type AppStore } from "../state/store";
-import type { LngLatBounds, MapAdapter, ScreenBox, ScreenPoint } from "./mapAdapter";
+import type { LngLatBounds, MapAdapter, ScreenBox, ScreenPoint } from "../map/mapAdapter";
 
 /** What browser tests can ask the running app; the contract the browser test driver is written against. */
 export interface DazuTestHooks {

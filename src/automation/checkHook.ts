@@ -1,9 +1,9 @@
 import type { Feature, Geometry } from "geojson";
 import type { DataPackage } from "../layers/layerData";
-import type { ParcelChecker } from "./checkClient";
-import type { CheckLayer, CheckReport, ParcelGeometry } from "./types";
+import type { ParcelChecker } from "../check/checkClient";
+import type { CheckLayer, CheckReport, ParcelGeometry } from "../check/types";
 
-declare module "../map/testHooks" {
+declare module "./appHooks" {
   interface DazuTestHooks {
     /**
      * Checks a site (a GeoJSON geometry, or a Feature of one) against every layer of the loaded package in the check
@@ -32,8 +32,8 @@ export function installCheckTestHook(dataPackage: DataPackage): void {
   }
   hooks.runCheck = async (site) => {
     const parcel = isFeature(site) ? site.geometry : site;
-    checker ??= import("./checkClient").then(({ createParcelChecker }) => createParcelChecker());
-    const { readCheckLayer } = await import("./flatgeobufSource");
+    checker ??= import("../check/checkClient").then(({ createParcelChecker }) => createParcelChecker());
+    const { readCheckLayer } = await import("../check/flatgeobufSource");
     const layers = [...geojsonLayers];
     for (const layer of dataPackage.manifest.layers) {
       const load = dataPackage.layers.get(layer.id);
