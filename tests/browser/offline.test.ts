@@ -195,7 +195,8 @@ describe("installed app, offline", () => {
     expect(await loadErrors(page)).toEqual([]);
     expect(await renderedFeatureCount(page, "towns")).toBeGreaterThan(0);
     expect(await renderedFeatureCount(page, "district")).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('[data-notice="online-only-layers"]').innerText()).toMatch(/^离线：大型图层（.+）需要网络/);
+    const largeTitle = (manifest.layers.find((layer) => layer.check) as unknown as { title: { zh: string } }).title.zh;
+    await expect.poll(() => page.locator('[data-notice="online-only-layers"] .notice-text').innerText()).toBe(`离线：以下大型图层需要网络，暂时无法显示或用于地块核查：${largeTitle}。其他图层、检索、文件阅读和核查照常可用。`);
 
     // Search over the documents' full text and the places; the inspector, and the reader at the cited clause.
     const search = page.locator("[data-search-input]");
