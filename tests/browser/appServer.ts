@@ -25,7 +25,8 @@ function viteConfig(options: AppServerOptions, outDir: string): InlineConfig {
     ...(options.config ?? {}),
     root: options.root,
     configFile: options.config ? false : (options.configFile ?? join(options.root, "vite.config.ts")),
-    mode: "production",
+    // "test": the same production build with the browser-test hooks compiled in (src/main.ts); `npm run build` leaves them out.
+    mode: "test",
     logLevel: "warn",
     clearScreen: false,
     build: { ...(options.config?.build ?? {}), outDir, emptyOutDir: true },
