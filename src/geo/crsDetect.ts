@@ -1,6 +1,7 @@
 import proj4 from "proj4";
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
 import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "./crsTypes";
+import { CRS_NAME_TEXT, axisOrderText as axisOrder, likelyMistakeText, type LikelyMistakeParams } from "../i18n/messages.crs";
 import { transform, type LngLat } from "./crs";
 import { bd09ToWgs84, gcj02ToWgs84 } from "./gcj02";
 
@@ -27,26 +28,7 @@ function grouped(value: number, decimals = 0): string {
 }
 
 function crsName(code: ImportCrsCode): BilingualText {
-  switch (code) {
-    case "EPSG:4326":
-      return { zh: "WGS-84 经纬度（EPSG:4326）", en: "WGS-84 longitude/latitude (EPSG:4326)" };
-    case "EPSG:4490":
-      return { zh: "CGCS2000 经纬度（EPSG:4490）", en: "CGCS2000 longitude/latitude (EPSG:4490)" };
-    case "EPSG:4544":
-      return {
-        zh: "CGCS2000 3° 高斯-克吕格，中央经线 105°E，东坐标不带带号（EPSG:4544）",
-        en: "CGCS2000 3° Gauss–Krüger CM 105°E, eastings without zone number (EPSG:4544)",
-      };
-    case "EPSG:4523":
-      return {
-        zh: "CGCS2000 3° 高斯-克吕格第 35 带，东坐标带带号 35（EPSG:4523）",
-        en: "CGCS2000 3° Gauss–Krüger zone 35, eastings prefixed with 35 (EPSG:4523)",
-      };
-    case "GCJ-02":
-      return { zh: "GCJ-02 火星坐标（高德/腾讯地图）", en: "GCJ-02 (AMap/Tencent web-map offset coordinates)" };
-    case "BD-09":
-      return { zh: "BD-09 百度坐标（百度地图）", en: "BD-09 (Baidu Maps offset coordinates)" };
-  }
+  return CRS_NAME_TEXT[code];
 }
 
 export function describeCrs(code: ImportCrsCode): BilingualText {
@@ -61,14 +43,7 @@ function isProjected(code: ImportCrsCode): boolean {
 }
 
 function axisOrderText(code: ImportCrsCode, swapped: boolean): BilingualText {
-  if (isProjected(code)) {
-    return swapped
-      ? { zh: "北坐标 X 在前、东坐标 Y 在后", en: "northing (X) first, easting (Y) second" }
-      : { zh: "东坐标在前、北坐标在后", en: "easting first, northing second" };
-  }
-  return swapped
-    ? { zh: "纬度在前、经度在后", en: "latitude first, longitude second" }
-    : { zh: "经度在前、纬度在后", en: "longitude first, latitude second" };
+  return axisOrder(isProjected(code), swapped);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -721,111 +696,50 @@ function gaussKrugerToLngLat(eastingNorthing: [number, number], centralMeridian:
 
 function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[] {
   const result: Hypothesis[] = [];
+  const add = (id: string, params: LikelyMistakeParams, toLngLat: Hypothesis["toLngLat"]): void => {
+    result.push({ id, text: likelyMistakeText(params), toLngLat });
+  };
   const swap = (pair: SourcePosition, swapped: boolean): [number, number] => (swapped ? [pair[1], pair[0]] : [pair[0], pair[1]]);
   const other = !crs.swappedAxes;
-  result.push({
-    id: "swap-axes",
-    text: {
-      zh: isProjected(crs.code) ? "X、Y 顺序颠倒（测量习惯 X 为北坐标、Y 为东坐标）" : "经纬度顺序颠倒（纬度写在了前面，或相反）",
-      en: isProjected(crs.code) ? "X and Y are swapped (surveyors write X = northing, Y = easting)" : "latitude and longitude are swapped",
-    },
-    toLngLat: (pair) => sourceToWgs84(pair, { code: crs.code, swappedAxes: other }),
-  });
+  const swapSuffix = (swapped: boolean): string => (swapped === crs.swappedAxes ? "" : "-swap-axes");
+  add("swap-axes", { kind: "swap-axes", projected: isProjected(crs.code) }, (pair) => sourceToWgs84(pair, { code: crs.code, swappedAxes: other }));
   if (isProjected(crs.code)) {
     const alternative = crs.code === "EPSG:4544" ? "EPSG:4523" : "EPSG:4544";
-    const zoneText: BilingualText =
-      crs.code === "EPSG:4523"
-        ? { zh: "东坐标缺少带号 35（应按 EPSG:4544 读取）", en: "the eastings lack the zone number 35 (read them as EPSG:4544)" }
-        : { zh: "东坐标带有带号 35（应按 EPSG:4523 读取）", en: "the eastings carry the zone number 35 (read them as EPSG:4523)" };
     for (const swapped of [crs.swappedAxes, other]) {
-      const swapText = swapped === crs.swappedAxes ? { zh: "", en: "" } : { zh: "，且 X、Y 顺序颠倒", en: ", and X and Y are swapped" };
-      result.push({
-        id: `zone-prefix${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
-        text: { zh: `${zoneText.zh}${swapText.zh}`, en: `${zoneText.en}${swapText.en}` },
-        toLngLat: (pair) => sourceToWgs84(pair, { code: alternative, swappedAxes: swapped }),
-      });
+      add(`zone-prefix${swapSuffix(swapped)}`, { kind: "zone-prefix", prefixMissing: crs.code === "EPSG:4523", swapped: swapped !== crs.swappedAxes }, (pair) =>
+        sourceToWgs84(pair, { code: alternative, swappedAxes: swapped }),
+      );
     }
     for (const swapped of [crs.swappedAxes, other]) {
-      const swapText = swapped === crs.swappedAxes ? { zh: "", en: "" } : { zh: "，且 X、Y 顺序颠倒", en: ", and X and Y are swapped" };
       for (const centralMeridian of [102, 108, 111, 99]) {
-        const zone = centralMeridian / 3;
         for (const prefixed of [false, true]) {
-          const falseEasting = prefixed ? zone * 1_000_000 + 500_000 : 500_000;
-          result.push({
-            id: `central-meridian-${centralMeridian}${prefixed ? "-zoned" : ""}${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
-            text: {
-              zh: `坐标属于另一投影带：中央经线 ${centralMeridian}°E（3° 带第 ${zone} 带${prefixed ? `，东坐标带带号 ${zone}` : "，不带带号"}）${swapText.zh}，需先在测绘软件中换带`,
-              en: `the coordinates are in another zone: central meridian ${centralMeridian}°E (3° zone ${zone}${prefixed ? `, eastings prefixed with ${zone}` : ", no zone number"})${swapText.en}; reproject them in survey software first`,
-            },
-            toLngLat: (pair) => gaussKrugerToLngLat(swap(pair, swapped), centralMeridian, falseEasting),
-          });
+          const falseEasting = prefixed ? (centralMeridian / 3) * 1_000_000 + 500_000 : 500_000;
+          add(
+            `central-meridian-${centralMeridian}${prefixed ? "-zoned" : ""}${swapSuffix(swapped)}`,
+            { kind: "central-meridian", centralMeridian, prefixed, swapped: swapped !== crs.swappedAxes },
+            (pair) => gaussKrugerToLngLat(swap(pair, swapped), centralMeridian, falseEasting),
+          );
         }
       }
-      result.push({
-        id: `six-degree-zone-18${swapped === crs.swappedAxes ? "" : "-swap-axes"}`,
-        text: {
-          zh: `坐标为 6° 带第 18 带（中央经线 105°E，东坐标带带号 18）${swapText.zh}：去掉带号 18 后按 EPSG:4544 读取`,
-          en: `the coordinates are 6° zone 18 (central meridian 105°E, eastings prefixed with 18)${swapText.en}: remove the 18 and read them as EPSG:4544`,
-        },
-        toLngLat: (pair) => gaussKrugerToLngLat(swap(pair, swapped), 105, 18_500_000),
-      });
+      add(`six-degree-zone-18${swapSuffix(swapped)}`, { kind: "six-degree-zone-18", swapped: swapped !== crs.swappedAxes }, (pair) =>
+        gaussKrugerToLngLat(swap(pair, swapped), 105, 18_500_000),
+      );
     }
-    for (const swapped of [false, true]) {
-      result.push({
-        id: `degrees${swapped ? "-swap-axes" : ""}`,
-        text: {
-          zh: `坐标其实是经纬度（${swapped ? "纬度在前" : "经度在前"}），不是平面坐标`,
-          en: `the coordinates are longitude/latitude (${swapped ? "latitude first" : "longitude first"}), not metres`,
-        },
-        toLngLat: (pair) => swap(pair, swapped),
-      });
-    }
+    for (const swapped of [false, true]) add(`degrees${swapped ? "-swap-axes" : ""}`, { kind: "degrees", latitudeFirst: swapped }, (pair) => swap(pair, swapped));
   } else {
     const asGiven = (pair: SourcePosition): LngLat => swap(pair, crs.swappedAxes);
-    if (crs.code === "GCJ-02" || crs.code === "BD-09") {
-      result.push({
-        id: crs.code === "GCJ-02" ? "not-gcj-02" : "not-bd-09",
-        text: {
-          zh: `坐标其实是 WGS-84/CGCS2000 经纬度，不是 ${crs.code}`,
-          en: `the coordinates are WGS-84/CGCS2000, not ${crs.code}`,
-        },
-        toLngLat: asGiven,
-      });
-    }
-    if (crs.code !== "GCJ-02") {
-      result.push({
-        id: "gcj-02",
-        text: {
-          zh: "坐标取自高德/腾讯等网络地图（GCJ-02 火星坐标；在大足约向东偏 0.35 km、向南偏 0.3 km）：请按 GCJ-02 读取",
-          en: "the coordinates were copied from AMap/Tencent web maps (GCJ-02; offset about 0.35 km east and 0.3 km south here): read them as GCJ-02",
-        },
-        toLngLat: (pair) => gcj02ToWgs84(asGiven(pair)),
-      });
-    }
-    if (crs.code !== "BD-09") {
-      result.push({
-        id: "bd-09",
-        text: {
-          zh: "坐标取自百度地图（BD-09；在大足约向东偏 1 km、向北偏 0.4 km）：请按 BD-09 读取",
-          en: "the coordinates were copied from Baidu maps (BD-09; offset about 1 km east and 0.4 km north here): read them as BD-09",
-        },
-        toLngLat: (pair) => bd09ToWgs84(asGiven(pair)),
-      });
-    }
+    if (crs.code === "GCJ-02" || crs.code === "BD-09") add(crs.code === "GCJ-02" ? "not-gcj-02" : "not-bd-09", { kind: "not-offset", code: crs.code }, asGiven);
+    if (crs.code !== "GCJ-02") add("gcj-02", { kind: "gcj-02" }, (pair) => gcj02ToWgs84(asGiven(pair)));
+    if (crs.code !== "BD-09") add("bd-09", { kind: "bd-09" }, (pair) => bd09ToWgs84(asGiven(pair)));
     for (const [code, swapped] of [
       ["EPSG:4544", false],
       ["EPSG:4544", true],
       ["EPSG:4523", false],
       ["EPSG:4523", true],
     ] as const) {
-      result.push({
-        id: `${code === "EPSG:4544" ? "gauss-kruger" : "gauss-kruger-zoned"}${swapped ? "-swap-axes" : ""}`,
-        text: {
-          zh: `坐标其实是平面坐标（${crsName(code).zh}，${axisOrderText(code, swapped).zh}）`,
-          en: `the coordinates are metres (${crsName(code).en}, ${axisOrderText(code, swapped).en})`,
-        },
-        toLngLat: (pair) => sourceToWgs84(pair, { code, swappedAxes: swapped }),
-      });
+      add(`${code === "EPSG:4544" ? "gauss-kruger" : "gauss-kruger-zoned"}${swapped ? "-swap-axes" : ""}`, { kind: "metres", code, swapped }, (pair) =>
+        sourceToWgs84(pair, { code, swappedAxes: swapped }),
+      );
     }
   }
   return result;

@@ -162,7 +162,7 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   if (!columns) {
     return csvError(
       "csv-columns-not-found",
-      `「${fileName}」的表头（${clip(headerRow.join("、"), 120)}）中找不到坐标列。请用 x/y、X/Y、lon/lat、经度/纬度 或 E/N（东坐标/北坐标）作列名。`,
+      `「${fileName}」的表头「${clip(headerRow.join("、"), 120)}」中找不到坐标列。请用 x/y、X/Y、lon/lat、经度/纬度 或 E/N（东坐标/北坐标）作列名。`,
       `No coordinate columns in the header of "${fileName}" (${clip(headerRow.join(", "), 120)}). Name them x/y, X/Y, lon/lat, 经度/纬度 or E/N (easting/northing).`,
       { header: headerRow.slice(0, 50).map((cell) => clip(cell, 80)) },
     );
