@@ -85,6 +85,12 @@ async function importOfficialBlocks(page: Page): Promise<string> {
   expect(await page.locator("[data-official-read]").getAttribute("data-official-read")).toBe("2");
   expect(await page.locator("[data-official-preview]").textContent()).toContain("EPSG:4544");
   await page.locator("[data-official-name]").selectOption("区块名称");
+  // 32号 publishes 28 extraction blocks: a file of 2 is a partial import, saved only once the officer confirms it.
+  expect(await page.locator("[data-official-published]").getAttribute("data-official-published")).toBe("2/28");
+  expect(await page.locator("[data-official-preview]").textContent()).toContain("本文件 2 个，政策文件公布 28 个");
+  expect(await page.locator("[data-official-save]").isDisabled()).toBe(true);
+  await page.locator("[data-official-partial-confirm]").check();
+  expect(await page.locator("[data-official-save]").isDisabled()).toBe(false);
   await screenshot(page, "official-data-form", "[data-official-data]");
 
   // Without a stated source nothing is stored.
@@ -196,6 +202,8 @@ describe("official data imported as a layer", () => {
     await page.locator("[data-official-name]").selectOption("名称");
     await page.locator("[data-official-provenance]").fill("区退役军人事务局实测（测试）");
     await page.locator("[data-official-accuracy]").fill("3");
+    expect(await page.locator("[data-official-published]").getAttribute("data-official-published")).toBe("1/6");
+    await page.locator("[data-official-partial-confirm]").check();
     await reloadingClick(page, "[data-official-save]");
     // The layer list says how many memorials the points were matched to.
     expect(await page.locator("[data-official-match]").getAttribute("data-official-match")).toBe("1/6");

@@ -1,5 +1,5 @@
 import type { Position } from "geojson";
-import { BUILDING_USE_LABELS, type FeeEstimate, type FeeQuestion, type FeeTown } from "../check/fee";
+import { BUILDING_USE_LABELS, type FeeAnswers, type FeeEstimate, type FeeQuestion, type FeeTown } from "../check/fee";
 import type { CheckReport, FindingStatus, LayerFinding, OverlapTolerance } from "../check/types";
 import { lngLatToGaussKruger } from "../geo/crs";
 import { toHectares, toMu } from "../geo/measure";
@@ -15,6 +15,8 @@ export interface ClauseQuote {
   docNumber: string | null;
   shortTitle: LocalizedText | null;
   text: string | null;
+  /** Where the clause sits in the document's own numbering ("一、（一）"), never the internal id; null until loaded. */
+  label?: LocalizedText | null;
 }
 
 export const STATUS_LABELS: Record<FindingStatus, LocalizedText & { icon: string }> = {
@@ -22,11 +24,13 @@ export const STATUS_LABELS: Record<FindingStatus, LocalizedText & { icon: string
   caution: { icon: "⚠", zh: "需核实", en: "Caution" },
   info: { icon: "ℹ", zh: "涉及（提示）", en: "Informs" },
   "no-data": { icon: "—", zh: "无数据", en: "No data" },
+  undecided: { icon: "?", zh: "无法判定", en: "Cannot be decided" },
+  outside: { icon: "○", zh: "区外不适用", en: "Outside: does not apply" },
   clear: { icon: "✔", zh: "未涉及", en: "Clear" },
 };
 
 /** Report order: what stops a project first, what is merely checked last. */
-export const STATUS_ORDER: readonly FindingStatus[] = ["restricted", "caution", "info", "no-data", "clear"];
+export const STATUS_ORDER: readonly FindingStatus[] = ["restricted", "caution", "undecided", "info", "no-data", "outside", "clear"];
 
 export const TOLERANCE_LABELS: Record<OverlapTolerance, LocalizedText> = {
   substantive: { zh: "实质重叠", en: "Substantive overlap" },
@@ -128,128 +132,11 @@ export interface ReportInput {
   quotes: ReadonlyMap<string, ClauseQuote>;
   feeTowns: readonly FeeTown[];
   fee: FeeEstimate | null;
+  /** The officer's answers to the fee questions (which town, park 四至, 智凤's 城市建设用地范围). */
+  feeAnswers: FeeAnswers;
   mining: MineralRules | null;
   layerFileHashes: ReadonlyArray<{ file: string; sha256: string }>;
   /** Layers that could not be loaded and so were not checked. */
   notChecked: ReadonlyArray<{ layerId: string; title: LocalizedText }>;
   link: string | null;
 }
-
-const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
-
-function areaRecord(squareMetres: number) {
-  return { squareMetres: round(squareMetres, 2), hectares: round(toHectares(squareMetres), 4), mu: round(toMu(squareMetres), 2) };
-}
-
-function questionRecord(question: FeeQuestion) {
-  return question.id === "town" ? { id: question.id, options: question.options.map((option) => option.name) } : question.id === "park" ? { id: question.id, options: question.options } : { id: question.id };
-}
-
-/** The whole report as plain data (the JSON export, and the source of the CSV): bilingual texts, rounded numbers. */
-export function buildReportRecord(input: ReportInput) {
-  const { parcel, report } = input;
-  const quote = (citation: string) => {
-    const found = input.quotes.get(citation);
-    return { citation, docNumber: found?.docNumber ?? null, text: found?.text ?? null };
-  };
-  const vertices = labelledVertices(parcel);
-  return {
-    format: "dazu-site-check-report",
-    formatVersion: 1,
-    title: { zh: "地块核查报告", en: "Site check report" },
-    referenceOnly: REFERENCE_ONLY,
-    checkedAt: input.checkedAt,
-    dataPackageVersion: input.dataPackageVersion,
-    caveat: report.reliesOnSchematic ? SCHEMATIC_CAVEAT : null,
-    parcel: {
-      name: parcel.name,
-      origin: parcel.origin,
-      fileName: parcel.fileName ?? null,
-      inputCrs: parcel.crs ? { code: parcel.crs.code, swappedAxes: parcel.crs.swappedAxes, reason: parcel.crs.reason } : null,
-      geometryType: parcel.geometry.type,
-      // The engine counts a polygon's closing repeat; a boundary's points are counted without it.
-      vertexCount: vertices.length,
-      area: {
-        gaussKruger: areaRecord(report.parcel.gaussKrugerSquareMetres),
-        ellipsoidal: areaRecord(report.parcel.ellipsoidalSquareMetres),
-      },
-      lengthMetres: round(report.parcel.lengthMetres, 2),
-      vertices: vertices.map((vertex) => ({
-        label: vertex.label,
-        part: vertex.part + 1,
-        ring: vertex.ring + 1,
-        longitude: round(vertex.lngLat[0], 8),
-        latitude: round(vertex.lngLat[1], 8),
-        gaussKrugerX: round(vertex.gaussKruger.x, 3),
-        gaussKrugerY: round(vertex.gaussKruger.y, 3),
-        ...(vertex.source ? { source: vertex.source } : {}),
-      })),
-      wgs84: parcel.geometry,
-    },
-    findings: sortFindings(report.findings).map((finding) => {
-      const override = input.overrides[finding.layerId];
-      return {
-        layerId: finding.layerId,
-        title: finding.title,
-        role: finding.role,
-        status: finding.status,
-        statusLabel: STATUS_LABELS[finding.status],
-        reason: finding.reason,
-        override: override ? { doesNotApply: true, reason: override.reason, at: override.at } : null,
-        geometryQuality: finding.geometryQuality,
-        positionalAccuracyMetres: finding.positionalAccuracyM,
-        qualityNote: finding.qualityNote,
-        overlaps: finding.overlaps.map((overlap) => ({
-          featureId: overlap.featureId,
-          name: overlap.name,
-          area: areaRecord(overlap.overlapSquareMetres),
-          sharePercent: round(overlap.shareOfParcel * 100, 2),
-          tolerance: overlap.tolerance,
-          toleranceLabel: TOLERANCE_LABELS[overlap.tolerance],
-        })),
-        nearest: finding.nearest
-          ? {
-              featureId: finding.nearest.featureId,
-              name: finding.nearest.name,
-              distanceMetres: round(finding.nearest.distanceMetres, 1),
-              uncertaintyMetres: finding.nearest.uncertaintyMetres,
-              withinCaution: finding.nearest.withinCaution,
-              cannotExclude: finding.nearest.cannotExclude,
-            }
-          : null,
-        summary: finding.summary ?? null,
-        citations: findingCitations(finding, input.layerDocuments(finding.layerId)).map(quote),
-      };
-    }),
-    notChecked: input.notChecked,
-    fee: input.fee
-      ? {
-          towns: input.feeTowns.map((town) => ({ townId: town.townId, name: town.name, sharePercent: round(town.share * 100, 2), rate: town.rate, split: town.split, parks: town.parks })),
-          chosenTown: input.fee.town?.name ?? null,
-          openQuestions: input.fee.questions.map(questionRecord),
-          lines: input.fee.lines.map((line) => ({
-            use: line.use,
-            useLabel: BUILDING_USE_LABELS[line.use],
-            floorAreaSquareMetres: line.squareMetres,
-            rateYuanPerSquareMetre: line.rate,
-            amountYuan: line.amount,
-            exemptPendingConfirmation: line.exemptPendingConfirmation,
-            citation: line.citation,
-          })),
-          totalYuan: input.fee.total,
-          rules: [...new Set(input.fee.lines.map((line) => line.citation))].map(quote),
-        }
-      : null,
-    mining: input.mining
-      ? {
-          mineral: input.mining.mineral,
-          classes: input.mining.classes.map((policyClass) => ({ id: policyClass.id, name: { zh: policyClass.name, en: policyClass.name_en }, citation: policyClass.clause, text: policyClass.text })),
-          minimumScales: input.mining.minimumScales.map((row) => ({ ...row, text: input.quotes.get(row.source)?.text ?? null })),
-        }
-      : null,
-    layerFiles: input.layerFileHashes,
-    link: input.link,
-  };
-}
-
-export type ReportRecord = ReturnType<typeof buildReportRecord>;
