@@ -98,7 +98,8 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   };
   const partial = () => {
     const counted = coverage();
-    return counted !== null && counted.read < counted.published;
+    // A file with none of the kind is refused on saving, with its own message.
+    return counted !== null && counted.read > 0 && counted.read < counted.published;
   };
   const cancelButton = h("button", { type: "button", class: "secondary-button", "data-official-cancel": "", onclick: () => options.onCancel() });
 
@@ -234,7 +235,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       const counted = coverage();
       if (counted) {
         parts.push(h("p", { "data-official-published": `${counted.read}/${counted.published}` }, t("official.publishedCount", { read: counted.read, published: counted.published })));
-        if (counted.read < counted.published) {
+        if (partial()) {
           parts.push(
             h(
               "label",

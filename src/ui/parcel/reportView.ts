@@ -290,7 +290,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
         ? h(
             "details",
             // What restricts is read in full; what only informs is one click away, to keep the report short.
-            { class: "site-citations", open: finding.status === "restricted" || finding.status === "caution" },
+            { class: "site-citations", open: finding.status === "restricted" || finding.status === "caution" || finding.status === "undecided" },
             h("summary", { class: "site-subheading" }, t("site.finding.sourcesCount", { count: citations.length })),
             citations.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language)),
           )
