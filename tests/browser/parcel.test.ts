@@ -114,6 +114,26 @@ describe("site check", () => {
     expect(session!.consoleErrors).toEqual([]);
   });
 
+  it("says at the top of the report and the print that a site in 成都 lies wholly outside 大足区, and reads no layer clear", async () => {
+    const { page } = await openReady();
+    await openSiteCheck(page);
+    await page.locator('[data-site-mode="paste"]').click();
+    await page.locator("[data-site-paste]").fill("104.060 30.660\n104.062 30.660\n104.062 30.662\n104.060 30.662");
+    await page.locator('[data-site-action="read-paste"]').click();
+    const warning = page.locator('[data-site-district="outside"]');
+    await warning.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await warning.innerText()).toContain("地块全部位于大足区以外");
+    expect(await page.locator('[data-finding][data-status="clear"]').count()).toBe(0);
+    expect(await page.locator('[data-finding][data-status="outside"]').count()).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (window as unknown as { print: () => void }).print = () => ((window as unknown as { printed?: boolean }).printed = true);
+    });
+    await page.locator('[data-site-action="print"]').click();
+    await page.waitForFunction(() => (window as unknown as { printed?: boolean }).printed === true, undefined, { timeout: 60_000 });
+    expect(await page.locator('[data-site-print] [data-report-section="district"]').innerText()).toContain("本报告所列政策仅适用于大足区");
+    expect(session!.consoleErrors).toEqual([]);
+  });
+
   it("checks a parcel drawn by clicking on the map and shows its area", async () => {
     const { page } = await openReady();
     await openSiteCheck(page);
