@@ -1,8 +1,7 @@
 import type { Position } from "geojson";
-import { BUILDING_USE_LABELS, type FeeAnswers, type FeeEstimate, type FeeQuestion, type FeeTown } from "../check/fee";
-import type { CheckReport, FindingStatus, LayerFinding, OverlapTolerance } from "../check/types";
+import type { FeeAnswers, FeeEstimate, FeeTown } from "../check/fee";
+import type { CheckReport, FindingStatus, LayerFinding } from "../check/types";
 import { lngLatToGaussKruger } from "../geo/crs";
-import { toHectares, toMu } from "../geo/measure";
 import type { LocalizedText } from "../layers/manifestTypes";
 import type { MineralRules } from "./miningPolicy";
 import type { FindingOverride, SiteParcel } from "./types";
@@ -32,18 +31,10 @@ export const STATUS_LABELS: Record<FindingStatus, LocalizedText & { icon: string
 /** Report order: what stops a project first, what is merely checked last. */
 export const STATUS_ORDER: readonly FindingStatus[] = ["restricted", "caution", "undecided", "info", "no-data", "outside", "clear"];
 
-export const TOLERANCE_LABELS: Record<OverlapTolerance, LocalizedText> = {
-  substantive: { zh: "实质重叠", en: "Substantive overlap" },
-  sliver: { zh: "窄条重叠（窄于图层位置精度）", en: "Sliver (narrower than the layer's positional accuracy)" },
-  touches: { zh: "仅边界相接", en: "Touches the boundary only" },
-};
-
 export const SCHEMATIC_CAVEAT: LocalizedText = {
   zh: "本结果依据示意性数据，仅为筛查参考，不构成法律认定。",
   en: "This result relies on schematic data: it is for screening only and is not a legal determination.",
 };
-
-export const REFERENCE_ONLY: LocalizedText = { zh: "仅供参考，不作为审批依据", en: "For reference only; not a basis for approval" };
 
 export function sortFindings(findings: readonly LayerFinding[]): LayerFinding[] {
   return [...findings].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
