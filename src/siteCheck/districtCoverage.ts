@@ -30,11 +30,11 @@ export function districtCoverage(parcel: ParcelGeometry, outline: readonly Featu
 }
 
 /**
- * The report with the district coverage on it. A site wholly outside gets no "clear": the policies do not apply there,
- * which is not the same as finding nothing.
+ * The report with the district coverage on it. A site wholly outside gets no "clear" (nor "cannot be decided"): the
+ * policies do not apply there, which is not the same as finding nothing.
  */
 export function withDistrictCoverage(report: CheckReport, coverage: DistrictCoverage): CheckReport {
   if (coverage.position !== "outside") return { ...report, district: coverage };
-  const findings = report.findings.map((finding): LayerFinding => (finding.status === "clear" ? { ...finding, status: "outside", reason: { code: "site.reason.outsideDistrict", params: {} } } : finding));
+  const findings = report.findings.map((finding): LayerFinding => (finding.status === "clear" || finding.status === "undecided" ? { ...finding, status: "outside", reason: { code: "site.reason.outsideDistrict", params: {} } } : finding));
   return { ...report, findings, district: coverage };
 }

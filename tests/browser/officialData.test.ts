@@ -138,6 +138,17 @@ describe("official data imported as a layer", () => {
     expect(findingText).toContain(HOSTILE_NAME);
     expect(findingText).toContain("大足区规划和自然资源局 2024 年 3 月成果（测试）");
     expect(await page.locator('[data-finding="mining-extraction-blocks"]').count()).toBe(0);
+    // A site 10 km from both imported blocks: 2 of the 28 published are imported, so it is not clear.
+    const away = { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing + 10_000]) };
+    const awayFinding = await page.evaluate(
+      async ({ site, id }) => {
+        const hooks = (window as unknown as { __dazuTest: { runCheck(site: unknown): Promise<{ findings: Array<{ layerId: string; status: string; reason: { code: string; params: Record<string, unknown> } }> }> } }).__dazuTest;
+        return (await hooks.runCheck(site)).findings.find((entry) => entry.layerId === id);
+      },
+      { site: away, id: layerId },
+    );
+    expect(awayFinding?.status).toBe("undecided");
+    expect(awayFinding?.reason).toEqual({ code: "site.reason.partialNone", params: { imported: 2, published: 28, missing: 26 } });
     expect(await page.evaluate(() => (window as unknown as { __officialInjected?: number }).__officialInjected)).toBeUndefined();
     // The printed sheet names the imported data's source and hashes its stored features in the receipt.
     await page.evaluate(() => {
