@@ -215,6 +215,8 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         en: "Locations unpublished: squares of the published area at the centre of their (schematic) town; they only say which town.",
       },
       positionalAccuracyM: 5000,
+      // 32号 专栏1 lists 2 exploration blocks.
+      publishedCount: 2,
       role: "restricts",
       sourceDocuments: ["dzfb-2023-32"],
       visible: false,
@@ -236,6 +238,8 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         en: "32号 publishes only the number and make-up of the 28 extraction blocks, not their locations; no geometry, figures only.",
       },
       positionalAccuracyM: 5000,
+      // 32号 一、（三）6.: 规划开采区块28个.
+      publishedCount: 28,
       role: "restricts",
       sourceDocuments: ["dzfb-2023-32"],
       visible: false,
@@ -263,6 +267,8 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
         en: "The Rao Guoliang monument is placed at 北山公园 (±1 km); the other five are town-level placeholders (±5 km), to be verified; three tombs share one point.",
       },
       positionalAccuracyM: 5000,
+      // 47号: 6处烈士纪念设施.
+      publishedCount: 6,
       role: "restricts",
       sourceDocuments: ["dzfb-2023-47"],
       searchKind: "memorial",

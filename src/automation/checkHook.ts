@@ -1,15 +1,16 @@
-import type { Feature, Geometry } from "geojson";
+import type { Feature } from "geojson";
 import type { DataPackage } from "../layers/layerData";
-import type { ParcelChecker } from "../check/checkClient";
-import type { CheckLayer, CheckReport, ParcelGeometry } from "../check/types";
+import { createCheckEngine, type CheckEngine, type LayerNotChecked } from "../siteCheck/checkEngine";
+import type { CheckReport, ParcelGeometry } from "../check/types";
 
 declare module "./appHooks" {
   interface DazuTestHooks {
     /**
-     * Checks a site (a GeoJSON geometry, or a Feature of one) against every layer of the loaded package in the check
-     * worker, large layers read by bbox from their FlatGeobuf file; resolves with the report as JSON-safe data.
+     * Checks a site (a GeoJSON geometry, or a Feature of one) the way the site check does (src/siteCheck/checkEngine):
+     * the same layers (`context` layers skipped), in the check worker, large layers read by bbox from their
+     * FlatGeobuf file; one that cannot be read is listed in `notChecked`. Resolves with JSON-safe data.
      */
-    runCheck?(site: ParcelGeometry | Feature<ParcelGeometry>): Promise<CheckReport>;
+    runCheck?(site: ParcelGeometry | Feature<ParcelGeometry>): Promise<CheckReport & { notChecked: LayerNotChecked[] }>;
   }
 }
 
@@ -24,26 +25,10 @@ function isFeature(site: ParcelGeometry | Feature<ParcelGeometry>): site is Feat
 export function installCheckTestHook(dataPackage: DataPackage): void {
   const hooks = window.__dazuTest;
   if (!hooks) return;
-  let checker: Promise<ParcelChecker> | null = null;
-  const geojsonLayers: CheckLayer[] = [];
-  for (const layer of dataPackage.manifest.layers) {
-    const load = dataPackage.layers.get(layer.id);
-    if (load?.type === "loaded") geojsonLayers.push({ definition: layer, features: load.data.features as Feature<Geometry>[] });
-  }
+  let engine: CheckEngine | null = null;
   hooks.runCheck = async (site) => {
-    const parcel = isFeature(site) ? site.geometry : site;
-    checker ??= import("../check/checkClient").then(({ createParcelChecker }) => createParcelChecker());
-    const { readCheckLayer } = await import("../check/flatgeobufSource");
-    const layers = [...geojsonLayers];
-    for (const layer of dataPackage.manifest.layers) {
-      const load = dataPackage.layers.get(layer.id);
-      if (load?.type !== "tiled") continue;
-      const read = await readCheckLayer(layer, load.checkUrl, parcel);
-      if (!read.ok) throw new Error(read.errors.join("\n"));
-      layers.push(read.value);
-    }
-    const ready = await checker;
-    ready.setLayers(layers);
-    return ready.check(parcel);
+    engine ??= createCheckEngine(dataPackage, async () => (await import("../check/checkClient")).createParcelChecker());
+    const { report, notChecked } = await engine.check(isFeature(site) ? site.geometry : site, {});
+    return { ...report, notChecked };
   };
 }

@@ -3,8 +3,10 @@ import type { CheckLayer, CheckOptions, CheckReport, ParcelGeometry } from "./ty
 import type { CheckWorkerRequest, CheckWorkerResponse } from "./workerProtocol";
 
 export interface ParcelChecker {
+  /** The layers every check uses; sent (and copied to the worker) once. */
   setLayers(layers: CheckLayer[]): void;
-  check(parcel: ParcelGeometry, options?: Partial<CheckOptions>): Promise<CheckReport>;
+  /** `extraLayers` are checked after those, for this parcel only (features of large layers read near it). */
+  check(parcel: ParcelGeometry, options?: Partial<CheckOptions>, extraLayers?: CheckLayer[]): Promise<CheckReport>;
   dispose(): void;
 }
 
@@ -29,11 +31,11 @@ export function createParcelChecker(): ParcelChecker {
   const post = (request: CheckWorkerRequest) => worker.postMessage(request);
   return {
     setLayers: (layers) => post({ type: "set-layers", layers }),
-    check: (parcel, options = {}) =>
+    check: (parcel, options = {}, extraLayers = []) =>
       new Promise<CheckReport>((resolve, reject) => {
         const requestId = nextRequestId++;
         pending.set(requestId, { resolve, reject });
-        post({ type: "check", requestId, parcel, options });
+        post({ type: "check", requestId, parcel, options, extraLayers });
       }),
     dispose: () => worker.terminate(),
   };
@@ -45,7 +47,7 @@ export function createInlineChecker(): ParcelChecker {
     setLayers: (next) => {
       layers = next;
     },
-    check: async (parcel, options = {}) => checkParcel(parcel, layers, options),
+    check: async (parcel, options = {}, extraLayers = []) => checkParcel(parcel, extraLayers.length > 0 ? [...layers, ...extraLayers] : layers, options),
     dispose: () => undefined,
   };
 }

@@ -48,19 +48,19 @@ describe("checkParcel — polygons", () => {
     expect(report.parcel.gaussKrugerSquareMetres).toBeCloseTo(1_000_000, -1);
   });
 
-  it("classes a 20 m strip as a sliver when the layer is only accurate to 100 m → caution, not restricted", () => {
+  it("classes a 20 m strip as a sliver when the layer is only accurate to 100 m → undecided, not restricted", () => {
     const zone = feature("key-zone", gkRectangle(E + 980, N - 2000, E + 3000, N + 3000));
     const report = checkParcel(gkRectangle(E, N, E + 1000, N + 1000), [{ definition: layer({}), features: [zone] }]);
     expect(report.findings[0]!.overlaps[0]!.tolerance).toBe("sliver");
     expect(report.findings[0]!.overlaps[0]!.shareOfParcel).toBeCloseTo(0.02, 3);
-    expect(report.findings[0]!.status).toBe("caution");
+    expect(report.findings[0]!.status).toBe("undecided");
   });
 
-  it("reports a zone 60 m away as caution when accuracy is 100 m, and clear when it is 50 m", () => {
+  it("reports a zone 60 m away as undecided when accuracy is 100 m, and clear when it is 50 m", () => {
     const zone = feature("key-zone", gkRectangle(E + 1060, N, E + 2000, N + 1000));
     const parcel = gkRectangle(E, N, E + 1000, N + 1000);
     const coarse = checkParcel(parcel, [{ definition: layer({ positionalAccuracyM: 100 }), features: [zone] }]);
-    expect(coarse.findings[0]!.status).toBe("caution");
+    expect(coarse.findings[0]!.status).toBe("undecided");
     expect(coarse.findings[0]!.nearest!.distanceMetres).toBeCloseTo(60, 1);
     const fine = checkParcel(parcel, [{ definition: layer({ positionalAccuracyM: 50 }), features: [zone] }]);
     expect(fine.findings[0]!.status).toBe("clear");
@@ -157,5 +157,6 @@ describe("spatial index", () => {
       expect(indexed.findings).toEqual(naive.findings);
       expect(indexed.findings[0]!.overlaps.length).toBeGreaterThan(0);
     }
-  });
+    // Ten checks of 2 300 features: seconds on a loaded 2-core machine; speed is measured by `npm run bench`, not here.
+  }, 60_000);
 });

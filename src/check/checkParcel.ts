@@ -1,6 +1,7 @@
 import type { Feature, Geometry } from "geojson";
 import { areaFigures } from "../geo/measure";
-import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
+import type { LayerDefinition } from "../layers/manifestTypes";
+import { inwardDepth } from "./inwardDepth";
 import { isPolygonal, polygonDistanceWithin, polygonOverlap } from "./overlap";
 import { lineLength, linesOf, planarDistance, pointsOf, polygonContainsPoint } from "./planarGeometry";
 import { toGaussKruger, type PlanarBox, type PlanarGeometry } from "./projectToGaussKruger";
@@ -34,10 +35,6 @@ function prepare(features: Feature<Geometry>[]): PreparedLayer {
   const layer = { planar, indexed: buildIndexedNearestFinder(boxes), naive: buildNaiveNearestFinder(boxes) };
   prepared.set(features, layer);
   return layer;
-}
-
-function text(zh: string, en: string): LocalizedText {
-  return { zh, en };
 }
 
 function featureIdentity(feature: Feature<Geometry>) {
@@ -85,6 +82,8 @@ function checkPolygonLayer(
   finder: NearestFinder,
 ): Pick<LayerFinding, "overlaps" | "nearest"> {
   const accuracy = checkLayer.definition.positionalAccuracyM;
+  // Whether a restricting zone applies turns on how deep the site reaches into it; layers that inform need no depth.
+  const measureDepth = checkLayer.definition.role === "restricts";
   const overlaps: FeatureOverlap[] = [];
   let nearBoundary: NearbyFeature | undefined;
   for (const index of finder.candidates(parcel.box, accuracy)) {
@@ -94,14 +93,16 @@ function checkPolygonLayer(
     if (isPolygonal(parcel.geometry) && isPolygonal(zone)) {
       const overlap = polygonOverlap(parcel.geometry, zone, accuracy);
       if (overlap.tolerance) {
-        overlaps.push({ ...identity, overlapSquareMetres: overlap.squareMetres, shareOfParcel: parcelArea > 0 ? overlap.squareMetres / parcelArea : 0, tolerance: overlap.tolerance });
+        const depth = measureDepth && overlap.tolerance !== "touches" ? { depthMetres: inwardDepth(parcel.geometry, zone, accuracy) } : {};
+        overlaps.push({ ...identity, overlapSquareMetres: overlap.squareMetres, shareOfParcel: parcelArea > 0 ? overlap.squareMetres / parcelArea : 0, tolerance: overlap.tolerance, ...depth });
         continue;
       }
     } else {
       const distance = planarDistance(parcel.geometry, zone);
       if (distance === 0) {
         const inside = isPolygonal(zone) ? pointsOf(parcel.geometry).every((point) => polygonContainsPoint(zone, point)) : false;
-        overlaps.push({ ...identity, overlapSquareMetres: 0, shareOfParcel: inside ? 1 : 0, tolerance: inside ? "substantive" : "touches" });
+        const depth = measureDepth && isPolygonal(zone) ? { depthMetres: inwardDepth(parcel.geometry, zone, accuracy) } : {};
+        overlaps.push({ ...identity, overlapSquareMetres: 0, shareOfParcel: inside ? 1 : 0, tolerance: inside ? "substantive" : "touches", ...depth });
         continue;
       }
     }
@@ -133,74 +134,55 @@ function checkPointLayer(parcel: PlanarGeometry, checkLayer: CheckLayer, layer: 
   };
 }
 
-function formatMetres(metres: number): string {
-  return metres >= 1000 ? `${(metres / 1000).toFixed(2)} km` : `${metres.toFixed(0)} m`;
+type Decision = Pick<LayerFinding, "status" | "reason">;
+
+function clearOrPartial(definition: LayerDefinition, featureCount: number, clear: Decision): Decision {
+  const published = definition.publishedCount;
+  if (published === undefined || featureCount >= published) return clear;
+  const code = definition.geometryType === "point" ? "site.reason.partialPointsNone" : "site.reason.partialNone";
+  return { status: "undecided", reason: { code, params: { imported: featureCount, published, missing: published - featureCount } } };
 }
 
-function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
-function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | "nearest">, options: CheckOptions): Pick<LayerFinding, "status" | "reason"> {
+/**
+ * The status of a finding from its figures. A restricting area layer is decided on how deep the site reaches into a
+ * zone against the layer's positional accuracy (README "How a zone finding is decided"): deeper than the accuracy →
+ * restricted; within the accuracy of the edge, inside or out → undecided (import the official boundary); further
+ * out → clear. A layer holding fewer features than its document publishes cannot rule a site clear.
+ */
+function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | "nearest">, options: CheckOptions): Decision {
   const { definition } = checkLayer;
   const { overlaps, nearest } = result;
   const names = overlaps.map((overlap) => overlap.name).join("、");
-  const total = overlaps.reduce((sum, overlap) => sum + overlap.shareOfParcel, 0);
+  const share = overlaps.reduce((sum, overlap) => sum + overlap.shareOfParcel, 0);
+  const accuracy = { distanceMetres: definition.positionalAccuracyM };
+  // A large layer read near the site knows its total only from its file's header (the manifest's featureCount).
+  const featureCount = checkLayer.nearbyOnly ? (definition.featureCount ?? Number.POSITIVE_INFINITY) : checkLayer.features.length;
   if (definition.role === "informs") {
-    if (overlaps.length === 0) return { status: "clear", reason: text("已核查，未涉及。", "Checked, not affected.") };
-    return { status: "info", reason: text(`涉及：${names}（占地块 ${formatShare(total)}）。`, `Lies in: ${names} (${formatShare(total)} of the parcel).`) };
+    if (overlaps.length === 0) return { status: "clear", reason: { code: "site.reason.clear", params: {} } };
+    return { status: "info", reason: { code: "site.reason.informs", params: { names, share: { share } } } };
   }
   if (definition.geometryType === "point") {
-    if (!nearest) return { status: "clear", reason: text("已核查，未涉及。", "Checked, not affected.") };
-    const distance = formatMetres(nearest.distanceMetres);
-    const caution = formatMetres(options.cautionDistanceMetres);
-    const uncertainty = formatMetres(nearest.uncertaintyMetres);
-    if (nearest.withinCaution) {
-      return {
-        status: "caution",
-        reason: text(
-          `距${nearest.name} ${distance}，在提示距离 ${caution} 以内。公布的保护范围未测绘，请现场核实。`,
-          `${distance} from ${nearest.name}, within the ${caution} caution distance. The published protection area is not mapped: verify on site.`,
-        ),
-      };
-    }
-    if (nearest.cannotExclude) {
-      return {
-        status: "caution",
-        reason: text(
-          `最近的${nearest.name}示意位置距地块 ${distance}，但其位置仅准确到约 ±${uncertainty}，不能排除涉及，请现场核实。`,
-          `The nearest, ${nearest.name}, is mapped ${distance} away, but its position is only known to about ±${uncertainty}: it cannot be ruled out — verify on site.`,
-        ),
-      };
-    }
-    return { status: "clear", reason: text(`已核查，未涉及；最近的${nearest.name}距 ${distance}。`, `Checked, not affected; the nearest, ${nearest.name}, is ${distance} away.`) };
+    if (!nearest) return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });
+    const params = { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, caution: { distanceMetres: options.cautionDistanceMetres }, uncertainty: { distanceMetres: nearest.uncertaintyMetres } };
+    if (nearest.withinCaution) return { status: "caution", reason: { code: "site.reason.pointWithinCaution", params } };
+    if (nearest.cannotExclude) return { status: "caution", reason: { code: "site.reason.pointCannotExclude", params } };
+    return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clearNearest", params } });
   }
-  const substantive = overlaps.filter((overlap) => overlap.tolerance === "substantive");
-  if (substantive.length > 0) {
-    return {
-      status: "restricted",
-      reason: text(`与${names}重叠，占地块 ${formatShare(total)}。`, `Overlaps ${names}: ${formatShare(total)} of the parcel.`),
-    };
+  const deep = overlaps.filter((overlap) => (overlap.depthMetres ?? 0) > definition.positionalAccuracyM);
+  if (deep.length > 0) {
+    const depth = Math.max(...deep.map((overlap) => overlap.depthMetres ?? 0));
+    const params = { names: deep.map((overlap) => overlap.name).join("、"), share: { share }, depth: { distanceMetres: depth }, accuracy };
+    return { status: "restricted", reason: { code: definition.geometryQuality === "schematic" ? "site.reason.overlapsSchematic" : "site.reason.overlaps", params } };
   }
-  if (overlaps.length > 0) {
-    return {
-      status: "caution",
-      reason: text(
-        `与${names}仅边界相接或重叠窄于图层位置精度（±${formatMetres(definition.positionalAccuracyM)}），请核实。`,
-        `Only touches ${names}, or overlaps it by less than the layer's positional accuracy (±${formatMetres(definition.positionalAccuracyM)}): verify.`,
-      ),
-    };
+  const reaching = overlaps.filter((overlap) => overlap.tolerance !== "touches" || overlap.shareOfParcel > 0);
+  if (reaching.length > 0 || overlaps.length > 0) {
+    const depth = Math.max(0, ...overlaps.map((overlap) => overlap.depthMetres ?? 0));
+    return { status: "undecided", reason: { code: "site.reason.edgeInside", params: { names, share: { share }, depth: { distanceMetres: depth }, accuracy } } };
   }
   if (nearest) {
-    return {
-      status: "caution",
-      reason: text(
-        `距${nearest.name}边界 ${formatMetres(nearest.distanceMetres)}，在图层位置精度（±${formatMetres(definition.positionalAccuracyM)}）以内，请核实。`,
-        `${formatMetres(nearest.distanceMetres)} from the boundary of ${nearest.name}, within the layer's positional accuracy (±${formatMetres(definition.positionalAccuracyM)}): verify.`,
-      ),
-    };
+    return { status: "undecided", reason: { code: "site.reason.edgeOutside", params: { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, accuracy } } };
   }
-  return { status: "clear", reason: text("已核查，未涉及。", "Checked, not affected.") };
+  return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });
 }
 
 /**
@@ -222,12 +204,16 @@ export function checkParcel(parcelGeometry: ParcelGeometry, layers: CheckLayer[]
       geometryQuality: definition.geometryQuality,
       qualityNote: definition.qualityNote,
       positionalAccuracyM: definition.positionalAccuracyM,
+      // Only a layer known to hold fewer features than published says so (a large layer's nearby read says nothing of its total).
+      ...(definition.publishedCount !== undefined && !checkLayer.nearbyOnly && checkLayer.features.length < definition.publishedCount
+        ? { publishedCount: definition.publishedCount, featureCount: checkLayer.features.length }
+        : {}),
     };
     if (checkLayer.features.length === 0 && !checkLayer.nearbyOnly) {
       findings.push({
         ...base,
         status: "no-data",
-        reason: text("未公布位置，无法核查；可导入官方数据后再查。", "No published locations, so this cannot be checked; import the official dataset to check it."),
+        reason: { code: "site.reason.noData", params: {} },
         overlaps: [],
         ...(definition.summary ? { summary: definition.summary } : {}),
       });

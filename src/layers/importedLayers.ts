@@ -70,6 +70,7 @@ function importedDefinition(record: ImportedLayerRecord, target: LayerDefinition
     },
     legend: [{ label: record.title, color }],
     searchKind: target.searchKind ?? "zone",
+    ...(target.publishedCount !== undefined ? { publishedCount: target.publishedCount } : {}),
     imported: { fileName: record.fileName, importedAt: record.importedAt, provenance: record.provenance, replaces: record.replaces },
   };
 }

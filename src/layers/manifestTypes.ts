@@ -147,6 +147,11 @@ export interface LayerDefinition {
   legend: LegendEntry[];
   /** Published figures for layers shipped without geometry (e.g. the 28 extraction blocks). */
   summary?: LayerSummaryRow[];
+  /**
+   * How many features the source document publishes (28 开采区块, 6 memorials …), where it gives a count: a layer
+   * holding fewer (official data imported in part) cannot rule a site clear.
+   */
+  publishedCount?: number;
   description?: LocalizedText;
   /** The properties the inspector lists, in order; absent: none (e.g. imported official data). */
   attributes?: AttributeDefinition[];

@@ -31,6 +31,14 @@ describe("validateManifest", () => {
     expect(errorsOf(manifest)).toEqual(["layer 'fee-zones': style.opacity must be between 0 and 1"]);
   });
 
+  it("accepts a published count and refuses one that is not a whole number above 0", () => {
+    const manifest = fixtureManifest();
+    manifest.layers[4].publishedCount = 28;
+    expect(errorsOf(manifest)).toEqual([]);
+    manifest.layers[4].publishedCount = 2.5;
+    expect(errorsOf(manifest)).toEqual(["layer 'extraction-blocks': publishedCount must be a whole number > 0 (how many features the source document publishes)"]);
+  });
+
   it("reports an unknown group", () => {
     const manifest = fixtureManifest();
     manifest.layers[0].group = "nowhere";

@@ -293,6 +293,9 @@ function checkLayer(problems: Problems, layer: JsonObject, index: number, groupI
   checkStyle(problems, where, layer.style);
   checkLegend(problems, where, layer.legend);
   checkSummary(problems, where, layer.summary);
+  if (layer.publishedCount !== undefined && !(Number.isInteger(layer.publishedCount) && (layer.publishedCount as number) > 0)) {
+    problems.report(where, "publishedCount must be a whole number > 0 (how many features the source document publishes)");
+  }
   checkLocalized(problems, where, "description", layer.description, false);
   checkAttributes(problems, where, layer, layerIds);
 }

@@ -5,11 +5,15 @@ import { describe, expect, it } from "vitest";
 import type { CheckReport, LayerFinding } from "../check/types";
 import { importBoundaryTxt } from "../import/importBoundaryTxt";
 import { boundaryText } from "./boundaryText";
+import { estimateFee } from "../check/fee";
 import { feeTownsOf } from "./feeTowns";
 import { mineralRules, mineralsOf, parseMiningPolicy, sameMineral } from "./miningPolicy";
 import { decodeParcelFromHash, encodeParcelForHash } from "./parcelHash";
-import { csvField, reportCsv } from "./reportCsv";
-import { buildReportRecord, findingCitations, labelledVertices, type ReportInput } from "./reportRecord";
+import { buildReport } from "../siteCheck/report/buildReport";
+import { csvField, reportCsv } from "../siteCheck/report/reportCsv";
+import { sectionOf } from "../siteCheck/report/reportModel";
+import { renderText } from "../siteCheck/report/reportText";
+import { findingCitations, labelledVertices, type ReportInput } from "./reportInput";
 import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
 import type { SiteParcel } from "./types";
 import miningPolicyJson from "../../geodata/mining-policy.json";
@@ -109,7 +113,7 @@ const report: CheckReport = {
       qualityNote: { zh: "示意", en: "Schematic" },
       positionalAccuracyM: 5000,
       status: "clear",
-      reason: { zh: "已核查，未涉及。", en: "Checked, not affected." },
+      reason: { code: "site.reason.clear", params: {} },
       overlaps: [],
       nearest: { featureId: "m1", name: "纪念碑", source: ["dzfb-2023-47#s1"], distanceMetres: 9000, uncertaintyMetres: 100, withinCaution: false, cannotExclude: false },
     },
@@ -121,7 +125,7 @@ const report: CheckReport = {
       qualityNote: { zh: "示意", en: "Schematic" },
       positionalAccuracyM: 2000,
       status: "info",
-      reason: { zh: "涉及：三驱镇、智凤街道", en: "Lies in: 三驱镇, 智凤街道" },
+      reason: { code: "site.reason.informs", params: { names: "三驱镇、智凤街道", share: { share: 1 } } },
       overlaps: [
         {
           featureId: "town-500111104",
@@ -151,7 +155,7 @@ const report: CheckReport = {
       qualityNote: { zh: "示意", en: "Schematic" },
       positionalAccuracyM: 2000,
       status: "restricted",
-      reason: { zh: "与重点开采区重叠，占地块 50.0%。", en: 'Overlaps "the zone", 50.0%' },
+      reason: { code: "site.reason.overlapsSchematic", params: { names: '重点开采区 "the zone"', share: { share: 0.5 }, accuracy: { distanceMetres: 2000 } } },
       overlaps: [
         { featureId: "zone", name: "西山背斜渝蓉高速以北重点开采区", source: ["dzfb-2023-32#s4.n1.para2"], overlapSquareMetres: 5000, shareOfParcel: 0.5, tolerance: "substantive", properties: {} },
       ],
@@ -169,9 +173,10 @@ function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     dataPackageVersion: "2023.1.0",
     overrides: { "mining-key-zone": { reason: "已取得矿业权人同意", at: "2024-05-01T08:01:00.000Z" } },
     layerDocuments: (layerId) => (layerId === "fee-tiers" ? ["dzf-2023-13"] : layerId === "mining-key-zone" ? ["dzfb-2023-32"] : ["dzfb-2023-47"]),
-    quotes: new Map([["dzfb-2023-32#s4.n1.para2", { citation: "dzfb-2023-32#s4.n1.para2", documentId: "dzfb-2023-32", clauseId: "s4.n1.para2", docNumber: "大足府办发〔2023〕32号", shortTitle: null, text: "……面积16.55平方千米……" }]]),
+    quotes: new Map([["dzfb-2023-32#s4.n1.para2", { citation: "dzfb-2023-32#s4.n1.para2", documentId: "dzfb-2023-32", clauseId: "s4.n1.para2", docNumber: "大足府办发〔2023〕32号", shortTitle: null, text: "……面积16.55平方千米……", label: { zh: "四、（一）第2段", en: "4 (1) para. 2" } }]]),
     feeTowns: feeTownsOf(report),
     fee: null,
+    feeAnswers: {},
     mining: null,
     layerFileHashes: [{ file: "layers/mining-key-zone.geojson", sha256: "0123456789ab" }],
     notChecked: [],
@@ -180,17 +185,25 @@ function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
   };
 }
 
-describe("report record", () => {
-  it("puts restrictions first, keeps overridden findings with their reason, and quotes clauses", () => {
-    const record = buildReportRecord(reportInput());
-    expect(record.findings.map((finding) => finding.layerId)).toEqual(["mining-key-zone", "fee-tiers", "memorials"]);
-    const zone = record.findings[0]!;
+describe("report model", () => {
+  it("puts restrictions first, keeps overridden findings with their reason, and quotes clauses by the document's numbering", () => {
+    const model = buildReport(reportInput());
+    expect(model).toMatchObject({ format: "dazu-site-check-report", formatVersion: 2 });
+    const findings = sectionOf(model, "findings")!;
+    const table = findings.blocks[0]!;
+    if (table.type !== "table") throw new Error("findings table expected");
+    expect(table.rows.map((row) => row.id)).toEqual(["mining-key-zone", "fee-tiers", "memorials"]);
+    const zone = table.rows[0]!;
     expect(zone.status).toBe("restricted");
-    expect(zone.override).toEqual({ doesNotApply: true, reason: "已取得矿业权人同意", at: "2024-05-01T08:01:00.000Z" });
-    expect(zone.citations).toEqual([{ citation: "dzfb-2023-32#s4.n1.para2", docNumber: "大足府办发〔2023〕32号", text: "……面积16.55平方千米……" }]);
-    expect(zone.overlaps[0]).toMatchObject({ area: { squareMetres: 5000, hectares: 0.5, mu: 7.5 }, sharePercent: 50 });
-    expect(record.caveat?.zh).toBe("本结果依据示意性数据，仅为筛查参考，不构成法律认定。");
-    expect(record.parcel.area.gaussKruger).toEqual({ squareMetres: 10_000, hectares: 1, mu: 15 });
+    expect(renderText(zone.cells[4]!.text, "zh")).toContain("已取得矿业权人同意");
+    expect(renderText(zone.cells[3]!.text, "zh")).toBe("西山背斜渝蓉高速以北重点开采区：5,000.00 m² / 0.5000 公顷 / 7.50 亩，占地块 50.0%，实质重叠");
+    const quote = findings.blocks.find((block) => block.type === "quote");
+    expect(quote).toEqual({ type: "quote", citation: "dzfb-2023-32#s4.n1.para2", documentNumber: "大足府办发〔2023〕32号", clause: { zh: "四、（一）第2段", en: "4 (1) para. 2" }, text: "……面积16.55平方千米……" });
+    const head = sectionOf(model, "head")!;
+    expect(head.blocks.map((block) => (block.type === "quote" ? block.citation : block.id))).toEqual(["reference-only", "schematic-caveat"]);
+    const parcelFacts = sectionOf(model, "parcel")!.blocks[0]!;
+    if (parcelFacts.type !== "facts") throw new Error("facts expected");
+    expect(renderText(parcelFacts.rows.find((row) => row.id === "area-gk")!.value.text, "zh")).toBe("10,000.00 m² / 1.0000 公顷 / 15.00 亩");
   });
 
   it("cites only the layer's own documents, and a clear finding's nearest feature not at all", () => {
@@ -209,9 +222,38 @@ describe("report record", () => {
     expect(labelledVertices(imported).map((vertex) => [vertex.label, vertex.source])).toEqual([["A", [1, 2]], ["B", [3, 4]], ["C", [5, 6]], ["D", [7, 8]]]);
   });
 
-  it("serialises to JSON and back unchanged", () => {
-    const record = buildReportRecord(reportInput());
-    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+  it("serialises to JSON and back unchanged (the JSON export is the model)", () => {
+    const model = buildReport(reportInput());
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it("says at the top that a site partly outside 大足区 is, with the areas inside and outside", () => {
+    const partly = buildReport(reportInput({ report: { ...report, district: { position: "partly", insideSquareMetres: 6000, outsideSquareMetres: 4000 } } }));
+    expect(partly.sections[1]!.id).toBe("district");
+    const warning = partly.sections[1]!.blocks[0]!;
+    if (warning.type !== "warning") throw new Error("warning expected");
+    expect(renderText(warning.text, "zh")).toBe("地块部分位于大足区以外：区内 6,000.00 m² / 0.6000 公顷 / 9.00 亩，区外 4,000.00 m² / 0.4000 公顷 / 6.00 亩。本报告所列政策对区外部分不适用，各项结论只就区内部分而言。");
+    expect(reportCsv(partly, "en")).toContain("partly outside");
+    expect(sectionOf(buildReport(reportInput()), "district")).toBeUndefined();
+  });
+});
+
+describe("report model: fee answers beside the estimate", () => {
+  it("prints which town the officer chose and the 智凤 answer beside the estimate", () => {
+    const towns = feeTownsOf(report);
+    const answers = { townId: towns.find((town) => town.split)!.townId, insideUrbanConstructionLand: false };
+    const estimate = estimateFee(towns, [{ use: "office", squareMetres: 1000 }], answers);
+    const model = buildReport(reportInput({ fee: estimate, feeAnswers: answers }));
+    const fee = sectionOf(model, "fee")!;
+    const questions = fee.blocks.filter((block) => block.type === "question");
+    expect(questions.map((block) => block.type === "question" && [block.id, block.answer ? renderText(block.answer, "zh") : null])).toEqual([
+      ["town", "智凤街道"],
+      ["urban", "范围外（150 元/m²）"],
+    ]);
+    const lines = fee.blocks.find((block) => block.type === "table")!;
+    if (lines.type !== "table") throw new Error("table expected");
+    expect(renderText(lines.footer!.cells[3]!.text, "zh")).toBe("150,000.00 元");
+    expect(reportCsv(model, "zh")).toContain("智凤街道");
   });
 });
 
@@ -223,16 +265,15 @@ describe("report CSV", () => {
     expect(csvField(null)).toBe("");
   });
 
-  it("has a header and one row per overlap, with the override and areas in three units", () => {
-    const csv = reportCsv(buildReportRecord(reportInput()), "zh");
-    expect(csv.startsWith("\uFEFF地块,核查时间")).toBe(true);
+  it("renders the model's findings table with the override and the areas, in the reader's language", () => {
+    const csv = reportCsv(buildReport(reportInput()), "zh");
+    expect(csv.startsWith("\uFEFF当前地块") || csv.startsWith("\uFEFF地块信息") || csv.startsWith("\uFEFF")).toBe(true);
     const lines = csv.slice(1).trimEnd().split("\r\n");
-    expect(lines).toHaveLength(1 + 1 + 2 + 1);
-    expect(lines[1]).toBe(
-      '"测试,地块",2024-05-01T08:00:00.000Z,2023.1.0,重点开采区,✖ 受限制,与重点开采区重叠，占地块 50.0%。,不适用: 已取得矿业权人同意,西山背斜渝蓉高速以北重点开采区,5000,0.5,7.5,50,实质重叠,,示意,2000,dzfb-2023-32#s4.n1.para2',
-    );
-    expect(lines[4]).toContain("纪念碑");
-    expect(reportCsv(buildReportRecord(reportInput()), "en")).toContain('"Overlaps ""the zone"", 50.0%"');
+    expect(lines).toContain("结果,图层,说明,面积与距离,人工判定,几何质量");
+    const zone = lines.find((line) => line.startsWith("✖ 受限制"))!;
+    expect(zone).toContain("西山背斜渝蓉高速以北重点开采区：5,000.00 m² / 0.5000 公顷 / 7.50 亩，占地块 50.0%，实质重叠");
+    expect(zone).toContain("经办人判定不适用：已取得矿业权人同意");
+    expect(reportCsv(buildReport(reportInput()), "en")).toContain('"Overlaps 重点开采区 ""the zone"": 50.0% of the parcel');
   });
 });
 

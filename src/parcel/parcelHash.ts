@@ -1,5 +1,7 @@
 import type { Position } from "geojson";
-import type { ParcelGeometry } from "../check/types";
+import { BUILDING_USES, type BuildingUse, type FeeAnswers } from "../check/fee";
+import { DEFAULT_CHECK_OPTIONS, type ParcelGeometry } from "../check/types";
+import type { FindingOverride } from "./types";
 
 /*
  * A parcel in a link: `#parcel=<kind><data>`, WGS-84 at 6 decimals (≈ 0.1 m).
@@ -140,4 +142,132 @@ export function decodeParcelFromHash(text: string): ParcelHashResult {
     default:
       return fail(`unknown kind "${kind ?? ""}"`);
   }
+}
+
+/*
+ * The officer's inputs that decided the report travel after the geometry, so a link or its QR code reopens the same
+ * report: `<geometry>!<inputs>`, inputs being base64url of UTF-8 JSON with short keys (o overrides by layer id as
+ * [reason, ISO time], f fee answers, a floor areas by use, m intended mineral, c caution distance in metres).
+ * Links without "!" (older links) carry the geometry only.
+ */
+const INPUTS_SEPARATOR = "!";
+
+/** A parcel and the inputs to its report, as a link carries them; absent inputs were not in the link. */
+export interface ParcelLink {
+  geometry: ParcelGeometry;
+  overrides?: Record<string, FindingOverride>;
+  answers?: FeeAnswers;
+  floorAreas?: Partial<Record<BuildingUse, number>>;
+  mineral?: string | null;
+  cautionDistanceMetres?: number;
+}
+
+export type ParcelLinkResult = { ok: true; link: ParcelLink } | { ok: false; reason: string };
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  let out = "";
+  for (let index = 0; index < bytes.length; index += 3) {
+    const chunk = (bytes[index]! << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
+    const characters = index + 2 < bytes.length ? 4 : index + 1 < bytes.length ? 3 : 2;
+    for (let position = 0; position < characters; position++) out += ALPHABET[(chunk >> (18 - 6 * position)) & 63]!;
+  }
+  return out;
+}
+
+function base64UrlToBytes(text: string): Uint8Array | null {
+  if (text.length % 4 === 1) return null;
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index += 4) {
+    const group = text.slice(index, index + 4);
+    let chunk = 0;
+    for (let position = 0; position < 4; position++) {
+      const value = position < group.length ? VALUE_OF.get(group[position]!) : 0;
+      if (value === undefined) return null;
+      chunk = (chunk << 6) | value;
+    }
+    bytes.push((chunk >> 16) & 255);
+    if (group.length > 2) bytes.push((chunk >> 8) & 255);
+    if (group.length > 3) bytes.push(chunk & 255);
+  }
+  return Uint8Array.from(bytes);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function readInputs(value: unknown): Omit<ParcelLink, "geometry"> | string {
+  if (!isRecord(value)) return "inputs are not an object";
+  const inputs: Omit<ParcelLink, "geometry"> = {};
+  if (value.o !== undefined) {
+    if (!isRecord(value.o)) return "bad overrides";
+    const overrides: Record<string, FindingOverride> = {};
+    for (const [layerId, entry] of Object.entries(value.o)) {
+      if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string" || entry[0].trim() === "") return "bad override";
+      overrides[layerId] = { reason: entry[0], at: entry[1] };
+    }
+    inputs.overrides = overrides;
+  }
+  if (value.f !== undefined) {
+    if (!isRecord(value.f)) return "bad fee answers";
+    const answers: FeeAnswers = {};
+    if (typeof value.f.townId === "string") answers.townId = value.f.townId;
+    if (typeof value.f.park === "string") answers.park = value.f.park;
+    if (typeof value.f.insideUrbanConstructionLand === "boolean") answers.insideUrbanConstructionLand = value.f.insideUrbanConstructionLand;
+    inputs.answers = answers;
+  }
+  if (value.a !== undefined) {
+    if (!isRecord(value.a)) return "bad floor areas";
+    const floorAreas: Partial<Record<BuildingUse, number>> = {};
+    for (const use of BUILDING_USES) {
+      const area = value.a[use];
+      if (typeof area === "number" && Number.isFinite(area) && area > 0) floorAreas[use] = area;
+    }
+    inputs.floorAreas = floorAreas;
+  }
+  if (value.m !== undefined) {
+    if (value.m !== null && typeof value.m !== "string") return "bad mineral";
+    inputs.mineral = value.m;
+  }
+  if (value.c !== undefined) {
+    if (typeof value.c !== "number" || !Number.isFinite(value.c) || value.c < 0 || value.c > 10_000) return "bad caution distance";
+    inputs.cautionDistanceMetres = value.c;
+  }
+  return inputs;
+}
+
+/** The value of `parcel=` for a parcel and the inputs that decided its report (empty inputs are left out). */
+export function encodeParcelLink(link: ParcelLink): string {
+  const inputs: Record<string, unknown> = {};
+  if (link.overrides && Object.keys(link.overrides).length > 0) {
+    inputs.o = Object.fromEntries(Object.entries(link.overrides).map(([layerId, override]) => [layerId, [override.reason, override.at]]));
+  }
+  if (link.answers && Object.keys(link.answers).length > 0) inputs.f = link.answers;
+  if (link.floorAreas && Object.keys(link.floorAreas).length > 0) inputs.a = link.floorAreas;
+  if (link.mineral) inputs.m = link.mineral;
+  if (link.cautionDistanceMetres !== undefined && link.cautionDistanceMetres !== DEFAULT_CHECK_OPTIONS.cautionDistanceMetres) inputs.c = link.cautionDistanceMetres;
+  const geometry = encodeParcelForHash(link.geometry);
+  return Object.keys(inputs).length === 0 ? geometry : `${geometry}${INPUTS_SEPARATOR}${bytesToBase64Url(new TextEncoder().encode(JSON.stringify(inputs)))}`;
+}
+
+/** The geometry part of a `parcel=` value (what `encodeParcelForHash` gives for the same parcel). */
+export function parcelLinkGeometry(text: string): string {
+  const separator = text.indexOf(INPUTS_SEPARATOR);
+  return separator < 0 ? text : text.slice(0, separator);
+}
+
+/** Reads a `parcel=` value, old (geometry only) or new; malformed values are refused with a reason. */
+export function decodeParcelLink(text: string): ParcelLinkResult {
+  const separator = text.indexOf(INPUTS_SEPARATOR);
+  const geometry = decodeParcelFromHash(separator < 0 ? text : text.slice(0, separator));
+  if (!geometry.ok) return geometry;
+  if (separator < 0) return { ok: true, link: { geometry: geometry.geometry } };
+  const bytes = base64UrlToBytes(text.slice(separator + 1));
+  if (!bytes) return { ok: false, reason: "inputs are not base64url" };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, reason: "inputs are not JSON" };
+  }
+  const inputs = readInputs(parsed);
+  return typeof inputs === "string" ? { ok: false, reason: inputs } : { ok: true, link: { geometry: geometry.geometry, ...inputs } };
 }

@@ -85,6 +85,12 @@ async function importOfficialBlocks(page: Page): Promise<string> {
   expect(await page.locator("[data-official-read]").getAttribute("data-official-read")).toBe("2");
   expect(await page.locator("[data-official-preview]").textContent()).toContain("EPSG:4544");
   await page.locator("[data-official-name]").selectOption("区块名称");
+  // 32号 publishes 28 extraction blocks: a file of 2 is a partial import, saved only once the officer confirms it.
+  expect(await page.locator("[data-official-published]").getAttribute("data-official-published")).toBe("2/28");
+  expect(await page.locator("[data-official-preview]").textContent()).toContain("本文件 2 个，政策文件公布 28 个");
+  expect(await page.locator("[data-official-save]").isDisabled()).toBe(true);
+  await page.locator("[data-official-partial-confirm]").check();
+  expect(await page.locator("[data-official-save]").isDisabled()).toBe(false);
   await screenshot(page, "official-data-form", "[data-official-data]");
 
   // Without a stated source nothing is stored.
@@ -132,6 +138,17 @@ describe("official data imported as a layer", () => {
     expect(findingText).toContain(HOSTILE_NAME);
     expect(findingText).toContain("大足区规划和自然资源局 2024 年 3 月成果（测试）");
     expect(await page.locator('[data-finding="mining-extraction-blocks"]').count()).toBe(0);
+    // A site 10 km from both imported blocks: 2 of the 28 published are imported, so it is not clear.
+    const away = { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing + 10_000]) };
+    const awayFinding = await page.evaluate(
+      async ({ site, id }) => {
+        const hooks = (window as unknown as { __dazuTest: { runCheck(site: unknown): Promise<{ findings: Array<{ layerId: string; status: string; reason: { code: string; params: Record<string, unknown> } }> }> } }).__dazuTest;
+        return (await hooks.runCheck(site)).findings.find((entry) => entry.layerId === id);
+      },
+      { site: away, id: layerId },
+    );
+    expect(awayFinding?.status).toBe("undecided");
+    expect(awayFinding?.reason).toEqual({ code: "site.reason.partialNone", params: { imported: 2, published: 28, missing: 26 } });
     expect(await page.evaluate(() => (window as unknown as { __officialInjected?: number }).__officialInjected)).toBeUndefined();
     // The printed sheet names the imported data's source and hashes its stored features in the receipt.
     await page.evaluate(() => {
@@ -196,6 +213,8 @@ describe("official data imported as a layer", () => {
     await page.locator("[data-official-name]").selectOption("名称");
     await page.locator("[data-official-provenance]").fill("区退役军人事务局实测（测试）");
     await page.locator("[data-official-accuracy]").fill("3");
+    expect(await page.locator("[data-official-published]").getAttribute("data-official-published")).toBe("1/6");
+    await page.locator("[data-official-partial-confirm]").check();
     await reloadingClick(page, "[data-official-save]");
     // The layer list says how many memorials the points were matched to.
     expect(await page.locator("[data-official-match]").getAttribute("data-official-match")).toBe("1/6");

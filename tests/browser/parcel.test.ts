@@ -60,7 +60,10 @@ describe("site check", () => {
     const share = Number(await row.locator("[data-share]").getAttribute("data-share"));
     expect(Math.abs(share - EXPECTED_KEY_ZONE_SHARE_PERCENT), `share ${share}% vs ${EXPECTED_KEY_ZONE_SHARE_PERCENT}%`).toBeLessThanOrEqual(0.5);
     // Status in words and icon, not colour only.
-    expect(await finding.locator(".site-status").first().innerText()).toMatch(/^(⚠ 需核实|✖ 受限制)$/);
+    // The site crosses the schematic zone's east edge but reaches less than its ±2 km accuracy into it: the data
+    // cannot decide, and the report says so rather than "only touches" or "clear".
+    expect(await finding.locator(".site-status").first().innerText()).toBe("? 无法判定");
+    expect(await finding.locator(".site-finding-reason").innerText()).toContain("依本数据无法判定是否涉及，请导入官方边界后再查");
 
     // The clause is quoted from the policy corpus (fetched lazily) with a link into the reader.
     const quote = finding.locator('[data-citation="dzfb-2023-32#s4.n1.para2"]');
@@ -86,10 +89,15 @@ describe("site check", () => {
     };
     const json = await exported("json");
     expect(json.name).toMatch(/^地块核查-重点开采区东界测试地块-\d{4}-\d{2}-\d{2}\.json$/);
-    const record = JSON.parse(json.text) as { findings: Array<{ layerId: string; overlaps: Array<{ sharePercent: number }>; citations: Array<{ text: string | null }> }> };
-    const zone = record.findings.find((entry) => entry.layerId === "mining-key-zone");
-    expect(Math.abs(zone!.overlaps[0]!.sharePercent - EXPECTED_KEY_ZONE_SHARE_PERCENT)).toBeLessThanOrEqual(0.5);
-    expect(zone!.citations.map((citation) => citation.text).join("")).toContain("16.55平方千米");
+    // The JSON export is the report model: sections of typed blocks, text as message codes, figures as numbers.
+    type Block = { type: string; id?: string; rows?: Array<{ id: string; cells: Array<{ text: { join?: Array<{ params?: { share?: { share: number } } }> } }> }>; citation?: string; text?: string | null };
+    const model = JSON.parse(json.text) as { formatVersion: number; sections: Array<{ id: string; blocks: Block[] }> };
+    expect(model.formatVersion).toBe(2);
+    const findingsSection = model.sections.find((section) => section.id === "findings")!;
+    const zoneRow = findingsSection.blocks.find((block) => block.id === "findings")!.rows!.find((row) => row.id === "mining-key-zone")!;
+    const exportedShare = zoneRow.cells[3]!.text.join![0]!.params!.share!.share * 100;
+    expect(Math.abs(exportedShare - EXPECTED_KEY_ZONE_SHARE_PERCENT)).toBeLessThanOrEqual(0.5);
+    expect(findingsSection.blocks.filter((block) => block.type === "quote").map((block) => block.text ?? "").join("")).toContain("16.55平方千米");
     const csv = await exported("csv");
     expect(csv.text).toContain(KEY_ZONE_NAME);
     const txt = await exported("txt");
@@ -103,6 +111,26 @@ describe("site check", () => {
     await page.locator("[data-site-caution-distance]").dispatchEvent("change");
     await expect.poll(() => page.locator('[data-finding="memorials"]').first().getAttribute("data-status"), { timeout: 30_000 }).toBe("caution");
     expect(await page.locator('[data-finding="mining-key-zone"] [data-share]').first().getAttribute("data-share")).not.toBeNull();
+    expect(session!.consoleErrors).toEqual([]);
+  });
+
+  it("says at the top of the report and the print that a site in 成都 lies wholly outside 大足区, and reads no layer clear", async () => {
+    const { page } = await openReady();
+    await openSiteCheck(page);
+    await page.locator('[data-site-mode="paste"]').click();
+    await page.locator("[data-site-paste]").fill("104.060 30.660\n104.062 30.660\n104.062 30.662\n104.060 30.662");
+    await page.locator('[data-site-action="read-paste"]').click();
+    const warning = page.locator('[data-site-district="outside"]');
+    await warning.waitFor({ state: "visible", timeout: 60_000 });
+    expect(await warning.innerText()).toContain("地块全部位于大足区以外");
+    expect(await page.locator('[data-finding][data-status="clear"]').count()).toBe(0);
+    expect(await page.locator('[data-finding][data-status="outside"]').count()).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      (window as unknown as { print: () => void }).print = () => ((window as unknown as { printed?: boolean }).printed = true);
+    });
+    await page.locator('[data-site-action="print"]').click();
+    await page.waitForFunction(() => (window as unknown as { printed?: boolean }).printed === true, undefined, { timeout: 60_000 });
+    expect(await page.locator('[data-site-print] [data-report-section="district"]').innerText()).toContain("本报告所列政策仅适用于大足区");
     expect(session!.consoleErrors).toEqual([]);
   });
 

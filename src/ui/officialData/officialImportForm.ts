@@ -87,6 +87,20 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   const accuracy = h("input", { id: "official-accuracy", type: "number", min: 0, max: 10000, step: "any", value: "1", "data-official-accuracy": "" });
   const preview = h("div", { class: "official-preview", "aria-live": "polite", "data-official-preview": "" });
   const saveButton = h("button", { type: "submit", class: "primary-button", "data-official-save": "" });
+  /** A file with fewer features than the document publishes is saved only once the officer says it is partial. */
+  const partialConfirm = h("input", { type: "checkbox", id: "official-partial", "data-official-partial-confirm": "" });
+  partialConfirm.addEventListener("change", () => renderPreview());
+  /** How many features of the target's kind the file holds, and how many the document publishes (when it says). */
+  const coverage = (): { read: number; published: number } | null => {
+    if (!result?.ok || !target?.publishedCount) return null;
+    const read = result.parcels.filter((parcel) => kindOf(parcel.geometry) === target!.geometryType).length;
+    return { read, published: target.publishedCount };
+  };
+  const partial = () => {
+    const counted = coverage();
+    // A file with none of the kind is refused on saving, with its own message.
+    return counted !== null && counted.read > 0 && counted.read < counted.published;
+  };
   const cancelButton = h("button", { type: "button", class: "secondary-button", "data-official-cancel": "", onclick: () => options.onCancel() });
 
   const progressBar = h("progress", { class: "site-progress-bar", max: 100, "aria-hidden": "true" });
@@ -158,7 +172,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (busy || !target || !file || !result?.ok) return;
+    if (busy || !target || !file || !result?.ok || (partial() && !partialConfirm.checked)) return;
     const built = buildImportedLayer(result, {
       target,
       targetLoad: dataPackage.layers.get(target.id),
@@ -191,7 +205,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   function renderPreview() {
     const language = store.getState().language;
     saveButton.textContent = t(busy === "saving" ? "official.saving" : "official.save");
-    saveButton.disabled = busy !== null || !result?.ok;
+    saveButton.disabled = busy !== null || !result?.ok || (partial() && !partialConfirm.checked);
     const parts: Array<HTMLElement | null> = [];
     if (busy === "reading" && file) {
       parts.push(
@@ -218,6 +232,20 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
         h("p", { "data-official-read": String(result.parcels.length) }, result.parcels.length === 1 ? t("official.readOne", { kinds, crs: describeCrs(result.crs.code)[language] }) : t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] })),
         h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: result.crs.reason[language] })),
       );
+      const counted = coverage();
+      if (counted) {
+        parts.push(h("p", { "data-official-published": `${counted.read}/${counted.published}` }, t("official.publishedCount", { read: counted.read, published: counted.published })));
+        if (partial()) {
+          parts.push(
+            h(
+              "label",
+              { class: "site-check-row", for: "official-partial" },
+              partialConfirm,
+              t("official.partialConfirm", { read: counted.read, published: counted.published, missing: counted.published - counted.read }),
+            ),
+          );
+        }
+      }
       const shown = [...result.warnings, ...warnings];
       if (shown.length > 0) parts.push(h("ul", { class: "site-warnings" }, shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${warning[language]}`))));
     }

@@ -5,7 +5,9 @@ import { formatNumber, percentText, yuanText } from "../../parcel/format";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
 import { quoteBlock } from "./quote";
-import type { ReportContext } from "./reportContext";
+import type { SiteCheckController } from "./siteCheckController";
+
+const QUESTION_ORDER: ReadonlyArray<FeeQuestion["id"]> = ["town", "park", "urban-construction-land"];
 
 /** Re-renders without losing the keyboard focus of an element that is drawn again under the same key. */
 function keepFocus(container: HTMLElement, render: () => void): void {
@@ -19,7 +21,7 @@ function keepFocus(container: HTMLElement, render: () => void): void {
  * the data cannot answer (which town, 智凤's 城市建设用地范围, a park's 四至) as choices; then the lines, the total and
  * the rule quoted. Exempt lines say 经确认后免缴.
  */
-export function mountFeeView(container: HTMLElement, store: AppStore, context: ReportContext): void {
+export function mountFeeView(container: HTMLElement, store: AppStore, controller: SiteCheckController): void {
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   const inputs = h("div", { class: "site-fee-inputs" });
   const results = h("div", { class: "site-fee-results", "aria-live": "polite" });
@@ -27,11 +29,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
   const towns = h("p", { class: "site-fee-towns", "data-site-fee-towns": "" });
   let inputsFor: unknown = null;
 
-  const answer = (change: Partial<FeeAnswers>) => {
-    const answers: FeeAnswers = { ...store.getState().feeInputs.answers, ...change };
-    for (const key of Object.keys(change) as Array<keyof FeeAnswers>) if (change[key] === undefined) delete answers[key];
-    store.getState().setFeeAnswers(answers);
-  };
+  const answer = (change: Partial<FeeAnswers>) => controller.answerFee(change);
 
   const radios = (name: string, legend: string, options: Array<{ value: string; label: string; checked: boolean; pick: () => void }>): HTMLElement =>
     h(
@@ -78,11 +76,11 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
 
   /** What imported official park boundaries say about the site; the officer's answer still decides. */
   const officialParkEvidence = (): HTMLElement => {
-    const overlaps = context.officialParkOverlaps();
+    const overlaps = controller.officialParkOverlaps();
     const language = store.getState().language;
     const text =
       overlaps.length === 0
-        ? context.hasOfficialParks()
+        ? controller.hasOfficialParks()
           ? t("site.fee.officialParksNone")
           : ""
         : t("site.fee.officialParks", {
@@ -94,7 +92,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
 
   /** Answered questions stay on screen so the officer can change them (the estimate only lists open ones). */
   const answeredQuestions = (open: FeeQuestion[]): FeeQuestion[] => {
-    const view = context.fee();
+    const view = controller.fee();
     if (!view) return [];
     const { answers } = store.getState().feeInputs;
     const shown = new Set(open.map((question) => question.id));
@@ -119,7 +117,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
           const id = `site-floor-${use}`;
           const input = h("input", { type: "number", id, min: "0", step: "any", inputmode: "decimal", class: "site-number", "data-floor-area": use, "data-focus-key": id });
           if (floorAreas[use]) input.value = String(floorAreas[use]);
-          input.addEventListener("input", () => store.getState().setFloorArea(use, Number(input.value)));
+          input.addEventListener("input", () => controller.setFloorArea(use, Number(input.value)));
           return h("label", { class: "site-floor-row", for: id }, h("span", {}, localized(BUILDING_USE_LABELS[use], store.getState().language)), input);
         }),
       ),
@@ -127,7 +125,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
   };
 
   const renderResults = () => {
-    const view = context.fee();
+    const view = controller.fee();
     const { language } = store.getState();
     if (!view) return;
     if (view.towns.length === 0) {
@@ -145,7 +143,8 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
       ]),
     );
     const { estimate } = view;
-    const questions = [...estimate.questions, ...answeredQuestions(estimate.questions)];
+    // One order whether answered or open, so a question does not jump away as the officer answers it.
+    const questions = [...estimate.questions, ...answeredQuestions(estimate.questions)].sort((a, b) => QUESTION_ORDER.indexOf(a.id) - QUESTION_ORDER.indexOf(b.id));
     const lines: Child =
       estimate.lines.length === 0
         ? h("p", { class: "site-muted" }, t("site.fee.noAreas"))
@@ -184,7 +183,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
         results,
         questions.map(questionBlock),
         lines,
-        h("div", { class: "site-citations" }, h("p", { class: "site-subheading" }, t("site.fee.rule")), shownRules.map((citation) => quoteBlock(citation, context.quotes.quotes.get(citation), language))),
+        h("div", { class: "site-citations" }, h("p", { class: "site-subheading" }, t("site.fee.rule")), shownRules.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language))),
         h("p", { class: "site-muted" }, t("site.fee.notice")),
       ),
     );
@@ -210,7 +209,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, context: R
     // A restored query brings its own floor areas.
     if (state.siteParcel !== previous.siteParcel && state.feeInputs.floorAreas !== previous.feeInputs.floorAreas) renderInputs();
   });
-  context.onChange(() => {
+  controller.subscribe(() => {
     if (store.getState().siteCheck.type === "done") renderResults();
   });
 }

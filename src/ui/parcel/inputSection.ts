@@ -96,7 +96,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     if (parcel.statedAreaHectares !== undefined) site.statedAreaHectares = parcel.statedAreaHectares;
     adapter.stopSketch();
     renderResult();
-    await controller.submit(site, { fit: true });
+    await controller.setParcel(site, { fit: true });
     options.onChecked?.();
   };
 

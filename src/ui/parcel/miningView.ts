@@ -1,11 +1,11 @@
 import type { Language, MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import { mineralsOf, type MineralRules, type MiningPolicy } from "../../parcel/miningPolicy";
-import type { ClauseQuote } from "../../parcel/reportRecord";
+import type { ClauseQuote } from "../../parcel/reportInput";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
 import { quoteBlock, readerHash } from "./quote";
-import type { ReportContext } from "./reportContext";
+import type { SiteCheckController } from "./siteCheckController";
 
 /** A mineral's policy classes, each with its clause quoted, and its 专栏2 rows as a small table with their citations. */
 export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quotes: ReadonlyMap<string, ClauseQuote>, language: Language, options: { link: boolean }): Child {
@@ -72,7 +72,7 @@ export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quot
  * The intended mineral (from geodata/mining-policy.json) → its policy class under 32号 (重点勘查 / 重点开采 / 限制开采 /
  * 禁止开采) and its minimum mining scale from 专栏2, each quoted with its clause.
  */
-export function mountMiningView(container: HTMLElement, store: AppStore, context: ReportContext): void {
+export function mountMiningView(container: HTMLElement, store: AppStore, controller: SiteCheckController): void {
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
 
   const render = () => {
@@ -80,7 +80,7 @@ export function mountMiningView(container: HTMLElement, store: AppStore, context
     container.hidden = state.siteCheck.type !== "done";
     if (state.siteCheck.type !== "done") return;
     const { language } = state;
-    const policy = context.miningPolicy();
+    const policy = controller.state().miningPolicy;
     const heading = h("h3", { class: "site-heading" }, t("site.mining.heading"));
     if (policy === "failed") {
       setChildren(container, heading, h("p", { class: "site-error" }, t("site.mining.failed")));
@@ -94,16 +94,16 @@ export function mountMiningView(container: HTMLElement, store: AppStore, context
     select.append(h("option", { value: "" }, t("site.mining.none")));
     for (const mineral of mineralsOf(policy)) select.append(h("option", { value: mineral, selected: mineral === state.intendedMineral }, mineral));
     select.addEventListener("change", () => {
-      store.getState().setIntendedMineral(select.value === "" ? null : select.value);
+      controller.setIntendedMineral(select.value === "" ? null : select.value);
       container.querySelector<HTMLSelectElement>("#site-mineral")?.focus();
     });
-    const rules = context.mining();
+    const rules = controller.mining();
     setChildren(
       container,
       heading,
       h("label", { class: "field-label", for: "site-mineral" }, t("site.mining.mineral")),
       select,
-      rules ? miningRulesBlock(rules, policy, context.quotes.quotes, language, { link: true }) : null,
+      rules ? miningRulesBlock(rules, policy, controller.state().quotes, language, { link: true }) : null,
     );
   };
 
@@ -111,5 +111,5 @@ export function mountMiningView(container: HTMLElement, store: AppStore, context
   store.subscribe((state, previous) => {
     if (state.siteCheck !== previous.siteCheck || state.intendedMineral !== previous.intendedMineral || state.language !== previous.language) render();
   });
-  context.onChange(render);
+  controller.subscribe(render);
 }

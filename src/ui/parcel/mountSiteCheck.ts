@@ -4,8 +4,8 @@ import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
 import type { MapSnapshot } from "../../map/sketch/sketchTypes";
 import { boundaryText } from "../../parcel/boundaryText";
-import { reportCsv } from "../../parcel/reportCsv";
-import { buildReportRecord } from "../../parcel/reportRecord";
+import { buildReport } from "../../siteCheck/report/buildReport";
+import { reportCsv } from "../../siteCheck/report/reportCsv";
 import { openParcelStorage } from "../../state/parcelStorage";
 import type { AppStore } from "../../state/store";
 import "../../styles/parcel.css";
@@ -16,7 +16,6 @@ import { mountFeeView } from "./feeView";
 import { mountInputSection } from "./inputSection";
 import { mountMiningView } from "./miningView";
 import { cropForPrint, renderPrintView, type QrCodeRenderer } from "./printView";
-import { createReportContext } from "./reportContext";
 import { mountReportView } from "./reportView";
 import { mountSavedView } from "./savedView";
 import { createSiteCheckController } from "./siteCheckController";
@@ -82,7 +81,6 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     drawnParcelName: () => t("site.name.drawn", { time: new Date().toLocaleTimeString(store.getState().language === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" }) }),
     linkedParcelName: () => t("site.name.linked"),
   });
-  const context = createReportContext(store, dataPackage, dataBaseUrl, controller);
 
   const intro = h("p", { class: "site-intro" });
   const inputs = h("section", { class: "site-section site-inputs", "data-site-inputs": "" });
@@ -103,19 +101,19 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     qrCodeSvg ??= (await import("./qrCode")).qrCodeSvg;
   };
   const renderPrint = () => {
-    const input = context.input();
-    const policy = context.miningPolicy();
-    if (input) renderPrintView(printSection, store, dataPackage, input, printSnapshot, policy === "failed" ? null : policy, qrCodeSvg);
+    const input = controller.reportInput();
+    const policy = controller.state().miningPolicy;
+    if (input) renderPrintView(printSection, store, dataPackage, input, buildReport(input, controller.isPointLayer), printSnapshot, policy === "failed" ? null : policy, qrCodeSvg);
   };
-  context.onChange(() => {
+  controller.subscribe(() => {
     // Fetch the QR encoder once there is a report, so a print started from the browser menu has it too.
-    if (context.input() && !qrCodeSvg) void loadQrCode().catch(() => undefined);
+    if (controller.reportInput() && !qrCodeSvg) void loadQrCode().catch(() => undefined);
     if (document.body.classList.contains(PRINT_READY_CLASS)) renderPrint();
   });
 
   const renderStatic = () => {
     intro.textContent = t("site.intro");
-    const problem = controller.problem();
+    const problem = controller.state().problem;
     linkProblem.hidden = problem?.source !== "link";
     if (problem?.source === "link") {
       const { language } = store.getState();
@@ -123,7 +121,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     }
   };
   renderStatic();
-  controller.onProblem(renderStatic);
+  controller.subscribe(renderStatic);
   store.subscribe((state, previous) => {
     if (state.language !== previous.language) renderStatic();
   });
@@ -148,12 +146,12 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   });
 
   const currentRecord = () => {
-    const input = context.input();
-    return input ? buildReportRecord(input) : null;
+    const input = controller.reportInput();
+    return input ? buildReport(input, controller.isPointLayer) : null;
   };
   const baseName = () => `${t("site.file.prefix")}-${safeFileName(store.getState().siteParcel?.name ?? "")}-${today()}`;
 
-  mountReportView(report, store, context, controller, {
+  mountReportView(report, store, controller, {
     print: () => {
       void (async () => {
         printSnapshot = await cropForPrint(await controller.refreshSnapshot());
@@ -187,8 +185,8 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     },
     clear: () => controller.clear(),
   });
-  mountFeeView(fee, store, context);
-  mountMiningView(mining, store, context);
+  mountFeeView(fee, store, controller);
+  mountMiningView(mining, store, controller);
   mountSavedView(saved, store, storage, controller, () => showPanel(isPhone() ? "half" : "full"));
 
   // On a phone the inputs fill the sheet: once a site is checked, bring its report up.

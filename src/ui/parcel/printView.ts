@@ -1,4 +1,3 @@
-import { BUILDING_USE_LABELS } from "../../check/fee";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
@@ -6,14 +5,14 @@ import type { DataPackage } from "../../layers/layerData";
 import type { LegendEntry } from "../../layers/manifestTypes";
 import { PARCEL_COLOR } from "../../map/sketch/sketchStyle";
 import type { MapSnapshot } from "../../map/sketch/sketchTypes";
-import { areaTexts, distanceText, formatNumber, percentText, yuanText } from "../../parcel/format";
-import { findingCitations, labelledVertices, REFERENCE_ONLY, SCHEMATIC_CAVEAT, sortFindings, STATUS_LABELS, type ReportInput } from "../../parcel/reportRecord";
+import { distanceText, formatNumber } from "../../parcel/format";
+import { labelledVertices, type ReportInput } from "../../parcel/reportInput";
+import { sectionOf, type ReportModel } from "../../siteCheck/report/reportModel";
+import { renderBlock, renderSection } from "./reportBlocks";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
 import type { MiningPolicy } from "../../parcel/miningPolicy";
 import { miningRulesBlock } from "./miningView";
-import { quoteBlock } from "./quote";
-import { originText } from "./reportView";
 
 /** Vertices listed on paper; a longer boundary is in the exports. */
 const PRINTED_VERTICES = 120;
@@ -88,6 +87,8 @@ export function renderPrintView(
   store: AppStore,
   dataPackage: DataPackage,
   input: ReportInput,
+  /** The report as built once for every renderer (src/siteCheck/report/buildReport). */
+  model: ReportModel,
   snapshot: MapSnapshot | null,
   miningPolicy: MiningPolicy | null,
   /** Draws the QR code of the re-open link; loaded on demand, so absent until the first print. */
@@ -145,94 +146,6 @@ export function renderPrintView(
     );
   };
 
-  const areas = (): Child => {
-    const gk = areaTexts(report.parcel.gaussKrugerSquareMetres, language);
-    const ellipsoid = areaTexts(report.parcel.ellipsoidalSquareMetres, language);
-    const polygonal = parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon";
-    return h(
-      "table",
-      { class: "print-table" },
-      h("tbody", {}, [
-        h("tr", {}, h("th", { scope: "row" }, t("site.print.parcelName")), h("td", { colspan: "3", dir: "auto" }, parcel.name)),
-        h("tr", {}, h("th", { scope: "row" }, t("site.print.source")), h("td", { colspan: "3" }, originText(parcel, t))),
-        h("tr", {}, h("th", { scope: "row" }, t("site.parcel.inputCrs")), h("td", { colspan: "3" }, parcel.crs ? `${describeCrs(parcel.crs.code)[language]}${parcel.crs.swappedAxes ? ` · ${t("site.import.swapped")}` : ""}` : describeCrs("EPSG:4326")[language])),
-        polygonal ? h("tr", {}, h("th", { scope: "row" }, t("site.parcel.areaGk")), h("td", {}, gk.squareMetres), h("td", {}, gk.hectares), h("td", {}, gk.mu)) : null,
-        polygonal ? h("tr", {}, h("th", { scope: "row" }, t("site.parcel.areaEllipsoid")), h("td", {}, ellipsoid.squareMetres), h("td", {}, ellipsoid.hectares), h("td", {}, ellipsoid.mu)) : null,
-        parcel.geometry.type !== "Point"
-          ? h("tr", {}, h("th", { scope: "row" }, t(polygonal ? "site.parcel.perimeter" : "site.parcel.length")), h("td", { colspan: "3" }, distanceText(report.parcel.lengthMetres, language)))
-          : null,
-        h("tr", {}, h("th", { scope: "row" }, t("site.parcel.vertices")), h("td", { colspan: "3" }, String(labelledVertices(parcel).length))),
-      ]),
-    );
-  };
-
-  const findings = (): Child => {
-    const sorted = sortFindings(report.findings);
-    const rows = sorted.map((finding) => {
-      const override = input.overrides[finding.layerId];
-      const numbers = finding.overlaps.length
-        ? finding.overlaps.map((overlap) => `${overlap.name} ${areaTexts(overlap.overlapSquareMetres, language).squareMetres} / ${areaTexts(overlap.overlapSquareMetres, language).hectares} / ${areaTexts(overlap.overlapSquareMetres, language).mu}，${percentText(overlap.shareOfParcel, language)}，${t(`site.tolerance.${overlap.tolerance}`, { metres: finding.positionalAccuracyM })}`).join("；")
-        : finding.nearest && finding.status === "info"
-          ? t(dataPackage.manifest.layers.find((layer) => layer.id === finding.layerId)?.geometryType === "point" ? "site.finding.nearest" : "site.finding.nearBoundary", { name: finding.nearest.name, distance: distanceText(finding.nearest.distanceMetres, language), uncertainty: distanceText(finding.nearest.uncertaintyMetres, language) })
-          : "";
-      return h(
-        "tr",
-        { class: `print-finding--${finding.status}` },
-        h("td", { class: "print-status" }, `${STATUS_LABELS[finding.status].icon} ${STATUS_LABELS[finding.status][language]}`, override ? h("div", { class: "print-override" }, t("site.override.badge")) : null),
-        h("td", {}, localized(finding.title, language)),
-        h("td", {}, localized(finding.reason, language), numbers ? h("div", { class: "print-numbers" }, numbers) : null, override ? h("div", { class: "print-override" }, t("site.override.reason", { reason: override.reason })) : null),
-        h(
-          "td",
-          {},
-          `${t(`quality.${finding.geometryQuality}`)} ±${formatNumber(finding.positionalAccuracyM, 0, language)} m`,
-          // Imported official data is only as good as its stated source: the filed sheet names it.
-          finding.geometryQuality === "official" ? h("div", { class: "print-numbers", "data-print-provenance": finding.layerId }, localized(finding.qualityNote, language)) : null,
-        ),
-      );
-    });
-    const citations = [...new Set(sorted.filter((finding) => finding.status !== "clear").flatMap((finding) => findingCitations(finding, input.layerDocuments(finding.layerId))))];
-    return [
-      h(
-        "table",
-        { class: "print-table print-findings" },
-        h("thead", {}, h("tr", {}, h("th", {}, t("site.print.status")), h("th", {}, t("site.print.layer")), h("th", {}, t("site.print.finding")), h("th", {}, t("site.print.quality")))),
-        h("tbody", {}, rows),
-      ),
-      input.notChecked.length > 0 ? h("p", {}, t("site.findings.notChecked", { layers: input.notChecked.map((layer) => localized(layer.title, language)).join("、") })) : null,
-      citations.length > 0 ? [h("h3", {}, t("site.finding.sources")), citations.map((citation) => quoteBlock(citation, input.quotes.get(citation), language, { link: false }))] : null,
-    ];
-  };
-
-  const fee = (): Child => {
-    if (!input.fee) return null;
-    const estimate = input.fee;
-    return [
-      h("h2", {}, t("site.fee.heading")),
-      h("p", {}, t("site.fee.towns"), " ", input.feeTowns.map((town) => `${town.name} ${percentText(town.share, language)}`).join("；")),
-      h(
-        "table",
-        { class: "print-table" },
-        h("thead", {}, h("tr", {}, h("th", {}, t("site.fee.use")), h("th", {}, t("site.fee.floorArea")), h("th", {}, t("site.fee.unitRate")), h("th", {}, t("site.fee.amount")))),
-        h(
-          "tbody",
-          {},
-          estimate.lines.map((line) =>
-            h(
-              "tr",
-              {},
-              h("td", {}, localized(BUILDING_USE_LABELS[line.use], language)),
-              h("td", {}, `${formatNumber(line.squareMetres, 2, language)} m²`),
-              h("td", {}, line.rate === null ? t("site.fee.open") : t("site.fee.rate", { rate: line.rate })),
-              h("td", {}, line.exemptPendingConfirmation ? t("site.fee.exempt") : line.amount === null ? t("site.fee.open") : yuanText(line.amount, language)),
-            ),
-          ),
-        ),
-        h("tfoot", {}, h("tr", {}, h("th", { colspan: "3" }, t("site.fee.total")), h("td", {}, estimate.total === null ? t("site.fee.pending") : yuanText(estimate.total, language)))),
-      ),
-      [...new Set(estimate.lines.map((line) => line.citation))].map((citation) => quoteBlock(citation, input.quotes.get(citation), language, { link: false })),
-    ];
-  };
-
   const mining = (): Child => {
     const policy = miningPolicy;
     if (!input.mining || !policy) return null;
@@ -283,38 +196,27 @@ export function renderPrintView(
     ];
   };
 
-  const receipt = (): Child =>
-    h(
+  const section = (id: string): Child => {
+    const found = sectionOf(model, id);
+    return found ? renderSection(found, language, "print", { quoteLinks: false, level: 2 }) : null;
+  };
+
+  const receipt = (): Child => {
+    const found = sectionOf(model, "receipt");
+    return h(
       "section",
       { class: "print-receipt", "data-print-receipt": "" },
       h("h2", {}, t("site.print.receipt")),
-      h("p", { class: "print-reference" }, REFERENCE_ONLY[language]),
-      h(
-        "table",
-        { class: "print-table" },
-        h(
-          "tbody",
-          {},
-          h("tr", {}, h("th", { scope: "row" }, t("site.print.checkedAt")), h("td", {}, checkedAt)),
-          h("tr", {}, h("th", { scope: "row" }, t("site.print.dataVersion")), h("td", {}, input.dataPackageVersion)),
-          h("tr", {}, h("th", { scope: "row" }, t("site.print.parcelName")), h("td", {}, `${parcel.name}（${t("site.print.vertexSummary", { count: labelledVertices(parcel).length, area: areaTexts(report.parcel.gaussKrugerSquareMetres, language).squareMetres })}）`)),
-        ),
-      ),
-      h("h3", {}, t("site.print.fileHashes")),
-      input.layerFileHashes.length > 0
-        ? h(
-            "table",
-            { class: "print-table print-hashes" },
-            h("tbody", {}, input.layerFileHashes.map((entry) => h("tr", {}, h("td", {}, entry.file), h("td", { class: "print-hash", "data-file-hash": entry.file }, entry.sha256 || t("site.print.hashRanged"))))),
-          )
-        : h("p", {}, t("site.print.hashesPending")),
+      (found?.blocks ?? []).filter((block) => !(block.type === "note" && block.id === "link")).map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
       h("h3", {}, t("site.print.coordinatesShort")),
       h("p", { class: "print-wrap" }, labelledVertices(parcel).slice(0, PRINTED_VERTICES).map((vertex) => `${vertex.label} ${vertex.lngLat[0].toFixed(6)},${vertex.lngLat[1].toFixed(6)}`).join("；")),
       h("h3", {}, t("site.print.link")),
       input.link ? h("p", { class: "print-wrap print-link", "data-print-link": "" }, input.link) : h("p", {}, t("site.print.linkTooLong")),
       input.link && qrCodeSvg ? h("div", { class: "print-qr", "data-print-qr": "" }, qrCodeSvg(input.link, t("site.print.link"))) : null,
     );
+  };
 
+  const head = sectionOf(model, "head");
   setChildren(
     target,
     h(
@@ -322,15 +224,13 @@ export function renderPrintView(
       { class: "print-head" },
       h("h1", {}, t("site.print.title")),
       h("p", {}, `${t("app.title")} · ${t("site.print.checkedAt")} ${checkedAt} · ${t("site.print.dataVersion")} ${input.dataPackageVersion}`),
-      h("p", { class: "print-reference" }, REFERENCE_ONLY[language]),
+      (head?.blocks ?? []).map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
     ),
-    report.reliesOnSchematic ? h("p", { class: "site-caveat" }, `⚠ ${SCHEMATIC_CAVEAT[language]}`) : null,
+    section("district"),
     mapFigure(),
-    h("h2", {}, t("site.print.parcelHeading")),
-    areas(),
-    h("h2", {}, t("site.findings.heading")),
-    findings(),
-    fee(),
+    section("parcel"),
+    section("findings"),
+    section("fee"),
     mining(),
     coordinates(),
     receipt(),

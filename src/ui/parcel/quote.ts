@@ -1,6 +1,6 @@
 import type { Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
-import type { ClauseQuote } from "../../parcel/reportRecord";
+import type { ClauseQuote } from "../../parcel/reportInput";
 import { withHashParameter } from "../../state/urlHash";
 import { h } from "../dom";
 
@@ -34,6 +34,7 @@ export function quoteBlock(citation: string, quote: ClauseQuote | undefined, lan
     "figure",
     { class: "site-quote", "data-citation": citation },
     h("blockquote", { class: quote?.text ? "site-quote-text" : "site-quote-text site-quote-text--pending" }, text),
-    h("figcaption", {}, `${title}${shortTitle ? ` ${shortTitle}` : ""} · ${clauseId}`, link ? " · " : null, link),
+    // Cited as the document numbers it (一、（一）); before the document has loaded, by its number alone.
+    h("figcaption", {}, `${title}${shortTitle ? ` ${shortTitle}` : ""}${quote?.label ? ` ${localized(quote.label, language)}` : ""}`, link ? " · " : null, link),
   );
 }

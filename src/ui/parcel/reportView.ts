@@ -3,12 +3,15 @@ import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
 import { areaTexts, distanceText, formatNumber, percentText } from "../../parcel/format";
-import { findingCitations, labelledVertices, SCHEMATIC_CAVEAT, sortFindings, STATUS_LABELS, STATUS_ORDER } from "../../parcel/reportRecord";
+import { findingCitations, labelledVertices, SCHEMATIC_CAVEAT, sortFindings, STATUS_LABELS, STATUS_ORDER } from "../../parcel/reportInput";
 import type { SiteParcel } from "../../parcel/types";
 import type { AppStore } from "../../state/store";
+import { buildReport } from "../../siteCheck/report/buildReport";
+import { sectionOf } from "../../siteCheck/report/reportModel";
+import { reasonText } from "../../siteCheck/report/reportText";
+import { renderSection } from "./reportBlocks";
 import { h, setChildren, type Child } from "../dom";
 import { quoteBlock } from "./quote";
-import type { ReportContext } from "./reportContext";
 import type { SiteCheckController } from "./siteCheckController";
 
 export interface ReportActions {
@@ -40,7 +43,7 @@ export function originText(parcel: SiteParcel, t: (key: MessageKey, params?: Mes
  * quality — and the layers checked and found clear. Findings can be marked "does not apply" with a reason; they
  * stay in the report, marked.
  */
-export function mountReportView(container: HTMLElement, store: AppStore, context: ReportContext, controller: SiteCheckController, actions: ReportActions): void {
+export function mountReportView(container: HTMLElement, store: AppStore, controller: SiteCheckController, actions: ReportActions): void {
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   /** The override form being filled in, kept across re-renders (quotes arriving must not wipe the reason). */
   let editing: { layerId: string; reason: string; error: boolean } | null = null;
@@ -65,8 +68,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
         input.value = String(store.getState().cautionDistanceMetres);
         return;
       }
-      store.getState().setCautionDistance(metres);
-      void controller.recheck();
+      void controller.setCautionDistance(metres);
     });
     return h("span", {}, input, " m");
   };
@@ -150,7 +152,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
         h("strong", {}, t("site.override.badge")),
         h("p", {}, t("site.override.reason", { reason: override.reason })),
         h("p", { class: "site-override-note" }, t("site.override.kept")),
-        h("button", { type: "button", class: "link-button", onclick: () => store.getState().setFindingOverride(finding.layerId, null) }, t("site.override.undo")),
+        h("button", { type: "button", class: "link-button", onclick: () => controller.override(finding.layerId, null) }, t("site.override.undo")),
       );
     }
     if (editing?.layerId !== finding.layerId) {
@@ -184,7 +186,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
         return;
       }
       editing = null;
-      store.getState().setFindingOverride(finding.layerId, { reason: text, at: new Date().toISOString() });
+      controller.override(finding.layerId, { reason: text, at: new Date().toISOString() });
     };
     return h(
       "div",
@@ -247,7 +249,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
       ? h(
           "p",
           { class: "site-nearest" },
-          t(context.isPointLayer(finding.layerId) ? "site.finding.nearest" : "site.finding.nearBoundary", {
+          t(controller.isPointLayer(finding.layerId) ? "site.finding.nearest" : "site.finding.nearBoundary", {
             name: finding.nearest.name,
             distance: distanceText(finding.nearest.distanceMetres, language),
             uncertainty: distanceText(finding.nearest.uncertaintyMetres, language),
@@ -262,7 +264,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
         )
       : null;
     const qualityName = t(`quality.${finding.geometryQuality}`);
-    const citations = findingCitations(finding, context.layerDocuments(finding.layerId));
+    const citations = findingCitations(finding, controller.layerDocuments(finding.layerId));
     return h(
       "article",
       {
@@ -273,7 +275,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
       h("header", { class: "site-finding-head" }, statusBadge(finding), h("h4", { class: "site-finding-title" }, localized(finding.title, language))),
       // An officer's decision is the first thing read about the finding; the way to make one comes last.
       overridden ? overrideBlock(finding) : null,
-      h("p", { class: "site-finding-reason" }, localized(finding.reason, language)),
+      h("p", { class: "site-finding-reason" }, reasonText(finding.reason, language)),
       overlapTable,
       nearest,
       summary,
@@ -288,9 +290,9 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
         ? h(
             "details",
             // What restricts is read in full; what only informs is one click away, to keep the report short.
-            { class: "site-citations", open: finding.status === "restricted" || finding.status === "caution" },
+            { class: "site-citations", open: finding.status === "restricted" || finding.status === "caution" || finding.status === "undecided" },
             h("summary", { class: "site-subheading" }, t("site.finding.sourcesCount", { count: citations.length })),
-            citations.map((citation) => quoteBlock(citation, context.quotes.quotes.get(citation), language)),
+            citations.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language)),
           )
         : null,
       overridden ? null : overrideBlock(finding),
@@ -325,16 +327,23 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
                   { "data-finding": finding.layerId, "data-status": "clear" },
                   h("span", {}, localized(finding.title, language)),
                   " ",
-                  h("span", { class: "site-muted" }, `${localized(finding.reason, language)} ${t("site.finding.qualityShort", { quality: t(`quality.${finding.geometryQuality}`), metres: formatNumber(finding.positionalAccuracyM, 0, language) })}`),
+                  h("span", { class: "site-muted" }, `${reasonText(finding.reason, language)} ${t("site.finding.qualityShort", { quality: t(`quality.${finding.geometryQuality}`), metres: formatNumber(finding.positionalAccuracyM, 0, language) })}`),
                 ),
               ),
             ),
           )
         : null,
-      controller.notChecked().length > 0
-        ? h("p", { class: "site-not-checked" }, t("site.findings.notChecked", { layers: controller.notChecked().map((layer) => localized(layer.title, language)).join("、") }))
+      controller.state().notChecked.length > 0
+        ? h("p", { class: "site-not-checked" }, t("site.findings.notChecked", { layers: controller.state().notChecked.map((layer) => localized(layer.title, language)).join("、") }))
         : null,
     ];
+  };
+
+  /** Outside 大足区, wholly or in part: said at the top of the report, as on the print and in the exports. */
+  const districtWarning = (): Child => {
+    const input = controller.reportInput();
+    const section = input ? sectionOf(buildReport(input, controller.isPointLayer), "district") : undefined;
+    return section ? h("div", { "data-site-district": input?.report.district?.position ?? "" }, renderSection(section, store.getState().language, "site", { quoteLinks: true, level: 3 })) : null;
   };
 
   const render = () => {
@@ -365,6 +374,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
     setChildren(
       container,
       head,
+      districtWarning(),
       areaRows(report, parcel),
       h("p", { class: "site-muted site-checked-at" }, t("site.parcel.checkedAt", { date: new Date(check.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB") })),
       actionBar(),
@@ -388,5 +398,5 @@ export function mountReportView(container: HTMLElement, store: AppStore, context
       render();
     }
   });
-  context.onChange(render);
+  controller.subscribe(render);
 }

@@ -1,5 +1,5 @@
 import { translate } from "../../i18n/translate";
-import { PARCEL_LINK_NONE, parcelLinkCodec, parcelLinkOf, type ParcelLink } from "../../parcel/parcelLink";
+import { parcelLinkCodec, type ParcelLink } from "../../parcel/parcelLink";
 import type { AppRouter } from "../../state/appRouter";
 import { openParcelStorage } from "../../state/parcelStorage";
 import { h } from "../dom";
@@ -26,7 +26,7 @@ export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
   router.register<ParcelLink>({
     name: "parcel",
     codec: parcelLinkCodec,
-    fromState: (state) => (state.linkedParcel.type !== "none" ? state.linkedParcel : state.siteParcel ? parcelLinkOf(state.siteParcel.geometry) : PARCEL_LINK_NONE),
+    fromState: (state) => state.linkedParcel,
     apply: (link) => store.getState().setLinkedParcel(link),
   });
   const hasLinkedParcel = () => store.getState().linkedParcel.type !== "none";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { roundedScale, scaleBarLength } from "./printView";
-import { validateSiteGeometry } from "./siteCheckController";
+import { validateSiteGeometry } from "../../siteCheck/siteCheckService";
 
 describe("drawn and linked sites", () => {
   it("go through the import validation: a bow-tie is refused with the crossing named", () => {

@@ -66,7 +66,7 @@ export function mountSketchToolbar(store: AppStore, adapter: MapAdapter, control
     let measure = "";
     if (shape.kind === "polygon" && geometry) measure = `${t("site.measure.area")} ${areaText(areaFigures(geometry).gaussKrugerSquareMetres, language)}`;
     else if (shape.kind === "line" && count >= 2) measure = `${t("site.measure.length")} ${distanceText(planarLength(shape.vertices), language)}`;
-    const current = controller.problem();
+    const current = controller.state().problem;
     const problem = current?.source === "sketch" ? `${t("site.sketch.invalid")} ${current.messages.map((message) => message[language]).join(" ")}` : "";
     const hint = shape.finished
       ? t("site.sketch.editHint")
@@ -100,7 +100,7 @@ export function mountSketchToolbar(store: AppStore, adapter: MapAdapter, control
   store.subscribe((state, previous) => {
     if (state.language !== previous.language) render();
   });
-  controller.onProblem(render);
+  controller.subscribe(render);
 
   document.addEventListener("keydown", (event) => {
     const shape = change.shape;

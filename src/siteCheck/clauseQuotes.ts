@@ -1,7 +1,8 @@
-import { fetchJson, type FetchJson } from "../../layers/loadDataPackage";
-import type { ClauseQuote } from "../../parcel/reportRecord";
-import type { PolicyDocument } from "../../policy/policyTypes";
-import { findClause } from "../../policy/corpus";
+import { fetchJson, type FetchJson } from "../layers/loadDataPackage";
+import type { ClauseQuote } from "../parcel/reportInput";
+import type { PolicyDocument } from "../policy/policyTypes";
+import { clauseLabel } from "../policy/clauseLabel";
+import { findClause } from "../policy/corpus";
 
 export interface ClauseQuotes {
   /** Quotes loaded so far, by citation. */
@@ -47,6 +48,7 @@ export function createClauseQuotes(policiesBaseUrl: string, fetchJsonFile: Fetch
               docNumber: document?.docNumber ?? null,
               shortTitle: document?.shortTitle ?? null,
               text: clause ? clause.text : null,
+              label: document && clause ? { zh: clauseLabel(document, clauseId, "zh"), en: clauseLabel(document, clauseId, "en") } : null,
             });
           }),
       );
