@@ -74,7 +74,8 @@ export function summaryRow(checked: CheckedParcel, dataPackage: DataPackage, imp
   const statuses = Object.fromEntries(
     restrictingLayers(dataPackage).map((layer) => [layer.id, checked.report.findings.find((finding) => finding.layerId === layer.id)?.status ?? null]),
   );
-  const warnings = importWarnings.map((warning) => warning[language]);
+  // A warning about one parcel (its detail names it) goes on that parcel's row; one about the file, on every row.
+  const warnings = importWarnings.filter((warning) => warning.detail?.parcel === undefined || warning.detail.parcel === checked.parcel.name).map((warning) => warning[language]);
   if (checked.notChecked.length > 0) {
     warnings.push(translate(language, "site.findings.notChecked", { layers: checked.notChecked.map((layer) => localized(layer.title, language)).join(language === "zh" ? "、" : ", ") }));
   }

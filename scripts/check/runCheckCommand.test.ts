@@ -1,0 +1,176 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EXIT, runCheckCommand } from "./runCheckCommand";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const fixture = (path: string) => join(root, "tests/fixtures", path);
+const geodata = join(root, "geodata/");
+
+async function run(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCheckCommand(argv, {
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    defaultDataDir: geodata,
+    now: () => new Date("2026-12-03T08:00:00Z"),
+  });
+  return { code, stdout, stderr };
+}
+
+/** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
+function parseCsv(text: string): string[][] {
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  return text
+    .slice(1)
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((match) => match[1]!.replace(/^"|"$/g, "").replace(/""/g, '"')));
+}
+
+function byHeader(rows: string[][]): Array<Record<string, string>> {
+  const [header, ...body] = rows;
+  return body.map((row) => Object.fromEntries(header!.map((title, index) => [title, row[index] ?? ""])));
+}
+
+interface SummaryFeature {
+  properties: Record<string, unknown> & { name: string; area_m2: number; area_mu: number; district: string; fee: string; warnings: string[] };
+}
+
+describe("npm run check", () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), "site-check-cli-"));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("checks each parcel of a 界址点 TXT (EPSG:4523, X = northing) and prints one CSV row per parcel with GK areas", async () => {
+    const { code, stdout, stderr } = await run([fixture("import/jzd-two-parcels-gbk.txt")]);
+    expect(code).toBe(EXIT.ok);
+    // The CRS and why, as the page says it.
+    expect(stderr).toContain("EPSG:4523");
+    expect(stderr).toContain("X (northing)");
+    const rows = byHeader(parseCsv(stdout));
+    expect(rows).toHaveLength(2);
+    // 1000 m × 1000 m = 1 000 000 m² = 1500 亩; 300 m × 300 m less a 100 m × 100 m hole = 80 000 m² = 120 亩.
+    expect(rows.map((row) => [row["地块名称/宗地编号"], row["面积（m²）"], row["面积（亩）"]])).toEqual([
+      ["宝顶测试地块", "1000000.00", "1500.00"],
+      ["回龙测试地块", "80000.00", "120.00"],
+    ]);
+    expect(rows[0]!["是否在大足区外"]).toBe("否");
+    // Both sites lie far from the schematic key zone; the exploration-block layer is clear.
+    expect(rows.map((row) => row["矿产资源重点开采区"])).toEqual(["✔ 未涉及", "✔ 未涉及"]);
+  });
+
+  it("reads a zipped Shapefile in EPSG:4544 with two parcels, and says in English which fee question the first waits on", async () => {
+    const { code, stdout, stderr } = await run([fixture("import/shp-4544-gbk.zip"), "--lang", "en"]);
+    expect(code).toBe(EXIT.ok);
+    expect(stderr).toContain("CGCS2000_3_Degree_GK_CM_105E");
+    const rows = byHeader(parseCsv(stdout));
+    // The 1 km square and a 200 m × 200 m square: 40 000 m² = 60 mu.
+    expect(rows.map((row) => [row["Area (m²)"], row["Area (mu)"]])).toEqual([
+      ["1000000.00", "1500.00"],
+      ["40000.00", "60.00"],
+    ]);
+    // The big square straddles a town boundary, so the fee waits on the town; the small one lies in one 210 town.
+    expect(rows[0]!["Infrastructure fee (rate or open question)"]).toBe("The site spans several towns: which one do the buildings stand in?");
+    expect(rows[1]!["Infrastructure fee (rate or open question)"]).toBe("¥210/m²");
+  });
+
+  it("flags a WGS-84 parcel far outside the district as outside, its layers as not applying, and warns on its row", async () => {
+    const { code, stdout } = await run([fixture("cli/outside-district-wgs84.geojson"), "--format", "geojson"]);
+    expect(code).toBe(EXIT.ok);
+    const collection = JSON.parse(stdout) as { features: SummaryFeature[] };
+    expect(collection.features).toHaveLength(1);
+    const properties = collection.features[0]!.properties;
+    expect(properties.district).toBe("outside");
+    expect(properties["status:mining-key-zone"]).toBe("outside");
+    expect(properties.fee).toBe("");
+    expect(properties.warnings.join()).toContain("渝中区测试地块");
+  });
+
+  it("reports the schematic key zone's edge as undecided for a parcel across it (GK 400 m × 400 m)", async () => {
+    const { code, stdout } = await run([fixture("parcel/key-zone-edge-4544.geojson"), "--format", "geojson"]);
+    expect(code).toBe(EXIT.ok);
+    const properties = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
+    expect(properties.area_m2).toBe(160_000);
+    expect(properties.area_mu).toBe(240);
+    expect(properties["status:mining-key-zone"]).toBe("undecided");
+    const keyZone = (properties.findings as Array<{ layerId: string; overlaps: Array<{ squareMetres: number }> }>).find((finding) => finding.layerId === "mining-key-zone")!;
+    // The trapezoid of the fixture's README: (172.14 + 17.45) / 2 × 400 = 37 918 m².
+    expect(keyZone.overlaps[0]!.squareMetres).toBeGreaterThan(37_918 * 0.999);
+    expect(keyZone.overlaps[0]!.squareMetres).toBeLessThan(37_918 * 1.001);
+  });
+
+  it("writes the report models as JSON, one per parcel, atomically to --out", async () => {
+    const out = join(folder, "reports.json");
+    const { code, stdout } = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--format", "json", "--out", out]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toBe("");
+    const models = JSON.parse(readFileSync(out, "utf8")) as Array<{ format: string; sections: Array<{ id: string; blocks: Array<{ id: string; rows?: Array<{ id: string; value: { text: unknown } }> }> }> }>;
+    expect(models.map((model) => model.format)).toEqual(["dazu-site-check-report", "dazu-site-check-report"]);
+    const facts = models[1]!.sections.find((section) => section.id === "parcel")!.blocks[0]!.rows!;
+    expect(facts.find((row) => row.id === "name")!.value.text).toEqual({ plain: "回龙测试地块" });
+    expect(facts.find((row) => row.id === "area-gk")!.value.text).toMatchObject({ unit: "all" });
+    expect(readdirSync(folder)).toEqual(["reports.json"]);
+  });
+
+  it("forces the CRS with --crs, and fails with the importer's own message when it does not fit the values", async () => {
+    const forced = await run([fixture("import/geojson-4544-nocrs.geojson"), "--crs", "EPSG:4544", "--format", "geojson"]);
+    expect(forced.code).toBe(EXIT.ok);
+    expect(forced.stderr).toContain("按用户选择读取");
+    expect((JSON.parse(forced.stdout) as { features: SummaryFeature[] }).features[0]!.properties.area_m2).toBe(1_000_000);
+
+    const out = join(folder, "wrong.csv");
+    const wrong = await run([fixture("import/geojson-4544-nocrs.geojson"), "--crs", "EPSG:4326", "--out", out]);
+    expect(wrong.code).toBe(EXIT.importFailed);
+    expect(wrong.stderr).toContain("超出地球范围");
+    expect(wrong.stderr).toContain("off the globe");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("leaves an existing --out file as it was when the input is malformed", async () => {
+    const out = join(folder, "summary.csv");
+    writeFileSync(out, "yesterday's summary\n");
+    const { code, stdout, stderr } = await run([fixture("cli/truncated.geojson"), "--out", out]);
+    expect(code).toBe(EXIT.importFailed);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("不是有效的 JSON");
+    expect(stderr).toContain("is not valid JSON");
+    expect(readFileSync(out, "utf8")).toBe("yesterday's summary\n");
+    expect(readdirSync(folder)).toEqual(["summary.csv"]);
+  });
+
+  it("exits 3 and leaves no temporary file when the output cannot be written", async () => {
+    const out = join(folder, "no-such-folder", "summary.csv");
+    const { code, stderr } = await run([fixture("import/shp-4544-gbk.zip"), "--out", out]);
+    expect(code).toBe(EXIT.failed);
+    expect(stderr).toContain("Could not write");
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it("refuses unknown options and a missing file with the usage and exit code 2", async () => {
+    expect((await run(["--format", "xml", fixture("cli/truncated.geojson")])).code).toBe(EXIT.usage);
+    const missing = await run([]);
+    expect(missing.code).toBe(EXIT.usage);
+    expect(missing.stderr).toContain("usage: npm run check");
+    expect((await run([join(folder, "no-such-file.geojson")])).code).toBe(EXIT.importFailed);
+  });
+
+  it("runs as a command: a malformed file exits non-zero and writes nothing", async () => {
+    const out = join(folder, "out.csv");
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ["--import", "tsx", join(root, "scripts/check.ts"), fixture("cli/truncated.geojson"), "--out", out], { cwd: root }, (error, _stdout, stderr) =>
+        resolve({ code: error ? (error.code as number | null) : 0, stderr }),
+      );
+      child.stdin?.end();
+    });
+    expect(result.code).toBe(EXIT.importFailed);
+    expect(result.stderr).toContain("truncated.geojson");
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
