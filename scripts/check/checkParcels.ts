@@ -38,18 +38,29 @@ export interface CheckParcelsInput {
   checkedAt: string;
 }
 
-/** Large layers are read from their FlatGeobuf file on disk: the features near each parcel, as the page reads ranges. */
-const readNearbyFromDisk: ReadNearbyLayer = async (definition, checkUrl, parcel, options) => {
-  const bytes = await readBytes(checkUrl);
-  return bytes.ok ? readCheckLayer(definition, bytes.value, parcel, options) : invalid(bytes.errors);
-};
+/**
+ * Large layers are read from their FlatGeobuf file on disk: the features near each parcel, as the page reads ranges.
+ * Each file is read once per run, since a batch checks many parcels against it.
+ */
+function nearbyReaderFromDisk(): ReadNearbyLayer {
+  const files = new Map<string, ReturnType<typeof readBytes>>();
+  return async (definition, checkUrl, parcel, options) => {
+    let file = files.get(checkUrl);
+    if (!file) {
+      file = readBytes(checkUrl);
+      files.set(checkUrl, file);
+    }
+    const bytes = await file;
+    return bytes.ok ? readCheckLayer(definition, bytes.value, parcel, options) : invalid(bytes.errors);
+  };
+}
 
 /**
  * Checks every parcel of an import in this thread, through the check engine the page uses (the worker runs the
  * same checkParcel), and builds each parcel's report model with the clause texts it cites.
  */
 export async function checkParcels(input: CheckParcelsInput): Promise<CheckedParcel[]> {
-  const engine = createCheckEngine(input.dataPackage, async () => createInlineChecker(), readNearbyFromDisk);
+  const engine = createCheckEngine(input.dataPackage, async () => createInlineChecker(), nearbyReaderFromDisk());
   const quotes = createClauseQuotes(`${input.dataBase}policies/`, input.readJson);
   const layerDocuments = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.sourceDocuments ?? [];
   const isPointLayer = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.geometryType === "point";

@@ -1,9 +1,13 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Feature, Polygon } from "geojson";
+import { deserialize } from "flatgeobuf/lib/mjs/geojson.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { checkParcel } from "../../src/check/checkParcel";
+import type { Manifest } from "../../src/layers/manifestTypes";
 import { EXIT, runCheckCommand } from "./runCheckCommand";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -159,6 +163,34 @@ describe("npm run check", () => {
     expect(missing.code).toBe(EXIT.usage);
     expect(missing.stderr).toContain("usage: npm run check");
     expect((await run([join(folder, "no-such-file.geojson")])).code).toBe(EXIT.importFailed);
+  });
+
+  it("reads a large (FlatGeobuf) layer from disk near each parcel, with the same overlaps as checking the whole layer", async () => {
+    // The package with its synthetic large layer made a restricting one, so the check uses it.
+    const data = join(folder, "data");
+    mkdirSync(data);
+    for (const entry of ["layers", "policies", "examples", "mining-policy.json"]) symlinkSync(join(geodata, entry), join(data, entry));
+    const manifest = JSON.parse(readFileSync(join(geodata, "manifest.json"), "utf8")) as Manifest;
+    const large = manifest.layers.find((layer) => layer.id === "synthetic-parcels")!;
+    large.role = "restricts";
+    writeFileSync(join(data, "manifest.json"), JSON.stringify(manifest));
+    const features: Array<Feature<Polygon>> = [];
+    for await (const feature of deserialize(new Uint8Array(readFileSync(join(geodata, "examples/synthetic-parcels.fgb"))))) features.push(feature as Feature<Polygon>);
+    expect(features).toHaveLength(5000);
+    // A site drawn exactly on one synthetic parcel, which also touches or overlaps whatever lies next to it.
+    const site = features[0]!;
+    const parcelFile = join(folder, "on-synthetic-parcel.geojson");
+    writeFileSync(parcelFile, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "合成地块上的测试地块" }, geometry: site.geometry }] }));
+
+    const { code, stdout } = await run([parcelFile, "--format", "geojson", "--data", data]);
+    expect(code).toBe(EXIT.ok);
+    const properties = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
+    const finding = (properties.findings as Array<{ layerId: string; status: string; overlaps: Array<{ name: string; squareMetres: number; shareOfParcel: number }> }>).find((candidate) => candidate.layerId === "synthetic-parcels")!;
+    expect(finding.overlaps.find((overlap) => overlap.name === site.properties!["name"])!.shareOfParcel).toBeCloseTo(1, 6);
+
+    const whole = checkParcel(site.geometry, [{ definition: large, features }]).findings.find((candidate) => candidate.layerId === "synthetic-parcels")!;
+    expect(properties["status:synthetic-parcels"]).toBe(whole.status);
+    expect(finding.overlaps.map((overlap) => [overlap.name, overlap.squareMetres])).toEqual(whole.overlaps.map((overlap) => [overlap.name, overlap.overlapSquareMetres]));
   });
 
   it("runs as a command: a malformed file exits non-zero and writes nothing", async () => {
