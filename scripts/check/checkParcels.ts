@@ -18,6 +18,8 @@ import { readBytes } from "./diskDataPackage";
 /** One checked parcel: what the check found, the fee question it waits on, and the report model the page builds. */
 export interface CheckedParcel {
   parcel: SiteParcel;
+  /** The parcel's attributes as the file gives them (宗地编号, 用途 …). */
+  properties: Record<string, string | number>;
   report: CheckReport;
   notChecked: LayerNotChecked[];
   feeTowns: FeeTown[];
@@ -96,7 +98,7 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
       notChecked: run.notChecked,
       link: null,
     };
-    results.push({ parcel, report: run.report, notChecked: run.notChecked, feeTowns, fee, model: buildReport(reportInput, isPointLayer) });
+    results.push({ parcel, properties: imported.properties, report: run.report, notChecked: run.notChecked, feeTowns, fee, model: buildReport(reportInput, isPointLayer) });
   }
   return results;
 }

@@ -40,6 +40,7 @@ export function findingsGeoJson(input: RenderInput): string {
       geometry: checked.parcel.geometry,
       properties: {
         name: row.name,
+        number: row.number,
         area_m2: row.areaSquareMetres,
         area_mu: row.areaMu,
         district: row.district,

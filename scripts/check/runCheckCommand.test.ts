@@ -61,9 +61,9 @@ describe("npm run check", () => {
     const rows = byHeader(parseCsv(stdout));
     expect(rows).toHaveLength(2);
     // 1000 m × 1000 m = 1 000 000 m² = 1500 亩; 300 m × 300 m less a 100 m × 100 m hole = 80 000 m² = 120 亩.
-    expect(rows.map((row) => [row["地块名称/宗地编号"], row["面积（m²）"], row["面积（亩）"]])).toEqual([
-      ["宝顶测试地块", "1000000.00", "1500.00"],
-      ["回龙测试地块", "80000.00", "120.00"],
+    expect(rows.map((row) => [row["地块名称"], row["宗地编号"], row["面积（m²）"], row["面积（亩）"]])).toEqual([
+      ["宝顶测试地块", "DZ-001", "1000000.00", "1500.00"],
+      ["回龙测试地块", "DZ-002", "80000.00", "120.00"],
     ]);
     expect(rows[0]!["是否在大足区外"]).toBe("否");
     // Both sites lie far from the schematic key zone; the exploration-block layer is clear.
@@ -76,9 +76,10 @@ describe("npm run check", () => {
     expect(stderr).toContain("CGCS2000_3_Degree_GK_CM_105E");
     const rows = byHeader(parseCsv(stdout));
     // The 1 km square and a 200 m × 200 m square: 40 000 m² = 60 mu.
-    expect(rows.map((row) => [row["Area (m²)"], row["Area (mu)"]])).toEqual([
-      ["1000000.00", "1500.00"],
-      ["40000.00", "60.00"],
+    // The Shapefile's number is in 编号.
+    expect(rows.map((row) => [row["Parcel number"], row["Area (m²)"], row["Area (mu)"]])).toEqual([
+      ["DZ-001", "1000000.00", "1500.00"],
+      ["DZ-002", "40000.00", "60.00"],
     ]);
     // The big square straddles a town boundary, so the fee waits on the town; the small one lies in one 210 town.
     expect(rows[0]!["Infrastructure fee (rate or open question)"]).toBe("The site spans several towns: which one do the buildings stand in?");

@@ -11,6 +11,8 @@ import type { CheckedParcel } from "./checkParcels";
 /** One parcel's line of the summary: the figures as numbers, the texts in the reader's language. */
 export interface SummaryRow {
   name: string;
+  /** The 宗地编号 (or 地块编号) the file gives, or "". */
+  number: string;
   /** GK planar m² (the figure the bureau writes), rounded to the centimetre-square. */
   areaSquareMetres: number;
   areaMu: number;
@@ -28,7 +30,8 @@ export interface SummaryColumn {
 }
 
 const COLUMN_TITLES = {
-  name: { zh: "地块名称/宗地编号", en: "Parcel name / number" },
+  name: { zh: "地块名称", en: "Parcel name" },
+  number: { zh: "宗地编号", en: "Parcel number" },
   areaSquareMetres: { zh: "面积（m²）", en: "Area (m²)" },
   areaMu: { zh: "面积（亩）", en: "Area (mu)" },
   fee: { zh: "城市建设配套费（估算或待答问题）", en: "Infrastructure fee (rate or open question)" },
@@ -50,6 +53,7 @@ export function restrictingLayers(dataPackage: DataPackage) {
 export function summaryColumns(dataPackage: DataPackage): SummaryColumn[] {
   return [
     { id: "name", title: COLUMN_TITLES.name },
+    { id: "number", title: COLUMN_TITLES.number },
     { id: "areaSquareMetres", title: COLUMN_TITLES.areaSquareMetres },
     { id: "areaMu", title: COLUMN_TITLES.areaMu },
     ...restrictingLayers(dataPackage).map((layer) => ({ id: `status:${layer.id}`, title: layer.title })),
@@ -57,6 +61,14 @@ export function summaryColumns(dataPackage: DataPackage): SummaryColumn[] {
     { id: "district", title: COLUMN_TITLES.district },
     { id: "warnings", title: COLUMN_TITLES.warnings },
   ];
+}
+
+/** Attribute names that hold a parcel's number in the files bureaus exchange (界址点 TXT, Shapefile, CSV). */
+const NUMBER_KEYS = ["宗地编号", "宗地号", "宗地代码", "地块编号", "地块号", "编号", "ZDDM", "zddm", "ZDH", "DKBH", "dkbh"];
+
+function parcelNumber(properties: Record<string, string | number>): string {
+  const key = NUMBER_KEYS.find((candidate) => properties[candidate] !== undefined && String(properties[candidate]).trim() !== "");
+  return key ? String(properties[key]).trim() : "";
 }
 
 function feeText(checked: CheckedParcel, language: Language): string {
@@ -81,6 +93,7 @@ export function summaryRow(checked: CheckedParcel, dataPackage: DataPackage, imp
   }
   return {
     name: checked.parcel.name,
+    number: parcelNumber(checked.properties),
     areaSquareMetres: Math.round(squareMetres * 100) / 100,
     areaMu: Math.round(toMu(squareMetres) * 100) / 100,
     statuses,
@@ -100,6 +113,8 @@ export function summaryCells(row: SummaryRow, columns: readonly SummaryColumn[],
     switch (column.id) {
       case "name":
         return row.name;
+      case "number":
+        return row.number;
       case "areaSquareMetres":
         return row.areaSquareMetres.toFixed(2);
       case "areaMu":
