@@ -7,9 +7,10 @@ import type { DataPackage } from "../../src/layers/layerData";
 import type { FetchJson } from "../../src/layers/loadDataPackage";
 import { invalid } from "../../src/layers/validation";
 import { feeTownsOf } from "../../src/parcel/feeTowns";
+import { shortFileHash } from "../../src/parcel/sha256";
 import { findingCitations, type ReportInput } from "../../src/parcel/reportInput";
 import type { SiteParcel } from "../../src/parcel/types";
-import { createCheckEngine, type LayerNotChecked, type ReadNearbyLayer } from "../../src/siteCheck/checkEngine";
+import { createCheckEngine, type CheckLayerPlan, type LayerNotChecked, type ReadNearbyLayer } from "../../src/siteCheck/checkEngine";
 import { createClauseQuotes } from "../../src/siteCheck/clauseQuotes";
 import { buildReport } from "../../src/siteCheck/report/buildReport";
 import type { ReportModel } from "../../src/siteCheck/report/reportModel";
@@ -58,6 +59,20 @@ function nearbyReaderFromDisk(): ReadNearbyLayer {
 }
 
 /**
+ * The receipt's file hashes: the manifest and every file the check reads. Unlike the page, which reads large layers
+ * in ranges and so cannot hash them, the command line has them whole on disk and hashes them too.
+ */
+async function dataFileHashes(plan: CheckLayerPlan, dataBase: string): Promise<Array<{ file: string; sha256: string }>> {
+  const files = new Set(["manifest.json", ...plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : [])), ...plan.nearbyLayers.map((layer) => layer.checkUrl.slice(dataBase.length))]);
+  return Promise.all(
+    [...files].map(async (file) => {
+      const bytes = await readBytes(dataBase + file);
+      return { file, sha256: bytes.ok ? await shortFileHash(bytes.value) : "—" };
+    }),
+  );
+}
+
+/**
  * Checks every parcel of an import in this thread, through the check engine the page uses (the worker runs the
  * same checkParcel), and builds each parcel's report model with the clause texts it cites.
  */
@@ -66,6 +81,7 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
   const quotes = createClauseQuotes(`${input.dataBase}policies/`, input.readJson);
   const layerDocuments = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.sourceDocuments ?? [];
   const isPointLayer = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.geometryType === "point";
+  const layerFileHashes = await dataFileHashes(engine.plan, input.dataBase);
   const results: CheckedParcel[] = [];
   for (const imported of input.parcels) {
     const parcel: SiteParcel = {
@@ -94,7 +110,7 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
       fee: null,
       feeAnswers: {},
       mining: null,
-      layerFileHashes: [],
+      layerFileHashes,
       notChecked: run.notChecked,
       link: null,
     };

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -122,6 +123,11 @@ describe("npm run check", () => {
     expect(facts.find((row) => row.id === "name")!.value.text).toEqual({ plain: "回龙测试地块" });
     expect(facts.find((row) => row.id === "area-gk")!.value.text).toMatchObject({ unit: "all" });
     expect(readdirSync(folder)).toEqual(["reports.json"]);
+    // The receipt names the data files the check used, with the first 12 hex digits of their SHA-256.
+    const receipt = models[0]!.sections.find((section) => section.id === "receipt")!.blocks.find((block) => block.id === "file-hashes") as unknown as { rows: Array<{ id: string; cells: Array<{ text: unknown }> }> };
+    const manifestHash = createHash("sha256").update(readFileSync(join(geodata, "manifest.json"))).digest("hex").slice(0, 12);
+    expect(receipt.rows.find((row) => row.id === "manifest.json")!.cells[1]!.text).toEqual({ plain: manifestHash });
+    expect(receipt.rows.map((row) => row.id)).toContain("layers/mining-key-zone.geojson");
   });
 
   it("forces the CRS with --crs, and fails with the importer's own message when it does not fit the values", async () => {
