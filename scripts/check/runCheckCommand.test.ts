@@ -87,6 +87,16 @@ describe("npm run check", () => {
     expect(rows[1]!["Infrastructure fee (rate or open question)"]).toBe("¥210/m²");
   });
 
+  // The same 1 km GK square in every other format the page reads: KML/KMZ and CSV in lon/lat, CASS .dat and an X/Y CSV in GK metres.
+  it.each(["square.kml", "square.kmz", "lonlat-two-parcels-gbk.csv", "square.dat", "square-xy.csv"])("reads %s with the page's importer: the first parcel is the 1 000 000 m² square", async (name) => {
+    const { code, stdout } = await run([fixture(`import/${name}`), "--format", "geojson"]);
+    expect(code).toBe(EXIT.ok);
+    const first = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
+    expect(first.area_m2).toBeCloseTo(1_000_000, 0);
+    expect(first.area_mu).toBe(1500);
+    expect(first.district).toBe("inside");
+  });
+
   it("flags a WGS-84 parcel far outside the district as outside, its layers as not applying, and warns on its row", async () => {
     const { code, stdout } = await run([fixture("cli/outside-district-wgs84.geojson"), "--format", "geojson"]);
     expect(code).toBe(EXIT.ok);
