@@ -1,0 +1,89 @@
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { importFile } from "../../src/import/importFile";
+import { checkParcels } from "./checkParcels";
+import { loadDataPackageFromFolder, readJsonFile } from "./diskDataPackage";
+import { parseCheckOptions, USAGE } from "./options";
+import { renderOutput } from "./renderOutput";
+
+/** 0 checked; 1 the file could not be read (the importer's message); 2 wrong arguments; 3 the data package or the output failed. */
+export const EXIT = { ok: 0, importFailed: 1, usage: 2, failed: 3 } as const;
+
+export interface CommandIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The data package used when --data is not given. */
+  defaultDataDir: string;
+  now?(): Date;
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file, and a failure leaves none. */
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temporary, text, "utf8");
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * `npm run check -- <file> …`: reads a parcel file with the page's importers, checks every parcel against the data
+ * package with the page's check engine, and prints (or writes) the summary CSV, the report models or GeoJSON.
+ */
+export async function runCheckCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const parsed = parseCheckOptions(argv);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.error}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const options = parsed.options;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(options.file));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`无法读取文件「${options.file}」：${reason}\nCould not read the file "${options.file}": ${reason}\n`);
+    return EXIT.importFailed;
+  }
+  const imported = await importFile(basename(options.file), bytes, options.crsOverride ? { crsOverride: options.crsOverride } : {});
+  if (!imported.ok) {
+    io.stderr(`${imported.error.zh}\n${imported.error.en}\n`);
+    return EXIT.importFailed;
+  }
+  io.stderr(`${imported.crs.reason.zh}\n${imported.crs.reason.en}\n`);
+  for (const warning of imported.warnings) io.stderr(`${warning.zh}\n${warning.en}\n`);
+
+  const dataDir = options.dataDir ?? io.defaultDataDir;
+  const dataBase = dataDir.endsWith("/") ? dataDir : `${dataDir}/`;
+  const loaded = await loadDataPackageFromFolder(dataBase);
+  if (!loaded.ok) {
+    io.stderr(`数据包无法加载（${dataBase}）：\nThe data package could not be loaded (${dataBase}):\n${loaded.errors.join("\n")}\n`);
+    return EXIT.failed;
+  }
+  const checked = await checkParcels({
+    dataPackage: loaded.value,
+    dataBase,
+    readJson: readJsonFile,
+    fileName: basename(options.file),
+    parcels: imported.parcels,
+    crs: imported.crs,
+    warnings: imported.warnings,
+    checkedAt: (io.now?.() ?? new Date()).toISOString(),
+  });
+  const output = renderOutput(options.format, { checked, dataPackage: loaded.value, importWarnings: imported.warnings, language: options.language });
+  if (options.out === null) {
+    io.stdout(output);
+    return EXIT.ok;
+  }
+  try {
+    await writeAtomically(options.out, output);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`无法写入「${options.out}」：${reason}\nCould not write "${options.out}": ${reason}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
