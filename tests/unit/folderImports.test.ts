@@ -21,11 +21,23 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
   check: ["geo", "layers", "import", "i18n"],
   parcel: ["geo", "layers", "policy", "import", "check", "i18n", "routing"],
   memorials: ["geo", "layers", "policy", "check", "i18n", "routing", "state"],
-  siteCheck: ["geo", "layers", "policy", "import", "check", "parcel"],
-  state: ["geo", "layers", "policy", "import", "check", "parcel", "siteCheck", "i18n", "routing"],
+  state: ["geo", "layers", "policy", "import", "check", "parcel", "i18n", "routing"],
+  // The service drives the store and, through the adapter's interface, the map: it sits above both.
+  siteCheck: ["geo", "layers", "policy", "import", "check", "parcel", "i18n", "state", "map"],
   workspace: ["geo", "layers", "import", "check", "parcel", "siteCheck", "i18n", "state"],
   map: ["geo", "layers", "i18n", "state", "styles"],
   pwa: ["geo", "layers", "i18n", "state"],
+};
+
+/**
+ * Crossings the table does not allow that are still to be removed, each with why it is there. The list may only
+ * shrink: a listed crossing that no longer exists fails the test too, so it is taken off when it is mended.
+ */
+const KNOWN_CROSSINGS: Record<string, string> = {
+  // The CRS guess still renders its reason and warnings in both languages instead of returning codes (issue 16).
+  "src/geo/crsDetect.ts imports ../i18n/messages.crs (geo → i18n)": "CRS prose still rendered in geo",
+  // The FlatGeobuf reader (header and bbox reads) belongs with the layer loaders; it still lives beside the check.
+  "src/layers/loadDataPackage.ts imports ../check/flatgeobufSource (layers → check)": "FlatGeobuf reader not yet in layers",
 };
 
 /** Folders whose code must not touch the DOM, the map or the network beyond `fetch`: run in Node and in workers. */
@@ -84,14 +96,16 @@ describe("folder boundaries", () => {
   });
 
   it("every folder imports only the folders its row allows", () => {
-    expect(folderViolations()).toEqual([]);
+    const violations = folderViolations();
+    expect(violations.filter((violation) => !(violation in KNOWN_CROSSINGS))).toEqual([]);
+    expect(Object.keys(KNOWN_CROSSINGS).filter((crossing) => !violations.includes(crossing))).toEqual([]);
   });
 
   it("every folder of src has a row, so a new folder is placed on purpose", () => {
     const folders = readdirSync(srcDir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    const unplaced = folders.filter((folder) => !(folder in ALLOWED_IMPORTS) && !["ui", "styles"].includes(folder));
+    const unplaced = folders.filter((folder) => !(folder in ALLOWED_IMPORTS) && !["ui", "styles", "automation"].includes(folder));
     expect(unplaced).toEqual([]);
   });
 
