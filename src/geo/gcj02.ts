@@ -6,7 +6,7 @@ import type { LngLat } from "./crs";
  */
 
 const SEMI_MAJOR_AXIS = 6378245.0;
-const ECCENTRICITY_SQUARED = 0.00669342162296594323;
+const ECCENTRICITY_SQUARED = 0.006693421622965943;
 
 function outsideChina([lng, lat]: LngLat): boolean {
   return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;

@@ -93,7 +93,7 @@ function firstNonBlankLines(text: string, count: number): string[] {
 function normaliseHeader(header: string): string {
   return normaliseCoordinateText(header.slice(0, 100))
     .toLowerCase()
-    .replace(/[(\[（【][^)\]）】]*[)\]）】]/g, "")
+    .replace(/[([（【][^)\]）】]*[)\]）】]/g, "")
     .replace(/[\s_\-./]/g, "");
 }
 

@@ -79,7 +79,7 @@ function draftsOfGeometry(
     }
     return drafts;
   }
-  if (typeof type !== "string" || !Object.prototype.hasOwnProperty.call(GEOMETRY_DEPTH, type)) {
+  if (typeof type !== "string" || !Object.hasOwn(GEOMETRY_DEPTH, type)) {
     const shown = typeof type === "string" ? clip(type, 40) : type === undefined ? "（无）" : clip(boundedJsonText(type), 40);
     const shownEnglish = type === undefined ? "(none)" : shown;
     return invalidGeometry(featureIndex, path, { zh: `不支持的几何类型「${shown}」。`, en: `unsupported geometry type "${shownEnglish}".` });
@@ -219,7 +219,7 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
     });
   } else if (object.type === "Feature") {
     features = [{ geometry: object.geometry, properties: (typeof object.properties === "object" ? object.properties : null) as Record<string, unknown> | null }];
-  } else if (typeof object.type === "string" && (Object.prototype.hasOwnProperty.call(GEOMETRY_DEPTH, object.type) || object.type === "GeometryCollection")) {
+  } else if (typeof object.type === "string" && (Object.hasOwn(GEOMETRY_DEPTH, object.type) || object.type === "GeometryCollection")) {
     features = [{ geometry: object, properties: null }];
   } else {
     return notGeoJson(

@@ -143,7 +143,7 @@ export function boundedJsonText(value: unknown, depth = 0): string {
     return `[${members.join(",")}]`;
   }
   for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    if (!Object.hasOwn(value, key)) continue;
     if (count++ === NESTED_MEMBERS) {
       members.push('"…":"…"');
       break;
@@ -170,7 +170,7 @@ export function plainProperties(
   if (!input || typeof input !== "object") return result;
   let count = 0;
   for (const rawKey in input) {
-    if (!Object.prototype.hasOwnProperty.call(input, rawKey)) continue;
+    if (!Object.hasOwn(input, rawKey)) continue;
     if (count++ >= MAX_PROPERTIES) break;
     const value = input[rawKey];
     const key = rawKey.slice(0, MAX_KEY_LENGTH).replace(/[\u0000-\u001f\u007f]/g, "").trim();

@@ -56,7 +56,7 @@ function topFolder(file: string): string {
   return parts.length > 1 ? parts[0]! : "";
 }
 
-export function relativeImports(text: string): string[] {
+function relativeImports(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(IMPORT_SPECIFIER)) {
     const specifier = match[1] ?? match[2] ?? match[3];

@@ -30,7 +30,7 @@ function rowsOf(layerId: string, name: string, language: "zh" | "en") {
   return featureAttributes(properties(layerId, name), layer(layerId), language, names);
 }
 
-function valueOf(rows: ReturnType<typeof featureAttributes>, key: string): string | undefined {
+function cellValue(rows: ReturnType<typeof featureAttributes>, key: string): string | undefined {
   return rows.find((row) => row.key === key)?.value;
 }
 
@@ -69,8 +69,8 @@ describe("attribute labels on the real data package", () => {
   it("shows 国梁镇's fee tier with its unit, leading the list in the fee-tier layer", () => {
     const rows = rowsOf("fee-tiers", "国梁镇", "zh");
     expect(rows[0]).toEqual({ key: "fee_tier", label: "城市基础设施配套费", value: "120 元/m²（按建筑面积）", kind: "words" });
-    expect(valueOf(rows, "fee_tier_basis")).toBe("13号按名列出");
-    expect(valueOf(rows, "disability_tier")).toBe("第（3）档：13个镇的场镇");
+    expect(cellValue(rows, "fee_tier_basis")).toBe("13号按名列出");
+    expect(cellValue(rows, "disability_tier")).toBe("第（3）档：13个镇的场镇");
   });
 
   it("keeps the declared order: kind first as a town, the subsidy first in its own layer", () => {
@@ -92,12 +92,12 @@ describe("attribute labels on the real data package", () => {
 
   it("spells out 智凤街道's split fee, the park candidates and the inferred tiers", () => {
     const zhifeng = rowsOf("fee-tiers", "智凤街道", "zh");
-    expect(valueOf(zhifeng, "fee_split")).toContain("两档");
-    expect(valueOf(zhifeng, "fee_tier_outside_urban_land")).toBe("150 元/m²（按建筑面积）");
-    expect(valueOf(rowsOf("fee-tiers", "三驱镇", "zh"), "park_candidates")).toBe("大足高新区");
+    expect(cellValue(zhifeng, "fee_split")).toContain("两档");
+    expect(cellValue(zhifeng, "fee_tier_outside_urban_land")).toBe("150 元/m²（按建筑面积）");
+    expect(cellValue(rowsOf("fee-tiers", "三驱镇", "zh"), "park_candidates")).toBe("大足高新区");
     const shuanglu = rowsOf("fee-tiers", "双路街道", "zh");
-    expect(valueOf(shuanglu, "fee_tier_basis")).toBe("推定（13号未列名）");
-    expect(valueOf(shuanglu, "park")).toBe("双桥经开区");
+    expect(cellValue(shuanglu, "fee_tier_basis")).toBe("推定（13号未列名）");
+    expect(cellValue(shuanglu, "park")).toBe("双桥经开区");
   });
 
   it("uses the English variants, the vocabulary and the towns' English names in English", () => {
@@ -105,14 +105,14 @@ describe("attribute labels on the real data package", () => {
     expect(rows[0]!.label).toBe("Urban infrastructure charge");
     expect(rows[0]!.value).toBe("¥120 per m² of floor area");
     expect(rows.find((row) => row.key === "fee_tier_note")).toMatchObject({ value: "Named in 13号 at 120 ¥/m².", kind: "prose" });
-    expect(valueOf(rows, "kind")).toBe("Town");
-    expect(valueOf(rows, "urban_group")).toBe("General town");
-    expect(valueOf(rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "en"), "towns")).toBe("Yongxi Town, Gulong Town, Wangu Town");
-    expect(valueOf(rowsOf("parks", "双桥经开区", "en"), "administered_towns")).toBe(
+    expect(cellValue(rows, "kind")).toBe("Town");
+    expect(cellValue(rows, "urban_group")).toBe("General town");
+    expect(cellValue(rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "en"), "towns")).toBe("Yongxi Town, Gulong Town, Wangu Town");
+    expect(cellValue(rowsOf("parks", "双桥经开区", "en"), "administered_towns")).toBe(
       "Longtanzi Subdistrict, Shuanglu Subdistrict, Tongqiao Subdistrict, Youting Town",
     );
-    expect(valueOf(rowsOf("fee-tiers", "三驱镇", "en"), "park_candidates")).toBe("Dazu High-tech Zone");
-    expect(valueOf(rowsOf("memorial-uncertainty", "杨盛金烈士墓、苏朝淼烈士墓、彭宗全烈士墓位置不确定范围", "en"), "memorials")).toBe(
+    expect(cellValue(rowsOf("fee-tiers", "三驱镇", "en"), "park_candidates")).toBe("Dazu High-tech Zone");
+    expect(cellValue(rowsOf("memorial-uncertainty", "杨盛金烈士墓、苏朝淼烈士墓、彭宗全烈士墓位置不确定范围", "en"), "memorials")).toBe(
       "Tomb of Martyr Yang Shengjin, Tomb of Martyr Su Chaomiao, Tomb of Martyr Peng Zongquan",
     );
   });
@@ -121,19 +121,19 @@ describe("attribute labels on the real data package", () => {
     const memorial = rowsOf("memorials", "饶国梁烈士纪念碑", "zh");
     expect(memorial.find((row) => row.key === "address")).toMatchObject({ value: "大足区龙岗街道办事处龙岗村1组12号（北山公园内）", kind: "quote" });
     expect(rowsOf("memorials", "饶国梁烈士纪念碑", "en").find((row) => row.key === "address")?.kind).toBe("quote");
-    expect(valueOf(memorial, "protection_range")).toBe("主体及所在广场");
-    expect(valueOf(memorial, "uncertainty_m")).toBe("约 ±1 km");
-    expect(valueOf(memorial, "position_verified")).toBe("否");
-    expect(valueOf(memorial, "shared_position_with")).toBeUndefined();
+    expect(cellValue(memorial, "protection_range")).toBe("主体及所在广场");
+    expect(cellValue(memorial, "uncertainty_m")).toBe("约 ±1 km");
+    expect(cellValue(memorial, "position_verified")).toBe("否");
+    expect(cellValue(memorial, "shared_position_with")).toBeUndefined();
     const zone = rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "zh");
-    expect(valueOf(zone, "published_area_km2")).toBe("16.55 km²");
-    expect(valueOf(zone, "mining_rights_total")).toBe("13");
-    expect(valueOf(zone, "area_by_town_km2")).toBe("古龙镇 10.36 km²、雍溪镇 6.11 km²、万古镇 0.07 km²");
-    expect(valueOf(rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "en"), "area_by_town_km2")).toBe(
+    expect(cellValue(zone, "published_area_km2")).toBe("16.55 km²");
+    expect(cellValue(zone, "mining_rights_total")).toBe("13");
+    expect(cellValue(zone, "area_by_town_km2")).toBe("古龙镇 10.36 km²、雍溪镇 6.11 km²、万古镇 0.07 km²");
+    expect(cellValue(rowsOf("mining-key-zone", "西山背斜渝蓉高速以北重点开采区", "en"), "area_by_town_km2")).toBe(
       "Gulong Town 10.36 km², Yongxi Town 6.11 km², Wangu Town 0.07 km²",
     );
     const centre = rowsOf("urban-areas", "城镇发展中心区", "en");
-    expect(valueOf(centre, "member_towns")).toBe("Tangxiang Subdistrict, Longgang Subdistrict, Zhifeng Subdistrict");
+    expect(cellValue(centre, "member_towns")).toBe("Tangxiang Subdistrict, Longgang Subdistrict, Zhifeng Subdistrict");
     expect(centre.map((row) => row.key)).not.toContain("conflict_note");
   });
 });
