@@ -208,6 +208,15 @@ if (!checkOnly) {
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
 for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
 // The headline figures first, in a fixed order, then the rest.
-const headline = ["check_speedup_100k", "check_vs_postgis_10k", "check_vs_postgis_100k", "batch_1000x100k_ms", "startup_ratio", "js_gzip_kb", "geodata_gzip_kb", "heap_bytes_per_feature"];
+const headline = [
+  "check_speedup_100k",
+  "check_vs_postgis_10k",
+  "check_vs_postgis_100k",
+  "batch_1000x100k_ms",
+  "startup_ratio",
+  "js_gzip_kb",
+  "geodata_gzip_kb",
+  "heap_bytes_per_feature",
+];
 const keys = [...headline.filter((key) => key in results), ...Object.keys(results).filter((key) => !headline.includes(key))];
 console.log(`bench: ${keys.map((key) => `${key}=${results[key]}`).join(" ")}`);

@@ -70,11 +70,7 @@ try {
 
 const stillMissing = [];
 if (!hasChromium()) {
-  stillMissing.push(
-    process.env.CHROMIUM_PATH
-      ? `Chromium at CHROMIUM_PATH=${chromiumPath} (apt installs /usr/bin/chromium)`
-      : `Chromium (${chromiumPath})`,
-  );
+  stillMissing.push(process.env.CHROMIUM_PATH ? `Chromium at CHROMIUM_PATH=${chromiumPath} (apt installs /usr/bin/chromium)` : `Chromium (${chromiumPath})`);
 }
 if (!hasChineseFont()) stillMissing.push("a CJK font");
 if (stillMissing.length > 0) {

@@ -71,7 +71,10 @@ async function start(mountPoint: HTMLElement): Promise<void> {
 
   // Imported official layers are read while the package downloads, and merged into it before anything draws.
   const importedLayerStorage = openImportedLayerStorage();
-  const [loaded, importedLayers] = await Promise.all([loadDataPackage(dataBaseUrl(location.search)), answerWithin(importedLayerStorage.listLayers(), STARTUP_READ_TIMEOUT_MS, STORAGE_TOO_SLOW)]);
+  const [loaded, importedLayers] = await Promise.all([
+    loadDataPackage(dataBaseUrl(location.search)),
+    answerWithin(importedLayerStorage.listLayers(), STARTUP_READ_TIMEOUT_MS, STORAGE_TOO_SLOW),
+  ]);
   if (!loaded.ok) {
     targets.errors.push(...loaded.errors);
     showFatalError(store, mountPoint, { type: "manifest", errors: loaded.errors });
@@ -87,7 +90,12 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   if (automation) (await import("./automation/checkHook")).installCheckTestHook(dataPackage);
 
   store.getState().initializeLayers(manifest);
-  router.register(viewRoute(store, manifest.layers.map((layer) => layer.id)));
+  router.register(
+    viewRoute(
+      store,
+      manifest.layers.map((layer) => layer.id),
+    ),
+  );
   // Settings the address does not state come from the last visit.
   restoreSettings(store, hashStateOfParameters(openedWith), await savedSettings);
   persistSettings(store, settingsStorage);
@@ -97,10 +105,14 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   watchOnlineOnlyLayers(store, dataPackage);
   mountShareView({ store, router, container: shell.headerActions });
   if (merged.problems.length > 0) {
-    store.getState().showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
+    store
+      .getState()
+      .showNotice({ id: "imported-layers-skipped", message: "official.loadProblems", params: { count: merged.problems.length }, tone: "warning" });
   }
   if (!importedLayers.ok && importedLayers.reason !== "unavailable") {
-    store.getState().showNotice({ id: "imported-layers-unreadable", message: "official.storageUnreadable", params: { message: importedLayers.message }, tone: "warning" });
+    store
+      .getState()
+      .showNotice({ id: "imported-layers-unreadable", message: "official.storageUnreadable", params: { message: importedLayers.message }, tone: "warning" });
   }
   const failedLayers = [...dataPackage.layers.values()].filter((load) => load.type === "failed").length;
   if (failedLayers > 0) {

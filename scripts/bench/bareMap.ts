@@ -29,12 +29,30 @@ async function start(): Promise<void> {
     const layout = { visibility: layer.visible ? "visible" : "none" } as const;
     const color = flatColor(layer.style.color);
     if (layer.geometryType === "polygon") {
-      layers.push({ id: `${layer.id}-fill`, type: "fill", source: layer.id, layout, paint: { "fill-color": color, "fill-opacity": layer.style.fill === false ? 0 : layer.style.opacity } });
-      layers.push({ id: `${layer.id}-line`, type: "line", source: layer.id, layout, paint: { "line-color": layer.style.outlineColor ?? color, "line-width": layer.style.width ?? 1 } });
+      layers.push({
+        id: `${layer.id}-fill`,
+        type: "fill",
+        source: layer.id,
+        layout,
+        paint: { "fill-color": color, "fill-opacity": layer.style.fill === false ? 0 : layer.style.opacity },
+      });
+      layers.push({
+        id: `${layer.id}-line`,
+        type: "line",
+        source: layer.id,
+        layout,
+        paint: { "line-color": layer.style.outlineColor ?? color, "line-width": layer.style.width ?? 1 },
+      });
     } else if (layer.geometryType === "line") {
       layers.push({ id: `${layer.id}-line`, type: "line", source: layer.id, layout, paint: { "line-color": color, "line-width": layer.style.width ?? 2 } });
     } else {
-      layers.push({ id: `${layer.id}-circle`, type: "circle", source: layer.id, layout, paint: { "circle-color": color, "circle-radius": layer.style.radius ?? 6 } });
+      layers.push({
+        id: `${layer.id}-circle`,
+        type: "circle",
+        source: layer.id,
+        layout,
+        paint: { "circle-color": color, "circle-radius": layer.style.radius ?? 6 },
+      });
     }
   }
   const map = new MaplibreMap({

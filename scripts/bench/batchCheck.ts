@@ -20,7 +20,12 @@ export function benchBatchCheck(table: BenchTable, layers: CheckLayer[], count: 
     if (found > 0) overlapping++;
   }
   const totalMs = performance.now() - start;
-  table.rows.push([`batch: ${count} sites against ${label} polygons, one thread (ms), target ≤ 10 000`, "10000", totalMs.toFixed(0), (totalMs / 10_000).toFixed(2)]);
+  table.rows.push([
+    `batch: ${count} sites against ${label} polygons, one thread (ms), target ≤ 10 000`,
+    "10000",
+    totalMs.toFixed(0),
+    (totalMs / 10_000).toFixed(2),
+  ]);
   table.rows.push([`  sites overlapping a feature / overlaps found`, "", `${overlapping} / ${overlaps}`, ""]);
   table.results[`batch_${count}x${label}_ms`] = Math.round(totalMs);
 }

@@ -58,7 +58,12 @@ async function timeToReady(baseUrl: string, path: string, readyExpression: strin
     await session.page.addInitScript({ content: RECORD_READY_TIME });
     const ready = session.page
       .goto(appUrl(baseUrl, path), { waitUntil: "load" })
-      .then(() => session.page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] ?? false, readyExpression, { timeout: 300_000, polling: 50 }))
+      .then(() =>
+        session.page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] ?? false, readyExpression, {
+          timeout: 300_000,
+          polling: 50,
+        }),
+      )
       .then((handle) => handle.jsonValue() as Promise<number>);
     const heap = measureHeap ? await heapDuring(session.page, ready) : null;
     const milliseconds = await ready;
@@ -126,7 +131,10 @@ async function interactionLongTasks(baseUrl: string, path: string, readyExpressi
   try {
     await session.page.addInitScript({ content: RECORD_READY_TIME + WATCH_MAIN_THREAD });
     await session.page.goto(appUrl(baseUrl, path), { waitUntil: "load" });
-    await session.page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] ?? false, readyExpression, { timeout: 120_000, polling: 50 });
+    await session.page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] ?? false, readyExpression, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const settle = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
     await settle(1000);
     const start = (await session.page.evaluate("performance.now()")) as number;
@@ -177,7 +185,12 @@ export async function benchBrowser(table: BenchTable, options: { runs: number; l
     }
     const appMs = median(app);
     const bareMs = median(bare);
-    table.rows.push([`start-up to first idle map, default data (ms, median of ${options.runs})`, bareMs.toFixed(0), appMs.toFixed(0), `${(appMs / bareMs).toFixed(2)}× (target ≤ 1.3)`]);
+    table.rows.push([
+      `start-up to first idle map, default data (ms, median of ${options.runs})`,
+      bareMs.toFixed(0),
+      appMs.toFixed(0),
+      `${(appMs / bareMs).toFixed(2)}× (target ≤ 1.3)`,
+    ]);
     table.rows.push([`  runs: bare MapLibre | app`, bare.map((value) => value.toFixed(0)).join(" "), app.map((value) => value.toFixed(0)).join(" "), ""]);
     table.results.startup_ms = Math.round(appMs);
     table.results.startup_bare_ms = Math.round(bareMs);
@@ -186,7 +199,12 @@ export async function benchBrowser(table: BenchTable, options: { runs: number; l
 
     const appPanning = await interactionLongTasks(server.baseUrl, "/", APP_READY);
     const barePanning = await interactionLongTasks(server.baseUrl, barePath, BARE_READY);
-    table.rows.push([`longest main-thread task panning/zooming a phone-sized map (ms)`, barePanning.longestTask.toFixed(0), appPanning.longestTask.toFixed(0), "target ≤ 200 on a GPU"]);
+    table.rows.push([
+      `longest main-thread task panning/zooming a phone-sized map (ms)`,
+      barePanning.longestTask.toFixed(0),
+      appPanning.longestTask.toFixed(0),
+      "target ≤ 200 on a GPU",
+    ]);
     table.rows.push([`  most script time in one frame meanwhile (ms)`, barePanning.longestScript.toFixed(0), appPanning.longestScript.toFixed(0), ""]);
     table.results.pan_longest_task_ms = Math.round(appPanning.longestTask);
     table.results.pan_longest_task_bare_ms = Math.round(barePanning.longestTask);

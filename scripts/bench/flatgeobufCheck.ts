@@ -20,7 +20,9 @@ function median(values: number[]): number {
 }
 
 /** Serves files from memory over loopback with byte ranges, counting what it sends — object storage in miniature. */
-async function serveFiles(files: Map<string, Uint8Array>): Promise<{ url: string; sentBytes: () => number; requests: () => number; close: () => Promise<void> }> {
+async function serveFiles(
+  files: Map<string, Uint8Array>,
+): Promise<{ url: string; sentBytes: () => number; requests: () => number; close: () => Promise<void> }> {
   let sent = 0;
   let requests = 0;
   const server: Server = createServer((request, response) => {
@@ -121,8 +123,18 @@ export async function benchFlatGeobufCheck(table: BenchTable, count = 100_000): 
     const cold = median(coldGeojsonMs);
     const warm = median(warmGeojsonMs);
     const fgb = median(fgbMs);
-    table.rows.push([`check ${label} layer, first check: GeoJSON whole vs FlatGeobuf by bbox (ms)`, cold.toFixed(1), fgb.toFixed(1), `${(cold / fgb).toFixed(1)}×`]);
-    table.rows.push([`check ${label} layer, later checks: GeoJSON indexed in memory vs FlatGeobuf (ms)`, warm.toFixed(2), fgb.toFixed(2), `${(warm / fgb).toFixed(2)}×`]);
+    table.rows.push([
+      `check ${label} layer, first check: GeoJSON whole vs FlatGeobuf by bbox (ms)`,
+      cold.toFixed(1),
+      fgb.toFixed(1),
+      `${(cold / fgb).toFixed(1)}×`,
+    ]);
+    table.rows.push([
+      `check ${label} layer, later checks: GeoJSON indexed in memory vs FlatGeobuf (ms)`,
+      warm.toFixed(2),
+      fgb.toFixed(2),
+      `${(warm / fgb).toFixed(2)}×`,
+    ]);
     table.rows.push([
       `  downloaded per check: GeoJSON whole vs FlatGeobuf (KB)`,
       (geojsonBytes.length / 1024).toFixed(0),

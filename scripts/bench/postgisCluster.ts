@@ -48,7 +48,9 @@ function userId(name: string): { uid: number; gid: number } | null {
 }
 
 function failure(step: string, result: SpawnSyncReturns<string>): Error {
-  return new Error(`${step} failed (${result.status ?? result.error?.message}): ${(result.stderr || result.stdout || "").trim().split("\n").slice(-3).join(" | ")}`);
+  return new Error(
+    `${step} failed (${result.status ?? result.error?.message}): ${(result.stderr || result.stdout || "").trim().split("\n").slice(-3).join(" | ")}`,
+  );
 }
 
 /**

@@ -84,7 +84,9 @@ export function timeSiteQuery(cluster: PostgisCluster, name: string, site: Polyg
   const explain = `EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON, FORMAT JSON) ${query};\n`;
   // One session for all runs, the first untimed: a new backend loads PostGIS and PROJ on its first query.
   const output = cluster.sql(explain.repeat(runs + 1));
-  const plans = [...output.matchAll(/^\[[\s\S]*?^\]$/gm)].map((match) => JSON.parse(match[0]) as Array<{ Plan: unknown; "Planning Time": number; "Execution Time": number }>).slice(1);
+  const plans = [...output.matchAll(/^\[[\s\S]*?^\]$/gm)]
+    .map((match) => JSON.parse(match[0]) as Array<{ Plan: unknown; "Planning Time": number; "Execution Time": number }>)
+    .slice(1);
   if (plans.length !== runs) throw new Error(`expected ${runs} plans from PostGIS, got ${plans.length}`);
   const timesMs = plans.map((plan) => plan[0]!["Planning Time"] + plan[0]!["Execution Time"]);
   const usesIndex = JSON.stringify(plans[0]![0]!.Plan).includes(`${table}_geom`);

@@ -63,7 +63,11 @@ function nearbyReaderFromDisk(): ReadNearbyLayer {
  * in ranges and so cannot hash them, the command line has them whole on disk and hashes them too.
  */
 async function dataFileHashes(plan: CheckLayerPlan, dataBase: string): Promise<Array<{ file: string; sha256: string }>> {
-  const files = new Set(["manifest.json", ...plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : [])), ...plan.nearbyLayers.map((layer) => layer.checkUrl.slice(dataBase.length))]);
+  const files = new Set([
+    "manifest.json",
+    ...plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : [])),
+    ...plan.nearbyLayers.map((layer) => layer.checkUrl.slice(dataBase.length)),
+  ]);
   return Promise.all(
     [...files].map(async (file) => {
       const bytes = await readBytes(dataBase + file);
@@ -114,7 +118,15 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
       notChecked: run.notChecked,
       link: null,
     };
-    results.push({ parcel, properties: imported.properties, report: run.report, notChecked: run.notChecked, feeTowns, fee, model: buildReport(reportInput, isPointLayer) });
+    results.push({
+      parcel,
+      properties: imported.properties,
+      report: run.report,
+      notChecked: run.notChecked,
+      feeTowns,
+      fee,
+      model: buildReport(reportInput, isPointLayer),
+    });
   }
   return results;
 }

@@ -41,7 +41,8 @@ export function parseCheckOptions(argv: readonly string[]): ParsedOptions {
       switch (argument) {
         case "--format": {
           const given = value().toLowerCase();
-          if (!OUTPUT_FORMATS.includes(given as OutputFormat)) return { ok: false, error: `unknown format "${given}" (csv, json, geojson) / 不支持的输出格式「${given}」` };
+          if (!OUTPUT_FORMATS.includes(given as OutputFormat))
+            return { ok: false, error: `unknown format "${given}" (csv, json, geojson) / 不支持的输出格式「${given}」` };
           format = given as OutputFormat;
           break;
         }

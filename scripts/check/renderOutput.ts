@@ -28,7 +28,11 @@ export function summaryCsv(input: RenderInput): string {
 
 /** The report model of each parcel, as the page's JSON export writes one. */
 export function reportsJson(input: RenderInput): string {
-  return `${JSON.stringify(input.checked.map((checked) => checked.model), null, 2)}\n`;
+  return `${JSON.stringify(
+    input.checked.map((checked) => checked.model),
+    null,
+    2,
+  )}\n`;
 }
 
 /** Each parcel in WGS-84 with its summary and every finding (status, reason in the reader's language) as properties. */
@@ -52,7 +56,11 @@ export function findingsGeoJson(input: RenderInput): string {
           title: localized(finding.title, input.language),
           status: finding.status,
           reason: reasonText(finding.reason, input.language),
-          overlaps: finding.overlaps.map((overlap) => ({ name: overlap.name, squareMetres: overlap.overlapSquareMetres, shareOfParcel: overlap.shareOfParcel })),
+          overlaps: finding.overlaps.map((overlap) => ({
+            name: overlap.name,
+            squareMetres: overlap.overlapSquareMetres,
+            shareOfParcel: overlap.shareOfParcel,
+          })),
         })),
       },
     };

@@ -88,14 +88,17 @@ describe("npm run check", () => {
   });
 
   // The same 1 km GK square in every other format the page reads: KML/KMZ and CSV in lon/lat, CASS .dat and an X/Y CSV in GK metres.
-  it.each(["square.kml", "square.kmz", "lonlat-two-parcels-gbk.csv", "square.dat", "square-xy.csv"])("reads %s with the page's importer: the first parcel is the 1 000 000 m² square", async (name) => {
-    const { code, stdout } = await run([fixture(`import/${name}`), "--format", "geojson"]);
-    expect(code).toBe(EXIT.ok);
-    const first = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
-    expect(first.area_m2).toBeCloseTo(1_000_000, 0);
-    expect(first.area_mu).toBe(1500);
-    expect(first.district).toBe("inside");
-  });
+  it.each(["square.kml", "square.kmz", "lonlat-two-parcels-gbk.csv", "square.dat", "square-xy.csv"])(
+    "reads %s with the page's importer: the first parcel is the 1 000 000 m² square",
+    async (name) => {
+      const { code, stdout } = await run([fixture(`import/${name}`), "--format", "geojson"]);
+      expect(code).toBe(EXIT.ok);
+      const first = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
+      expect(first.area_m2).toBeCloseTo(1_000_000, 0);
+      expect(first.area_mu).toBe(1500);
+      expect(first.district).toBe("inside");
+    },
+  );
 
   it("flags a WGS-84 parcel far outside the district as outside, its layers as not applying, and warns on its row", async () => {
     const { code, stdout } = await run([fixture("cli/outside-district-wgs84.geojson"), "--format", "geojson"]);
@@ -116,7 +119,9 @@ describe("npm run check", () => {
     expect(properties.area_m2).toBe(160_000);
     expect(properties.area_mu).toBe(240);
     expect(properties["status:mining-key-zone"]).toBe("undecided");
-    const keyZone = (properties.findings as Array<{ layerId: string; overlaps: Array<{ squareMetres: number }> }>).find((finding) => finding.layerId === "mining-key-zone")!;
+    const keyZone = (properties.findings as Array<{ layerId: string; overlaps: Array<{ squareMetres: number }> }>).find(
+      (finding) => finding.layerId === "mining-key-zone",
+    )!;
     // The trapezoid of the fixture's README: (172.14 + 17.45) / 2 × 400 = 37 918 m².
     expect(keyZone.overlaps[0]!.squareMetres).toBeGreaterThan(37_918 * 0.999);
     expect(keyZone.overlaps[0]!.squareMetres).toBeLessThan(37_918 * 1.001);
@@ -127,15 +132,23 @@ describe("npm run check", () => {
     const { code, stdout } = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--format", "json", "--out", out]);
     expect(code).toBe(EXIT.ok);
     expect(stdout).toBe("");
-    const models = JSON.parse(readFileSync(out, "utf8")) as Array<{ format: string; sections: Array<{ id: string; blocks: Array<{ id: string; rows?: Array<{ id: string; value: { text: unknown } }> }> }> }>;
+    const models = JSON.parse(readFileSync(out, "utf8")) as Array<{
+      format: string;
+      sections: Array<{ id: string; blocks: Array<{ id: string; rows?: Array<{ id: string; value: { text: unknown } }> }> }>;
+    }>;
     expect(models.map((model) => model.format)).toEqual(["dazu-site-check-report", "dazu-site-check-report"]);
     const facts = models[1]!.sections.find((section) => section.id === "parcel")!.blocks[0]!.rows!;
     expect(facts.find((row) => row.id === "name")!.value.text).toEqual({ plain: "回龙测试地块" });
     expect(facts.find((row) => row.id === "area-gk")!.value.text).toMatchObject({ unit: "all" });
     expect(readdirSync(folder)).toEqual(["reports.json"]);
     // The receipt names the data files the check used, with the first 12 hex digits of their SHA-256.
-    const receipt = models[0]!.sections.find((section) => section.id === "receipt")!.blocks.find((block) => block.id === "file-hashes") as unknown as { rows: Array<{ id: string; cells: Array<{ text: unknown }> }> };
-    const manifestHash = createHash("sha256").update(readFileSync(join(geodata, "manifest.json"))).digest("hex").slice(0, 12);
+    const receipt = models[0]!.sections.find((section) => section.id === "receipt")!.blocks.find((block) => block.id === "file-hashes") as unknown as {
+      rows: Array<{ id: string; cells: Array<{ text: unknown }> }>;
+    };
+    const manifestHash = createHash("sha256")
+      .update(readFileSync(join(geodata, "manifest.json")))
+      .digest("hex")
+      .slice(0, 12);
     expect(receipt.rows.find((row) => row.id === "manifest.json")!.cells[1]!.text).toEqual({ plain: manifestHash });
     expect(receipt.rows.map((row) => row.id)).toContain("layers/mining-key-zone.geojson");
   });
@@ -192,29 +205,40 @@ describe("npm run check", () => {
     large.role = "restricts";
     writeFileSync(join(data, "manifest.json"), JSON.stringify(manifest));
     const features: Array<Feature<Polygon>> = [];
-    for await (const feature of deserialize(new Uint8Array(readFileSync(join(geodata, "examples/synthetic-parcels.fgb"))))) features.push(feature as Feature<Polygon>);
+    for await (const feature of deserialize(new Uint8Array(readFileSync(join(geodata, "examples/synthetic-parcels.fgb")))))
+      features.push(feature as Feature<Polygon>);
     expect(features).toHaveLength(5000);
     // A site drawn exactly on one synthetic parcel, which also touches or overlaps whatever lies next to it.
     const site = features[0]!;
     const parcelFile = join(folder, "on-synthetic-parcel.geojson");
-    writeFileSync(parcelFile, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "合成地块上的测试地块" }, geometry: site.geometry }] }));
+    writeFileSync(
+      parcelFile,
+      JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { name: "合成地块上的测试地块" }, geometry: site.geometry }] }),
+    );
 
     const { code, stdout } = await run([parcelFile, "--format", "geojson", "--data", data]);
     expect(code).toBe(EXIT.ok);
     const properties = (JSON.parse(stdout) as { features: SummaryFeature[] }).features[0]!.properties;
-    const finding = (properties.findings as Array<{ layerId: string; status: string; overlaps: Array<{ name: string; squareMetres: number; shareOfParcel: number }> }>).find((candidate) => candidate.layerId === "synthetic-parcels")!;
+    const finding = (
+      properties.findings as Array<{ layerId: string; status: string; overlaps: Array<{ name: string; squareMetres: number; shareOfParcel: number }> }>
+    ).find((candidate) => candidate.layerId === "synthetic-parcels")!;
     expect(finding.overlaps.find((overlap) => overlap.name === site.properties!["name"])!.shareOfParcel).toBeCloseTo(1, 6);
 
     const whole = checkParcel(site.geometry, [{ definition: large, features }]).findings.find((candidate) => candidate.layerId === "synthetic-parcels")!;
     expect(properties["status:synthetic-parcels"]).toBe(whole.status);
-    expect(finding.overlaps.map((overlap) => [overlap.name, overlap.squareMetres])).toEqual(whole.overlaps.map((overlap) => [overlap.name, overlap.overlapSquareMetres]));
+    expect(finding.overlaps.map((overlap) => [overlap.name, overlap.squareMetres])).toEqual(
+      whole.overlaps.map((overlap) => [overlap.name, overlap.overlapSquareMetres]),
+    );
   });
 
   it("runs as a command: a malformed file exits non-zero and writes nothing", async () => {
     const out = join(folder, "out.csv");
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ["--import", "tsx", join(root, "scripts/check.ts"), fixture("cli/truncated.geojson"), "--out", out], { cwd: root }, (error, _stdout, stderr) =>
-        resolve({ code: error ? (error.code as number | null) : 0, stderr }),
+      const child = execFile(
+        process.execPath,
+        ["--import", "tsx", join(root, "scripts/check.ts"), fixture("cli/truncated.geojson"), "--out", out],
+        { cwd: root },
+        (error, _stdout, stderr) => resolve({ code: error ? (error.code as number | null) : 0, stderr }),
       );
       child.stdin?.end();
     });

@@ -75,7 +75,9 @@ function feeText(checked: CheckedParcel, language: Language): string {
   const { questions, town } = checked.fee;
   if (questions.length > 0) {
     return questions
-      .map((question) => translate(language, question.id === "town" ? "site.fee.questionTown" : question.id === "park" ? "site.fee.questionPark" : "site.fee.questionUrban"))
+      .map((question) =>
+        translate(language, question.id === "town" ? "site.fee.questionTown" : question.id === "park" ? "site.fee.questionPark" : "site.fee.questionUrban"),
+      )
       .join(" ");
   }
   return town?.rate != null ? translate(language, "site.fee.rate", { rate: town.rate }) : "";
@@ -87,9 +89,15 @@ export function summaryRow(checked: CheckedParcel, dataPackage: DataPackage, imp
     restrictingLayers(dataPackage).map((layer) => [layer.id, checked.report.findings.find((finding) => finding.layerId === layer.id)?.status ?? null]),
   );
   // A warning about one parcel (its detail names it) goes on that parcel's row; one about the file, on every row.
-  const warnings = importWarnings.filter((warning) => warning.detail?.parcel === undefined || warning.detail.parcel === checked.parcel.name).map((warning) => warning[language]);
+  const warnings = importWarnings
+    .filter((warning) => warning.detail?.parcel === undefined || warning.detail.parcel === checked.parcel.name)
+    .map((warning) => warning[language]);
   if (checked.notChecked.length > 0) {
-    warnings.push(translate(language, "site.findings.notChecked", { layers: checked.notChecked.map((layer) => localized(layer.title, language)).join(language === "zh" ? "、" : ", ") }));
+    warnings.push(
+      translate(language, "site.findings.notChecked", {
+        layers: checked.notChecked.map((layer) => localized(layer.title, language)).join(language === "zh" ? "、" : ", "),
+      }),
+    );
   }
   return {
     name: checked.parcel.name,

@@ -16,7 +16,18 @@ describe("detached pieces", () => {
     const towns: Ring[][][] = [
       [[rectangle(0, 0, 10, 10)], [rectangle(20, 0, 22, 1)]],
       [[rectangle(10, 0, 20, 10)]],
-      [[[[22, 0], [30, 0], [30, 10], [20, 10], [20, 1], [22, 1]]]],
+      [
+        [
+          [
+            [22, 0],
+            [30, 0],
+            [30, 10],
+            [20, 10],
+            [20, 1],
+            [22, 1],
+          ],
+        ],
+      ],
     ];
     const moved = reassignDetachedPieces(towns, (index) => `town ${index}`);
     expect(moved).toEqual([{ from: 0, to: 2, areaKm2: 2e-6 }]);

@@ -44,7 +44,8 @@ export function reassignDetachedPieces(towns: Ring[][][], label: (index: number)
         const q = outer[(k + 1) % outer.length] as Point;
         const middle: Point = [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
         towns.forEach((other, j) => {
-          if (j !== index && distanceToBoundary(middle, other) < SHARED_EDGE_TOLERANCE_M) shared[j] = (shared[j] as number) + Math.hypot(q[0] - p[0], q[1] - p[1]);
+          if (j !== index && distanceToBoundary(middle, other) < SHARED_EDGE_TOLERANCE_M)
+            shared[j] = (shared[j] as number) + Math.hypot(q[0] - p[0], q[1] - p[1]);
         });
       }
       const to = shared.indexOf(Math.max(...shared));
@@ -62,7 +63,8 @@ export function reassignDetachedPieces(towns: Ring[][][], label: (index: number)
     }
   });
   towns.forEach((polygons, index) => {
-    if (polygons.length !== 1) throw new Error(`${label(index)}: ${polygons.length} parts after reassigning detached pieces (${multiPolygonArea(polygons) / 1e6} km²)`);
+    if (polygons.length !== 1)
+      throw new Error(`${label(index)}: ${polygons.length} parts after reassigning detached pieces (${multiPolygonArea(polygons) / 1e6} km²)`);
   });
   return moved;
 }

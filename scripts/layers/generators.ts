@@ -50,7 +50,11 @@ export interface GeneratorMove {
  * Start from `seats` and turn each pair whose point sets are not at least `minGap` apart along the line of
  * its generators. Throws if some pair cannot be separated by any straight line with that gap.
  */
-export function separateGenerators(seats: readonly PowerSite[], points: readonly (readonly Point[])[], minGap: number): { sites: PowerSite[]; moves: GeneratorMove[] } {
+export function separateGenerators(
+  seats: readonly PowerSite[],
+  points: readonly (readonly Point[])[],
+  minGap: number,
+): { sites: PowerSite[]; moves: GeneratorMove[] } {
   const sites = seats.map((site) => ({ ...site }));
   const moves: GeneratorMove[] = [];
   const gapOf = (i: number, j: number) => {

@@ -32,7 +32,12 @@ export function polygonsFromGK(polygons: readonly (readonly (readonly Point[])[]
   const converted = polygons
     .map((rings) =>
       rings
-        .map((ring, index) => roundRing(ring.map((point) => toLngLat(point)), index === 0))
+        .map((ring, index) =>
+          roundRing(
+            ring.map((point) => toLngLat(point)),
+            index === 0,
+          ),
+        )
         .filter((ring): ring is Position[] => ring !== null),
     )
     .filter((rings) => rings.length > 0);
@@ -66,7 +71,12 @@ export function feature(properties: Properties, geometry: Geometry): Feature {
 /** Serialise a FeatureCollection: one feature per line, features in the given (stable) order. */
 export function serializeCollection(features: readonly Feature[], name: string): string {
   const lines = features.map((item) =>
-    JSON.stringify({ type: "Feature", id: (item.properties as Properties | null)?.["id"], properties: sortKeys(item.properties ?? {}), geometry: item.geometry }),
+    JSON.stringify({
+      type: "Feature",
+      id: (item.properties as Properties | null)?.["id"],
+      properties: sortKeys(item.properties ?? {}),
+      geometry: item.geometry,
+    }),
   );
   const body = lines.length === 0 ? "" : `\n${lines.join(",\n")}\n`;
   return `{"type":"FeatureCollection","name":${JSON.stringify(name)},"features":[${body}]}\n`;

@@ -121,7 +121,7 @@ export function clipRingByHalfPlane(ring: readonly Point[], a: number, b: number
     const currentValue = a * current[0] + b * current[1] - c;
     const nextValue = a * next[0] + b * next[1] - c;
     if (currentValue <= 0) result.push(current);
-    if ((currentValue <= 0) !== (nextValue <= 0)) {
+    if (currentValue <= 0 !== nextValue <= 0) {
       const t = currentValue / (currentValue - nextValue);
       result.push([current[0] + (next[0] - current[0]) * t, current[1] + (next[1] - current[1]) * t]);
     }
@@ -167,7 +167,12 @@ export function poleOfInaccessibility(polygons: readonly (readonly (readonly Poi
     if (cell.d > best.d) best = cell;
     if (cell.max - best.d <= precision) continue;
     const h = cell.h / 2;
-    queue.push(makeCell(cell.x - h, cell.y - h, h), makeCell(cell.x + h, cell.y - h, h), makeCell(cell.x - h, cell.y + h, h), makeCell(cell.x + h, cell.y + h, h));
+    queue.push(
+      makeCell(cell.x - h, cell.y - h, h),
+      makeCell(cell.x + h, cell.y - h, h),
+      makeCell(cell.x - h, cell.y + h, h),
+      makeCell(cell.x + h, cell.y + h, h),
+    );
     queue = queue.filter((candidate) => candidate.max - best.d > precision);
   }
   return { point: [best.x, best.y], distance: best.d };

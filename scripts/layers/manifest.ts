@@ -309,14 +309,21 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       geometryQuality: "schematic",
       qualityNote: {
         zh: "按7号所列镇街合并的示意范围；高铁新城片区位置未公布未绘出；8号称“四组团”未列名。",
-        en: "Unions of the towns 7号 names (schematic); the 高铁新城 area is unpublished and not drawn; 8号's \"four clusters\" are not named.",
+        en: 'Unions of the towns 7号 names (schematic); the 高铁新城 area is unpublished and not drawn; 8号\'s "four clusters" are not named.',
       },
       positionalAccuracyM: 2000,
       role: "informs",
       sourceDocuments: ["dzf-2023-7", "dzf-2023-8"],
       visible: false,
       style: {
-        color: { property: "role", categories: [["centre", "#762a83"], ["cluster", "#c2a5cf"]], fallback: "#d1d5db" },
+        color: {
+          property: "role",
+          categories: [
+            ["centre", "#762a83"],
+            ["cluster", "#c2a5cf"],
+          ],
+          fallback: "#d1d5db",
+        },
         opacity: 0.35,
         outlineColor: "#40004b",
         width: 1,
@@ -364,7 +371,14 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
       sourceDocuments: ["dzf-2023-7"],
       visible: false,
       style: {
-        color: { property: "class", categories: [["重点镇", "#1b7837"], ["一般镇", "#a6dba0"]], fallback: "#d1d5db" },
+        color: {
+          property: "class",
+          categories: [
+            ["重点镇", "#1b7837"],
+            ["一般镇", "#a6dba0"],
+          ],
+          fallback: "#d1d5db",
+        },
         opacity: 1,
         outlineColor: "#ffffff",
         width: 1,

@@ -51,7 +51,9 @@ export function buildMemorialFeatures(memorials: readonly MemorialRow[], towns: 
         (placeholder
           ? `Position to be verified: the published address could not be located at village level; the point is a town-level placeholder in ${town.nameEn}, ±${km} km.`
           : `Park-level position: the approximate location of 北山公园; the monument's spot inside the park is unpublished, ±${km} km.`) +
-        (sharing.length > 0 ? ` Shares one published address (凉水村6组, beside 半边寺) with ${sharing.length} other tombs; the points coincide and are not offset.` : "") +
+        (sharing.length > 0
+          ? ` Shares one published address (凉水村6组, beside 半边寺) with ${sharing.length} other tombs; the points coincide and are not offset.`
+          : "") +
         ` The protection range ("${row.protectionRange}") has no published boundary.`,
     };
     return feature(properties, pointFromLngLat(row.position));

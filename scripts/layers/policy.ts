@@ -64,7 +64,12 @@ export const DISABILITY_SCHEDULE: Readonly<Record<DisabilityTier, ReadonlyArray<
 /** 大足府发〔2023〕7号 五、（一）: 一中心三组团 (para1) and 两轴线多节点 (para2). */
 export const URBAN_CENTRE = { name: "城镇发展中心区", nameEn: "Central development area", towns: ["棠香街道", "龙岗街道", "智凤街道"] } as const;
 export const URBAN_CLUSTERS = [
-  { id: "urban-cluster-youting-shuangqiao-longshui", name: "邮亭—双桥—龙水组团", nameEn: "Youting–Shuangqiao–Longshui cluster", towns: ["邮亭镇", "双路街道", "通桥街道", "龙滩子街道", "龙水镇"] },
+  {
+    id: "urban-cluster-youting-shuangqiao-longshui",
+    name: "邮亭—双桥—龙水组团",
+    nameEn: "Youting–Shuangqiao–Longshui cluster",
+    towns: ["邮亭镇", "双路街道", "通桥街道", "龙滩子街道", "龙水镇"],
+  },
   { id: "urban-cluster-wangu", name: "万古组团", nameEn: "Wangu cluster", towns: ["万古镇"] },
   { id: "urban-cluster-sanqu", name: "三驱组团", nameEn: "Sanqu cluster", towns: ["三驱镇"] },
 ] as const;
@@ -78,17 +83,20 @@ export const PARK_CANDIDATES: Readonly<Record<string, { parks: string[]; note: s
   龙滩子街道: {
     parks: ["双桥经开区"],
     note: "由双桥经开区管辖；园区认定四至未公布，生产性用房免缴须确认地块是否在四至内。",
-    noteEn: "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
+    noteEn:
+      "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
   },
   双路街道: {
     parks: ["双桥经开区"],
     note: "由双桥经开区管辖；园区认定四至未公布，生产性用房免缴须确认地块是否在四至内。",
-    noteEn: "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
+    noteEn:
+      "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
   },
   通桥街道: {
     parks: ["双桥经开区"],
     note: "由双桥经开区管辖；园区认定四至未公布，生产性用房免缴须确认地块是否在四至内。",
-    noteEn: "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
+    noteEn:
+      "Administered by the Shuangqiao ETDZ; its recognised 四至 are unpublished, so the exemption for production buildings needs the site checked against them.",
   },
   邮亭镇: {
     parks: ["双桥经开区"],
@@ -98,16 +106,19 @@ export const PARK_CANDIDATES: Readonly<Record<string, { parks: string[]; note: s
   万古镇: {
     parks: ["大足高新区", "大足工业园区"],
     note: "大足高新区万古园区（历史上为大足工业园区万古园区）位于本镇，四至未公布；须确认地块是否在园区四至内。",
-    noteEn: "The Wangu sub-park of the Dazu High-tech Zone (historically of the Dazu Industrial Park) lies in this town; its 四至 are unpublished — ask whether the site is inside.",
+    noteEn:
+      "The Wangu sub-park of the Dazu High-tech Zone (historically of the Dazu Industrial Park) lies in this town; its 四至 are unpublished — ask whether the site is inside.",
   },
   三驱镇: {
     parks: ["大足高新区"],
     note: "大足高新区三驱园区位于本镇，四至未公布。园区四至内按（一）210元/m²计征（生产性用房可免缴），四至外按150元/m²；须确认地块是否在四至内。",
-    noteEn: "The Sanqu sub-park of the Dazu High-tech Zone lies in this town; its 四至 are unpublished. Inside them (一) applies (210 ¥/m², production buildings exempt), outside 150 ¥/m² — ask whether the site is inside.",
+    noteEn:
+      "The Sanqu sub-park of the Dazu High-tech Zone lies in this town; its 四至 are unpublished. Inside them (一) applies (210 ¥/m², production buildings exempt), outside 150 ¥/m² — ask whether the site is inside.",
   },
   龙水镇: {
     parks: ["大足工业园区"],
     note: "大足工业园区龙水园区（2003—2012年资料）位于本镇，现状范围及是否并入大足高新区未核实；须确认地块是否在园区四至内。",
-    noteEn: "The Longshui sub-park of the Dazu Industrial Park (2003–2012 sources) lies in this town; its present extent and whether it joined the High-tech Zone are unverified — ask whether the site is inside.",
+    noteEn:
+      "The Longshui sub-park of the Dazu Industrial Park (2003–2012 sources) lies in this town; its present extent and whether it joined the High-tech Zone are unverified — ask whether the site is inside.",
   },
 };

@@ -89,9 +89,30 @@ describe("power diagram fit with moving generators", () => {
 
 describe("helpers", () => {
   it("builds a band of constant width around a polyline", () => {
-    expect(polygonArea([bandAround([[0, 0], [1000, 0]], 100)])).toBeCloseTo(200_000, 6);
+    expect(
+      polygonArea([
+        bandAround(
+          [
+            [0, 0],
+            [1000, 0],
+          ],
+          100,
+        ),
+      ]),
+    ).toBeCloseTo(200_000, 6);
     // A right-angle bend with a mitred corner: an L of a 1100 × 200 arm and a 900 × 200 arm.
-    expect(polygonArea([bandAround([[0, 0], [1000, 0], [1000, 1000]], 100)])).toBeCloseTo(1100 * 200 + 900 * 200, 6);
+    expect(
+      polygonArea([
+        bandAround(
+          [
+            [0, 0],
+            [1000, 0],
+            [1000, 1000],
+          ],
+          100,
+        ),
+      ]),
+    ).toBeCloseTo(1100 * 200 + 900 * 200, 6);
   });
 
   it("parses quoted CSV fields", () => {

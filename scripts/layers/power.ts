@@ -143,7 +143,8 @@ export function solveLinear(matrix: number[][], rhs: number[]): number[] {
   const a = matrix.map((row, index) => [...row, rhs[index] as number]);
   for (let column = 0; column < n; column++) {
     let pivot = column;
-    for (let row = column + 1; row < n; row++) if (Math.abs((a[row] as number[])[column] as number) > Math.abs((a[pivot] as number[])[column] as number)) pivot = row;
+    for (let row = column + 1; row < n; row++)
+      if (Math.abs((a[row] as number[])[column] as number) > Math.abs((a[pivot] as number[])[column] as number)) pivot = row;
     [a[column], a[pivot]] = [a[pivot] as number[], a[column] as number[]];
     const pivotRow = a[column] as number[];
     const pivotValue = pivotRow[column] as number;

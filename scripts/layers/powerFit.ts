@@ -114,7 +114,10 @@ export function fitPowerDiagram(ring: readonly Point[], sites: readonly PowerSit
     Math.max(0, ...areas.map((area, i) => (important(i) ? Math.abs(area - (targets[i] as number)) / (targets[i] as number) : 0)));
   const areaCost = (areas: readonly number[]) => areas.reduce((sum, area, i) => sum + (importance[i] as number) * (area - (targets[i] as number)) ** 2, 0);
   const homeCost = (x: Parameters) =>
-    sitesMove ? (siteStiffness as number) * toSites(x).sites.reduce((sum, site, k) => sum + (site.x - (homes[k] as PowerSite).x) ** 2 + (site.y - (homes[k] as PowerSite).y) ** 2, 0) : 0;
+    sitesMove
+      ? (siteStiffness as number) *
+        toSites(x).sites.reduce((sum, site, k) => sum + (site.x - (homes[k] as PowerSite).x) ** 2 + (site.y - (homes[k] as PowerSite).y) ** 2, 0)
+      : 0;
   const barrier = (x: Parameters) => {
     let sum = 0;
     for (const constraint of constraints) {

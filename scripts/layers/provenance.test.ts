@@ -24,12 +24,29 @@ function documentIds(): Set<string> {
 
 /** The clauses docs/data-model.md says the layers cite (ranges written out). */
 const CITABLE = new Set([
-  "dzf-2023-13#s1.p1", "dzf-2023-13#s1.p2", "dzf-2023-13#s1.p3", "dzf-2023-13#s3.para1",
-  "dzfb-2023-32#s1.para1", "dzfb-2023-32#s3.p1.para1", "dzfb-2023-32#s3.p1.para2", "dzfb-2023-32#s3.p1.para3", "dzfb-2023-32#s3.p1.para4",
-  "dzfb-2023-32#s3.p2.para2", "dzfb-2023-32#s3.p3.n5.para1", "dzfb-2023-32#box1.r1", "dzfb-2023-32#box1.r2", "dzfb-2023-32#s3.p3.n6.para1",
-  "dzfb-2023-32#box2", ...[1, 2, 3, 4, 5, 6, 7].map((row) => `dzfb-2023-32#box2.r${row}`), "dzfb-2023-32#s4.n1.para2",
-  ...[1, 2, 3, 4, 5, 6].map((n) => `dzfb-2023-47#s${n}`), "dzfb-2023-47#rules", "dzfb-2023-47#effective",
-  "dzf-2023-7#s5.p1.para1", "dzf-2023-7#s5.p1.para2", "dzf-2023-8#s2.p2.para1",
+  "dzf-2023-13#s1.p1",
+  "dzf-2023-13#s1.p2",
+  "dzf-2023-13#s1.p3",
+  "dzf-2023-13#s3.para1",
+  "dzfb-2023-32#s1.para1",
+  "dzfb-2023-32#s3.p1.para1",
+  "dzfb-2023-32#s3.p1.para2",
+  "dzfb-2023-32#s3.p1.para3",
+  "dzfb-2023-32#s3.p1.para4",
+  "dzfb-2023-32#s3.p2.para2",
+  "dzfb-2023-32#s3.p3.n5.para1",
+  "dzfb-2023-32#box1.r1",
+  "dzfb-2023-32#box1.r2",
+  "dzfb-2023-32#s3.p3.n6.para1",
+  "dzfb-2023-32#box2",
+  ...[1, 2, 3, 4, 5, 6, 7].map((row) => `dzfb-2023-32#box2.r${row}`),
+  "dzfb-2023-32#s4.n1.para2",
+  ...[1, 2, 3, 4, 5, 6].map((n) => `dzfb-2023-47#s${n}`),
+  "dzfb-2023-47#rules",
+  "dzfb-2023-47#effective",
+  "dzf-2023-7#s5.p1.para1",
+  "dzf-2023-7#s5.p1.para2",
+  "dzf-2023-8#s2.p2.para1",
   ...[1, 2, 3, 4].map((n) => `dzfb-2023-50#s1.p3.n3.i${n}`),
 ]);
 
@@ -161,7 +178,9 @@ describe("manifest.json", () => {
   });
 
   it("has legend notes for the parks without published bounds", () => {
-    const notes = layer("parks").legend.filter((entry) => entry.note).map((entry) => entry.label.zh);
+    const notes = layer("parks")
+      .legend.filter((entry) => entry.note)
+      .map((entry) => entry.label.zh);
     expect(notes).toEqual(["大足高新区", "大足工业园区"]);
   });
 });

@@ -76,7 +76,12 @@ function snapToWrittenGrid(polygons: readonly Ring[][]): Ring[][] {
   return polygons
     .map((rings) =>
       rings
-        .map((ring, index) => roundRing(ring.map((point) => toLngLat(point)), index === 0))
+        .map((ring, index) =>
+          roundRing(
+            ring.map((point) => toLngLat(point)),
+            index === 0,
+          ),
+        )
         .filter((ring): ring is Position[] => ring !== null)
         .map((ring) => openRing(ring.map((position) => toGK([position[0] as number, position[1] as number])))),
     )
@@ -105,11 +110,30 @@ export function buildTownDiagram(
     return index;
   };
   const anchors: TownAnchor[] = [
-    ...rows.map((row, index): TownAnchor => ({ townIndex: index, point: [(seats[index] as PowerSite).x, (seats[index] as PowerSite).y], label: `seat of ${row.name}`, kind: "seat" })),
-    ...memorials.map((memorial): TownAnchor => ({ townIndex: townIndex(memorial.townCode, memorial.name), point: local(toGK(memorial.position)), label: memorial.name, kind: "memorial" })),
+    ...rows.map(
+      (row, index): TownAnchor => ({
+        townIndex: index,
+        point: [(seats[index] as PowerSite).x, (seats[index] as PowerSite).y],
+        label: `seat of ${row.name}`,
+        kind: "seat",
+      }),
+    ),
+    ...memorials.map(
+      (memorial): TownAnchor => ({
+        townIndex: townIndex(memorial.townCode, memorial.name),
+        point: local(toGK(memorial.position)),
+        label: memorial.name,
+        kind: "memorial",
+      }),
+    ),
     ...villages.map((village): TownAnchor => {
       if (!village.position) throw new Error(`${village.name}: no position`);
-      return { townIndex: townIndex(village.townCode, village.name), point: local(toGK(village.position)), label: `${village.town}${village.name}`, kind: "village" };
+      return {
+        townIndex: townIndex(village.townCode, village.name),
+        point: local(toGK(village.position)),
+        label: `${village.town}${village.name}`,
+        kind: "village",
+      };
     }),
   ];
   const pointsOf = rows.map((_, index) => anchors.filter((anchor) => anchor.townIndex === index).map((anchor) => anchor.point));
@@ -140,7 +164,9 @@ export function buildTownDiagram(
   );
   const importance = rows.map((row) => (row.targetRule === "published" ? 1 : 0.002));
 
-  const constraints: WeightConstraint[] = anchors.flatMap((anchor) => containmentConstraints(startSites, anchor.townIndex, anchor.point, CONTAINMENT_MARGIN_M, anchor.label));
+  const constraints: WeightConstraint[] = anchors.flatMap((anchor) =>
+    containmentConstraints(startSites, anchor.townIndex, anchor.point, CONTAINMENT_MARGIN_M, anchor.label),
+  );
 
   const fit = fitPowerDiagram(ring, startSites, {
     targets: targetsKm2.map((km2) => km2 * 1e6),
@@ -176,7 +202,8 @@ export function buildTownDiagram(
     const own = anchors.filter((anchor) => anchor.townIndex === index);
     const pointClearanceM = Math.min(...own.map((anchor) => clearance(anchor.point)));
     for (const anchor of own)
-      if (!pointInMultiPolygon([anchor.point[0] + origin[0], anchor.point[1] + origin[1]], polygons)) throw new Error(`${row.name}: ${anchor.label} outside its cell`);
+      if (!pointInMultiPolygon([anchor.point[0] + origin[0], anchor.point[1] + origin[1]], polygons))
+        throw new Error(`${row.name}: ${anchor.label} outside its cell`);
     const site = sites[index] as PowerSite;
     return {
       row,
@@ -190,6 +217,8 @@ export function buildTownDiagram(
       villagePoints: own.filter((anchor) => anchor.kind === "village").length,
     };
   });
-  const maxRelativeError = Math.max(...towns.map((town) => (town.row.targetRule === "published" ? Math.abs(town.areaKm2 - town.targetKm2) / town.targetKm2 : 0)));
+  const maxRelativeError = Math.max(
+    ...towns.map((town) => (town.row.targetRule === "published" ? Math.abs(town.areaKm2 - town.targetKm2) / town.targetKm2 : 0)),
+  );
   return { towns, origin, iterations: fit.iterations, maxRelativeError, equalShareKm2, parkRemainderKm2, generatorMoves, detachedPieces, anchors };
 }

@@ -42,12 +42,21 @@ export function feeFor(name: string): FeeAssignment {
       split: true,
       outsideTier: 150,
       note: "13号（一）列“智凤街道（城市建设用地范围内）”210元/m²，（二）列“智凤街道（城市建设用地范围外）”150元/m²；城市建设用地范围线未公布，图上以斜线表示全街道待定。",
-      noteEn: "13号 (一) lists 智凤 inside the 城市建设用地范围 at 210 ¥/m² and (二) outside it at 150 ¥/m²; the line is unpublished, so the whole street is hatched as undetermined.",
+      noteEn:
+        "13号 (一) lists 智凤 inside the 城市建设用地范围 at 210 ¥/m² and (二) outside it at 150 ¥/m²; the line is unpublished, so the whole street is hatched as undetermined.",
     };
   }
   if (listed.length === 1) {
     const list = listed[0] as (typeof FEE_TIER_LISTS)[number];
-    return { tier: list.tier, basis: "listed", clauses: [list.clause], split: false, outsideTier: null, note: `13号按名列入${list.tier}元/m²档。`, noteEn: `Named in 13号 at ${list.tier} ¥/m².` };
+    return {
+      tier: list.tier,
+      basis: "listed",
+      clauses: [list.clause],
+      split: false,
+      outsideTier: null,
+      note: `13号按名列入${list.tier}元/m²档。`,
+      noteEn: `Named in 13号 at ${list.tier} ¥/m².`,
+    };
   }
   const inferred = FEE_TIER_INFERRED[name];
   if (listed.length === 0 && inferred) {
@@ -73,7 +82,8 @@ export function disabilityFor(name: string): { tier: DisabilityTier; clause: str
 export type UrbanRole = "centre" | "cluster" | "key-node" | "general-node";
 
 export function urbanRoleFor(name: string): { role: UrbanRole; group: string; groupEn: string; clause: string } {
-  if ((URBAN_CENTRE.towns as readonly string[]).includes(name)) return { role: "centre", group: URBAN_CENTRE.name, groupEn: URBAN_CENTRE.nameEn, clause: URBAN_LAYOUT_CLAUSE };
+  if ((URBAN_CENTRE.towns as readonly string[]).includes(name))
+    return { role: "centre", group: URBAN_CENTRE.name, groupEn: URBAN_CENTRE.nameEn, clause: URBAN_LAYOUT_CLAUSE };
   const cluster = URBAN_CLUSTERS.find((candidate) => (candidate.towns as readonly string[]).includes(name));
   if (cluster) return { role: "cluster", group: cluster.name, groupEn: cluster.nameEn, clause: URBAN_LAYOUT_CLAUSE };
   if ((URBAN_KEY_TOWNS as readonly string[]).includes(name)) return { role: "key-node", group: "重点镇", groupEn: "Key town", clause: URBAN_AXES_CLAUSE };
@@ -91,7 +101,12 @@ function geometryNotes(town: TownGeometry, diagram: TownDiagram): { zh: string; 
   const seat = toGK(row.seat);
   const shiftKm = Math.hypot(town.generator[0] - seat[0], town.generator[1] - seat[1]) / 1000;
   const fitZh = `${town.villagePoints > 0 ? `本镇街${town.villagePoints}个村（社区）点参与约束` : "本镇街无有坐标的村（社区）点"}；生成点距驻地${shiftKm.toFixed(1)} km。`;
-  const located = town.villagePoints === 0 ? "No village of this town has a position" : town.villagePoints === 1 ? "1 village point of this town constrains it" : `${town.villagePoints} village points of this town constrain it`;
+  const located =
+    town.villagePoints === 0
+      ? "No village of this town has a position"
+      : town.villagePoints === 1
+        ? "1 village point of this town constrains it"
+        : `${town.villagePoints} village points of this town constrain it`;
   const fitEn = `${located}; its generator is ${shiftKm.toFixed(1)} km from the seat.`;
   let specificZh: string;
   let specificEn: string;

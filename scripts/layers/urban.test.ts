@@ -46,7 +46,11 @@ describe("两轴线多节点 (7号 五、（一） para2)", () => {
   it("has 17 node towns: 5 重点镇 and 12 一般镇", () => {
     const nodes = readLayer("urban-nodes").features;
     expect(nodes).toHaveLength(17);
-    const names = (cls: string) => nodes.filter((item) => props(item)["class"] === cls).map((item) => String(props(item)["name"])).sort();
+    const names = (cls: string) =>
+      nodes
+        .filter((item) => props(item)["class"] === cls)
+        .map((item) => String(props(item)["name"]))
+        .sort();
     expect(names("重点镇")).toEqual(["中敖镇", "珠溪镇", "石马镇", "铁山镇", "雍溪镇"].sort());
     // 21 towns minus the cluster towns 龙水、邮亭、万古、三驱 minus the five key towns.
     expect(names("一般镇")).toEqual(

@@ -144,9 +144,7 @@ function writeHeader(fields: {
  */
 export function writeArchive(options: ArchiveOptions): Uint8Array {
   if (options.tiles.length === 0) throw new Error("an archive needs at least one tile");
-  const sorted = options.tiles
-    .map((tile) => ({ ...tile, tileId: zxyToTileId(tile.z, tile.x, tile.y) }))
-    .sort((a, b) => a.tileId - b.tileId);
+  const sorted = options.tiles.map((tile) => ({ ...tile, tileId: zxyToTileId(tile.z, tile.x, tile.y) })).sort((a, b) => a.tileId - b.tileId);
   const entries: Entry[] = [];
   const parts: Uint8Array[] = [];
   const offsetsByHash = new Map<string, { offset: number; length: number }>();

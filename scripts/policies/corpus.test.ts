@@ -106,9 +106,7 @@ describe("generated files", () => {
       expect(content.endsWith("}\n"), path).toBe(true);
       expect(stableJson(JSON.parse(content)), path).toBe(content);
     }
-    expect(stableJson({ b: 1, a: { d: [2, 1], c: null } })).toBe(
-      '{\n  "a": {\n    "c": null,\n    "d": [\n      2,\n      1\n    ]\n  },\n  "b": 1\n}\n',
-    );
+    expect(stableJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{\n  "a": {\n    "c": null,\n    "d": [\n      2,\n      1\n    ]\n  },\n  "b": 1\n}\n');
   });
 
   it("index every document of the gazette, in printed order", () => {
@@ -138,9 +136,7 @@ describe("generated files", () => {
 });
 
 describe("clause text", () => {
-  const all = [...documents.values()].flatMap((document) =>
-    document.clauses.map((candidate) => ({ document, clause: candidate })),
-  );
+  const all = [...documents.values()].flatMap((document) => document.clauses.map((candidate) => ({ document, clause: candidate })));
 
   it("occurs verbatim in the gazette (whitespace runs collapsed)", () => {
     for (const { document, clause: current } of all) {
@@ -180,7 +176,10 @@ describe("clause text", () => {
         if (table.columns.length > 0) expect(table.rows[rowIndex]!.length, rowId).toBe(table.columns.length);
         // The row clause joins only printed cells, each of which is in the self-contained row.
         const printed = row.text.split(" ");
-        expect(printed.every((piece) => table.rows[rowIndex]!.some((cell) => cell.includes(piece))), rowId).toBe(true);
+        expect(
+          printed.every((piece) => table.rows[rowIndex]!.some((cell) => cell.includes(piece))),
+          rowId,
+        ).toBe(true);
       });
     }
     expect(tables).toBe(6);
@@ -248,7 +247,10 @@ describe("clause ids", () => {
     for (const citation of citations) {
       const [documentId, clauseId] = citation.split("#") as [string, string];
       expect(documents.has(documentId), citation).toBe(true);
-      expect(doc(documentId).clauses.some((candidate) => candidate.id === clauseId), citation).toBe(true);
+      expect(
+        doc(documentId).clauses.some((candidate) => candidate.id === clauseId),
+        citation,
+      ).toBe(true);
     }
     expect(citations).toEqual(
       expect.arrayContaining([
@@ -304,24 +306,15 @@ describe("metadata", () => {
   });
 
   it("joins broken title lines", () => {
-    expect(doc("dzf-2023-6").title).toBe(
-      "重庆市大足区人民政府关于印发重庆市大足区妇女发展规划（2021—2030年）和重庆市大足区儿童发展规划（2021—2030年）的通知",
-    );
-    expect(doc("dzfb-2023-50").title).toBe(
-      "重庆市大足区人民政府办公室关于印发《大足区残疾人创业就业扶持工作实施意见》的通知",
-    );
-    expect(doc("dzf-2023-8").attachmentTitle).toBe(
-      "大足区贯彻落实《重庆市推动成渝地区双城经济圈建设行动方案（2023—2027年）》实施计划",
-    );
+    expect(doc("dzf-2023-6").title).toBe("重庆市大足区人民政府关于印发重庆市大足区妇女发展规划（2021—2030年）和重庆市大足区儿童发展规划（2021—2030年）的通知");
+    expect(doc("dzfb-2023-50").title).toBe("重庆市大足区人民政府办公室关于印发《大足区残疾人创业就业扶持工作实施意见》的通知");
+    expect(doc("dzf-2023-8").attachmentTitle).toBe("大足区贯彻落实《重庆市推动成渝地区双城经济圈建设行动方案（2023—2027年）》实施计划");
     expect(doc("dzfb-2023-32").attachmentTitle).toBe("重庆市大足区矿产资源总体规划（2021—2025年）");
     expect(doc("dzf-2023-7").attachmentTitle).toBe("重庆市大足区人口发展规划（2021—2035年）");
     expect(doc("dzfb-2023-50").attachmentTitle).toBe("大足区残疾人创业就业扶持工作实施意见");
     expect(doc("dzf-2023-13").attachmentTitle).toBeUndefined();
     expect(doc("dzfb-2023-47").attachmentTitle).toBeUndefined();
-    expect(doc("dzf-2023-6").parts?.map((part) => part.title)).toEqual([
-      "重庆市大足区妇女发展规划（2021-2030年）",
-      "重庆市大足区儿童发展规划（2021-2030年）",
-    ]);
+    expect(doc("dzf-2023-6").parts?.map((part) => part.title)).toEqual(["重庆市大足区妇女发展规划（2021-2030年）", "重庆市大足区儿童发展规划（2021-2030年）"]);
   });
 
   it("states when documents take effect, in their own words", () => {
@@ -466,11 +459,7 @@ describe("clause contents", () => {
 
   it("6号: two plans as parts, target tables with merged cells repeated", () => {
     const six = doc("dzf-2023-6");
-    expect(six.clauses.filter((candidate) => candidate.parent === undefined).map((candidate) => candidate.id)).toEqual([
-      "notice.para1",
-      "women",
-      "children",
-    ]);
+    expect(six.clauses.filter((candidate) => candidate.parent === undefined).map((candidate) => candidate.id)).toEqual(["notice.para1", "women", "children"]);
     for (const part of ["women", "children"]) {
       expect(clause("dzf-2023-6", `${part}.s5`).heading).toBe(true);
       expect(clause("dzf-2023-6", `${part}.box1`).table?.columns).toHaveLength(6);

@@ -6,9 +6,7 @@ import { addDays, chineseNumeral, collapseWhitespace, findChineseDate, splitLine
 
 describe("text helpers", () => {
   it("parses Chinese section numerals", () => {
-    expect(["一", "五", "九", "十", "十一", "十九", "二十", "二十三"].map(chineseNumeral)).toEqual([
-      1, 5, 9, 10, 11, 19, 20, 23,
-    ]);
+    expect(["一", "五", "九", "十", "十一", "十九", "二十", "二十三"].map(chineseNumeral)).toEqual([1, 5, 9, 10, 11, 19, 20, 23]);
     expect(chineseNumeral("12")).toBe(12);
     expect(() => chineseNumeral("甲")).toThrow();
   });
@@ -149,21 +147,12 @@ describe("gazette parsing", () => {
       "",
       "会议还研究了其他工作。",
     ].join("\n");
-    const [document, minutes] = parseGazette(source).filter((candidate) =>
-      ["dzf-2023-99", "exec-meeting-60"].includes(candidate.id),
-    );
+    const [document, minutes] = parseGazette(source).filter((candidate) => ["dzf-2023-99", "exec-meeting-60"].includes(candidate.id));
     expect(document?.title).toBe("重庆市大足区人民政府关于测试的通知");
     expect(document?.addressees).toBe("各镇街人民政府（办事处），有关单位");
     expect(document?.signed).toBe("2023-04-01");
     expect(document?.kind).toBe("fulltext");
-    expect(document?.clauses.map((candidate) => candidate.id)).toEqual([
-      "intro.para1",
-      "s1",
-      "s1.para1",
-      "s1.p1",
-      "s1.p1.para1",
-      "s1.p1.para2",
-    ]);
+    expect(document?.clauses.map((candidate) => candidate.id)).toEqual(["intro.para1", "s1", "s1.para1", "s1.p1", "s1.p1.para1", "s1.p1.para2"]);
     expect(document?.effective).toEqual({ date: "2023-04-01", rule: "本通知自发布之日起执行。", clause: "s1.p1.para2" });
     expect(minutes?.signed).toBe("2023-07-03");
     expect(minutes?.clauses.map((candidate) => candidate.id)).toEqual(["para1", "para2"]);

@@ -3,13 +3,7 @@
  * documents' own numbering (docs/data-model.md).
  */
 import type { PolicyClause, PolicyDocument, PolicyPart, PolicyTable } from "../../src/policy/policyTypes";
-import {
-  GAZETTE_YEAR,
-  GOVERNMENT_DOCUMENTS,
-  meetingSpec,
-  type DocumentSpec,
-  type TableLayout,
-} from "./specs";
+import { GAZETTE_YEAR, GOVERNMENT_DOCUMENTS, meetingSpec, type DocumentSpec, type TableLayout } from "./specs";
 import { readTable, startsTable, type RawTable } from "./table";
 import { addDays, chineseNumeral, findChineseDate, isoDate, splitLines, type SourceLine } from "./text";
 
@@ -56,12 +50,7 @@ function numberingOf(text: string): Numbering | null {
 function isStructural(line: SourceLine): boolean {
   const text = line.text;
   return (
-    numberingOf(text) !== null ||
-    BOX_CAPTION.test(text) ||
-    TABLE_CAPTION.test(text) ||
-    ANNEX.test(text) ||
-    ANNEX_LIST.test(text) ||
-    MINUTES_HEADER.test(text)
+    numberingOf(text) !== null || BOX_CAPTION.test(text) || TABLE_CAPTION.test(text) || ANNEX.test(text) || ANNEX_LIST.test(text) || MINUTES_HEADER.test(text)
   );
 }
 
@@ -137,8 +126,7 @@ function parseBody(lines: readonly SourceLine[], context: BodyContext): void {
     return `${enclosing}.para${count}`;
   };
   /** A box or table belongs to the nearest enclosing title, not to a numbered body paragraph. */
-  const boxParent = (): string | undefined =>
-    [...stack].reverse().find((entry) => entry.title)?.id ?? context.rootParent;
+  const boxParent = (): string | undefined => [...stack].reverse().find((entry) => entry.title)?.id ?? context.rootParent;
 
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
@@ -266,11 +254,7 @@ function addTable(context: BodyContext, { id, number, caption, line, parent, raw
 }
 
 /** Applies a table's layout: header, spanned cells and vertically merged cells made explicit. */
-export function layoutTable(
-  label: string,
-  printed: readonly string[][],
-  layout: TableLayout,
-): { columns: string[]; rows: string[][] } {
+export function layoutTable(label: string, printed: readonly string[][], layout: TableLayout): { columns: string[]; rows: string[][] } {
   if (layout.form) return { columns: [], rows: printed.map((row) => [...row]) };
   const [header, ...body] = printed;
   if (!header) throw new Error(`${label}: empty table`);
@@ -496,9 +480,7 @@ function minutesDocument(lines: readonly SourceLine[], segment: Segment): Policy
 /** Every document of the gazette, in printed order. */
 export function parseGazette(source: string): PolicyDocument[] {
   const lines = splitLines(source);
-  const documents = findSegments(lines).map((segment) =>
-    segment.kind === "minutes" ? minutesDocument(lines, segment) : governmentDocument(lines, segment),
-  );
+  const documents = findSegments(lines).map((segment) => (segment.kind === "minutes" ? minutesDocument(lines, segment) : governmentDocument(lines, segment)));
   const seen = new Set<string>();
   for (const document of documents) {
     if (seen.has(document.id)) throw new Error(`duplicate document ${document.id}`);

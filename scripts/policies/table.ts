@@ -25,11 +25,7 @@ export function startsTable(lines: readonly SourceLine[], index: number): boolea
  * Reads a table starting at lines[start] (a tab line). `isBoundary` tells lines that can never be a
  * cell continuation (numbered headings, document headers).
  */
-export function readTable(
-  lines: readonly SourceLine[],
-  start: number,
-  isBoundary: (line: SourceLine) => boolean,
-): RawTable {
+export function readTable(lines: readonly SourceLine[], start: number, isBoundary: (line: SourceLine) => boolean): RawTable {
   const rows: string[][] = [];
   const rowLines: number[] = [];
   let blanks = 1;

@@ -52,8 +52,7 @@ export function installTestHooks(targets: TestHookTargets): { resolveReady: () =
       await targets.adapter?.whenIdle();
     },
     renderedFeatureCount: (layerId) => targets.adapter?.renderedFeatureCount(layerId) ?? 0,
-    districtScreenBox: () =>
-      targets.adapter && targets.districtBounds ? targets.adapter.screenBoxOf(targets.districtBounds) : EMPTY_BOX,
+    districtScreenBox: () => (targets.adapter && targets.districtBounds ? targets.adapter.screenBoxOf(targets.districtBounds) : EMPTY_BOX),
     getState: () => JSON.parse(JSON.stringify(stateSnapshot(targets.store.getState()))) as unknown,
     loadErrors: () => [...targets.errors],
     screenPointOf: ([longitude, latitude]) => {

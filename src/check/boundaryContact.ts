@@ -78,13 +78,27 @@ export function boundaryContact(first: PreparedPolygon, second: PreparedPolygon,
         contact.distance = 0;
         if (s1 * s2 < 0 && s3 * s4 < 0) {
           const alongFirst = o3 / (o3 - o4);
-          contact.crossings.push({ firstEdge: edge, secondEdge: other, alongFirst, alongSecond: o1 / (o1 - o2), x: ax + alongFirst * (bx - ax), y: ay + alongFirst * (by - ay) });
+          contact.crossings.push({
+            firstEdge: edge,
+            secondEdge: other,
+            alongFirst,
+            alongSecond: o1 / (o1 - o2),
+            x: ax + alongFirst * (bx - ax),
+            y: ay + alongFirst * (by - ay),
+          });
         } else {
           contact.degenerate = true;
         }
         continue;
       }
-      if (s1 === 0 && s2 === 0 && Math.max(ax, bx) >= Math.min(cx, dx) && Math.max(cx, dx) >= Math.min(ax, bx) && Math.max(ay, by) >= Math.min(cy, dy) && Math.max(cy, dy) >= Math.min(ay, by)) {
+      if (
+        s1 === 0 &&
+        s2 === 0 &&
+        Math.max(ax, bx) >= Math.min(cx, dx) &&
+        Math.max(cx, dx) >= Math.min(ax, bx) &&
+        Math.max(ay, by) >= Math.min(cy, dy) &&
+        Math.max(cy, dy) >= Math.min(ay, by)
+      ) {
         // Collinear edges sharing a stretch: planarDistance finds 0 through the vertex distances below.
         contact.degenerate = true;
       }

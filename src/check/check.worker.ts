@@ -16,7 +16,11 @@ self.addEventListener("message", (event: MessageEvent<CheckWorkerRequest>) => {
     return;
   }
   try {
-    reply({ type: "report", requestId: request.requestId, report: checkParcel(request.parcel, request.extraLayers.length > 0 ? [...layers, ...request.extraLayers] : layers, request.options) });
+    reply({
+      type: "report",
+      requestId: request.requestId,
+      report: checkParcel(request.parcel, request.extraLayers.length > 0 ? [...layers, ...request.extraLayers] : layers, request.options),
+    });
   } catch (error) {
     reply({ type: "failed", requestId: request.requestId, message: error instanceof Error ? error.message : String(error) });
   }

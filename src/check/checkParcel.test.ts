@@ -26,7 +26,6 @@ function layer(overrides: Partial<LayerDefinition>): LayerDefinition {
   };
 }
 
-
 function feature(id: string, geometry: Geometry, properties: Record<string, unknown> = {}): Feature<Geometry> {
   return { type: "Feature", geometry, properties: { id, name: id, source: ["dzfb-2023-32#s4.n1.para2"], ...properties } };
 }
@@ -82,7 +81,13 @@ describe("checkParcel — polygons", () => {
 
   it("says 'no data' for a layer published without geometry", () => {
     const report = checkParcel(gkRectangle(E, N, E + 100, N + 100), [
-      { definition: layer({ id: "mining-extraction", summary: [{ label: { zh: "开采规划区块", en: "Extraction blocks" }, count: 28, source: "dzfb-2023-32#s3.p3.n6.para1" }] }), features: [] },
+      {
+        definition: layer({
+          id: "mining-extraction",
+          summary: [{ label: { zh: "开采规划区块", en: "Extraction blocks" }, count: 28, source: "dzfb-2023-32#s3.p3.n6.para1" }],
+        }),
+        features: [],
+      },
     ]);
     expect(report.findings[0]!.status).toBe("no-data");
     expect(report.findings[0]!.summary![0]!.count).toBe(28);
@@ -136,14 +141,16 @@ describe("spatial index", () => {
 
   it("gives identical reports with and without the index on 2 000 random zones", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const zones: Feature<Geometry>[] = [];
     for (let index = 0; index < 2000; index++) {
       const x = E - 20_000 + random() * 40_000;
       const y = N - 20_000 + random() * 40_000;
       zones.push(feature(`z${index}`, gkRectangle(x, y, x + 50 + random() * 800, y + 50 + random() * 800)));
     }
-    const points = zones.slice(0, 300).map((zone, index) => feature(`p${index}`, { type: "Point", coordinates: (zone.geometry as Polygon).coordinates[0]![0]! }, { uncertainty_m: 10 }));
+    const points = zones
+      .slice(0, 300)
+      .map((zone, index) => feature(`p${index}`, { type: "Point", coordinates: (zone.geometry as Polygon).coordinates[0]![0]! }, { uncertainty_m: 10 }));
     const layers: CheckLayer[] = [
       { definition: layer({ positionalAccuracyM: 30 }), features: zones },
       { definition: layer({ id: "points", geometryType: "point", positionalAccuracyM: 10 }), features: points },

@@ -94,7 +94,13 @@ function checkPolygonLayer(
       const overlap = polygonOverlap(parcel.geometry, zone, accuracy);
       if (overlap.tolerance) {
         const depth = measureDepth && overlap.tolerance !== "touches" ? { depthMetres: inwardDepth(parcel.geometry, zone, accuracy) } : {};
-        overlaps.push({ ...identity, overlapSquareMetres: overlap.squareMetres, shareOfParcel: parcelArea > 0 ? overlap.squareMetres / parcelArea : 0, tolerance: overlap.tolerance, ...depth });
+        overlaps.push({
+          ...identity,
+          overlapSquareMetres: overlap.squareMetres,
+          shareOfParcel: parcelArea > 0 ? overlap.squareMetres / parcelArea : 0,
+          tolerance: overlap.tolerance,
+          ...depth,
+        });
         continue;
       }
     } else {
@@ -107,7 +113,8 @@ function checkPolygonLayer(
       }
     }
     // Only a distance within the accuracy matters here, so two polygons need compare only their nearby edges.
-    const distance = isPolygonal(parcel.geometry) && isPolygonal(zone) ? polygonDistanceWithin(parcel.geometry, zone, accuracy) : planarDistance(parcel.geometry, zone);
+    const distance =
+      isPolygonal(parcel.geometry) && isPolygonal(zone) ? polygonDistanceWithin(parcel.geometry, zone, accuracy) : planarDistance(parcel.geometry, zone);
     if (distance <= accuracy && (!nearBoundary || distance < nearBoundary.distanceMetres)) {
       const { featureId, name, source } = identity;
       nearBoundary = { featureId, name, source, distanceMetres: distance, uncertaintyMetres: accuracy, withinCaution: false, cannotExclude: true };
@@ -116,7 +123,13 @@ function checkPolygonLayer(
   return nearBoundary ? { overlaps, nearest: nearBoundary } : { overlaps };
 }
 
-function checkPointLayer(parcel: PlanarGeometry, checkLayer: CheckLayer, layer: PreparedLayer, finder: NearestFinder, options: CheckOptions): Pick<LayerFinding, "overlaps" | "nearest"> {
+function checkPointLayer(
+  parcel: PlanarGeometry,
+  checkLayer: CheckLayer,
+  layer: PreparedLayer,
+  finder: NearestFinder,
+  options: CheckOptions,
+): Pick<LayerFinding, "overlaps" | "nearest"> {
   const nearest = nearestFeature(parcel, layer, finder);
   if (!nearest) return { overlaps: [] };
   const feature = checkLayer.features[nearest.index]!;
@@ -163,7 +176,12 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
   }
   if (definition.geometryType === "point") {
     if (!nearest) return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });
-    const params = { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, caution: { distanceMetres: options.cautionDistanceMetres }, uncertainty: { distanceMetres: nearest.uncertaintyMetres } };
+    const params = {
+      name: nearest.name,
+      distance: { distanceMetres: nearest.distanceMetres },
+      caution: { distanceMetres: options.cautionDistanceMetres },
+      uncertainty: { distanceMetres: nearest.uncertaintyMetres },
+    };
     if (nearest.withinCaution) return { status: "caution", reason: { code: "site.reason.pointWithinCaution", params } };
     if (nearest.cannotExclude) return { status: "caution", reason: { code: "site.reason.pointCannotExclude", params } };
     return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clearNearest", params } });
@@ -172,7 +190,10 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
   if (deep.length > 0) {
     const depth = Math.max(...deep.map((overlap) => overlap.depthMetres ?? 0));
     const params = { names: deep.map((overlap) => overlap.name).join("、"), share: { share }, depth: { distanceMetres: depth }, accuracy };
-    return { status: "restricted", reason: { code: definition.geometryQuality === "schematic" ? "site.reason.overlapsSchematic" : "site.reason.overlaps", params } };
+    return {
+      status: "restricted",
+      reason: { code: definition.geometryQuality === "schematic" ? "site.reason.overlapsSchematic" : "site.reason.overlaps", params },
+    };
   }
   const reaching = overlaps.filter((overlap) => overlap.tolerance !== "touches" || overlap.shareOfParcel > 0);
   if (reaching.length > 0 || overlaps.length > 0) {
@@ -180,7 +201,10 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
     return { status: "undecided", reason: { code: "site.reason.edgeInside", params: { names, share: { share }, depth: { distanceMetres: depth }, accuracy } } };
   }
   if (nearest) {
-    return { status: "undecided", reason: { code: "site.reason.edgeOutside", params: { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, accuracy } } };
+    return {
+      status: "undecided",
+      reason: { code: "site.reason.edgeOutside", params: { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, accuracy } },
+    };
   }
   return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });
 }

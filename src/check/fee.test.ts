@@ -37,9 +37,29 @@ describe("estimateFee (大足府发〔2023〕13号)", () => {
   });
 
   it("asks which town when a site spans two, listing the larger share first", () => {
-    const estimate = estimateFee([{ ...guolian, share: 0.3 }, { ...sanqu, share: 0.7 }], [{ use: "other", squareMetres: 10 }], {});
-    expect(estimate.questions[0]).toEqual({ id: "town", options: [{ townId: "town-500111104", name: "三驱镇" }, { townId: "town-500111112", name: "国梁镇" }] });
-    const answered = estimateFee([{ ...guolian, share: 0.3 }, { ...sanqu, share: 0.7 }], [{ use: "other", squareMetres: 10 }], { townId: "town-500111112" });
+    const estimate = estimateFee(
+      [
+        { ...guolian, share: 0.3 },
+        { ...sanqu, share: 0.7 },
+      ],
+      [{ use: "other", squareMetres: 10 }],
+      {},
+    );
+    expect(estimate.questions[0]).toEqual({
+      id: "town",
+      options: [
+        { townId: "town-500111104", name: "三驱镇" },
+        { townId: "town-500111112", name: "国梁镇" },
+      ],
+    });
+    const answered = estimateFee(
+      [
+        { ...guolian, share: 0.3 },
+        { ...sanqu, share: 0.7 },
+      ],
+      [{ use: "other", squareMetres: 10 }],
+      { townId: "town-500111112" },
+    );
     expect(answered.total).toBe(1200);
   });
 });

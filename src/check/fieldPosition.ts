@@ -70,7 +70,13 @@ export function distancesFrom(position: LngLat, features: Feature<Geometry>[]): 
  * For a polygon layer: inside/outside when the fix is further from every boundary than GPS accuracy + layer
  * accuracy, otherwise uncertain. For a point layer: "inside" means within the caution distance.
  */
-export function standingInLayer(position: LngLat, accuracyMetres: number, layer: LayerDefinition, features: Feature<Geometry>[], cautionDistanceMetres = 50): FieldLayerAnswer | null {
+export function standingInLayer(
+  position: LngLat,
+  accuracyMetres: number,
+  layer: LayerDefinition,
+  features: Feature<Geometry>[],
+  cautionDistanceMetres = 50,
+): FieldLayerAnswer | null {
   if (features.length === 0) return null;
   const point = lngLatToGaussKruger(position);
   const pointGeometry: Geometry = { type: "Point", coordinates: point };
@@ -96,7 +102,11 @@ export function standingInLayer(position: LngLat, accuracyMetres: number, layer:
   if (layer.geometryType === "point") {
     const uncertaintyMetres = accuracyMetres + nearestUncertainty;
     const standing: FieldStanding =
-      nearest.distance + uncertaintyMetres <= cautionDistanceMetres ? "inside" : nearest.distance - uncertaintyMetres > cautionDistanceMetres ? "outside" : "uncertain";
+      nearest.distance + uncertaintyMetres <= cautionDistanceMetres
+        ? "inside"
+        : nearest.distance - uncertaintyMetres > cautionDistanceMetres
+          ? "outside"
+          : "uncertain";
     return { layerId: layer.id, title: layer.title, standing, distanceMetres: nearest.distance, nearestName: nearest.name, uncertaintyMetres };
   }
   const uncertaintyMetres = accuracyMetres + layer.positionalAccuracyM;

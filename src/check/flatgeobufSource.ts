@@ -147,7 +147,9 @@ export async function readCheckLayer(
       }
     }
   } catch (error) {
-    return invalid([`layer '${definition.id}': could not read ${typeof input === "string" ? input : "its FlatGeobuf file"}: ${error instanceof Error ? error.message : String(error)}`]);
+    return invalid([
+      `layer '${definition.id}': could not read ${typeof input === "string" ? input : "its FlatGeobuf file"}: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
   const collection: FeatureCollection = { type: "FeatureCollection", features };
   const validated = validateLayerData(definition, collection);

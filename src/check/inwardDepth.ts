@@ -47,7 +47,12 @@ export function inwardDepth(site: Geometry, zone: Polygon | MultiPolygon, enough
   const inBoth = (point: Position) => polygonContainsPoint(zone, point) && inSite(point);
   const siteBox = boxOf(pointsOf(site));
   const zoneBox = boxOf(pointsOf(zone));
-  const shared: PlanarBox = [Math.max(siteBox[0], zoneBox[0]), Math.max(siteBox[1], zoneBox[1]), Math.min(siteBox[2], zoneBox[2]), Math.min(siteBox[3], zoneBox[3])];
+  const shared: PlanarBox = [
+    Math.max(siteBox[0], zoneBox[0]),
+    Math.max(siteBox[1], zoneBox[1]),
+    Math.min(siteBox[2], zoneBox[2]),
+    Math.min(siteBox[3], zoneBox[3]),
+  ];
   if (shared[0] > shared[2] || shared[1] > shared[3]) return 0;
   const cell = Math.max(shared[2] - shared[0], shared[3] - shared[1]) / GRID || 1;
 
@@ -76,14 +81,30 @@ export function inwardDepth(site: Geometry, zone: Polygon | MultiPolygon, enough
   return refine(best, cell, polygonalSite, inBoth, boundary, enough);
 }
 
-function refine(start: { point: Position; depth: number }, cell: number, polygonalSite: boolean, inBoth: (point: Position) => boolean, boundary: Geometry, enough: number): number {
+function refine(
+  start: { point: Position; depth: number },
+  cell: number,
+  polygonalSite: boolean,
+  inBoth: (point: Position) => boolean,
+  boundary: Geometry,
+  enough: number,
+): number {
   let best = start;
   // Hill-climb from the best sample (only for areas: a line's or a point's own points were all sampled).
   if (polygonalSite) {
     let step = cell;
     for (let iteration = 0; iteration < REFINEMENT_STEPS; iteration++) {
       let moved = false;
-      for (const [dx, dy] of [[step, 0], [-step, 0], [0, step], [0, -step], [step, step], [-step, -step], [step, -step], [-step, step]] as const) {
+      for (const [dx, dy] of [
+        [step, 0],
+        [-step, 0],
+        [0, step],
+        [0, -step],
+        [step, step],
+        [-step, -step],
+        [step, -step],
+        [-step, step],
+      ] as const) {
         const point: Position = [best.point[0]! + dx, best.point[1]! + dy];
         if (!inBoth(point)) continue;
         const depth = distanceToBoundary(point, boundary);

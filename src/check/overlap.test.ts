@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 import { polygonOverlap } from "./overlap";
 
 function rectangle(minX: number, minY: number, maxX: number, maxY: number): Polygon {
-  return { type: "Polygon", coordinates: [[[minX, minY], [maxX, minY], [maxX, maxY], [minX, maxY], [minX, minY]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [minX, minY],
+        [maxX, minY],
+        [maxX, maxY],
+        [minX, maxY],
+        [minX, minY],
+      ],
+    ],
+  };
 }
 
 describe("polygonOverlap (GK metres)", () => {

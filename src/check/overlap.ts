@@ -53,7 +53,11 @@ const preparedRelation = {
  * When the two boundaries neither cross nor touch, the overlap is one whole polygon or nothing, and the polygon
  * clipper — the costly part of a check — is not needed. Returns null when clipping is still required (holes).
  */
-function overlapWithoutClipping(parcel: Polygon | MultiPolygon, zone: Polygon | MultiPolygon, relation: PairRelation): Polygon | MultiPolygon | "disjoint" | null {
+function overlapWithoutClipping(
+  parcel: Polygon | MultiPolygon,
+  zone: Polygon | MultiPolygon,
+  relation: PairRelation,
+): Polygon | MultiPolygon | "disjoint" | null {
   if (relation.boundaryDistance <= BOUNDARY_CLEARANCE_METRES) return null;
   const zonePoint = firstPosition(zone);
   const parcelPoint = firstPosition(parcel);

@@ -75,8 +75,7 @@ function pointSegmentDistance(point: Position, start: Position, end: Position): 
 }
 
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const orientation = (p: Position, q: Position, r: Position) =>
-    Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
+  const orientation = (p: Position, q: Position, r: Position) => Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
   const o1 = orientation(a, b, c);
   const o2 = orientation(a, b, d);
   const o3 = orientation(c, d, a);

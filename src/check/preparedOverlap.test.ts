@@ -12,7 +12,12 @@ function ring(points: Array<[number, number]>): Position[] {
 }
 
 function square(minX: number, minY: number, size: number): Position[] {
-  return ring([[minX, minY], [minX + size, minY], [minX + size, minY + size], [minX, minY + size]]);
+  return ring([
+    [minX, minY],
+    [minX + size, minY],
+    [minX + size, minY + size],
+    [minX, minY + size],
+  ]);
 }
 
 function seededRandom(seed: number): () => number {
@@ -65,7 +70,16 @@ describe("edgeWalkIntersection (GK metres)", () => {
 
   it("flags a shared vertex as degenerate so the general clipper takes it", () => {
     const first = preparePolygon({ type: "Polygon", coordinates: [square(0, 0, 10)] });
-    const second = preparePolygon({ type: "Polygon", coordinates: [ring([[10, 10], [20, 5], [20, 20]])] });
+    const second = preparePolygon({
+      type: "Polygon",
+      coordinates: [
+        ring([
+          [10, 10],
+          [20, 5],
+          [20, 20],
+        ]),
+      ],
+    });
     expect(boundaryContact(first, second, 0).degenerate).toBe(true);
   });
 });
@@ -73,7 +87,21 @@ describe("edgeWalkIntersection (GK metres)", () => {
 describe("isSimplePolygon", () => {
   it("accepts a square with a hole and rejects a bow tie, a hole outside its ring and nested parts", () => {
     expect(isSimplePolygon(preparePolygon({ type: "Polygon", coordinates: [square(0, 0, 20), square(8, 8, 4)] }))).toBe(true);
-    expect(isSimplePolygon(preparePolygon({ type: "Polygon", coordinates: [ring([[0, 0], [10, 10], [10, 0], [0, 10]])] }))).toBe(false);
+    expect(
+      isSimplePolygon(
+        preparePolygon({
+          type: "Polygon",
+          coordinates: [
+            ring([
+              [0, 0],
+              [10, 10],
+              [10, 0],
+              [0, 10],
+            ]),
+          ],
+        }),
+      ),
+    ).toBe(false);
     expect(isSimplePolygon(preparePolygon({ type: "Polygon", coordinates: [square(0, 0, 20), square(30, 30, 4)] }))).toBe(false);
     expect(isSimplePolygon(preparePolygon({ type: "MultiPolygon", coordinates: [[square(0, 0, 20)], [square(5, 5, 4)]] }))).toBe(false);
   });
@@ -83,10 +111,7 @@ describe("prepared polygons give the unprepared answers", () => {
   const random = seededRandom(7);
   const parcel: MultiPolygon = {
     type: "MultiPolygon",
-    coordinates: [
-      [star(random, 0, 0, 600, 200), star(random, 0, 0, 120, 30, true)],
-      [star(random, 2000, 0, 300, 60)],
-    ],
+    coordinates: [[star(random, 0, 0, 600, 200), star(random, 0, 0, 120, 30, true)], [star(random, 2000, 0, 300, 60)]],
   };
 
   it("agrees with polygon-clipping on 600 random zones, holes and multi-part parcels included", () => {
@@ -126,7 +151,10 @@ describe("prepared polygons give the unprepared answers", () => {
       expect(preparedContainsPoint(prepared, point[0], point[1])).toBe(polygonContainsPoint(parcel, point));
     }
     for (let sample = 0; sample < 400; sample++) {
-      const zone: Polygon = { type: "Polygon", coordinates: [star(pointRandom, -900 + pointRandom() * 3300, -900 + pointRandom() * 1800, 30 + pointRandom() * 100, 12)] };
+      const zone: Polygon = {
+        type: "Polygon",
+        coordinates: [star(pointRandom, -900 + pointRandom() * 3300, -900 + pointRandom() * 1800, 30 + pointRandom() * 100, 12)],
+      };
       const exact = planarDistance(parcel, zone);
       expect(polygonDistanceWithin(parcel, zone, 50)).toBe(exact <= 50 ? exact : Infinity);
     }

@@ -111,12 +111,23 @@ function buildPrepared(geometry: Polygon | MultiPolygon): PreparedPolygon {
         if (y1 > box[3]) box[3] = y1;
       }
       const isHole = ringInPart > 0;
-      const side = (twiceArea > 0) !== isHole ? 1 : -1;
+      const side = twiceArea > 0 !== isHole ? 1 : -1;
       const first = ring[0];
       const last = ring[ring.length - 1];
       const closed = !!first && !!last && first[0] === last[0] && first[1] === last[1];
       if (!closed || edgeCount - firstEdge < 3) wellFormed = false;
-      rings.push({ firstEdge, endEdge: edgeCount, part, isHole, side, orientedTwiceArea: side * twiceArea, perimeter, closed, firstX: originX, firstY: originY });
+      rings.push({
+        firstEdge,
+        endEdge: edgeCount,
+        part,
+        isHole,
+        side,
+        orientedTwiceArea: side * twiceArea,
+        perimeter,
+        closed,
+        firstX: originX,
+        firstY: originY,
+      });
     }
   }
   let index: Flatbush | null = null;

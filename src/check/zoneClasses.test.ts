@@ -32,7 +32,11 @@ function layer(overrides: Partial<LayerDefinition> = {}): LayerDefinition {
   };
 }
 
-const feature = (id: string, geometry: Geometry): Feature<Geometry> => ({ type: "Feature", geometry, properties: { id, name: id, source: ["dzfb-2023-32#s4.n1.para2"] } });
+const feature = (id: string, geometry: Geometry): Feature<Geometry> => ({
+  type: "Feature",
+  geometry,
+  properties: { id, name: id, source: ["dzfb-2023-32#s4.n1.para2"] },
+});
 const point = (easting: number, northing: number): ParcelGeometry => ({ type: "Point", coordinates: gaussKrugerToLngLat([easting, northing]) });
 
 function finding(site: ParcelGeometry, definition = layer(), features = [feature("key-zone", ZONE)]) {
@@ -84,7 +88,9 @@ describe("zone findings decided on depth against positional accuracy (±100 m he
   });
 
   it("official data (±1 m): the same 50 m reach overlaps", () => {
-    expect(finding(rectangle(E - 200, N + 1000, E + 50, N + 1200), layer({ geometryQuality: "official", positionalAccuracyM: 1 })).reason.code).toBe("site.reason.overlaps");
+    expect(finding(rectangle(E - 200, N + 1000, E + 50, N + 1200), layer({ geometryQuality: "official", positionalAccuracyM: 1 })).reason.code).toBe(
+      "site.reason.overlaps",
+    );
   });
 
   it("measures depth in an L-shaped zone to the nearest edge, not to the box", () => {
@@ -93,7 +99,17 @@ describe("zone findings decided on depth against positional accuracy (±100 m he
     // (√2·(300 − x)): x = 300√2 / (1 + √2) = 175.74 m.
     const zone = toGaussKruger({
       type: "Polygon",
-      coordinates: [[[E, N], [E + 1000, N], [E + 1000, N + 300], [E + 300, N + 300], [E + 300, N + 1000], [E, N + 1000], [E, N]].map((corner) => gaussKrugerToLngLat(corner as [number, number]))],
+      coordinates: [
+        [
+          [E, N],
+          [E + 1000, N],
+          [E + 1000, N + 300],
+          [E + 300, N + 300],
+          [E + 300, N + 1000],
+          [E, N + 1000],
+          [E, N],
+        ].map((corner) => gaussKrugerToLngLat(corner as [number, number])),
+      ],
     }).geometry;
     const site = toGaussKruger(rectangle(E, N, E + 300, N + 300)).geometry;
     if (zone.type !== "Polygon") throw new Error("polygon expected");
@@ -111,7 +127,11 @@ describe("layers holding fewer features than their document publishes", () => {
 
   it("1 of 6 memorials surveyed, far away: not clear", () => {
     const memorial = feature("memorial-1", point(E + 30_000, N));
-    const result = finding(rectangle(E, N, E + 500, N + 500), layer({ geometryType: "point", geometryQuality: "official", positionalAccuracyM: 1, publishedCount: 6 }), [memorial]);
+    const result = finding(
+      rectangle(E, N, E + 500, N + 500),
+      layer({ geometryType: "point", geometryQuality: "official", positionalAccuracyM: 1, publishedCount: 6 }),
+      [memorial],
+    );
     expect(result.status).toBe("undecided");
     expect(result.reason).toEqual({ code: "site.reason.partialPointsNone", params: { imported: 1, published: 6, missing: 5 } });
   });

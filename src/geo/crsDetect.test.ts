@@ -68,7 +68,8 @@ describe("detectCrsFromPrj", () => {
   });
 
   it("reads the zone or central meridian from an Esri name when the parameters are missing", () => {
-    const base = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    const base =
+      'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
     const named = (name: string): string => `PROJCS["${name}",${base},PROJECTION["Gauss_Kruger"],UNIT["Meter",1.0]]`;
     expect(guess(detectCrsFromPrj(named("CGCS2000_3_Degree_GK_CM_105E"))).code).toBe("EPSG:4544");
     expect(guess(detectCrsFromPrj(named("CGCS2000_3_Degree_GK_Zone_35"))).code).toBe("EPSG:4523");
@@ -127,8 +128,24 @@ describe("detectCrsFromGeoJsonCrs", () => {
 
 describe("detectCrsFromCoordinates", () => {
   it.each<[string, SourcePosition[], string, boolean]>([
-    ["lon lat", [[105.72, 29.71], [105.73, 29.72]], "EPSG:4326", false],
-    ["lat lon", [[29.71, 105.72], [29.72, 105.73]], "EPSG:4326", true],
+    [
+      "lon lat",
+      [
+        [105.72, 29.71],
+        [105.73, 29.72],
+      ],
+      "EPSG:4326",
+      false,
+    ],
+    [
+      "lat lon",
+      [
+        [29.71, 105.72],
+        [29.72, 105.73],
+      ],
+      "EPSG:4326",
+      true,
+    ],
     ["easting northing (no zone)", SQUARE_EASTING_NORTHING, "EPSG:4544", false],
     ["northing easting (X first, no zone)", SQUARE_EASTING_NORTHING.map(([e, n]) => [n, e]), "EPSG:4544", true],
     ["northing, zone-prefixed easting", SQUARE_EASTING_NORTHING.map(([e, n]) => [n, e + 35_000_000]), "EPSG:4523", true],
@@ -160,7 +177,11 @@ describe("detectCrsFromCoordinates", () => {
   });
 
   it("points at the first point whose magnitude differs", () => {
-    const result = detectCrsFromCoordinates([[569000, 3287000], [35570000, 3287000], [569000, 3288000]]);
+    const result = detectCrsFromCoordinates([
+      [569000, 3287000],
+      [35570000, 3287000],
+      [569000, 3288000],
+    ]);
     expect(errorCode(result)).toBe("inconsistent-coordinates");
     if (!result.ok) expect(result.error.detail).toMatchObject({ pointIndex: 1 });
   });
@@ -192,7 +213,9 @@ describe("reconcileDeclaredCrs", () => {
 
 describe("checkInsideDazu", () => {
   it("is silent for the test square", () => {
-    expect(checkInsideDazu([parcelFrom(SQUARE_EASTING_NORTHING, { code: "EPSG:4544", swappedAxes: false })], { code: "EPSG:4544", swappedAxes: false })).toEqual([]);
+    expect(
+      checkInsideDazu([parcelFrom(SQUARE_EASTING_NORTHING, { code: "EPSG:4544", swappedAxes: false })], { code: "EPSG:4544", swappedAxes: false }),
+    ).toEqual([]);
   });
 
   it("suggests swapped axes when X (northing) was read as the easting", () => {

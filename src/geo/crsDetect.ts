@@ -427,8 +427,7 @@ export function detectCrsFromGeoJsonCrs(member: unknown): CrsDetection | null {
       en: `The GeoJSON crs member declares ${name} (WGS-84 longitude/latitude).`,
     });
   }
-  const epsg =
-    /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(name) ?? /^EPSG:+(\d+)$/i.exec(name) ?? /\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
+  const epsg = /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(name) ?? /^EPSG:+(\d+)$/i.exec(name) ?? /\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
   if (epsg) return crsFromEpsgCode(Number(epsg[1]), GEOJSON_SOURCE);
   return unsupported(name);
 }
@@ -684,10 +683,7 @@ function gaussKrugerToLngLat(eastingNorthing: [number, number], centralMeridian:
   const key = `${centralMeridian}/${falseEasting}`;
   let converter = tmercConverters.get(key);
   if (!converter) {
-    converter = proj4(
-      `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`,
-      "EPSG:4326",
-    );
+    converter = proj4(`+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`, "EPSG:4326");
     tmercConverters.set(key, converter);
   }
   const [longitude, latitude] = converter.forward(eastingNorthing);
@@ -725,7 +721,8 @@ function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[
         gaussKrugerToLngLat(swap(pair, swapped), 105, 18_500_000),
       );
     }
-    for (const swapped of [false, true]) add(`degrees${swapped ? "-swap-axes" : ""}`, { kind: "degrees", latitudeFirst: swapped }, (pair) => swap(pair, swapped));
+    for (const swapped of [false, true])
+      add(`degrees${swapped ? "-swap-axes" : ""}`, { kind: "degrees", latitudeFirst: swapped }, (pair) => swap(pair, swapped));
   } else {
     const asGiven = (pair: SourcePosition): LngLat => swap(pair, crs.swappedAxes);
     if (crs.code === "GCJ-02" || crs.code === "BD-09") add(crs.code === "GCJ-02" ? "not-gcj-02" : "not-bd-09", { kind: "not-offset", code: crs.code }, asGiven);
@@ -808,7 +805,11 @@ export interface LikelyMistake {
  * The alternative readings of the source pairs (axes swapped, zone number, GCJ-02/BD-09 offset, another central
  * meridian …) under which every point falls inside Dazu's extent.
  */
-export function likelyMistakes(pairs: readonly SourcePosition[], crs: Pick<CrsGuess, "code" | "swappedAxes"> | undefined, options: InsideDazuOptions = {}): LikelyMistake[] {
+export function likelyMistakes(
+  pairs: readonly SourcePosition[],
+  crs: Pick<CrsGuess, "code" | "swappedAxes"> | undefined,
+  options: InsideDazuOptions = {},
+): LikelyMistake[] {
   if (!crs || pairs.length === 0) return [];
   const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
   const step = Math.max(1, Math.floor(pairs.length / 500));
@@ -843,7 +844,11 @@ export interface InsideDazuOptions {
  * of the source coordinates (axes swapped, zone number, GCJ-02/BD-09 offset, another central meridian …) that would
  * put the whole parcel inside. Pass the CRS the parcels were read with to get those suggestions.
  */
-export function checkInsideDazu(parcels: readonly LocatedParcel[], crs?: Pick<CrsGuess, "code" | "swappedAxes">, options: InsideDazuOptions = {}): ImportMessage[] {
+export function checkInsideDazu(
+  parcels: readonly LocatedParcel[],
+  crs?: Pick<CrsGuess, "code" | "swappedAxes">,
+  options: InsideDazuOptions = {},
+): ImportMessage[] {
   const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
   const messages: ImportMessage[] = [];
   for (const parcel of parcels) {

@@ -25,7 +25,11 @@ describe("GCJ-02", () => {
   });
 
   it("inverts to under a centimetre", () => {
-    for (const point of [[105.7157, 29.7066], [105.47, 29.39], [106.03, 29.86]] as Array<[number, number]>) {
+    for (const point of [
+      [105.7157, 29.7066],
+      [105.47, 29.39],
+      [106.03, 29.86],
+    ] as Array<[number, number]>) {
       const back = gcj02ToWgs84(wgs84ToGcj02(point));
       expect(metresBetween(back, point)).toBeLessThan(0.001);
     }

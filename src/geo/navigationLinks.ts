@@ -19,9 +19,7 @@ export interface NavigationLinks {
 }
 
 /** Where a link points: a position to drop a pin at, or an address to search for within a region. */
-export type NavigationTarget =
-  | { type: "position"; position: LngLat; name: string }
-  | { type: "address"; keyword: string; region: string };
+export type NavigationTarget = { type: "position"; position: LngLat; name: string } | { type: "address"; keyword: string; region: string };
 
 /** The source name both apps ask callers to send with each link. */
 const SOURCE = "webapp.dazu-policy-map";

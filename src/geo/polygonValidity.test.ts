@@ -36,18 +36,32 @@ describe("polygonValidity", () => {
 
   it("finds nested holes, and a hole that crosses its shell", () => {
     expect(polygonValidity([[square(0, 0, 10), square(1, 1, 6), square(2, 2, 2)]]).nesting.map((problem) => problem.code)).toEqual(["overlapping-holes"]);
-    expect(polygonValidity([[square(0, 0, 10), square(8, 8, 4)]]).nesting).toEqual([
-      expect.objectContaining({ code: "hole-outside-shell", part: 0, ring: 1 }),
-    ]);
+    expect(polygonValidity([[square(0, 0, 10), square(8, 8, 4)]]).nesting).toEqual([expect.objectContaining({ code: "hole-outside-shell", part: 0, ring: 1 })]);
   });
 
   it("accepts parts and holes touching at single points", () => {
     expect(polygonValidity([[square(0, 0, 10)], [square(10, 10, 5)]]).nesting).toEqual([]);
-    expect(polygonValidity([[square(0, 0, 10), [[5, 0], [6, 3], [4, 3]]]]).nesting).toEqual([]);
+    expect(
+      polygonValidity([
+        [
+          square(0, 0, 10),
+          [
+            [5, 0],
+            [6, 3],
+            [4, 3],
+          ],
+        ],
+      ]).nesting,
+    ).toEqual([]);
   });
 
   it("still reports a ring crossing itself, apart from the nesting", () => {
-    const bowTie: Ring = [[0, 0], [10, 10], [10, 0], [0, 10]];
+    const bowTie: Ring = [
+      [0, 0],
+      [10, 10],
+      [10, 0],
+      [0, 10],
+    ];
     expect(polygonValidity([[bowTie]]).selfIntersections).toHaveLength(1);
   });
 });
@@ -60,6 +74,9 @@ describe("organiseRingsByContainment", () => {
 
   it("gives a hole to the smallest shell holding it", () => {
     const rings = [square(0, 0, 100), square(10, 10, 80), square(20, 20, 60), square(30, 30, 10)];
-    expect(organiseRingsByContainment(rings)).toEqual([[0, 1], [2, 3]]);
+    expect(organiseRingsByContainment(rings)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 });

@@ -77,7 +77,12 @@ function boxOf(ring: readonly PlanarPoint[]): Box {
 }
 
 function boxesMeet(a: Box, b: Box): boolean {
-  return a.minX <= b.maxX + BOUNDARY_TOLERANCE && b.minX <= a.maxX + BOUNDARY_TOLERANCE && a.minY <= b.maxY + BOUNDARY_TOLERANCE && b.minY <= a.maxY + BOUNDARY_TOLERANCE;
+  return (
+    a.minX <= b.maxX + BOUNDARY_TOLERANCE &&
+    b.minX <= a.maxX + BOUNDARY_TOLERANCE &&
+    a.minY <= b.maxY + BOUNDARY_TOLERANCE &&
+    b.minY <= a.maxY + BOUNDARY_TOLERANCE
+  );
 }
 
 /** The ring's vertices, then its edge midpoints: an edge between two boundary points can still cut through. */

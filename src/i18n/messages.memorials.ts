@@ -37,7 +37,8 @@ const en: Record<MemorialMessageKey, string> = {
   "sheet.handleHint": "Arrow keys up and down change the panel height",
   "memorials.tab": "Memorials",
   "field.heading": "Am I inside a restricted area?",
-  "field.intro": "Judged with the GPS accuracy ±{accuracy} plus each layer's positional error; the layers are schematic, so this is guidance only, not a legal determination.",
+  "field.intro":
+    "Judged with the GPS accuracy ±{accuracy} plus each layer's positional error; the layers are schematic, so this is guidance only, not a legal determination.",
   "field.inside": "Inside ({distance} from the boundary, beyond the ±{uncertainty} error)",
   "field.outside": "Outside ({distance} from the boundary, beyond the ±{uncertainty} error)",
   "field.uncertain": "Uncertain: {distance} from the edge, within the ±{uncertainty} uncertainty of your position and the layer, so either side is possible",
@@ -45,9 +46,11 @@ const en: Record<MemorialMessageKey, string> = {
   "field.pointOutside": "Not nearby (nearest: {name}, {distance}, beyond the ±{uncertainty} error)",
   "field.pointUncertain": "Uncertain: {distance} from {name}, within the ±{uncertainty} uncertainty of its position (and yours)",
   "field.noGeometry": "Location unpublished; cannot tell",
-  "field.districtEdge": "You are near the edge of Dazu District ({distance} from it, within the ±{uncertainty} uncertainty): cannot tell whether you are inside.",
+  "field.districtEdge":
+    "You are near the edge of Dazu District ({distance} from it, within the ±{uncertainty} uncertainty): cannot tell whether you are inside.",
   "field.districtOutside": "You are outside Dazu District, about {distance} from its boundary.",
-  "field.districtFarOutside": "You are far outside Dazu District (about {distance} from its boundary): the distances below are from where you are, and the restricted-area answers only matter inside the district.",
+  "field.districtFarOutside":
+    "You are far outside Dazu District (about {distance} from its boundary): the distances below are from where you are, and the restricted-area answers only matter inside the district.",
   "field.loading": "Working it out…",
 };
 

@@ -2,7 +2,8 @@
 export const OFFICIAL_DATA_MESSAGES = {
   zh: {
     "official.heading": "正式数据",
-    "official.intro": "示意图形可由正式成果替代：导入主管部门提供的边界文件（GeoJSON、KML/KMZ、Shapefile zip、CSV 等），它将标为“正式数据”，并代替示意图形参与地块核查。数据只保存在本浏览器中。",
+    "official.intro":
+      "示意图形可由正式成果替代：导入主管部门提供的边界文件（GeoJSON、KML/KMZ、Shapefile zip、CSV 等），它将标为“正式数据”，并代替示意图形参与地块核查。数据只保存在本浏览器中。",
     "official.open": "导入正式数据…",
     "official.importFor": "导入本图层的正式边界数据…",
     "official.cancel": "取消",
@@ -49,7 +50,8 @@ export const OFFICIAL_DATA_MESSAGES = {
   },
   en: {
     "official.heading": "Official data",
-    "official.intro": "Schematic shapes can be replaced by official data: import the boundary file the responsible office supplies (GeoJSON, KML/KMZ, zipped Shapefile, CSV …). It is marked “official” and takes the schematic layer's place in site checks. It is kept in this browser only.",
+    "official.intro":
+      "Schematic shapes can be replaced by official data: import the boundary file the responsible office supplies (GeoJSON, KML/KMZ, zipped Shapefile, CSV …). It is marked “official” and takes the schematic layer's place in site checks. It is kept in this browser only.",
     "official.open": "Import official data…",
     "official.importFor": "Import this layer's official boundaries…",
     "official.cancel": "Cancel",
@@ -89,7 +91,8 @@ export const OFFICIAL_DATA_MESSAGES = {
     "official.kind.line": "lines",
     "official.kind.point": "points",
     "official.publishedCount": "The file holds {read}; the document publishes {published}.",
-    "official.partialConfirm": "I confirm this is a partial import: the other {missing} have no geometry, so checks cannot rule them out (they read \"cannot be decided\", never \"clear\").",
+    "official.partialConfirm":
+      'I confirm this is a partial import: the other {missing} have no geometry, so checks cannot rule them out (they read "cannot be decided", never "clear").',
     "official.reason.quota": "storage is full",
     "official.reason.unavailable": "storage unavailable",
     "official.reason.failed": "write failed",

@@ -95,8 +95,10 @@ const zh = {
   "site.reason.pointWithinCaution": "距{name} {distance}，在提示距离 {caution} 以内。公布的保护范围未测绘，请现场核实。",
   "site.reason.pointCannotExclude": "最近的{name}示意位置距地块 {distance}，但其位置仅准确到约 ±{uncertainty}，不能排除涉及，请现场核实。",
   "site.reason.overlaps": "与{names}重叠，占地块 {share}；地块深入区内超过图层位置精度（±{accuracy}）。",
-  "site.reason.overlapsSchematic": "与{names}重叠，占地块 {share}；地块深入区内超过示意边界的位置精度（±{accuracy}），边界误差不会改变此结论。边界为示意，请以官方边界核实。",
-  "site.reason.edgeInside": "与{names}重叠（占地块 {share}），但地块深入区内仅 {depth}，在图层位置精度（±{accuracy}）以内：依本数据无法判定是否涉及，请导入官方边界后再查。",
+  "site.reason.overlapsSchematic":
+    "与{names}重叠，占地块 {share}；地块深入区内超过示意边界的位置精度（±{accuracy}），边界误差不会改变此结论。边界为示意，请以官方边界核实。",
+  "site.reason.edgeInside":
+    "与{names}重叠（占地块 {share}），但地块深入区内仅 {depth}，在图层位置精度（±{accuracy}）以内：依本数据无法判定是否涉及，请导入官方边界后再查。",
   "site.reason.edgeOutside": "距{name}边界 {distance}，在图层位置精度（±{accuracy}）以内：依本数据无法判定是否涉及，请导入官方边界后再查。",
   "site.reason.partialNone": "与已导入的 {imported} 个要素均无重叠；文件公布 {published} 个，其余 {missing} 个无几何数据，不能排除涉及。",
   "site.reason.partialPointsNone": "已导入的 {imported} 个点位均不在提示距离内；文件公布 {published} 处，其余 {missing} 处无测绘位置，不能排除涉及。",
@@ -252,11 +254,13 @@ const en: Record<keyof typeof zh, string> = {
   "site.draw.polygon": "Area (parcel)",
   "site.draw.line": "Line (linear works)",
   "site.draw.point": "Point",
-  "site.draw.hint": "Then click the map to add boundary points; double-click, click the first point or press “Finish” to end; drag points to edit afterwards. The current parcel and report stay until the new one is finished.",
+  "site.draw.hint":
+    "Then click the map to add boundary points; double-click, click the first point or press “Finish” to end; drag points to edit afterwards. The current parcel and report stay until the new one is finished.",
   "site.paste.label": "Boundary points (one per line)",
   "site.paste.placeholder": "J1, 3287000.12, 35569000.45\nJ2, 3287000.12, 35569100.45\nJ3, 3287100.12, 35569100.45\nor: 105.7181 29.7097",
   "site.paste.read": "Read and check",
-  "site.paste.hint": "Longitude/latitude (also degrees–minutes–seconds) or Gauss–Krüger metres (X/Y in either order, with or without zone 35); a blank line separates parcels.",
+  "site.paste.hint":
+    "Longitude/latitude (also degrees–minutes–seconds) or Gauss–Krüger metres (X/Y in either order, with or without zone 35); a blank line separates parcels.",
   "site.upload.drop": "Drop a file here, or click to choose one",
   "site.upload.formats": "GeoJSON, KML/KMZ, zipped Shapefile, CSV, 界址点 boundary TXT, 南方 CASS .dat.",
   "site.upload.reading": "Reading {name}…",
@@ -332,17 +336,26 @@ const en: Record<keyof typeof zh, string> = {
   "site.reason.clearNearest": "Checked, not affected; the nearest, {name}, is {distance} away.",
   "site.reason.informs": "Lies in: {names} ({share} of the parcel).",
   "site.reason.noData": "No published locations, so this cannot be checked; import the official dataset to check it.",
-  "site.reason.pointWithinCaution": "{distance} from {name}, within the {caution} caution distance. The published protection area is not mapped: verify on site.",
-  "site.reason.pointCannotExclude": "The nearest, {name}, is mapped {distance} away, but its position is only known to about ±{uncertainty}: it cannot be ruled out — verify on site.",
+  "site.reason.pointWithinCaution":
+    "{distance} from {name}, within the {caution} caution distance. The published protection area is not mapped: verify on site.",
+  "site.reason.pointCannotExclude":
+    "The nearest, {name}, is mapped {distance} away, but its position is only known to about ±{uncertainty}: it cannot be ruled out — verify on site.",
   "site.reason.overlaps": "Overlaps {names}: {share} of the parcel; the site reaches into it further than the layer's positional accuracy (±{accuracy}).",
-  "site.reason.overlapsSchematic": "Overlaps {names}: {share} of the parcel; the site reaches into it further than the schematic boundary's positional accuracy (±{accuracy}), so the boundary's error cannot change this. The boundary is schematic: verify against the official boundary.",
-  "site.reason.edgeInside": "Overlaps {names} ({share} of the parcel), but reaches only {depth} into it, within the layer's positional accuracy (±{accuracy}): this cannot be decided from this data; import the official boundary and check again.",
-  "site.reason.edgeOutside": "{distance} from the boundary of {name}, within the layer's positional accuracy (±{accuracy}): this cannot be decided from this data; import the official boundary and check again.",
-  "site.reason.partialNone": "No overlap with the {imported} imported features; the document publishes {published}, and the other {missing} have no geometry: they cannot be ruled out.",
-  "site.reason.partialPointsNone": "None of the {imported} imported points is within the caution distance; the document publishes {published}, and the other {missing} have no surveyed position: they cannot be ruled out.",
+  "site.reason.overlapsSchematic":
+    "Overlaps {names}: {share} of the parcel; the site reaches into it further than the schematic boundary's positional accuracy (±{accuracy}), so the boundary's error cannot change this. The boundary is schematic: verify against the official boundary.",
+  "site.reason.edgeInside":
+    "Overlaps {names} ({share} of the parcel), but reaches only {depth} into it, within the layer's positional accuracy (±{accuracy}): this cannot be decided from this data; import the official boundary and check again.",
+  "site.reason.edgeOutside":
+    "{distance} from the boundary of {name}, within the layer's positional accuracy (±{accuracy}): this cannot be decided from this data; import the official boundary and check again.",
+  "site.reason.partialNone":
+    "No overlap with the {imported} imported features; the document publishes {published}, and the other {missing} have no geometry: they cannot be ruled out.",
+  "site.reason.partialPointsNone":
+    "None of the {imported} imported points is within the caution distance; the document publishes {published}, and the other {missing} have no surveyed position: they cannot be ruled out.",
   "site.reason.outsideDistrict": "The site lies outside 大足区 (Dazu District): this layer's policies do not apply.",
-  "site.district.outside": "The site lies wholly outside 大足区 (Dazu District) ({outside} outside). The policies in this report apply only in the district and do not apply to this site; no layer is reported clear.",
-  "site.district.partly": "The site lies partly outside 大足区 (Dazu District): {inside} inside, {outside} outside. The policies in this report do not apply to the part outside; each finding speaks only for the part inside.",
+  "site.district.outside":
+    "The site lies wholly outside 大足区 (Dazu District) ({outside} outside). The policies in this report apply only in the district and do not apply to this site; no layer is reported clear.",
+  "site.district.partly":
+    "The site lies partly outside 大足区 (Dazu District): {inside} inside, {outside} outside. The policies in this report do not apply to the part outside; each finding speaks only for the part inside.",
   "site.status.restricted": "✖ Restricted",
   "site.status.caution": "⚠ Caution",
   "site.status.undecided": "? Cannot be decided",
@@ -370,7 +383,8 @@ const en: Record<keyof typeof zh, string> = {
   "site.overlap.area": "Overlap",
   "site.overlap.share": "Of site",
   "site.tolerance.substantive": "Substantive overlap",
-  "site.tolerance.sliver": "Within the accuracy: narrower than the layer's ±{metres} m positional accuracy, so the schematic boundary's error could change this",
+  "site.tolerance.sliver":
+    "Within the accuracy: narrower than the layer's ±{metres} m positional accuracy, so the schematic boundary's error could change this",
   "site.tolerance.touches": "Touches the boundary only, no overlapping area",
   "site.finding.nearest": "Nearest: {name}, {distance} away (its position is known to about ±{uncertainty}).",
   "site.finding.nearBoundary": "{distance} from the boundary of {name}, within the layer's positional accuracy (±{uncertainty}): it cannot be ruled out.",
@@ -399,15 +413,18 @@ const en: Record<keyof typeof zh, string> = {
   "site.fee.noTown": "The site lies in no town, so no charge can be estimated.",
   "site.fee.floorAreas": "Planned floor area (m², by use)",
   "site.fee.questionTown": "The site spans several towns: which one do the buildings stand in?",
-  "site.fee.questionUrban": "Is the site inside 智凤街道's urban construction land (城市建设用地范围)? The line is unpublished; answer as the planning office advises.",
+  "site.fee.questionUrban":
+    "Is the site inside 智凤街道's urban construction land (城市建设用地范围)? The line is unpublished; answer as the planning office advises.",
   "site.fee.inside": "Inside (¥210/m²)",
   "site.fee.outside": "Outside (¥150/m²)",
   "site.fee.unknown": "Not sure",
   "site.fee.questionPark": "Is the site inside the recognised bounds (四至) of a park approved by the state or city? The bounds are unpublished.",
   "site.fee.parkInside": "Inside the bounds of {park}",
   "site.fee.parkNone": "Not inside any park's bounds",
-  "site.fee.officialParks": "For reference: the imported official data ({file}) shows the site overlapping {parks}. Choose from the park's recognition documents whether it lies within the recognised bounds.",
-  "site.fee.officialParksNone": "For reference: the imported official park boundaries do not overlap the site. Choose from the park's recognition documents whether it lies within the recognised bounds.",
+  "site.fee.officialParks":
+    "For reference: the imported official data ({file}) shows the site overlapping {parks}. Choose from the park's recognition documents whether it lies within the recognised bounds.",
+  "site.fee.officialParksNone":
+    "For reference: the imported official park boundaries do not overlap the site. Choose from the park's recognition documents whether it lies within the recognised bounds.",
   "site.fee.use": "Use",
   "site.fee.floorArea": "Floor area",
   "site.fee.unitRate": "Rate",

@@ -9,7 +9,8 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   "pwa.updateAvailable": "A new version is available — reload",
-  "pwa.onlineOnlyLayers": "Offline: these large layers need the network and cannot be shown or used in site checks for now: {layers}. The other layers, search, the documents and site checks work as usual.",
+  "pwa.onlineOnlyLayers":
+    "Offline: these large layers need the network and cannot be shown or used in site checks for now: {layers}. The other layers, search, the documents and site checks work as usual.",
 };
 
 export const PWA_MESSAGES = { zh, en } as const;

@@ -218,4 +218,3 @@ export const MESSAGES = { zh: { ...zh }, en: { ...en } } as Record<Language, Rec
 export function addMessages(table: Record<Language, Record<string, string>>): void {
   for (const language of LANGUAGES) Object.assign(MESSAGES[language], table[language]);
 }
-

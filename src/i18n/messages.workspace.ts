@@ -35,8 +35,10 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   "workspace.heading": "Workspace",
-  "workspace.hint": "Export the sites, imported layers, unsaved draft and settings kept in this browser as one JSON file, to import on another computer or browser. The 天地图 key is not exported.",
-  "workspace.contents": "In this browser: saved sites {queries}, imported layers {layers}, unsaved drafts {drafts}, and the language, basemap, layer display and caution distance settings.",
+  "workspace.hint":
+    "Export the sites, imported layers, unsaved draft and settings kept in this browser as one JSON file, to import on another computer or browser. The 天地图 key is not exported.",
+  "workspace.contents":
+    "In this browser: saved sites {queries}, imported layers {layers}, unsaved drafts {drafts}, and the language, basemap, layer display and caution distance settings.",
   "workspace.contentsUnknown": "This browser's storage could not be read.",
   "workspace.export": "Export workspace",
   "workspace.import": "Import workspace",
@@ -56,7 +58,8 @@ const en: Record<keyof typeof zh, string> = {
   "workspace.confirm.ok": "Import and replace",
   "workspace.confirm.cancel": "Cancel",
   "notice.workspaceExported": "Workspace exported: {name}",
-  "notice.workspaceStorageQuota": "The browser's storage is full, so the workspace was not imported; nothing was changed. Delete sites or layers you no longer need and try again.",
+  "notice.workspaceStorageQuota":
+    "The browser's storage is full, so the workspace was not imported; nothing was changed. Delete sites or layers you no longer need and try again.",
   "notice.workspaceStorageUnavailable": "This browser cannot use storage (storage unavailable), so workspaces cannot be exported or imported.",
   "notice.workspaceStorageFailed": "The workspace operation failed: {message}. Nothing was changed.",
   "notice.settingsStorageQuota": "The browser's storage is full, so the settings were not saved. Delete sites or layers you no longer need.",

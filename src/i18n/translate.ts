@@ -5,9 +5,7 @@ export type MessageParams = Record<string, string | number>;
 
 /** Looks up a UI string and fills its `{name}` placeholders; an unknown placeholder stays visible so it gets noticed. */
 export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-    name in params ? String(params[name]) : placeholder,
-  );
+  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
 }
 
 /** Manifest text in the chosen language, falling back to Chinese when the English is blank. */

@@ -111,7 +111,12 @@ function withLikelyMistakes(error: ImportMessage, draft: ParcelDraft, crs: CrsGu
  * Converts drafts to WGS-84, validates each, drops (and reports) invalid ones, and warns about parcels outside
  * the district. Fails only when no parcel survives.
  */
-export function finishImport(drafts: readonly ParcelDraft[], crs: CrsGuess, warnings: readonly ImportMessage[], onProgress?: ImportOptions["onProgress"]): ImportResult {
+export function finishImport(
+  drafts: readonly ParcelDraft[],
+  crs: CrsGuess,
+  warnings: readonly ImportMessage[],
+  onProgress?: ImportOptions["onProgress"],
+): ImportResult {
   if (drafts.length === 0) {
     return failure({
       code: "no-parcels",

@@ -55,4 +55,3 @@ function datumWarning(crs: CrsGuess): ImportMessage[] {
   const metres = crs.code === "EPSG:4544" || crs.code === "EPSG:4523";
   return crs.confidence === "inferred" && metres ? [importMessage("datum-not-stated", {})] : [];
 }
-

@@ -1,7 +1,12 @@
 import type { ImportOptions, ImportResult } from "./types";
 
 /** A reader gets the bytes, and for text formats the decoded text too. */
-export type FormatReader = (input: { data: ArrayBuffer | Uint8Array; text: string; fileName: string; options: ImportOptions }) => ImportResult | Promise<ImportResult>;
+export type FormatReader = (input: {
+  data: ArrayBuffer | Uint8Array;
+  text: string;
+  fileName: string;
+  options: ImportOptions;
+}) => ImportResult | Promise<ImportResult>;
 
 /** One file format the site check reads: how it is recognised, and its reader, loaded on first use. */
 export interface ImportFormat {
@@ -19,7 +24,11 @@ export interface ImportFormat {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const startsWith = (head: Uint8Array, bytes: readonly number[]): boolean => bytes.every((byte, index) => head[index] === byte);
 /** The first non-blank characters of a text file's head (after a UTF-8 byte-order mark). */
-const textStart = (head: Uint8Array): string => new TextDecoder("utf-8", { fatal: false }).decode(head.subarray(0, 512)).replace(/^\uFEFF/, "").trimStart();
+const textStart = (head: Uint8Array): string =>
+  new TextDecoder("utf-8", { fatal: false })
+    .decode(head.subarray(0, 512))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
 
 /**
  * Every format the importers read, in the order they are offered. The one list that the file picker's `accept`,
@@ -89,7 +98,10 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
     binary: false,
     sniff: () => false,
     load: async () => {
-      const [{ importBoundaryTxt, isBoundaryTxt }, { importPastedCoordinates }] = await Promise.all([import("./importBoundaryTxt"), import("./pasteCoordinates")]);
+      const [{ importBoundaryTxt, isBoundaryTxt }, { importPastedCoordinates }] = await Promise.all([
+        import("./importBoundaryTxt"),
+        import("./pasteCoordinates"),
+      ]);
       return ({ text, fileName, options }) => (isBoundaryTxt(text) ? importBoundaryTxt(text, fileName, options) : importPastedCoordinates(text, options));
     },
   },

@@ -15,7 +15,8 @@ function ok(result: ImportResult): Extract<ImportResult, { ok: true }> {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.en}`);
   return result;
 }
-const areas = (result: Extract<ImportResult, { ok: true }>): number[] => result.parcels.map((parcel) => Math.round(areaFigures(parcel.geometry).gaussKrugerSquareMetres * 100) / 100);
+const areas = (result: Extract<ImportResult, { ok: true }>): number[] =>
+  result.parcels.map((parcel) => Math.round(areaFigures(parcel.geometry).gaussKrugerSquareMetres * 100) / 100);
 /** The south-west corner of the first parcel, back in EPSG:4544 metres, to the centimetre. */
 const firstCorner = (result: Extract<ImportResult, { ok: true }>): number[] => {
   const geometry = result.parcels[0]!.geometry;
@@ -90,7 +91,16 @@ describe("南方 CASS .dat as land offices send it", () => {
   });
 
   it("names a parcel after a text line between parcels", () => {
-    const text = ["地块A", "1,,569000,3287000,0", "2,,569100,3287000,0", "3,,569100,3287100,0", "地块B", "4,,570000,3287000,0", "5,,570100,3287000,0", "6,,570100,3287100,0"].join("\n");
+    const text = [
+      "地块A",
+      "1,,569000,3287000,0",
+      "2,,569100,3287000,0",
+      "3,,569100,3287100,0",
+      "地块B",
+      "4,,570000,3287000,0",
+      "5,,570100,3287000,0",
+      "6,,570100,3287100,0",
+    ].join("\n");
     return importFile("two.dat", new TextEncoder().encode(text)).then((result) => {
       const read = ok(result);
       expect(read.parcels.map((parcel) => parcel.name)).toEqual(["地块A", "地块B"]);

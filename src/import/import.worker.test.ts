@@ -36,7 +36,12 @@ describe("import worker", () => {
     const file = new Blob([`{"type":"Polygon","coordinates":[[[105.72,29.7],[105.722,29.7],[105.722,29.702],[105.72,29.702],[105.72,29.7]]]}${padding}`]);
     const replies = await ask(scope, { type: "file", name: "site.geojson", file });
     const progress = replies.flatMap((reply) => (reply.type === "progress" ? [reply.progress] : []));
-    expect(progress.map((step) => step.stage).filter((stage, index, all) => stage !== all[index - 1])).toEqual(["reading", "parsing", "converting", "validating"]);
+    expect(progress.map((step) => step.stage).filter((stage, index, all) => stage !== all[index - 1])).toEqual([
+      "reading",
+      "parsing",
+      "converting",
+      "validating",
+    ]);
     const reading = progress.filter((step) => step.stage === "reading").map((step) => step.fraction);
     expect(reading.length).toBeGreaterThan(2);
     // 5 MiB and a few bytes read in 1 MiB slices: the raw shares are not whole percents, the posted ones are.

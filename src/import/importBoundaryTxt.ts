@@ -101,8 +101,12 @@ function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePo
   if (!observed.ok) return observed;
   const code = observed.crs.code === "EPSG:4523" ? "EPSG:4523" : "EPSG:4544";
   const name = describeCrs(code);
-  const stated = [system && `坐标系=${system}`, zoneWidth && `几度分带=${zoneWidth}`, zone && `带号=${zone}`, projection && `投影类型=${projection}`].filter(Boolean).join("，");
-  const statedEnglish = [system && `system ${system}`, zoneWidth && `${zoneWidth}° zones`, zone && `zone ${zone}`, projection && `projection ${projection}`].filter(Boolean).join(", ");
+  const stated = [system && `坐标系=${system}`, zoneWidth && `几度分带=${zoneWidth}`, zone && `带号=${zone}`, projection && `投影类型=${projection}`]
+    .filter(Boolean)
+    .join("，");
+  const statedEnglish = [system && `system ${system}`, zoneWidth && `${zoneWidth}° zones`, zone && `zone ${zone}`, projection && `projection ${projection}`]
+    .filter(Boolean)
+    .join(", ");
   return {
     ok: true,
     crs: {
@@ -145,15 +149,29 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
       continue;
     }
     if (section !== "地块坐标") continue;
-    const fields = line.replace(/，/g, ",").split(",").map((field) => field.trim());
+    const fields = line
+      .replace(/，/g, ",")
+      .split(",")
+      .map((field) => field.trim());
     if (fields[fields.length - 1] === "@" || line.endsWith("@")) {
       blocks.push({ line: lineNumber, fields: fields.filter((field) => field !== "@"), rings: [], points: 0 });
       continue;
     }
     const block = blocks[blocks.length - 1];
-    if (!block) return txtError("invalid-boundary-txt", lineNumber, "[地块坐标] 中的界址点行之前缺少以 @ 结尾的地块信息行。", "a boundary point row comes before any parcel header line (which ends with @).");
+    if (!block)
+      return txtError(
+        "invalid-boundary-txt",
+        lineNumber,
+        "[地块坐标] 中的界址点行之前缺少以 @ 结尾的地块信息行。",
+        "a boundary point row comes before any parcel header line (which ends with @).",
+      );
     if (fields.length < 4) {
-      return txtError("invalid-boundary-txt", lineNumber, `「${clip(line)}」应为「点号,圈号,X,Y」四项。`, `"${clip(line)}" should have four fields: label, ring, X, Y.`);
+      return txtError(
+        "invalid-boundary-txt",
+        lineNumber,
+        `「${clip(line)}」应为「点号,圈号,X,Y」四项。`,
+        `"${clip(line)}" should have four fields: label, ring, X, Y.`,
+      );
     }
     const x = Number(fields[2]);
     const y = Number(fields[3]);

@@ -53,7 +53,10 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
       closeBlock();
       continue;
     }
-    const fields = line.replace(/，/g, ",").split(/[,\t]/).map((field) => field.trim());
+    const fields = line
+      .replace(/，/g, ",")
+      .split(/[,\t]/)
+      .map((field) => field.trim());
     // Not a point row and at most one number on it: a header of column names, or a parcel's name ("地块2").
     const isRow = fields.length >= 4 && fields[2] !== "" && fields[3] !== "" && Number.isFinite(Number(fields[2])) && Number.isFinite(Number(fields[3]));
     const numbers = fields.filter((field) => field !== "" && Number.isFinite(Number(field))).length;
@@ -91,21 +94,22 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
   const positions = allSourcePairs(drafts);
   const observed = detectCrsFromCoordinates(positions);
   const projected = observed.ok && (observed.crs.code === "EPSG:4544" || observed.crs.code === "EPSG:4523");
-  const declared = observed.ok && projected
-    ? {
-        ok: true as const,
-        crs: {
-          code: observed.crs.code,
-          // The axis order is the format's; the reconciliation below still checks it against the values.
-          swappedAxes: false,
-          confidence: "inferred" as const,
-          reason: {
-            zh: `南方 CASS 坐标数据文件：第三列为 Y（东坐标）、第四列为 X（北坐标）；${observed.crs.code === "EPSG:4523" ? "东坐标带带号 35" : "东坐标不带带号"} → ${describeCrs(observed.crs.code).zh}。`,
-            en: `南方 CASS coordinate file: third field Y (easting), fourth X (northing); ${observed.crs.code === "EPSG:4523" ? "eastings carry the zone number 35" : "eastings without zone number"} → ${describeCrs(observed.crs.code).en}.`,
+  const declared =
+    observed.ok && projected
+      ? {
+          ok: true as const,
+          crs: {
+            code: observed.crs.code,
+            // The axis order is the format's; the reconciliation below still checks it against the values.
+            swappedAxes: false,
+            confidence: "inferred" as const,
+            reason: {
+              zh: `南方 CASS 坐标数据文件：第三列为 Y（东坐标）、第四列为 X（北坐标）；${observed.crs.code === "EPSG:4523" ? "东坐标带带号 35" : "东坐标不带带号"} → ${describeCrs(observed.crs.code).zh}。`,
+              en: `南方 CASS coordinate file: third field Y (easting), fourth X (northing); ${observed.crs.code === "EPSG:4523" ? "eastings carry the zone number 35" : "eastings without zone number"} → ${describeCrs(observed.crs.code).en}.`,
+            },
           },
-        },
-      }
-    : observed;
+        }
+      : observed;
   const resolution = resolveCrs(positions, declared, options);
   if (!resolution.ok) return failure(resolution.error);
   return finishImport(drafts, resolution.crs, resolution.warnings, options.onProgress);

@@ -46,7 +46,11 @@ function workersAvailable(): boolean {
   return typeof Worker !== "undefined";
 }
 
-function splitOptions(options: ImportRunOptions): { importOptions: ImportOptions; onProgress: ImportRunOptions["onProgress"]; signal: AbortSignal | undefined } {
+function splitOptions(options: ImportRunOptions): {
+  importOptions: ImportOptions;
+  onProgress: ImportRunOptions["onProgress"];
+  signal: AbortSignal | undefined;
+} {
   const importOptions: ImportOptions = {};
   if (options.crsOverride) importOptions.crsOverride = options.crsOverride;
   return { importOptions, onProgress: options.onProgress?.bind(options), signal: options.signal };
@@ -118,21 +122,25 @@ export async function importFileInWorker(file: ImportSource, options: ImportRunO
   const what = { zh: `「${clip(name)}」`, en: `"${clip(name)}"` };
   const { importOptions, signal } = splitOptions(options);
   if (!workersAvailable()) {
-    return runInline(async (inlineOptions) => {
-      let bytes: Uint8Array;
-      if (held) bytes = held;
-      else {
-        const read = await readBlob(blob!, name, inlineOptions.onProgress, () => signal?.aborted === true);
-        if (read.type === "cancelled") return cancelled();
-        if (read.type === "failed") return { ok: false, error: read.error };
-        bytes = read.bytes;
-      }
-      if (signal?.aborted) return cancelled();
-      // The parsers stay out of the page's first bundle: most visitors never import anything.
-      const { importFile } = await import("./importFile");
-      if (signal?.aborted) return cancelled();
-      return importFile(name, bytes, inlineOptions);
-    }, what, options);
+    return runInline(
+      async (inlineOptions) => {
+        let bytes: Uint8Array;
+        if (held) bytes = held;
+        else {
+          const read = await readBlob(blob!, name, inlineOptions.onProgress, () => signal?.aborted === true);
+          if (read.type === "cancelled") return cancelled();
+          if (read.type === "failed") return { ok: false, error: read.error };
+          bytes = read.bytes;
+        }
+        if (signal?.aborted) return cancelled();
+        // The parsers stay out of the page's first bundle: most visitors never import anything.
+        const { importFile } = await import("./importFile");
+        if (signal?.aborted) return cancelled();
+        return importFile(name, bytes, inlineOptions);
+      },
+      what,
+      options,
+    );
   }
   if (!held) return runInWorker({ type: "file", name, file: blob!, ...importOptions }, [], what, options);
   // Only a whole, unshared buffer can be handed over; a view into a larger one is copied out first.
@@ -147,11 +155,15 @@ export async function importPastedInWorker(text: string, options: ImportRunOptio
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: inputTooLargeError(text.length) };
   const what = { zh: "粘贴的坐标", en: "the pasted coordinates" };
   if (!workersAvailable()) {
-    return runInline(async (inlineOptions) => {
-      const { importPastedCoordinates } = await import("./pasteCoordinates");
-      if (options.signal?.aborted) return cancelled();
-      return importPastedCoordinates(text, inlineOptions);
-    }, what, options);
+    return runInline(
+      async (inlineOptions) => {
+        const { importPastedCoordinates } = await import("./pasteCoordinates");
+        if (options.signal?.aborted) return cancelled();
+        return importPastedCoordinates(text, inlineOptions);
+      },
+      what,
+      options,
+    );
   }
   const { importOptions } = splitOptions(options);
   return runInWorker({ type: "paste", text: String(text), ...importOptions }, [], what, options);

@@ -99,14 +99,37 @@ function normaliseHeader(header: string): string {
 
 /** Coordinate column pairs by header; which is easting/northing is decided later from the values. */
 const COORDINATE_PAIRS: [string[], string[]][] = [
-  [["lon", "lng", "long", "longitude", "经度", "东经"], ["lat", "latitude", "纬度", "北纬"]],
-  [["x", "x坐标", "坐标x", "xzb", "xcoord"], ["y", "y坐标", "坐标y", "yzb", "ycoord"]],
+  [
+    ["lon", "lng", "long", "longitude", "经度", "东经"],
+    ["lat", "latitude", "纬度", "北纬"],
+  ],
+  [
+    ["x", "x坐标", "坐标x", "xzb", "xcoord"],
+    ["y", "y坐标", "坐标y", "yzb", "ycoord"],
+  ],
   [
     ["e", "east", "easting", "东坐标", "东", "横坐标", "东向坐标", "东坐标y", "y东坐标", "东坐标e", "东y", "东向坐标y"],
     ["n", "north", "northing", "北坐标", "北", "纵坐标", "北向坐标", "北坐标x", "x北坐标", "北坐标n", "北x", "北向坐标x"],
   ],
 ];
-const GROUP_HEADERS = ["地块", "地块编号", "地块号", "地块名称", "宗地号", "宗地编号", "宗地代码", "parcel", "parcelid", "parcelname", "dkbh", "dkmc", "group", "polygon", "polygonid", "part"];
+const GROUP_HEADERS = [
+  "地块",
+  "地块编号",
+  "地块号",
+  "地块名称",
+  "宗地号",
+  "宗地编号",
+  "宗地代码",
+  "parcel",
+  "parcelid",
+  "parcelname",
+  "dkbh",
+  "dkmc",
+  "group",
+  "polygon",
+  "polygonid",
+  "part",
+];
 const AMBIGUOUS_HEADERS = ["id", "编号", "name", "名称"];
 const LABEL_HEADERS = ["点号", "界址点号", "点名", "point", "pointid", "pt", "label", "序号", "jzdh"];
 const RING_HEADERS = ["圈号", "环号", "ring"];
@@ -151,7 +174,10 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   if (allRows.length === 0) return csvError("empty-file", `「${fileName}」没有内容。`, `"${fileName}" is empty.`);
 
   // Excel sheets often carry a title row (or a few) above the header: the header is the first row naming coordinates.
-  const headerIndex = Math.max(0, allRows.slice(0, TITLE_ROWS + 1).findIndex((row) => coordinateColumns(row.map(normaliseHeader)) !== undefined));
+  const headerIndex = Math.max(
+    0,
+    allRows.slice(0, TITLE_ROWS + 1).findIndex((row) => coordinateColumns(row.map(normaliseHeader)) !== undefined),
+  );
   const rows = allRows.slice(headerIndex);
   const headerRow = rows[0]!;
   const hasHeader = headerRow.some((cell) => cell !== "" && cellValue(cell) === null && !/^[A-Za-z]*\d+$/.test(cell));

@@ -69,7 +69,12 @@ async function importByExtension(fileName: string, extension: string, data: Arra
   const format = formatOf(extension, bytes.subarray(0, 512));
   const text = !format || format.binary ? "" : decodeText(data).text;
   if (format && !format.binary && text.trim() === "") {
-    return failure({ code: "empty-file", zh: `文件「${fileName}」只有空白，没有内容。`, en: `The file "${fileName}" contains only whitespace.`, detail: { fileName } });
+    return failure({
+      code: "empty-file",
+      zh: `文件「${fileName}」只有空白，没有内容。`,
+      en: `The file "${fileName}" contains only whitespace.`,
+      detail: { fileName },
+    });
   }
   if (format) {
     const read = await format.load();

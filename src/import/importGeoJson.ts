@@ -60,7 +60,8 @@ function draftsOfGeometry(
   if (typeof geometry !== "object" || geometry === null) return invalidGeometry(featureIndex, path, { zh: "不是对象。", en: "not an object." });
   const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (type === "GeometryCollection") {
-    if (!Array.isArray(geometries)) return invalidGeometry(featureIndex, path, { zh: "GeometryCollection 缺少 geometries 数组。", en: "GeometryCollection without a geometries array." });
+    if (!Array.isArray(geometries))
+      return invalidGeometry(featureIndex, path, { zh: "GeometryCollection 缺少 geometries 数组。", en: "GeometryCollection without a geometries array." });
     if (depth >= MAX_COLLECTION_DEPTH) {
       return invalidGeometry(featureIndex, "geometry", {
         zh: `GeometryCollection 嵌套超过 ${MAX_COLLECTION_DEPTH} 层。`,
@@ -95,7 +96,12 @@ function draftsOfGeometry(
     case "Point":
       return [{ ...base, kind: "point", sourceCoordinates: [[[read as SourcePosition]]] }];
     case "MultiPoint":
-      return (read as SourcePosition[]).map((position, index) => ({ ...base, name: `${base.name} (${index + 1})`, kind: "point", sourceCoordinates: [[[position]]] }));
+      return (read as SourcePosition[]).map((position, index) => ({
+        ...base,
+        name: `${base.name} (${index + 1})`,
+        kind: "point",
+        sourceCoordinates: [[[position]]],
+      }));
     case "LineString":
       return [{ ...base, kind: "line", sourceCoordinates: [[read as SourcePosition[]]] }];
     case "MultiLineString":
@@ -187,7 +193,8 @@ function notGeoJson(zh: string, en: string, code = "not-geojson"): ImportResult 
 export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const text = (typeof data === "string" ? data : decodeText(data).text).replace(/^\uFEFF/, "");
   const shape = jsonShape(text);
-  if (shape.depth > MAX_NESTING_DEPTH) return failure(tooDeeplyNested({ zh: `「${clip(fileName)}」的 JSON 数组/对象`, en: `The JSON of "${clip(fileName)}"` }, shape.depth));
+  if (shape.depth > MAX_NESTING_DEPTH)
+    return failure(tooDeeplyNested({ zh: `「${clip(fileName)}」的 JSON 数组/对象`, en: `The JSON of "${clip(fileName)}"` }, shape.depth));
   if (shape.positions > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(shape.positions, { zh: "坐标点", en: "coordinate positions" }));
   let root: unknown;
   try {
@@ -202,7 +209,8 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
   if (object.type === "Topology") {
     return notGeoJson(`「${fileName}」是 TopoJSON，请先转换为 GeoJSON。`, `"${fileName}" is TopoJSON; convert it to GeoJSON first.`, "topojson-unsupported");
   }
-  const esriFeatures = Array.isArray(object.features) && object.features.some((feature) => typeof feature === "object" && feature !== null && "attributes" in feature);
+  const esriFeatures =
+    Array.isArray(object.features) && object.features.some((feature) => typeof feature === "object" && feature !== null && "attributes" in feature);
   if (object.spatialReference !== undefined || esriFeatures || "rings" in object) {
     return notGeoJson(
       `「${fileName}」是 ArcGIS 的 Esri JSON，不是 GeoJSON。请在 ArcGIS 中用「要素转 JSON」并勾选 GeoJSON 输出，或导出为 Shapefile。`,
@@ -212,13 +220,16 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
   }
   let features: LooseFeature[];
   if (object.type === "FeatureCollection") {
-    if (!Array.isArray(object.features)) return notGeoJson(`「${fileName}」的 FeatureCollection 缺少 features 数组。`, `The FeatureCollection in "${fileName}" has no features array.`);
+    if (!Array.isArray(object.features))
+      return notGeoJson(`「${fileName}」的 FeatureCollection 缺少 features 数组。`, `The FeatureCollection in "${fileName}" has no features array.`);
     features = (object.features as unknown[]).map((feature) => {
       const item = (typeof feature === "object" && feature !== null ? feature : {}) as { geometry?: unknown; properties?: unknown };
       return { geometry: item.geometry, properties: (typeof item.properties === "object" ? item.properties : null) as Record<string, unknown> | null };
     });
   } else if (object.type === "Feature") {
-    features = [{ geometry: object.geometry, properties: (typeof object.properties === "object" ? object.properties : null) as Record<string, unknown> | null }];
+    features = [
+      { geometry: object.geometry, properties: (typeof object.properties === "object" ? object.properties : null) as Record<string, unknown> | null },
+    ];
   } else if (typeof object.type === "string" && (Object.hasOwn(GEOMETRY_DEPTH, object.type) || object.type === "GeometryCollection")) {
     features = [{ geometry: object, properties: null }];
   } else {

@@ -8,9 +8,26 @@ import { openZip } from "./zipArchive";
 
 /** togeojson's styling output: noise for a parcel's attributes. */
 const STYLE_KEYS = new Set([
-  "styleUrl", "styleHash", "styleMapHash", "stroke", "stroke-opacity", "stroke-width", "fill", "fill-opacity",
-  "icon", "icon-opacity", "icon-scale", "icon-color", "icon-heading", "icon-offset", "icon-offset-units", "label-scale",
-  "label-color", "label-opacity", "visibility", "@geometry-type",
+  "styleUrl",
+  "styleHash",
+  "styleMapHash",
+  "stroke",
+  "stroke-opacity",
+  "stroke-width",
+  "fill",
+  "fill-opacity",
+  "icon",
+  "icon-opacity",
+  "icon-scale",
+  "icon-color",
+  "icon-heading",
+  "icon-offset",
+  "icon-offset-units",
+  "label-scale",
+  "label-color",
+  "label-opacity",
+  "visibility",
+  "@geometry-type",
 ]);
 
 /** KML is WGS-84 longitude/latitude by definition (OGC KML 2.2, §6.2). */
@@ -52,7 +69,8 @@ function checkKmlText(text: string, fileName: string): ImportMessage | null {
     };
   }
   if (shape.depth > MAX_NESTING_DEPTH) return tooDeeplyNested({ zh: `「${clip(fileName)}」的 XML 元素`, en: `The XML of "${clip(fileName)}"` }, shape.depth);
-  if (shape.coordinateTuples > MAX_VERTICES) return tooManyVerticesBeforeParsing(shape.coordinateTuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" });
+  if (shape.coordinateTuples > MAX_VERTICES)
+    return tooManyVerticesBeforeParsing(shape.coordinateTuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" });
   return null;
 }
 
@@ -61,7 +79,8 @@ function unwrapHtmlValues(properties: Record<string, unknown> | null): Record<st
   if (!properties) return properties;
   const result = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(properties)) {
-    const wrapped = typeof value === "object" && value !== null && (value as { "@type"?: unknown })["@type"] === "html" ? (value as { value?: unknown }).value : undefined;
+    const wrapped =
+      typeof value === "object" && value !== null && (value as { "@type"?: unknown })["@type"] === "html" ? (value as { value?: unknown }).value : undefined;
     result[key] = typeof wrapped === "string" ? wrapped : value;
   }
   return result;
@@ -88,7 +107,11 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
     }).parseFromString(text, "text/xml");
   } catch (error) {
     const message = clip(problems[0] ?? (error instanceof Error ? error.message : String(error)), 200);
-    return invalid(`「${clip(fileName)}」不是有效的 XML（可能被截断或损坏）：${message}`, `"${clip(fileName)}" is not valid XML (truncated or damaged?): ${message}`, { parserMessage: message });
+    return invalid(
+      `「${clip(fileName)}」不是有效的 XML（可能被截断或损坏）：${message}`,
+      `"${clip(fileName)}" is not valid XML (truncated or damaged?): ${message}`,
+      { parserMessage: message },
+    );
   }
   const root = clip(xml.documentElement?.localName ?? "?", 40);
   if (root !== "kml") {
@@ -103,7 +126,9 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
     }
   } catch (error) {
     const message = clip(error instanceof Error ? error.message : String(error), 200);
-    return invalid(`「${clip(fileName)}」的 KML 结构无法解读：${message}`, `The KML structure of "${clip(fileName)}" cannot be read: ${message}`, { parserMessage: message });
+    return invalid(`「${clip(fileName)}」的 KML 结构无法解读：${message}`, `The KML structure of "${clip(fileName)}" cannot be read: ${message}`, {
+      parserMessage: message,
+    });
   }
   return { ok: true, features, networkLinks };
 }
@@ -150,7 +175,9 @@ export async function importKmz(data: ArrayBuffer | Uint8Array, fileName: string
   const opened = await openZip(toBytes(data), fileName, { zh: "KMZ", en: "KMZ" }, (name) => /\.kml$/i.test(name));
   if (!opened.ok) return failure(opened.error);
   const entries = opened.zip.files.filter((entry) => /\.kml$/i.test(entry.name));
-  entries.sort((a, b) => Number(b.name.toLowerCase() === "doc.kml") - Number(a.name.toLowerCase() === "doc.kml") || a.name.split("/").length - b.name.split("/").length);
+  entries.sort(
+    (a, b) => Number(b.name.toLowerCase() === "doc.kml") - Number(a.name.toLowerCase() === "doc.kml") || a.name.split("/").length - b.name.split("/").length,
+  );
   if (entries.length === 0) {
     return failure({ code: "kmz-without-kml", zh: `KMZ「${clip(fileName)}」里没有 .kml 文件。`, en: `The KMZ "${clip(fileName)}" contains no .kml file.` });
   }
@@ -163,7 +190,8 @@ export async function importKmz(data: ArrayBuffer | Uint8Array, fileName: string
     if (!bytes.ok) return failure(bytes.error);
     const text = xmlText(bytes.bytes);
     tuples += xmlShape(text).coordinateTuples;
-    if (tuples > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(tuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" }));
+    if (tuples > MAX_VERTICES)
+      return failure(tooManyVerticesBeforeParsing(tuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" }));
     const parsed = await featuresOfKml(text, `${fileName}/${entry.name}`);
     if (!parsed.ok) return failure(parsed.error);
     features.push(...parsed.features);

@@ -217,7 +217,8 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
     }
     const features = geometries.map((geometry, index) => ({ geometry, properties: records[index] ?? null }));
     const layerDrafts = draftsFromFeatures(features, layer.name);
-    if (!layerDrafts.ok) return failure({ ...layerDrafts.error, zh: `「${layer.name}」：${layerDrafts.error.zh}`, en: `"${layer.name}": ${layerDrafts.error.en}` });
+    if (!layerDrafts.ok)
+      return failure({ ...layerDrafts.error, zh: `「${layer.name}」：${layerDrafts.error.zh}`, en: `"${layer.name}": ${layerDrafts.error.en}` });
     warnings.push(...skippedFeaturesWarning(layerDrafts.skipped));
     if (layerDrafts.drafts.length === 0) continue;
     const organised = layerDrafts.drafts.map(ringsByContainment);

@@ -83,7 +83,7 @@ describe("one coordinate line", () => {
 
 describe("importPastedCoordinates", () => {
   it("reads X-first metres with the zone prefix as EPSG:4523, swapped, and says why", () => {
-    const result = importPastedCoordinates(lines(CORNERS, ([e, n], ) => `J, ${n.toFixed(2)}, ${(e + 35_000_000).toFixed(2)}`));
+    const result = importPastedCoordinates(lines(CORNERS, ([e, n]) => `J, ${n.toFixed(2)}, ${(e + 35_000_000).toFixed(2)}`));
     expectSquare(result);
     if (!result.ok) return;
     expect(result.crs).toMatchObject({ code: "EPSG:4523", swappedAxes: true, confidence: "inferred" });
@@ -179,7 +179,10 @@ describe("importPastedCoordinates", () => {
   });
 
   it("warns outside Dazu and suggests swapping when the user forces easting-first on X-first data", () => {
-    const result = importPastedCoordinates(lines(CORNERS, ([e, n]) => `${n} ${e}`), { crsOverride: { code: "EPSG:4544", swappedAxes: false } });
+    const result = importPastedCoordinates(
+      lines(CORNERS, ([e, n]) => `${n} ${e}`),
+      { crsOverride: { code: "EPSG:4544", swappedAxes: false } },
+    );
     if (!result.ok) throw new Error(result.error.en);
     expect(result.crs.reason.zh).toContain("用户选择");
     const warning = result.warnings.find((item) => item.code === "outside-dazu");
@@ -187,7 +190,10 @@ describe("importPastedCoordinates", () => {
   });
 
   it("names the missing zone prefix when EPSG:4523 is forced on unprefixed eastings", () => {
-    const result = importPastedCoordinates(lines(CORNERS, ([e, n]) => `${n} ${e}`), { crsOverride: { code: "EPSG:4523", swappedAxes: true } });
+    const result = importPastedCoordinates(
+      lines(CORNERS, ([e, n]) => `${n} ${e}`),
+      { crsOverride: { code: "EPSG:4523", swappedAxes: true } },
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("non-finite-coordinate");

@@ -12,9 +12,47 @@ import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOpti
 /** Column-header words that may head pasted text; such a line is skipped, not taken as a parcel name. */
 const HEADER_WORDS = new Set(
   [
-    "x", "y", "z", "h", "e", "n", "lon", "lng", "long", "longitude", "lat", "latitude", "east", "north", "easting", "northing",
-    "point", "pt", "id", "no", "label", "name", "elevation", "height", "经度", "纬度", "点号", "点名", "界址点号", "序号", "编号", "高程",
-    "x坐标", "y坐标", "横坐标", "纵坐标", "东坐标", "北坐标", "东", "北", "圈号",
+    "x",
+    "y",
+    "z",
+    "h",
+    "e",
+    "n",
+    "lon",
+    "lng",
+    "long",
+    "longitude",
+    "lat",
+    "latitude",
+    "east",
+    "north",
+    "easting",
+    "northing",
+    "point",
+    "pt",
+    "id",
+    "no",
+    "label",
+    "name",
+    "elevation",
+    "height",
+    "经度",
+    "纬度",
+    "点号",
+    "点名",
+    "界址点号",
+    "序号",
+    "编号",
+    "高程",
+    "x坐标",
+    "y坐标",
+    "横坐标",
+    "纵坐标",
+    "东坐标",
+    "北坐标",
+    "东",
+    "北",
+    "圈号",
   ].map((word) => word.toLowerCase()),
 );
 
@@ -69,7 +107,8 @@ function choosePair(values: CoordinateValue[]): { pair: [CoordinateValue, Coordi
   const [a, b, c, d] = values;
   if (values.length === 2) return { pair: [a!, b!], skippedLeading: 0, dropped: 0 };
   if (values.length === 3) {
-    if (a!.plainInteger && isPlausiblePair(b!.value, c!.value) && !isPlausiblePair(a!.value, b!.value)) return { pair: [b!, c!], skippedLeading: 1, dropped: 0 };
+    if (a!.plainInteger && isPlausiblePair(b!.value, c!.value) && !isPlausiblePair(a!.value, b!.value))
+      return { pair: [b!, c!], skippedLeading: 1, dropped: 0 };
     return { pair: [a!, b!], skippedLeading: 0, dropped: 1 };
   }
   if (values.length === 4) {
@@ -189,7 +228,11 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
   if (blocks.length === 0) {
     return {
       ok: false,
-      error: { code: "no-coordinates", zh: "没有读到任何坐标。每行写一个界址点，如「105.7181 29.7097」或「J1, 3287000.12, 35569000.45」。", en: "No coordinates were found. Write one boundary point per line, e.g. \"105.7181 29.7097\" or \"J1, 3287000.12, 35569000.45\"." },
+      error: {
+        code: "no-coordinates",
+        zh: "没有读到任何坐标。每行写一个界址点，如「105.7181 29.7097」或「J1, 3287000.12, 35569000.45」。",
+        en: 'No coordinates were found. Write one boundary point per line, e.g. "105.7181 29.7097" or "J1, 3287000.12, 35569000.45".',
+      },
     };
   }
 
@@ -198,7 +241,13 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
   for (const vertex of tagged) {
     const [a, b] = vertex.axes!;
     if (a && b && a === b) {
-      return lineError("unreadable-line", vertex.line, lines[vertex.line - 1] ?? "", "两个坐标标了同一方向（都是经度或都是纬度）。", "both coordinates are marked with the same axis (both longitude or both latitude).");
+      return lineError(
+        "unreadable-line",
+        vertex.line,
+        lines[vertex.line - 1] ?? "",
+        "两个坐标标了同一方向（都是经度或都是纬度）。",
+        "both coordinates are marked with the same axis (both longitude or both latitude).",
+      );
     }
   }
   const latitudeFirst = (vertex: Vertex): boolean => vertex.axes![0] === "latitude" || vertex.axes![1] === "longitude";

@@ -6,7 +6,8 @@ import { readZipDirectory } from "./zipArchive";
 describe("jsonShape", () => {
   it("counts every GeoJSON position, not bboxes, flat attributes or brackets in strings", () => {
     expect(jsonShape('{"type":"Point","coordinates":[105.7,29.7]}')).toEqual({ depth: 2, positions: 1 });
-    const polygon = '{"type":"Feature","bbox":[1,2,3,4],"properties":{"a":[1,2],"b":"[[1,2]]"},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}}';
+    const polygon =
+      '{"type":"Feature","bbox":[1,2,3,4],"properties":{"a":[1,2],"b":"[[1,2]]"},"geometry":{"type":"Polygon","coordinates":[[[1,2],[3,4],[5,6],[1,2]]]}}';
     expect(jsonShape(polygon)).toEqual({ depth: 5, positions: 4 });
     expect(jsonShape('{"coordinates" : [ -1 , 2 ], "x":"\\"["}').positions).toBe(1);
   });

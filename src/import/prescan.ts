@@ -48,7 +48,10 @@ export function jsonShape(text: string): JsonShape {
         maxDepth = depth;
         if (maxDepth > MAX_NESTING_DEPTH) return { depth: maxDepth, positions };
       }
-      if (code === 91 && (previous === 91 || previous === 44 || (previous === 58 && /"coordinates"\s*:\s*$/.test(text.slice(Math.max(0, index - 40), index))))) {
+      if (
+        code === 91 &&
+        (previous === 91 || previous === 44 || (previous === 58 && /"coordinates"\s*:\s*$/.test(text.slice(Math.max(0, index - 40), index))))
+      ) {
         positionStart = true;
       }
     } else if (code === 93 || code === 125) depth--;

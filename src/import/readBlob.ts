@@ -10,7 +10,12 @@ const CHUNK_BYTES = 1024 * 1024;
  * Reads a file slice by slice into one buffer, reporting the share read. The caller has already held `blob.size` to
  * MAX_FILE_BYTES; a file changed on disk since it was picked fails to read (the browser refuses) rather than growing.
  */
-export async function readBlob(blob: Blob, fileName: string, onProgress?: ImportOptions["onProgress"], isCancelled: () => boolean = () => false): Promise<BlobReading> {
+export async function readBlob(
+  blob: Blob,
+  fileName: string,
+  onProgress?: ImportOptions["onProgress"],
+  isCancelled: () => boolean = () => false,
+): Promise<BlobReading> {
   const size = blob.size;
   const bytes = new Uint8Array(size);
   onProgress?.({ stage: "reading", fraction: 0 });

@@ -45,10 +45,18 @@ function shapeName(type: number): string {
 export function inspectShp(shp: Uint8Array, layer: string): ShpStructure {
   const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   if (shp.byteLength < 100) {
-    return shpError(layer, `只有 ${shp.byteLength} 字节，不足 100 字节的文件头（文件被截断或不是 .shp）。`, `is only ${shp.byteLength} bytes, shorter than the 100-byte header: truncated, or not a .shp.`);
+    return shpError(
+      layer,
+      `只有 ${shp.byteLength} 字节，不足 100 字节的文件头（文件被截断或不是 .shp）。`,
+      `is only ${shp.byteLength} bytes, shorter than the 100-byte header: truncated, or not a .shp.`,
+    );
   }
   if (view.getInt32(0) !== 9994) {
-    return shpError(layer, "开头不是 Shapefile 的标识（9994），不是有效的 .shp 文件。", "does not start with the Shapefile signature (9994); it is not a valid .shp file.");
+    return shpError(
+      layer,
+      "开头不是 Shapefile 的标识（9994），不是有效的 .shp 文件。",
+      "does not start with the Shapefile signature (9994); it is not a valid .shp file.",
+    );
   }
   const shapeType = view.getInt32(32, true);
   if (!READABLE_TYPES.has(shapeType)) {
@@ -72,12 +80,20 @@ export function inspectShp(shp: Uint8Array, layer: string): ShpStructure {
   while (offset < shp.byteLength) {
     const record = records + 1;
     if (offset + 8 > shp.byteLength) {
-      return shpError(layer, `在第 ${record} 条记录的头部被截断（第 ${offset} 字节）。`, `is truncated in the header of record ${record} (byte ${offset}).`, { record, byte: offset });
+      return shpError(layer, `在第 ${record} 条记录的头部被截断（第 ${offset} 字节）。`, `is truncated in the header of record ${record} (byte ${offset}).`, {
+        record,
+        byte: offset,
+      });
     }
     const contentBytes = view.getInt32(offset + 4) * 2;
     const content = offset + 8;
     if (contentBytes < 0 || (contentBytes > 0 && contentBytes < 4)) {
-      return shpError(layer, `第 ${record} 条记录的长度（${contentBytes} 字节）无效，文件已损坏。`, `record ${record} has an invalid length (${contentBytes} bytes); the file is damaged.`, { record });
+      return shpError(
+        layer,
+        `第 ${record} 条记录的长度（${contentBytes} 字节）无效，文件已损坏。`,
+        `record ${record} has an invalid length (${contentBytes} bytes); the file is damaged.`,
+        { record },
+      );
     }
     if (content + contentBytes > shp.byteLength) {
       return shpError(
@@ -141,7 +157,8 @@ export function inspectShp(shp: Uint8Array, layer: string): ShpStructure {
         }
         vertices += points;
       }
-      if (vertices > MAX_VERTICES) return { ok: false, error: tooManyVerticesBeforeParsing(vertices, { zh: "点（按 .shp 记录头统计）", en: "vertices (by the .shp record headers)" }) };
+      if (vertices > MAX_VERTICES)
+        return { ok: false, error: tooManyVerticesBeforeParsing(vertices, { zh: "点（按 .shp 记录头统计）", en: "vertices (by the .shp record headers)" }) };
     }
     records++;
     offset = content + contentBytes;
@@ -161,14 +178,23 @@ function dbfError(layer: string, zh: string, en: string, detail: Record<string, 
  */
 export function inspectDbf(dbf: Uint8Array, layer: string, shapes: number): DbfStructure {
   if (dbf.byteLength < 32) {
-    return dbfError(layer, `只有 ${dbf.byteLength} 字节，不足 32 字节的文件头（文件被截断）。`, `is only ${dbf.byteLength} bytes, shorter than its 32-byte header (truncated).`);
+    return dbfError(
+      layer,
+      `只有 ${dbf.byteLength} 字节，不足 32 字节的文件头（文件被截断）。`,
+      `is only ${dbf.byteLength} bytes, shorter than its 32-byte header (truncated).`,
+    );
   }
   const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
   const records = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   if (headerLength < 33 || headerLength > dbf.byteLength) {
-    return dbfError(layer, `的文件头长度（${headerLength} 字节）无效，文件已损坏或被截断。`, `declares a header of ${headerLength} bytes, which is invalid: the file is damaged or truncated.`, { headerLength });
+    return dbfError(
+      layer,
+      `的文件头长度（${headerLength} 字节）无效，文件已损坏或被截断。`,
+      `declares a header of ${headerLength} bytes, which is invalid: the file is damaged or truncated.`,
+      { headerLength },
+    );
   }
   let fields = 0;
   let fieldBytes = 1;

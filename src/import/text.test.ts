@@ -15,7 +15,7 @@ describe("decodeText", () => {
 
 describe("htmlToText and plainProperties", () => {
   it("drops tags and scripts and decodes entities", () => {
-    expect(htmlToText('<table><tr><td>用途</td><td>工业</td></tr></table><script>x()</script>&lt;1&gt; &#x5927;&#36275;')).toBe("用途 工业\n<1> 大足");
+    expect(htmlToText("<table><tr><td>用途</td><td>工业</td></tr></table><script>x()</script>&lt;1&gt; &#x5927;&#36275;")).toBe("用途 工业\n<1> 大足");
     expect(htmlToText("<p>a < b</p><!-- <b>hidden</b> --><STYLE>p{}</STYLE>c<br/>d")).toBe("a < b\nc\nd");
   });
 
@@ -27,7 +27,13 @@ describe("htmlToText and plainProperties", () => {
   });
 
   it("takes linear time on hostile markup", () => {
-    for (const hostile of ["<".repeat(100_000), "<script".repeat(20_000), `<b>${"\u3000".repeat(50_000)}x`, "<a".repeat(50_000), "<script></script>".repeat(6_000)]) {
+    for (const hostile of [
+      "<".repeat(100_000),
+      "<script".repeat(20_000),
+      `<b>${"\u3000".repeat(50_000)}x`,
+      "<a".repeat(50_000),
+      "<script></script>".repeat(6_000),
+    ]) {
       const started = performance.now();
       htmlToText(hostile);
       expect(performance.now() - started).toBeLessThan(200);

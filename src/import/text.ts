@@ -173,7 +173,10 @@ export function plainProperties(
     if (!Object.hasOwn(input, rawKey)) continue;
     if (count++ >= MAX_PROPERTIES) break;
     const value = input[rawKey];
-    const key = rawKey.slice(0, MAX_KEY_LENGTH).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+    const key = rawKey
+      .slice(0, MAX_KEY_LENGTH)
+      .replace(/[\u0000-\u001f\u007f]/g, "")
+      .trim();
     if (!key || UNSAFE_KEYS.has(key) || skipKeys.has(key)) continue;
     let text: string | number | undefined;
     if (typeof value === "number") text = Number.isFinite(value) ? value : undefined;
@@ -197,7 +200,26 @@ export function clip(text: string, length = 80): string {
   return clean.length > length ? `${clean.slice(0, length)}…` : clean;
 }
 
-const NAME_KEYS = ["名称", "地块名称", "项目名称", "宗地名称", "name", "Name", "NAME", "DKMC", "dkmc", "XMMC", "title", "地块编号", "编号", "宗地号", "DKBH", "dkbh", "id", "ID"];
+const NAME_KEYS = [
+  "名称",
+  "地块名称",
+  "项目名称",
+  "宗地名称",
+  "name",
+  "Name",
+  "NAME",
+  "DKMC",
+  "dkmc",
+  "XMMC",
+  "title",
+  "地块编号",
+  "编号",
+  "宗地号",
+  "DKBH",
+  "dkbh",
+  "id",
+  "ID",
+];
 
 export function pickName(properties: Record<string, string | number>, fallback: string): string {
   for (const key of NAME_KEYS) {

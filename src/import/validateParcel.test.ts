@@ -58,7 +58,11 @@ describe("validateParcel", () => {
     expect(errors(validation)).toEqual(["self-intersection"]);
     if (validation.ok) return;
     const error = validation.errors[0]!;
-    const crossings = error.detail?.["crossings"] as { lngLat: [number, number]; first: { edge: number; labels: string[] }; second: { edge: number; labels: string[] } }[];
+    const crossings = error.detail?.["crossings"] as {
+      lngLat: [number, number];
+      first: { edge: number; labels: string[] };
+      second: { edge: number; labels: string[] };
+    }[];
     expect(crossings).toHaveLength(1);
     expect(crossings[0]!.first).toMatchObject({ edge: 0, labels: ["J1", "J2"] });
     expect(crossings[0]!.second).toMatchObject({ edge: 2, labels: ["J3", "J4"] });
@@ -93,7 +97,15 @@ describe("validateParcel", () => {
   });
 
   it("rejects a near-zero area (a 1 m × 1 m triangle is 0.5 m²)", () => {
-    const validation = validateParcel(parcel([[[569000, 3287000], [569001, 3287000], [569000, 3287001]]]));
+    const validation = validateParcel(
+      parcel([
+        [
+          [569000, 3287000],
+          [569001, 3287000],
+          [569000, 3287001],
+        ],
+      ]),
+    );
     expect(errors(validation)).toEqual(["zero-area"]);
     if (!validation.ok) expect(validation.errors[0]!.detail?.["squareMetres"]).toBeCloseTo(0.5, 3);
   });
@@ -124,7 +136,19 @@ describe("validateParcel", () => {
   });
 
   it("rejects longitude/latitude off the globe", () => {
-    const validation = validateParcel(parcel([[[105.7, 29.7], [200, 29.7], [105.7, 29.8]]], {}, DEGREES));
+    const validation = validateParcel(
+      parcel(
+        [
+          [
+            [105.7, 29.7],
+            [200, 29.7],
+            [105.7, 29.8],
+          ],
+        ],
+        {},
+        DEGREES,
+      ),
+    );
     expect(errors(validation)).toEqual(["coordinates-out-of-range"]);
   });
 
@@ -161,6 +185,19 @@ describe("findSelfIntersections", () => {
   });
 
   it("finds nothing in a convex ring", () => {
-    expect(findSelfIntersections([{ part: 0, ring: 0, points: [[0, 0], [10, 0], [10, 10], [0, 10]] }])).toEqual([]);
+    expect(
+      findSelfIntersections([
+        {
+          part: 0,
+          ring: 0,
+          points: [
+            [0, 0],
+            [10, 0],
+            [10, 10],
+            [0, 10],
+          ],
+        },
+      ]),
+    ).toEqual([]);
   });
 });

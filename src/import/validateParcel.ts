@@ -303,7 +303,10 @@ export function validateParcel(parcel: ImportedParcel): ParcelValidation {
       return [...ring, ring[0]!];
     }),
   );
-  const cleanGeometry = geometry.type === "Polygon" ? { type: "Polygon" as const, coordinates: closedPolygons[0]! } : { type: "MultiPolygon" as const, coordinates: closedPolygons };
+  const cleanGeometry =
+    geometry.type === "Polygon"
+      ? { type: "Polygon" as const, coordinates: closedPolygons[0]! }
+      : { type: "MultiPolygon" as const, coordinates: closedPolygons };
   const area = areaFigures(cleanGeometry).gaussKrugerSquareMetres;
   if (!Number.isFinite(area)) {
     errors.push({

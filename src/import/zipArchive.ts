@@ -126,7 +126,17 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   return { ok: true, entries };
 }
 
-const METHOD_NAMES: Record<number, string> = { 1: "Shrink", 6: "Implode", 9: "Deflate64", 12: "BZIP2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES" };
+const METHOD_NAMES: Record<number, string> = {
+  1: "Shrink",
+  6: "Implode",
+  9: "Deflate64",
+  12: "BZIP2",
+  14: "LZMA",
+  93: "Zstandard",
+  95: "XZ",
+  98: "PPMd",
+  99: "AES",
+};
 
 function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
@@ -138,7 +148,8 @@ function explainJsZipError(message: string): BilingualText {
     return { zh: "zip 文件被截断或损坏", en: "the zip is truncated or damaged" };
   }
   if (/signature|local file header/i.test(message)) return { zh: "zip 中某个文件的头部损坏", en: "a file header inside the zip is damaged" };
-  if (/size mismatch/i.test(message)) return { zh: "zip 中某个文件解压后的大小与声明不符（文件损坏）", en: "an entry inflates to a size other than the one declared (damaged)" };
+  if (/size mismatch/i.test(message))
+    return { zh: "zip 中某个文件解压后的大小与声明不符（文件损坏）", en: "an entry inflates to a size other than the one declared (damaged)" };
   return { zh: "zip 文件损坏", en: "the zip is damaged" };
 }
 
@@ -165,7 +176,10 @@ export async function openZip(
   const where = { zh: `${kind.zh}「${clip(fileName)}」`, en: `The ${kind.en} "${clip(fileName)}"` };
   const directory = readZipDirectory(data);
   if (!directory.ok) {
-    return { ok: false, error: { code: directory.code, zh: `${where.zh}${directory.problem.zh}`, en: `${where.en} ${directory.problem.en}`, detail: { fileName } } };
+    return {
+      ok: false,
+      error: { code: directory.code, zh: `${where.zh}${directory.problem.zh}`, en: `${where.en} ${directory.problem.en}`, detail: { fileName } },
+    };
   }
   const encrypted = directory.entries.find((entry) => entry.encrypted);
   if (encrypted) {
@@ -231,7 +245,12 @@ export async function openZip(
     const explained = explainJsZipError(message);
     return {
       ok: false,
-      error: { code: "invalid-zip", zh: `${where.zh}无法打开：${explained.zh}。`, en: `${where.en} cannot be opened: ${explained.en}.`, detail: { fileName, parserMessage: message } },
+      error: {
+        code: "invalid-zip",
+        zh: `${where.zh}无法打开：${explained.zh}。`,
+        en: `${where.en} cannot be opened: ${explained.en}.`,
+        detail: { fileName, parserMessage: message },
+      },
     };
   }
   const files = Object.values(archive.files).filter((entry) => !entry.dir && !entry.name.includes("__MACOSX") && !/(^|\/)\._/.test(entry.name));

@@ -10,7 +10,6 @@ export function dataBaseUrl(search: string): string {
   const requested = new URLSearchParams(search).get("data");
   if (requested === null) return DEFAULT_DATA_BASE_URL;
   const folder = requested.endsWith("/") ? requested : `${requested}/`;
-  const isPlainRelativeFolder =
-    /^[A-Za-z0-9_\-./]+$/.test(folder) && !folder.startsWith("/") && !folder.startsWith(".") && !folder.split("/").includes("..");
+  const isPlainRelativeFolder = /^[A-Za-z0-9_\-./]+$/.test(folder) && !folder.startsWith("/") && !folder.startsWith(".") && !folder.split("/").includes("..");
   return isPlainRelativeFolder ? folder : DEFAULT_DATA_BASE_URL;
 }

@@ -24,10 +24,7 @@ export interface TiledLayerLoad {
 }
 
 /** What became of one manifest layer's file: usable data, or the reason the layer is disabled. */
-export type LayerLoad =
-  | { type: "loaded"; data: LayerFeatureCollection }
-  | TiledLayerLoad
-  | { type: "failed"; errors: string[] };
+export type LayerLoad = { type: "loaded"; data: LayerFeatureCollection } | TiledLayerLoad | { type: "failed"; errors: string[] };
 
 /** The validated data package: the manifest and, for each of its layers in order, the outcome of loading its file. */
 export interface DataPackage {

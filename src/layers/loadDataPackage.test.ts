@@ -33,9 +33,7 @@ describe("loadDataPackage", () => {
     };
     const shared = structuredClone(readFixture("valid/manifest.json")) as { layers: Array<{ id: string; file: string }> };
     shared.layers.push({ ...shared.layers[1]!, id: "towns-again" });
-    const result = await loadDataPackage("valid/", async (url) =>
-      url === "valid/manifest.json" ? { ok: true, value: shared } : counting(url),
-    );
+    const result = await loadDataPackage("valid/", async (url) => (url === "valid/manifest.json" ? { ok: true, value: shared } : counting(url)));
     expect(result.ok).toBe(true);
     expect(requested.filter((url) => url === "valid/layers/towns.geojson")).toHaveLength(1);
   });

@@ -37,8 +37,7 @@ async function loadLayer(layer: LayerDefinition, file: Promise<Validation<unknow
 export type ReadFeatureCount = (url: string) => Promise<Validation<number>>;
 
 // Loaded on demand, so packages without large layers never download the FlatGeobuf reader.
-const readFlatGeobufFeatureCount: ReadFeatureCount = async (url) =>
-  (await import("../check/flatgeobufSource")).readFeatureCount(url);
+const readFlatGeobufFeatureCount: ReadFeatureCount = async (url) => (await import("../check/flatgeobufSource")).readFeatureCount(url);
 
 /** A `display` + `check` layer: nothing is downloaded but, when the manifest does not give it, the count. */
 async function loadTiledLayer(layer: LayerDefinition, baseUrl: string, readFeatureCount: ReadFeatureCount): Promise<LayerLoad> {
@@ -79,10 +78,7 @@ export async function loadDataPackage(
   const loads = await Promise.all(
     manifest.value.layers.map(
       async (layer) =>
-        [
-          layer.id,
-          layer.file === undefined ? await loadTiledLayer(layer, baseUrl, readFeatureCount) : await loadLayer(layer, fileFor(layer.file)),
-        ] as const,
+        [layer.id, layer.file === undefined ? await loadTiledLayer(layer, baseUrl, readFeatureCount) : await loadLayer(layer, fileFor(layer.file))] as const,
     ),
   );
   return valid({ manifest: manifest.value, layers: new Map(loads) });

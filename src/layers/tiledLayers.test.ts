@@ -31,9 +31,7 @@ describe("large layers in the manifest", () => {
   });
 
   it("rejects a layer with both, or with only one half", () => {
-    expect(errorsOf(tiledManifest({ file: "layers/towns.geojson" }))).toEqual([
-      "layer 'towns': give either file (GeoJSON) or display + check, not both",
-    ]);
+    expect(errorsOf(tiledManifest({ file: "layers/towns.geojson" }))).toEqual(["layer 'towns': give either file (GeoJSON) or display + check, not both"]);
     expect(errorsOf(tiledManifest({ check: undefined }))).toEqual(["layer 'towns': display needs check (the file parcel checks read)"]);
     expect(errorsOf(tiledManifest({ display: undefined }))).toEqual(["layer 'towns': check needs display (the tiles to draw the layer)"]);
   });

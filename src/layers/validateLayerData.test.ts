@@ -35,9 +35,7 @@ describe("validateLayerData", () => {
   });
 
   it("rejects something that is not a FeatureCollection", () => {
-    expect(errorsOf("towns", { type: "Feature" })).toEqual([
-      "layer 'towns' (layers/towns.geojson): not a GeoJSON FeatureCollection",
-    ]);
+    expect(errorsOf("towns", { type: "Feature" })).toEqual(["layer 'towns' (layers/towns.geojson): not a GeoJSON FeatureCollection"]);
   });
 
   it("rejects a geometry type that does not match the layer", () => {
@@ -72,8 +70,27 @@ describe("validateLayerData", () => {
   });
 
   it("rejects degenerate rings and duplicate ids", () => {
-    const ring = feature({ type: "Polygon", coordinates: [[[105.7, 29.7], [105.8, 29.7], [105.7, 29.7]]] });
-    const duplicate = feature({ type: "Polygon", coordinates: [[[105.7, 29.7], [105.8, 29.7], [105.8, 29.8], [105.7, 29.7]]] });
+    const ring = feature({
+      type: "Polygon",
+      coordinates: [
+        [
+          [105.7, 29.7],
+          [105.8, 29.7],
+          [105.7, 29.7],
+        ],
+      ],
+    });
+    const duplicate = feature({
+      type: "Polygon",
+      coordinates: [
+        [
+          [105.7, 29.7],
+          [105.8, 29.7],
+          [105.8, 29.8],
+          [105.7, 29.7],
+        ],
+      ],
+    });
     const errors = errorsOf("towns", { type: "FeatureCollection", features: [ring, duplicate] });
     expect(errors).toEqual([
       "layer 'towns' (layers/towns.geojson): feature 0 ('a'): a part has 3 positions, at least 4 needed",

@@ -36,7 +36,9 @@ describe("validateManifest", () => {
     manifest.layers[4].publishedCount = 28;
     expect(errorsOf(manifest)).toEqual([]);
     manifest.layers[4].publishedCount = 2.5;
-    expect(errorsOf(manifest)).toEqual(["layer 'extraction-blocks': publishedCount must be a whole number > 0 (how many features the source document publishes)"]);
+    expect(errorsOf(manifest)).toEqual([
+      "layer 'extraction-blocks': publishedCount must be a whole number > 0 (how many features the source document publishes)",
+    ]);
   });
 
   it("reports an unknown group", () => {
@@ -60,7 +62,7 @@ describe("validateManifest", () => {
     manifest.layers[1].file = "../secrets.json";
     const errors = errorsOf(manifest);
     expect(errors).toContain("layer 'district': missing file");
-    expect(errors).toContain('layer \'towns\': file "../secrets.json" must be a relative path inside the data package');
+    expect(errors).toContain("layer 'towns': file \"../secrets.json\" must be a relative path inside the data package");
   });
 
   it("reports bad colours, categories and enums", () => {
@@ -71,7 +73,7 @@ describe("validateManifest", () => {
     manifest.layers[5].legend[0].color = 12;
     const errors = errorsOf(manifest);
     expect(errors).toContain("layer 'fee-zones': style.color.categories[3] repeats the value 210");
-    expect(errors).toContain('layer \'exploration-blocks\': style.outlineColor "blueish" is not a colour');
+    expect(errors).toContain("layer 'exploration-blocks': style.outlineColor \"blueish\" is not a colour");
     expect(errors).toContain("layer 'extraction-blocks': geometryType must be one of 'polygon', 'line', 'point' (got \"area\")");
     expect(errors).toContain("layer 'memorials': legend[0].color 12 is not a colour");
   });

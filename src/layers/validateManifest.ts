@@ -1,15 +1,5 @@
 import type { AttributeFormat, GeometryQuality, LayerGeometryType, LayerRole, LocalizedText, Manifest } from "./manifestTypes";
-import {
-  invalid,
-  isColor,
-  isFiniteNumber,
-  isNonEmptyString,
-  isObject,
-  isSafeId,
-  valid,
-  type JsonObject,
-  type Validation,
-} from "./validation";
+import { invalid, isColor, isFiniteNumber, isNonEmptyString, isObject, isSafeId, valid, type JsonObject, type Validation } from "./validation";
 
 const GEOMETRY_TYPES: readonly LayerGeometryType[] = ["polygon", "line", "point"];
 const GEOMETRY_QUALITIES: readonly GeometryQuality[] = ["official", "derived", "schematic"];
@@ -79,7 +69,8 @@ function checkAttributes(problems: Problems, where: string, layer: JsonObject, l
         checkEnum(problems, where, `${field}.format`, attribute.format, ATTRIBUTE_FORMATS);
         if (attribute.values !== undefined) {
           if (!isObject(attribute.values)) problems.report(where, `${field}.values must map each word to {"zh", "en"}`);
-          else for (const [value, words] of Object.entries(attribute.values)) checkBilingual(problems, where, `${field}.values[${JSON.stringify(value)}]`, words);
+          else
+            for (const [value, words] of Object.entries(attribute.values)) checkBilingual(problems, where, `${field}.values[${JSON.stringify(value)}]`, words);
         }
         if (attribute.format === "flag" && !(isObject(attribute.values) && attribute.values.true !== undefined)) {
           problems.report(where, `${field}: a flag needs values.true, the words shown when it is set`);
@@ -103,13 +94,7 @@ function checkAttributes(problems: Problems, where: string, layer: JsonObject, l
   }
 }
 
-function checkEnum<T extends string>(
-  problems: Problems,
-  where: string,
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-): void {
+function checkEnum<T extends string>(problems: Problems, where: string, field: string, value: unknown, allowed: readonly T[]): void {
   if (!allowed.includes(value as T)) {
     problems.report(where, `${field} must be one of ${allowed.map((item) => `'${item}'`).join(", ")} (got ${JSON.stringify(value)})`);
   }
@@ -117,13 +102,7 @@ function checkEnum<T extends string>(
 
 /** A relative path inside the data package; absolute or parent paths would escape it. */
 function isPackagePath(value: unknown): value is string {
-  return (
-    isNonEmptyString(value) &&
-    !value.startsWith("/") &&
-    !/^[a-z][a-z0-9+.-]*:/i.test(value) &&
-    !value.split("/").includes("..") &&
-    !value.includes("\\")
-  );
+  return isNonEmptyString(value) && !value.startsWith("/") && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.split("/").includes("..") && !value.includes("\\");
 }
 
 function checkColorRule(problems: Problems, where: string, field: string, rule: unknown): void {
@@ -177,10 +156,7 @@ function checkStyle(problems: Problems, where: string, style: unknown): void {
       problems.report(where, `style.${field} must be a positive number of pixels`);
     }
   }
-  if (
-    style.dash !== undefined &&
-    (!Array.isArray(style.dash) || style.dash.length < 2 || !style.dash.every((part) => isFiniteNumber(part) && part >= 0))
-  ) {
+  if (style.dash !== undefined && (!Array.isArray(style.dash) || style.dash.length < 2 || !style.dash.every((part) => isFiniteNumber(part) && part >= 0))) {
     problems.report(where, "style.dash must be an array of at least two non-negative numbers");
   }
   for (const field of ["hatchProperty", "labelProperty", "labelPointProperty"] as const) {

@@ -27,10 +27,7 @@ export function isFiniteNumber(value: unknown): value is number {
 export function isColor(value: unknown): value is string {
   if (typeof value !== "string") return false;
   const text = value.trim();
-  return (
-    /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(text) ||
-    /^(?:rgba?|hsla?)\(\s*[-\d.%\s,/]+\)$/i.test(text)
-  );
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(text) || /^(?:rgba?|hsla?)\(\s*[-\d.%\s,/]+\)$/i.test(text);
 }
 
 /** Ids travel in the URL hash and in DOM attributes, so they keep to characters that need no escaping there. */

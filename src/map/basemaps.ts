@@ -26,8 +26,7 @@ function rasterParts(id: string, tiles: string[], maxzoom: number, attribution: 
 function tiandituTiles(layerCode: string, token: string): string[] {
   return Array.from(
     { length: 8 },
-    (_, subdomain) =>
-      `https://t${subdomain}.tianditu.gov.cn/DataServer?T=${layerCode}&x={x}&y={y}&l={z}&tk=${encodeURIComponent(token)}`,
+    (_, subdomain) => `https://t${subdomain}.tianditu.gov.cn/DataServer?T=${layerCode}&x={x}&y={y}&l={z}&tk=${encodeURIComponent(token)}`,
   );
 }
 

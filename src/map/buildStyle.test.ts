@@ -166,10 +166,7 @@ describe("buildStyle", () => {
 
   it("adds 天地图 base and label tiles with the user's key, and nothing without one", () => {
     const withKey = buildStyle(fixtureStyleInput({ basemap: "tianditu-imagery", tiandituToken: "abc 123" }));
-    expect(withKey.layers.slice(1, 3).map((item) => item.id)).toEqual([
-      "basemap:tianditu-imagery-base",
-      "basemap:tianditu-imagery-labels",
-    ]);
+    expect(withKey.layers.slice(1, 3).map((item) => item.id)).toEqual(["basemap:tianditu-imagery-base", "basemap:tianditu-imagery-labels"]);
     const tiles = (withKey.sources["basemap:tianditu-imagery-labels"] as { tiles: string[] }).tiles;
     expect(tiles).toHaveLength(8);
     expect(tiles[7]).toBe("https://t7.tianditu.gov.cn/DataServer?T=cia_w&x={x}&y={y}&l={z}&tk=abc%20123");

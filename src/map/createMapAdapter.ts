@@ -228,8 +228,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     redraw();
   };
 
-  const dataLayerIds = (layerId: string) =>
-    DATA_PARTS.map((part) => styleLayerId(layerId, part)).filter((id) => map.getLayer(id) !== undefined);
+  const dataLayerIds = (layerId: string) => DATA_PARTS.map((part) => styleLayerId(layerId, part)).filter((id) => map.getLayer(id) !== undefined);
 
   const adapter: MapAdapter = {
     ...sketch.methods,
@@ -257,9 +256,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     jumpTo: ({ center, zoom, bearing, pitch }) => map.jumpTo({ center, zoom, bearing, pitch }, APP_MOVE),
     fitBounds: (bounds, fitOptions) => {
       const container = map.getContainer();
-      const padding = fitOptions?.padding
-        ? paddingWithin(fitOptions.padding, container.clientWidth, container.clientHeight)
-        : FIT_PADDING;
+      const padding = fitOptions?.padding ? paddingWithin(fitOptions.padding, container.clientWidth, container.clientHeight) : FIT_PADDING;
       map.fitBounds(bounds, { padding, animate: fitOptions?.animate ?? true, duration: 600 }, APP_MOVE);
     },
     fitFeature: (layerId, featureId) => {
@@ -309,12 +306,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
       return ids.size;
     },
     screenBoxOf: ([west, south, east, north]): ScreenBox => {
-      const corners = [
-        map.project([west, south]),
-        map.project([west, north]),
-        map.project([east, south]),
-        map.project([east, north]),
-      ];
+      const corners = [map.project([west, south]), map.project([west, north]), map.project([east, south]), map.project([east, north])];
       const xs = corners.map((corner) => corner.x);
       const ys = corners.map((corner) => corner.y);
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
@@ -327,4 +319,3 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
   };
   return { adapter, firstIdle };
 }
-

@@ -118,10 +118,7 @@ export class HtmlLabels {
       if (!label.size || !shown(label)) return null;
       const point = this.map.project(label.anchor.lngLat);
       const { width: labelWidth, height: labelHeight } = label.size;
-      let x0 =
-        label.anchor.placement === "beside"
-          ? point.x + (label.layer.style.radius ?? 6) + BESIDE_GAP
-          : point.x - labelWidth / 2;
+      let x0 = label.anchor.placement === "beside" ? point.x + (label.layer.style.radius ?? 6) + BESIDE_GAP : point.x - labelWidth / 2;
       if (label.anchor.placement === "centre") x0 = slideInside(x0, labelWidth, width, EDGE_MARGIN);
       const y0 = point.y - labelHeight / 2;
       const box = { x0, y0, x1: x0 + labelWidth, y1: y0 + labelHeight };

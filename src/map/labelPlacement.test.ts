@@ -4,13 +4,33 @@ import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 describe("label placement", () => {
   it("uses the area centroid of a convex polygon", () => {
-    const square = [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]];
+    const square = [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [0, 2],
+        [0, 0],
+      ],
+    ];
     expect(polygonLabelPoint(square)).toEqual([1, 1]);
   });
 
   it("keeps the label inside a concave polygon", () => {
     // A "U": its centroid falls in the notch.
-    const u = [[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]];
+    const u = [
+      [
+        [0, 0],
+        [3, 0],
+        [3, 3],
+        [2, 3],
+        [2, 1],
+        [1, 1],
+        [1, 3],
+        [0, 3],
+        [0, 0],
+      ],
+    ];
     const point = polygonLabelPoint(u)!;
     const inNotch = point[0] > 1 && point[0] < 2 && point[1] > 1;
     expect(inNotch).toBe(false);
@@ -44,12 +64,7 @@ describe("label placement", () => {
   });
 
   it("drops labels that overlap one of higher priority", () => {
-    const visible = nonOverlapping([
-      { x0: 0, y0: 0, x1: 10, y1: 10 },
-      { x0: 5, y0: 5, x1: 15, y1: 15 },
-      null,
-      { x0: 20, y0: 0, x1: 30, y1: 10 },
-    ]);
+    const visible = nonOverlapping([{ x0: 0, y0: 0, x1: 10, y1: 10 }, { x0: 5, y0: 5, x1: 15, y1: 15 }, null, { x0: 20, y0: 0, x1: 30, y1: 10 }]);
     expect(visible).toEqual([true, false, false, true]);
   });
 });

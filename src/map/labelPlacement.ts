@@ -156,8 +156,7 @@ export function nonOverlapping(boxes: ReadonlyArray<LabelBox | null>, padding = 
   return boxes.map((box) => {
     if (!box) return false;
     const collides = kept.some(
-      (other) =>
-        box.x0 - padding < other.x1 && box.x1 + padding > other.x0 && box.y0 - padding < other.y1 && box.y1 + padding > other.y0,
+      (other) => box.x0 - padding < other.x1 && box.x1 + padding > other.x0 && box.y0 - padding < other.y1 && box.y1 + padding > other.y0,
     );
     if (!collides) kept.push(box);
     return !collides;

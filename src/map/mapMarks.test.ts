@@ -30,11 +30,21 @@ describe("map marks", () => {
   it("add valid sources and layers above every data layer, and nothing when absent", () => {
     const without = buildStyle(fixtureStyleInput());
     expect(Object.keys(without.sources).some((id) => id.startsWith("mark:"))).toBe(false);
-    const marks = { userLocation: userLocationFeatures({ lngLat: zhuxi, accuracyMetres: 40 }), focus: focusFeatures({ lngLat: zhuxi, radiusMetres: 1000, label: "" }) };
+    const marks = {
+      userLocation: userLocationFeatures({ lngLat: zhuxi, accuracyMetres: 40 }),
+      focus: focusFeatures({ lngLat: zhuxi, radiusMetres: 1000, label: "" }),
+    };
     const style = buildStyle(fixtureStyleInput({ marks }));
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
-    expect(ids.slice(-6)).toEqual(["mark:focus:fill", "mark:focus:casing", "mark:focus:outline", "mark:focus:exact", "mark:user:accuracy", "mark:user:position"]);
+    expect(ids.slice(-6)).toEqual([
+      "mark:focus:fill",
+      "mark:focus:casing",
+      "mark:focus:outline",
+      "mark:focus:exact",
+      "mark:user:accuracy",
+      "mark:user:position",
+    ]);
     expect(ids.slice(0, -6).every((id) => !id.startsWith("mark:"))).toBe(true);
     expect(validateStyleMin(buildStyle(fixtureStyleInput({ marks: NO_MARKS })))).toEqual([]);
   });

@@ -19,9 +19,7 @@ describe("diffStyles", () => {
 
   it("hides a layer with setLayoutProperty only", () => {
     const next = buildStyle({ ...input, layers: { ...input.layers, memorials: { visible: false, opacity: 1 } } });
-    expect(diffStyles(base, next)).toEqual([
-      { type: "setLayoutProperty", layerId: "data:memorials:circle", name: "visibility", value: "none" },
-    ]);
+    expect(diffStyles(base, next)).toEqual([{ type: "setLayoutProperty", layerId: "data:memorials:circle", name: "visibility", value: "none" }]);
   });
 
   it("changes opacity with setPaintProperty only", () => {
@@ -40,9 +38,7 @@ describe("diffStyles", () => {
     const data = new Map(input.data);
     const replacement: LayerFeatureCollection = { type: "FeatureCollection", features: [] };
     data.set("memorials", replacement);
-    expect(diffStyles(base, buildStyle({ ...input, data }))).toEqual([
-      { type: "setGeoJSONData", sourceId: "data:memorials", data: replacement },
-    ]);
+    expect(diffStyles(base, buildStyle({ ...input, data }))).toEqual([{ type: "setGeoJSONData", sourceId: "data:memorials", data: replacement }]);
   });
 
   it("moves the highlight with a filter and visibility, never re-adding layers", () => {

@@ -20,7 +20,12 @@ describe("fieldReport", () => {
   it("puts the three 珠溪 tombs first for someone near 珠溪镇, with distance and direction", async () => {
     const { dataPackage, memorials } = await realPackage();
     const report = fieldReport(dataPackage, memorials, [105.665, 29.54], 30);
-    expect(report.distances.slice(0, 3).map((distance) => distance.name).sort()).toEqual(["彭宗全烈士墓", "杨盛金烈士墓", "苏朝淼烈士墓"]);
+    expect(
+      report.distances
+        .slice(0, 3)
+        .map((distance) => distance.name)
+        .sort(),
+    ).toEqual(["彭宗全烈士墓", "杨盛金烈士墓", "苏朝淼烈士墓"]);
     expect(report.distances[0]!.distanceMetres).toBeGreaterThan(2500);
     expect(report.distances[0]!.distanceMetres).toBeLessThan(4000);
     expect(report.distances[0]!.direction.zh).toBe("东南");
@@ -49,7 +54,7 @@ describe("fieldReport", () => {
   it("says where the fix stands against the district: inside, at its edge, just outside, far outside", async () => {
     const { dataPackage, memorials } = await realPackage();
     const standing = (lngLat: [number, number], accuracy = 30) => districtStanding(fieldReport(dataPackage, memorials, lngLat, accuracy));
-    expect(standing([105.72, 29.70])).toEqual({ type: "inside" });
+    expect(standing([105.72, 29.7])).toEqual({ type: "inside" });
     // Chengdu's centre, ≈ 170 km west of the district's western edge (E105°28′).
     const chengdu = standing([104.066, 30.657]);
     expect(chengdu?.type).toBe("farOutside");
@@ -66,7 +71,7 @@ describe("fieldReport", () => {
       expect(east.distanceMetres).toBeLessThan(1950);
     }
     // With a ±50 km fix anywhere near, nothing can be said but "at the edge".
-    const blurred = standing([105.72, 29.70], 50_000);
+    const blurred = standing([105.72, 29.7], 50_000);
     expect(blurred).toMatchObject({ type: "edge", uncertaintyMetres: 50_500 });
   });
 });

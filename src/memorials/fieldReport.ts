@@ -36,5 +36,12 @@ export function fieldReport(dataPackage: DataPackage, memorials: readonly Memori
   const districtLayer = dataPackage.manifest.layers.find((layer) => layer.id === DISTRICT_LAYER_ID);
   const districtLoad = districtLayer ? dataPackage.layers.get(districtLayer.id) : undefined;
   const district = districtLayer && districtLoad?.type === "loaded" ? standingInLayer(lngLat, accuracyMetres, districtLayer, districtLoad.data.features) : null;
-  return { distances: distancesFrom(lngLat, memorials.map((memorial) => memorial.feature)), district, restricted };
+  return {
+    distances: distancesFrom(
+      lngLat,
+      memorials.map((memorial) => memorial.feature),
+    ),
+    district,
+    restricted,
+  };
 }

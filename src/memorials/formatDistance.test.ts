@@ -34,14 +34,14 @@ describe("formatFieldAnswer", () => {
   });
 
   it("never claims more certainty than GPS + layer accuracy allow", () => {
-    expect(formatFieldAnswer(answer("uncertain", 120, 2030), "polygon", "zh")).toBe("不确定：距边界 120 m，在你的位置与图层的误差 ±2 km 之内，界内界外都有可能");
+    expect(formatFieldAnswer(answer("uncertain", 120, 2030), "polygon", "zh")).toBe(
+      "不确定：距边界 120 m，在你的位置与图层的误差 ±2 km 之内，界内界外都有可能",
+    );
     expect(formatFieldAnswer(answer("uncertain", 120, 2030), "polygon", "en")).toBe(
       "Uncertain: 120 m from the edge, within the ±2 km uncertainty of your position and the layer, so either side is possible",
     );
     expect(formatFieldAnswer(answer("outside", 8400, 2030), "polygon", "zh")).toBe("不在范围内（距边界 8.4 km，超出 ±2 km 误差）");
-    expect(formatFieldAnswer(answer("inside", 3100, 2030), "polygon", "en")).toBe(
-      "Inside (3.1 km from the boundary, beyond the ±2 km error)",
-    );
+    expect(formatFieldAnswer(answer("inside", 3100, 2030), "polygon", "en")).toBe("Inside (3.1 km from the boundary, beyond the ±2 km error)");
   });
 
   it("speaks of the nearest feature for point layers", () => {

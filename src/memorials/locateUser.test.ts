@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { locateFailureOf, locateUser, type LocateEnvironment } from "./locateUser";
 
-function fakeGeolocation(answer: { position?: { longitude: number; latitude: number; accuracy: number } ; errorCode?: number; throws?: boolean }): Geolocation {
+function fakeGeolocation(answer: { position?: { longitude: number; latitude: number; accuracy: number }; errorCode?: number; throws?: boolean }): Geolocation {
   return {
     getCurrentPosition: (success: PositionCallback, failure?: PositionErrorCallback | null) => {
       if (answer.throws) throw new Error("blocked by policy");

@@ -12,9 +12,7 @@ describe("memorial links", () => {
 
   it("shares a fresh link to the card, in English only when the sharer reads English", () => {
     const page = "https://example.org/dazu/index.html?data=geodata/#v=12/29.5/105.6&layers=district&memorial=old";
-    expect(memorialShareUrl(page, "memorial-yang-shengjin", "zh")).toBe(
-      "https://example.org/dazu/index.html?data=geodata/#memorial=memorial-yang-shengjin",
-    );
+    expect(memorialShareUrl(page, "memorial-yang-shengjin", "zh")).toBe("https://example.org/dazu/index.html?data=geodata/#memorial=memorial-yang-shengjin");
     expect(memorialShareUrl(page, "memorial-yang-shengjin", "en")).toBe(
       "https://example.org/dazu/index.html?data=geodata/#memorial=memorial-yang-shengjin&lang=en",
     );

@@ -51,7 +51,7 @@ describe("the memorial notice", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      "policies/dzfb-2023-47.json: clause 2 needs an \"id\" and a \"text\"",
+      'policies/dzfb-2023-47.json: clause 2 needs an "id" and a "text"',
       'policies/dzfb-2023-47.json: "docNumber" is missing',
       'policies/dzfb-2023-47.json: "title" is missing',
       'policies/dzfb-2023-47.json: has no clause "intro.para1"',

@@ -67,7 +67,13 @@ describe("memorials from the data package", () => {
     const broken: LayerFeature = {
       ...feature,
       properties: { ...feature.properties, address: "", uncertainty_m: "far", shared_position_with: "x" },
-      geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] },
+      geometry: {
+        type: "LineString",
+        coordinates: [
+          [0, 0],
+          [1, 1],
+        ],
+      },
     };
     const read = memorialFromFeature(broken);
     expect(read.ok).toBe(false);

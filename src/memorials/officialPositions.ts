@@ -50,7 +50,13 @@ export function withOfficialPositions(memorials: readonly Memorial[], dataPackag
     const feature: LayerFeature = {
       ...memorial.feature,
       geometry: { type: "Point", coordinates: [lngLat[0], lngLat[1]] },
-      properties: { ...memorial.feature.properties, geometry_quality: "official", geometry_note: note, geometry_note_en: noteEn ?? note, uncertainty_m: accuracy },
+      properties: {
+        ...memorial.feature.properties,
+        geometry_quality: "official",
+        geometry_note: note,
+        geometry_note_en: noteEn ?? note,
+        uncertainty_m: accuracy,
+      },
     };
     return { ...memorial, lngLat, geometryQuality: "official" as const, uncertaintyMetres: accuracy, geometryNote: note, geometryNoteEn: noteEn, feature };
   });

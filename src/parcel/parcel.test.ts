@@ -18,7 +18,6 @@ import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
 import type { SiteParcel } from "./types";
 import miningPolicyJson from "../../geodata/mining-policy.json";
 
-
 const square = gkRectangle(569_000, 3_287_000, 569_100, 3_287_100);
 
 describe("parcel link encoding", () => {
@@ -40,13 +39,22 @@ describe("parcel link encoding", () => {
     const geometries = [
       { type: "Polygon" as const, coordinates: [outer, hole] },
       { type: "MultiPolygon" as const, coordinates: [[outer, hole], [other]] },
-      { type: "LineString" as const, coordinates: [[105.9, 29.8], [105.5, 29.4], [105.7, 29.6]] },
+      {
+        type: "LineString" as const,
+        coordinates: [
+          [105.9, 29.8],
+          [105.5, 29.4],
+          [105.7, 29.6],
+        ],
+      },
       { type: "Point" as const, coordinates: [105.718123, 29.709712] },
     ];
     for (const geometry of geometries) {
       const decoded = decodeParcelFromHash(encodeParcelForHash(geometry));
       if (!decoded.ok) throw new Error(decoded.reason);
-      expect(JSON.stringify(decoded.geometry)).toBe(JSON.stringify(JSON.parse(JSON.stringify(geometry), (_key, value: unknown) => (typeof value === "number" ? rounded(value) : value))));
+      expect(JSON.stringify(decoded.geometry)).toBe(
+        JSON.stringify(JSON.parse(JSON.stringify(geometry), (_key, value: unknown) => (typeof value === "number" ? rounded(value) : value))),
+      );
     }
   });
 
@@ -56,7 +64,10 @@ describe("parcel link encoding", () => {
     expect(decodeParcelFromHash("a!!")).toMatchObject({ ok: false });
     expect(decodeParcelFromHash("aAAAA")).toMatchObject({ ok: false, reason: "a polygon ring needs 3 vertices" });
     expect(decodeParcelFromHash("pg")).toMatchObject({ ok: false, reason: "truncated number" });
-    expect(decodeParcelFromHash(encodeParcelForHash({ type: "Point", coordinates: [200, 29] }))).toMatchObject({ ok: false, reason: "coordinate out of range" });
+    expect(decodeParcelFromHash(encodeParcelForHash({ type: "Point", coordinates: [200, 29] }))).toMatchObject({
+      ok: false,
+      reason: "coordinate out of range",
+    });
   });
 });
 
@@ -115,7 +126,15 @@ const report: CheckReport = {
       status: "clear",
       reason: { code: "site.reason.clear", params: {} },
       overlaps: [],
-      nearest: { featureId: "m1", name: "纪念碑", source: ["dzfb-2023-47#s1"], distanceMetres: 9000, uncertaintyMetres: 100, withinCaution: false, cannotExclude: false },
+      nearest: {
+        featureId: "m1",
+        name: "纪念碑",
+        source: ["dzfb-2023-47#s1"],
+        distanceMetres: 9000,
+        uncertaintyMetres: 100,
+        withinCaution: false,
+        cannotExclude: false,
+      },
     },
     {
       layerId: "fee-tiers",
@@ -157,7 +176,15 @@ const report: CheckReport = {
       status: "restricted",
       reason: { code: "site.reason.overlapsSchematic", params: { names: '重点开采区 "the zone"', share: { share: 0.5 }, accuracy: { distanceMetres: 2000 } } },
       overlaps: [
-        { featureId: "zone", name: "西山背斜渝蓉高速以北重点开采区", source: ["dzfb-2023-32#s4.n1.para2"], overlapSquareMetres: 5000, shareOfParcel: 0.5, tolerance: "substantive", properties: {} },
+        {
+          featureId: "zone",
+          name: "西山背斜渝蓉高速以北重点开采区",
+          source: ["dzfb-2023-32#s4.n1.para2"],
+          overlapSquareMetres: 5000,
+          shareOfParcel: 0.5,
+          tolerance: "substantive",
+          properties: {},
+        },
       ],
     },
   ],
@@ -173,7 +200,20 @@ function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     dataPackageVersion: "2023.1.0",
     overrides: { "mining-key-zone": { reason: "已取得矿业权人同意", at: "2024-05-01T08:01:00.000Z" } },
     layerDocuments: (layerId) => (layerId === "fee-tiers" ? ["dzf-2023-13"] : layerId === "mining-key-zone" ? ["dzfb-2023-32"] : ["dzfb-2023-47"]),
-    quotes: new Map([["dzfb-2023-32#s4.n1.para2", { citation: "dzfb-2023-32#s4.n1.para2", documentId: "dzfb-2023-32", clauseId: "s4.n1.para2", docNumber: "大足府办发〔2023〕32号", shortTitle: null, text: "……面积16.55平方千米……", label: { zh: "四、（一）第2段", en: "4 (1) para. 2" } }]]),
+    quotes: new Map([
+      [
+        "dzfb-2023-32#s4.n1.para2",
+        {
+          citation: "dzfb-2023-32#s4.n1.para2",
+          documentId: "dzfb-2023-32",
+          clauseId: "s4.n1.para2",
+          docNumber: "大足府办发〔2023〕32号",
+          shortTitle: null,
+          text: "……面积16.55平方千米……",
+          label: { zh: "四、（一）第2段", en: "4 (1) para. 2" },
+        },
+      ],
+    ]),
     feeTowns: feeTownsOf(report),
     fee: null,
     feeAnswers: {},
@@ -198,7 +238,13 @@ describe("report model", () => {
     expect(renderText(zone.cells[4]!.text, "zh")).toContain("已取得矿业权人同意");
     expect(renderText(zone.cells[3]!.text, "zh")).toBe("西山背斜渝蓉高速以北重点开采区：5,000.00 m² / 0.5000 公顷 / 7.50 亩，占地块 50.0%，实质重叠");
     const quote = findings.blocks.find((block) => block.type === "quote");
-    expect(quote).toEqual({ type: "quote", citation: "dzfb-2023-32#s4.n1.para2", documentNumber: "大足府办发〔2023〕32号", clause: { zh: "四、（一）第2段", en: "4 (1) para. 2" }, text: "……面积16.55平方千米……" });
+    expect(quote).toEqual({
+      type: "quote",
+      citation: "dzfb-2023-32#s4.n1.para2",
+      documentNumber: "大足府办发〔2023〕32号",
+      clause: { zh: "四、（一）第2段", en: "4 (1) para. 2" },
+      text: "……面积16.55平方千米……",
+    });
     const head = sectionOf(model, "head")!;
     expect(head.blocks.map((block) => (block.type === "quote" ? block.citation : block.id))).toEqual(["reference-only", "schematic-caveat"]);
     const parcelFacts = sectionOf(model, "parcel")!.blocks[0]!;
@@ -218,8 +264,27 @@ describe("report model", () => {
     expect(vertices.map((vertex) => vertex.label)).toEqual(["J1", "J2", "J3", "J4"]);
     expect(vertices[1]!.gaussKruger.x).toBeCloseTo(3_287_000, 3);
     expect(vertices[1]!.gaussKruger.y).toBeCloseTo(569_100, 3);
-    const imported: SiteParcel = { ...parcel, origin: "file", sourceCoordinates: [[[[1, 2], [3, 4], [5, 6], [7, 8]]]], vertexLabels: [[["A", "B", "C", "D"]]] };
-    expect(labelledVertices(imported).map((vertex) => [vertex.label, vertex.source])).toEqual([["A", [1, 2]], ["B", [3, 4]], ["C", [5, 6]], ["D", [7, 8]]]);
+    const imported: SiteParcel = {
+      ...parcel,
+      origin: "file",
+      sourceCoordinates: [
+        [
+          [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+            [7, 8],
+          ],
+        ],
+      ],
+      vertexLabels: [[["A", "B", "C", "D"]]],
+    };
+    expect(labelledVertices(imported).map((vertex) => [vertex.label, vertex.source])).toEqual([
+      ["A", [1, 2]],
+      ["B", [3, 4]],
+      ["C", [5, 6]],
+      ["D", [7, 8]],
+    ]);
   });
 
   it("serialises to JSON and back unchanged (the JSON export is the model)", () => {
@@ -232,7 +297,9 @@ describe("report model", () => {
     expect(partly.sections[1]!.id).toBe("district");
     const warning = partly.sections[1]!.blocks[0]!;
     if (warning.type !== "warning") throw new Error("warning expected");
-    expect(renderText(warning.text, "zh")).toBe("地块部分位于大足区以外：区内 6,000.00 m² / 0.6000 公顷 / 9.00 亩，区外 4,000.00 m² / 0.4000 公顷 / 6.00 亩。本报告所列政策对区外部分不适用，各项结论只就区内部分而言。");
+    expect(renderText(warning.text, "zh")).toBe(
+      "地块部分位于大足区以外：区内 6,000.00 m² / 0.6000 公顷 / 9.00 亩，区外 4,000.00 m² / 0.4000 公顷 / 6.00 亩。本报告所列政策对区外部分不适用，各项结论只就区内部分而言。",
+    );
     expect(reportCsv(partly, "en")).toContain("partly outside");
     expect(sectionOf(buildReport(reportInput()), "district")).toBeUndefined();
   });

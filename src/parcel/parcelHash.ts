@@ -243,7 +243,8 @@ export function encodeParcelLink(link: ParcelLink): string {
   if (link.answers && Object.keys(link.answers).length > 0) inputs.f = link.answers;
   if (link.floorAreas && Object.keys(link.floorAreas).length > 0) inputs.a = link.floorAreas;
   if (link.mineral) inputs.m = link.mineral;
-  if (link.cautionDistanceMetres !== undefined && link.cautionDistanceMetres !== DEFAULT_CHECK_OPTIONS.cautionDistanceMetres) inputs.c = link.cautionDistanceMetres;
+  if (link.cautionDistanceMetres !== undefined && link.cautionDistanceMetres !== DEFAULT_CHECK_OPTIONS.cautionDistanceMetres)
+    inputs.c = link.cautionDistanceMetres;
   const geometry = encodeParcelForHash(link.geometry);
   return Object.keys(inputs).length === 0 ? geometry : `${geometry}${INPUTS_SEPARATOR}${bytesToBase64Url(new TextEncoder().encode(JSON.stringify(inputs)))}`;
 }

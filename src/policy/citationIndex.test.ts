@@ -24,9 +24,7 @@ describe("reverse citation index on the real data package", () => {
   });
 
   it("opens a town cited by 50号 in the subsidy layer and by 7号 in the towns layer", () => {
-    expect(new Set(citingFeatures(index, "dzfb-2023-50", "s1.p3.n3.i3").map((feature) => feature.layerId))).toEqual(
-      new Set(["disability-subsidy"]),
-    );
+    expect(new Set(citingFeatures(index, "dzfb-2023-50", "s1.p3.n3.i3").map((feature) => feature.layerId))).toEqual(new Set(["disability-subsidy"]));
     const layout = citingFeatures(index, "dzf-2023-7", "s5.p1.para1");
     expect(layout.some((feature) => feature.layerId === "towns")).toBe(true);
     expect(layout.some((feature) => feature.layerId === "urban-areas")).toBe(true);

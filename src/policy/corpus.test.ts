@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  clauseAncestors,
-  clauseChildren,
-  findClause,
-  formatCitation,
-  resolveCitation,
-  rootClauses,
-  tableOfContents,
-} from "./corpus";
+import { clauseAncestors, clauseChildren, findClause, formatCitation, resolveCitation, rootClauses, tableOfContents } from "./corpus";
 import type { PolicyDocument } from "./policyTypes";
 
 const fees: PolicyDocument = {
@@ -72,12 +64,7 @@ describe("findClause / clauseChildren", () => {
 
   it("lists roots and ancestors", () => {
     expect(rootClauses(fees).map((clause) => clause.id)).toEqual(["intro.para1", "s1", "s3"]);
-    expect(clauseAncestors(plan, "women.box1.r1").map((clause) => clause.id)).toEqual([
-      "women",
-      "women.s2",
-      "women.s2.p3",
-      "women.box1",
-    ]);
+    expect(clauseAncestors(plan, "women.box1.r1").map((clause) => clause.id)).toEqual(["women", "women.s2", "women.s2.p3", "women.box1"]);
     expect(clauseAncestors(fees, "s1")).toEqual([]);
   });
 });

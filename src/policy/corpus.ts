@@ -86,7 +86,7 @@ export type DocumentsById = ReadonlyMap<string, PolicyDocument> | Readonly<Recor
 function lookupDocument(documentsById: DocumentsById, id: string): PolicyDocument | undefined {
   if (documentsById instanceof Map) return documentsById.get(id);
   const record = documentsById as Readonly<Record<string, PolicyDocument>>;
-  return  Object.hasOwn(record, id) ? record[id] : undefined;
+  return Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
 /** Resolves "dzf-2023-13#s1.p1" to its document and clause. */

@@ -19,7 +19,10 @@ describe("disagreement detection", () => {
   it("flags every urban-layout area, each of which cites both sides and carries a conflict note", () => {
     for (const feature of layerData.get("urban-areas")!.features) {
       const found = disagreementsFor(feature.properties!.source as string[], { documents: layerDocuments("urban-areas") });
-      expect(found.map((disagreement) => disagreement.id), feature.properties!.name as string).toEqual(["urban-layout-clusters"]);
+      expect(
+        found.map((disagreement) => disagreement.id),
+        feature.properties!.name as string,
+      ).toEqual(["urban-layout-clusters"]);
       expect(typeof feature.properties!.conflict_note).toBe("string");
     }
   });

@@ -30,9 +30,7 @@ export function createPolicyLibrary(policiesBaseUrl: string, fetchJsonFile: Fetc
 
   const index = () => {
     if (!indexRequest) {
-      const request = fetchJsonFile(`${policiesBaseUrl}index.json`).then((fetched) =>
-        fetched.ok ? validatePolicyIndex(fetched.value) : fetched,
-      );
+      const request = fetchJsonFile(`${policiesBaseUrl}index.json`).then((fetched) => (fetched.ok ? validatePolicyIndex(fetched.value) : fetched));
       indexRequest = request;
       void request.then((result) => {
         if (!result.ok && indexRequest === request) indexRequest = null;

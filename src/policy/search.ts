@@ -187,9 +187,7 @@ export function search(index: SearchIndex, query: string, limit = 30): SearchHit
  * before the memorials whose addresses contain it).
  */
 export function groupHits(hits: SearchHit[]): Array<{ kind: SearchKind; hits: SearchHit[] }> {
-  const groups = SEARCH_KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((hit) => hit.entry.kind === kind) })).filter(
-    (group) => group.hits.length > 0,
-  );
+  const groups = SEARCH_KIND_ORDER.map((kind) => ({ kind, hits: hits.filter((hit) => hit.entry.kind === kind) })).filter((group) => group.hits.length > 0);
   const best = (group: { hits: SearchHit[] }) => Math.max(...group.hits.map((hit) => hit.score));
   return groups.sort((a, b) => best(b) - best(a) || SEARCH_KIND_ORDER.indexOf(a.kind) - SEARCH_KIND_ORDER.indexOf(b.kind));
 }

@@ -27,7 +27,14 @@ describe("policy corpus validation", () => {
 
 describe("policy library", () => {
   const files = new Map<string, unknown>([
-    ["p/index.json", { documents: [{ id: "dzfb-2023-47", file: "dzfb-2023-47.json", kind: "structured", title: "t", shortTitle: { zh: "短", en: "short" }, signed: "2023-04-17" }] }],
+    [
+      "p/index.json",
+      {
+        documents: [
+          { id: "dzfb-2023-47", file: "dzfb-2023-47.json", kind: "structured", title: "t", shortTitle: { zh: "短", en: "short" }, signed: "2023-04-17" },
+        ],
+      },
+    ],
     ["p/dzfb-2023-47.json", documents.find((candidate) => candidate.id === "dzfb-2023-47")],
   ]);
 
@@ -41,7 +48,11 @@ describe("policy library", () => {
     };
     const library = createPolicyLibrary("p/", fetchJson);
     expect((await library.document("dzf-2099-1")).type).toBe("unknown");
-    expect(await library.document("dzfb-2023-47")).toEqual({ type: "failed", documentId: "dzfb-2023-47", errors: ["could not fetch p/dzfb-2023-47.json (HTTP 503)"] });
+    expect(await library.document("dzfb-2023-47")).toEqual({
+      type: "failed",
+      documentId: "dzfb-2023-47",
+      errors: ["could not fetch p/dzfb-2023-47.json (HTTP 503)"],
+    });
     broken = false;
     const loaded = await library.document("dzfb-2023-47");
     expect(loaded.type).toBe("loaded");

@@ -21,7 +21,18 @@ function roundTrips<T>(codec: HashCodec<T>, hash: string): T {
   return value;
 }
 
-const square = { type: "Polygon" as const, coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.71], [105.7, 29.7]]] };
+const square = {
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [105.7, 29.7],
+      [105.71, 29.7],
+      [105.71, 29.71],
+      [105.7, 29.71],
+      [105.7, 29.7],
+    ],
+  ],
+};
 
 describe("hash codecs", () => {
   it("round-trip an old full link, each reading only its own keys", () => {

@@ -99,7 +99,11 @@ describe("router: address → store", () => {
     expect(state.language).toBe("en");
     expect(state.selection).toEqual({ type: "feature", layerId: "towns", featureId: "gulong" });
     expect(state.view).toEqual({ type: "camera", origin: "app", center: [105.7, 29.7], zoom: 12, bearing: 0, pitch: 0 });
-    expect(Object.entries(state.layers).filter(([, layer]) => layer.visible).map(([id]) => id)).toEqual(["towns"]);
+    expect(
+      Object.entries(state.layers)
+        .filter(([, layer]) => layer.visible)
+        .map(([id]) => id),
+    ).toEqual(["towns"]);
   });
 
   it("reads an old link's sel= as the selection and writes it back as feature=", () => {
@@ -194,7 +198,9 @@ describe("router: store → address", () => {
   it("listens once, refuses a second owner of a key, and stops both directions", () => {
     const { listenerCount, writes } = start("");
     expect(listenerCount()).toBe(1);
-    expect(() => router!.register({ ...memorialRoute(), name: "again", codec: { ...memorialCodec, keys: ["lang"] } })).toThrow(/'lang' is already owned by the route 'language'/);
+    expect(() => router!.register({ ...memorialRoute(), name: "again", codec: { ...memorialCodec, keys: ["lang"] } })).toThrow(
+      /'lang' is already owned by the route 'language'/,
+    );
     router!.stop();
     expect(listenerCount()).toBe(0);
     store.getState().setLanguage("en");

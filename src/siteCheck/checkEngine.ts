@@ -17,7 +17,12 @@ export interface NearbyLayerSource {
   checkUrl: string;
 }
 
-export type ReadNearbyLayer = (definition: LayerDefinition, checkUrl: string, parcel: ParcelGeometry, options: Partial<CheckOptions>) => Promise<Validation<CheckLayer>>;
+export type ReadNearbyLayer = (
+  definition: LayerDefinition,
+  checkUrl: string,
+  parcel: ParcelGeometry,
+  options: Partial<CheckOptions>,
+) => Promise<Validation<CheckLayer>>;
 
 /** The layers of a data package as the check sees them. `context` layers (stood in for by imported data) are skipped. */
 export interface CheckLayerPlan {
@@ -50,14 +55,19 @@ export interface CheckEngine {
   check(parcel: ParcelGeometry, options: Partial<CheckOptions>): Promise<CheckRun>;
 }
 
-const readWithFlatGeobuf: ReadNearbyLayer = async (definition, checkUrl, parcel, options) => (await import("../check/flatgeobufSource")).readCheckLayer(definition, checkUrl, parcel, options);
+const readWithFlatGeobuf: ReadNearbyLayer = async (definition, checkUrl, parcel, options) =>
+  (await import("../check/flatgeobufSource")).readCheckLayer(definition, checkUrl, parcel, options);
 
 /**
  * The one path from a site to a report, used by the page, the browser test hook and any other front-end: the
  * static layers go to the checker once (so its per-layer projection cache keeps hitting); each check sends only the
  * features of large layers read near the site.
  */
-export function createCheckEngine(dataPackage: DataPackage, createChecker: () => Promise<ParcelChecker>, readNearbyLayer: ReadNearbyLayer = readWithFlatGeobuf): CheckEngine {
+export function createCheckEngine(
+  dataPackage: DataPackage,
+  createChecker: () => Promise<ParcelChecker>,
+  readNearbyLayer: ReadNearbyLayer = readWithFlatGeobuf,
+): CheckEngine {
   const plan = planCheckLayers(dataPackage);
   let checker: Promise<ParcelChecker> | null = null;
   const ready = () => {
@@ -70,7 +80,9 @@ export function createCheckEngine(dataPackage: DataPackage, createChecker: () =>
   return {
     plan,
     check: async (parcel, options) => {
-      const reads = await Promise.all(plan.nearbyLayers.map(async (layer) => ({ layer, read: await readNearbyLayer(layer.definition, layer.checkUrl, parcel, options) })));
+      const reads = await Promise.all(
+        plan.nearbyLayers.map(async (layer) => ({ layer, read: await readNearbyLayer(layer.definition, layer.checkUrl, parcel, options) })),
+      );
       const extra: CheckLayer[] = [];
       const notChecked = [...plan.notLoaded];
       for (const { layer, read } of reads) {

@@ -25,8 +25,25 @@ describe("district coverage", () => {
   });
 
   it("a site wholly outside gets no per-layer clear; one partly outside keeps its findings", () => {
-    const definition = { id: "zone", title: { zh: "区", en: "Zone" }, group: "mining", geometryType: "polygon", geometryQuality: "schematic", qualityNote: { zh: "", en: "" }, positionalAccuracyM: 100, role: "restricts", sourceDocuments: [], visible: true, style: { color: "#c00", opacity: 0.5 }, legend: [] } as LayerDefinition;
-    const zone: Feature<Geometry> = { type: "Feature", geometry: rectangle(E + 5000, N + 5000, E + 6000, N + 6000), properties: { id: "z", name: "z", source: [] } };
+    const definition = {
+      id: "zone",
+      title: { zh: "区", en: "Zone" },
+      group: "mining",
+      geometryType: "polygon",
+      geometryQuality: "schematic",
+      qualityNote: { zh: "", en: "" },
+      positionalAccuracyM: 100,
+      role: "restricts",
+      sourceDocuments: [],
+      visible: true,
+      style: { color: "#c00", opacity: 0.5 },
+      legend: [],
+    } as LayerDefinition;
+    const zone: Feature<Geometry> = {
+      type: "Feature",
+      geometry: rectangle(E + 5000, N + 5000, E + 6000, N + 6000),
+      properties: { id: "z", name: "z", source: [] },
+    };
     const site = rectangle(E - 3000, N + 100, E - 2000, N + 250);
     const report = withDistrictCoverage(checkParcel(site, [{ definition, features: [zone] }]), districtCoverage(site, OUTLINE));
     expect(report.findings.map((finding) => finding.status)).toEqual(["outside"]);

@@ -18,7 +18,10 @@ export function districtCoverage(parcel: ParcelGeometry, outline: readonly Featu
   const parts = outline.map((feature) => toGaussKruger(feature.geometry).geometry).filter(isPolygonal);
   if (isPolygonal(site)) {
     const total = planarArea(site);
-    const inside = Math.min(total, parts.reduce((sum, part) => sum + polygonOverlap(site, part, 0).squareMetres, 0));
+    const inside = Math.min(
+      total,
+      parts.reduce((sum, part) => sum + polygonOverlap(site, part, 0).squareMetres, 0),
+    );
     const outside = Math.max(0, total - inside);
     const position = outside <= NEGLIGIBLE_SQUARE_METRES ? "inside" : inside <= NEGLIGIBLE_SQUARE_METRES ? "outside" : "partly";
     return { position, insideSquareMetres: inside, outsideSquareMetres: outside };
@@ -35,6 +38,11 @@ export function districtCoverage(parcel: ParcelGeometry, outline: readonly Featu
  */
 export function withDistrictCoverage(report: CheckReport, coverage: DistrictCoverage): CheckReport {
   if (coverage.position !== "outside") return { ...report, district: coverage };
-  const findings = report.findings.map((finding): LayerFinding => (finding.status === "clear" || finding.status === "undecided" ? { ...finding, status: "outside", reason: { code: "site.reason.outsideDistrict", params: {} } } : finding));
+  const findings = report.findings.map(
+    (finding): LayerFinding =>
+      finding.status === "clear" || finding.status === "undecided"
+        ? { ...finding, status: "outside", reason: { code: "site.reason.outsideDistrict", params: {} } }
+        : finding,
+  );
   return { ...report, findings, district: coverage };
 }

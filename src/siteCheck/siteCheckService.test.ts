@@ -62,8 +62,30 @@ function recordingChecker() {
 }
 
 /** 600 m square near 大足 town centre (WGS-84). */
-const SQUARE: ParcelGeometry = { type: "Polygon", coordinates: [[[105.715, 29.705], [105.721, 29.705], [105.721, 29.711], [105.715, 29.711], [105.715, 29.705]]] };
-const BOW_TIE: ParcelGeometry = { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.71], [105.71, 29.7], [105.7, 29.71], [105.7, 29.7]]] };
+const SQUARE: ParcelGeometry = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [105.715, 29.705],
+      [105.721, 29.705],
+      [105.721, 29.711],
+      [105.715, 29.711],
+      [105.715, 29.705],
+    ],
+  ],
+};
+const BOW_TIE: ParcelGeometry = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [105.7, 29.7],
+      [105.71, 29.71],
+      [105.71, 29.7],
+      [105.7, 29.71],
+      [105.7, 29.7],
+    ],
+  ],
+};
 
 async function setUp(options: { map?: boolean; readNearby?: ReadNearbyLayer } = {}) {
   const dataPackage = await fixturePackage();
@@ -94,7 +116,13 @@ async function setUp(options: { map?: boolean; readNearby?: ReadNearbyLayer } = 
 describe("site check service (no DOM)", () => {
   it("checks a finished drawing: skips context layers, lists an unreadable large layer as not checked, shows the parcel and writes the link", async () => {
     const { store, fake, links, service } = await setUp();
-    fake.changeSketch({ shape: { kind: "polygon", vertices: SQUARE.coordinates[0]!.slice(0, -1) as Array<[number, number]>, finished: true }, dragging: false, canUndo: true, canRedo: false, canFinish: false });
+    fake.changeSketch({
+      shape: { kind: "polygon", vertices: SQUARE.coordinates[0]!.slice(0, -1) as Array<[number, number]>, finished: true },
+      dragging: false,
+      canUndo: true,
+      canRedo: false,
+      canFinish: false,
+    });
     await new Promise((resolve) => setTimeout(resolve, 0));
     await service.check();
     const check = store.getState().siteCheck;
@@ -176,9 +204,25 @@ describe("site check service (no DOM)", () => {
   });
 
   it("on a reload, the unsaved work wins over the link of the same parcel (the link rounds coordinates)", async () => {
-    const precise: ParcelGeometry = { type: "Polygon", coordinates: [[[105.7150001234, 29.705], [105.721, 29.705], [105.721, 29.711], [105.715, 29.711], [105.7150001234, 29.705]]] };
+    const precise: ParcelGeometry = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [105.7150001234, 29.705],
+          [105.721, 29.705],
+          [105.721, 29.711],
+          [105.715, 29.711],
+          [105.7150001234, 29.705],
+        ],
+      ],
+    };
     const { store, service, storage } = await setUp();
-    storage.draft = { schemaVersion: 1, savedAt: "2024-05-01T08:00:00.000Z", query: { parcel: { name: "东界地块", geometry: precise, origin: "file" }, overrides: {}, fee: { floorAreas: {}, answers: {} }, mineral: null }, sketch: null };
+    storage.draft = {
+      schemaVersion: 1,
+      savedAt: "2024-05-01T08:00:00.000Z",
+      query: { parcel: { name: "东界地块", geometry: precise, origin: "file" }, overrides: {}, fee: { floorAreas: {}, answers: {} }, mineral: null },
+      sketch: null,
+    };
     expect(await service.start({ fit: false, linked: encodeParcelForHash(precise) })).toBe(true);
     expect(store.getState().siteParcel?.name).toBe("东界地块");
     expect(store.getState().siteParcel?.geometry).toEqual(precise);

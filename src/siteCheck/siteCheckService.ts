@@ -196,7 +196,8 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
   const storageFailed = (failure: StorageFailure) => {
     if (storageNoticeShown) return;
     storageNoticeShown = true;
-    const message = failure.reason === "quota" ? "notice.siteStorageQuota" : failure.reason === "unavailable" ? "notice.siteStorageUnavailable" : "notice.siteStorageFailed";
+    const message =
+      failure.reason === "quota" ? "notice.siteStorageQuota" : failure.reason === "unavailable" ? "notice.siteStorageUnavailable" : "notice.siteStorageFailed";
     store.getState().showNotice({ id: STORAGE_NOTICE_ID, message, params: { message: failure.message }, tone: "warning" });
   };
 
@@ -237,9 +238,16 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
   };
 
   const fileHashes = async (extraFiles: readonly string[]) => {
-    const files = ["manifest.json", ...new Set(engine.plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : []))), ...extraFiles];
+    const files = [
+      "manifest.json",
+      ...new Set(engine.plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : []))),
+      ...extraFiles,
+    ];
     // Large layers are read in ranges, never whole: their files are named but not hashed ("" in the receipt).
-    const ranged = [...new Set(engine.plan.nearbyLayers.map((layer) => layer.checkUrl.slice(options.dataBaseUrl.length)))].map((file) => ({ file, sha256: "" }));
+    const ranged = [...new Set(engine.plan.nearbyLayers.map((layer) => layer.checkUrl.slice(options.dataBaseUrl.length)))].map((file) => ({
+      file,
+      sha256: "",
+    }));
     const hashes = await Promise.all(
       files.map(async (file) => {
         let pending = hashCache.get(file);
@@ -273,7 +281,8 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
     void options.readJson(`${options.dataBaseUrl}${MINING_POLICY_FILE}`).then((result) => {
       const policy = result.ok ? (parseMiningPolicy(result.value) ?? "failed") : "failed";
       update({ miningPolicy: policy });
-      if (policy !== "failed") loadQuotes([...policy.policy_classes.map((policyClass) => policyClass.clause), ...policy.minimum_scales.rows.map((row) => row.source)]);
+      if (policy !== "failed")
+        loadQuotes([...policy.policy_classes.map((policyClass) => policyClass.clause), ...policy.minimum_scales.rows.map((row) => row.source)]);
     });
   };
 

@@ -119,7 +119,11 @@ export interface AppDatabase {
    * Several requests over several stores in one transaction: all of them are written or none is. `work` issues the
    * requests and returns a function that reads their results after the commit.
    */
-  transact<T>(storeNames: readonly StoreName[], mode: IDBTransactionMode, work: (stores: (name: StoreName) => IDBObjectStore) => () => T): Promise<StorageResult<T>>;
+  transact<T>(
+    storeNames: readonly StoreName[],
+    mode: IDBTransactionMode,
+    work: (stores: (name: StoreName) => IDBObjectStore) => () => T,
+  ): Promise<StorageResult<T>>;
 }
 
 /** Opens the database lazily on first use; every call answers with a result, never throws. */

@@ -38,9 +38,7 @@ export const createFieldSlice: StateCreator<FieldSlice, [], [], FieldSlice> = (s
   setUserLocation: (userLocation) => set({ userLocation }),
   openMemorial: (memorialId) =>
     set((state) =>
-      state.memorialCard.type === "memorial" && state.memorialCard.memorialId === memorialId
-        ? state
-        : { memorialCard: { type: "memorial", memorialId } },
+      state.memorialCard.type === "memorial" && state.memorialCard.memorialId === memorialId ? state : { memorialCard: { type: "memorial", memorialId } },
     ),
   closeMemorial: () => set((state) => (state.memorialCard.type === "none" ? state : { memorialCard: MEMORIAL_CARD_NONE })),
 });

@@ -21,9 +21,7 @@ export interface LayersSlice {
 }
 
 export function layerDefaultsOf(manifest: Manifest): LayerViewStates {
-  return Object.fromEntries(
-    manifest.layers.map((layer) => [layer.id, { visible: layer.visible, opacity: layer.style.opacity }]),
-  );
+  return Object.fromEntries(manifest.layers.map((layer) => [layer.id, { visible: layer.visible, opacity: layer.style.opacity }]));
 }
 
 function clampOpacity(opacity: number): number {

@@ -20,7 +20,6 @@ export interface NoticesSlice {
 
 export const createNoticesSlice: StateCreator<NoticesSlice, [], [], NoticesSlice> = (set) => ({
   notices: [],
-  showNotice: (notice) =>
-    set((state) => (state.notices.some((shown) => shown.id === notice.id) ? state : { notices: [...state.notices, notice] })),
+  showNotice: (notice) => set((state) => (state.notices.some((shown) => shown.id === notice.id) ? state : { notices: [...state.notices, notice] })),
   dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
 });

@@ -4,11 +4,7 @@ import { DEFAULT_CHECK_OPTIONS, type CheckReport } from "../check/types";
 import { EMPTY_FEE_INPUTS, type FeeInputs, type FindingOverride, type SiteParcel } from "../parcel/types";
 
 /** Where the check of the current parcel stands. The report of a finished check stays until the next parcel is checked. */
-export type SiteCheck =
-  | { type: "idle" }
-  | { type: "running" }
-  | { type: "done"; report: CheckReport; checkedAt: string }
-  | { type: "failed"; message: string };
+export type SiteCheck = { type: "idle" } | { type: "running" } | { type: "done"; report: CheckReport; checkedAt: string } | { type: "failed"; message: string };
 
 export const SITE_CHECK_IDLE: SiteCheck = { type: "idle" };
 

@@ -4,9 +4,24 @@ import { isSavedSiteQuery, isSiteDraft, openParcelStorage, RECORD_SCHEMA_VERSION
 const parcel = {
   name: "地块",
   origin: "drawn",
-  geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [105.7, 29.7],
+        [105.71, 29.7],
+        [105.71, 29.71],
+        [105.7, 29.7],
+      ],
+    ],
+  },
 };
-const query = { parcel, overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } }, fee: { floorAreas: { office: 100 }, answers: {} }, mineral: null };
+const query = {
+  parcel,
+  overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } },
+  fee: { floorAreas: { office: 100 }, answers: {} },
+  mineral: null,
+};
 
 describe("parcel storage records", () => {
   it("accepts a saved query of the current schema and refuses older, foreign or broken ones", () => {

@@ -94,15 +94,19 @@ export function isSiteQuery(value: unknown): value is SiteQuery {
 
 export function isSketchShape(value: unknown): value is SketchShape {
   return (
-    isRecord(value) &&
-    ["polygon", "line", "point"].includes(value.kind as string) &&
-    isPositions(value.vertices, 0) &&
-    typeof value.finished === "boolean"
+    isRecord(value) && ["polygon", "line", "point"].includes(value.kind as string) && isPositions(value.vertices, 0) && typeof value.finished === "boolean"
   );
 }
 
 export function isSavedSiteQuery(value: unknown): value is SavedSiteQuery {
-  return isRecord(value) && value.schemaVersion === RECORD_SCHEMA_VERSION && isString(value.id) && isString(value.name) && isString(value.savedAt) && isSiteQuery(value);
+  return (
+    isRecord(value) &&
+    value.schemaVersion === RECORD_SCHEMA_VERSION &&
+    isString(value.id) &&
+    isString(value.name) &&
+    isString(value.savedAt) &&
+    isSiteQuery(value)
+  );
 }
 
 export function isSiteDraft(value: unknown): value is SiteDraft {
@@ -148,7 +152,12 @@ export function openParcelStorage(factory: IDBFactory | undefined = globalThis.i
       return { ok: true, value: isSiteDraft(result.value) ? result.value : null };
     },
     saveDraft: async (query, sketch) => {
-      const draft: SiteDraft = { schemaVersion: RECORD_SCHEMA_VERSION, savedAt: new Date().toISOString(), query: query ? plain(query) : null, sketch: sketch ? plain(sketch) : null };
+      const draft: SiteDraft = {
+        schemaVersion: RECORD_SCHEMA_VERSION,
+        savedAt: new Date().toISOString(),
+        query: query ? plain(query) : null,
+        sketch: sketch ? plain(sketch) : null,
+      };
       const result = await run(DRAFTS_STORE, "readwrite", (store) => store.put(draft, CURRENT_KEY));
       return result.ok ? { ok: true, value: undefined } : result;
     },

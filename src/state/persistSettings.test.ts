@@ -92,7 +92,9 @@ describe("restoreSettings", () => {
 
   it("reports a storage failure as a notice and keeps the defaults", () => {
     restoreSettings(store, {}, { ok: false, reason: "failed", message: "disk error" });
-    expect(store.getState().notices).toEqual([{ id: "settings-storage", message: "notice.settingsStorageFailed", params: { message: "disk error" }, tone: "warning" }]);
+    expect(store.getState().notices).toEqual([
+      { id: "settings-storage", message: "notice.settingsStorageFailed", params: { message: "disk error" }, tone: "warning" },
+    ]);
     expect(store.getState().language).toBe("zh");
   });
 

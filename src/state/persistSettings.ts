@@ -14,13 +14,19 @@ export function settingsOf(state: AppState): UserSettings {
   const layers: Record<string, LayerViewState> = {};
   for (const [id, layer] of Object.entries(state.layers)) {
     const layerDefault = state.layerDefaults[id];
-    if (!layerDefault || layer.visible !== layerDefault.visible || layer.opacity !== layerDefault.opacity) layers[id] = { visible: layer.visible, opacity: layer.opacity };
+    if (!layerDefault || layer.visible !== layerDefault.visible || layer.opacity !== layerDefault.opacity)
+      layers[id] = { visible: layer.visible, opacity: layer.opacity };
   }
   return { language: state.language, basemap: state.basemap, layers, cautionDistanceMetres: state.cautionDistanceMetres };
 }
 
 export function showStorageNotice(store: AppStore, failure: StorageFailure): void {
-  const message = failure.reason === "quota" ? "notice.settingsStorageQuota" : failure.reason === "unavailable" ? "notice.settingsStorageUnavailable" : "notice.settingsStorageFailed";
+  const message =
+    failure.reason === "quota"
+      ? "notice.settingsStorageQuota"
+      : failure.reason === "unavailable"
+        ? "notice.settingsStorageUnavailable"
+        : "notice.settingsStorageFailed";
   store.getState().showNotice({ id: SETTINGS_NOTICE_ID, message, params: { message: failure.message }, tone: "warning" });
 }
 
@@ -42,7 +48,6 @@ export function answerWithin<T>(read: Promise<T>, timeoutMs: number, fallback: T
     });
   });
 }
-
 
 /**
  * Applies saved settings at start-up (after the layers are initialised and the hash applied), except where the URL

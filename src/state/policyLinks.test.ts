@@ -24,9 +24,14 @@ describe("policy links in the URL hash", () => {
   });
 
   it("writes the links for the selection and the open reader, and nothing when there is none", () => {
-    expect(featureLinkCodec.format(featureLinkOf(featureSelection("memorials", "memorial-rao-guoliang")))).toEqual([["feature", "memorials/memorial-rao-guoliang"]]);
+    expect(featureLinkCodec.format(featureLinkOf(featureSelection("memorials", "memorial-rao-guoliang")))).toEqual([
+      ["feature", "memorials/memorial-rao-guoliang"],
+    ]);
     expect(featureLinkCodec.format(featureLinkOf(SELECTION_NONE))).toEqual([]);
-    expect(documentLinkCodec.format(documentLinkOf({ type: "open", documentId: "dzfb-2023-47", clauseId: "s1" }))).toEqual([["doc", "dzfb-2023-47"], ["clause", "s1"]]);
+    expect(documentLinkCodec.format(documentLinkOf({ type: "open", documentId: "dzfb-2023-47", clauseId: "s1" }))).toEqual([
+      ["doc", "dzfb-2023-47"],
+      ["clause", "s1"],
+    ]);
     expect(documentLinkCodec.format(documentLinkOf({ type: "open", documentId: "dzfb-2023-47", clauseId: null }))).toEqual([["doc", "dzfb-2023-47"]]);
     expect(documentLinkCodec.format(documentLinkOf(READER_CLOSED))).toEqual([]);
   });

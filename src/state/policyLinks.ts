@@ -18,15 +18,9 @@ const LEGACY_SELECTION_PARAMETER = "sel";
 const DOCUMENT_PARAMETER = "doc";
 const CLAUSE_PARAMETER = "clause";
 
-export type FeatureLink =
-  | { type: "none" }
-  | { type: "feature"; layerId: string; featureId: string }
-  | { type: "malformed"; value: string };
+export type FeatureLink = { type: "none" } | { type: "feature"; layerId: string; featureId: string } | { type: "malformed"; value: string };
 
-export type DocumentLink =
-  | { type: "none" }
-  | { type: "document"; documentId: string; clauseId: string | null }
-  | { type: "malformed"; value: string };
+export type DocumentLink = { type: "none" } | { type: "document"; documentId: string; clauseId: string | null } | { type: "malformed"; value: string };
 
 export interface PolicyLinks {
   feature: FeatureLink;
@@ -75,7 +69,12 @@ export const documentLinkCodec: HashCodec<DocumentLink> = {
   format: (link) => {
     if (link.type === "malformed") return [[DOCUMENT_PARAMETER, link.value]];
     if (link.type === "none") return [];
-    return link.clauseId === null ? [[DOCUMENT_PARAMETER, link.documentId]] : [[DOCUMENT_PARAMETER, link.documentId], [CLAUSE_PARAMETER, link.clauseId]];
+    return link.clauseId === null
+      ? [[DOCUMENT_PARAMETER, link.documentId]]
+      : [
+          [DOCUMENT_PARAMETER, link.documentId],
+          [CLAUSE_PARAMETER, link.clauseId],
+        ];
   },
 };
 

@@ -10,7 +10,16 @@ import { createPolicySlice, type PolicySlice } from "./policySlice";
 import { createSelectionSlice, type SelectionSlice } from "./selectionSlice";
 import { createViewSlice, type ViewSlice } from "./viewSlice";
 
-export type AppState = LayersSlice & ViewSlice & BasemapSlice & LanguageSlice & SelectionSlice & NoticesSlice & PolicySlice & FieldSlice & ParcelSlice & ParcelLinkSlice;
+export type AppState = LayersSlice &
+  ViewSlice &
+  BasemapSlice &
+  LanguageSlice &
+  SelectionSlice &
+  NoticesSlice &
+  PolicySlice &
+  FieldSlice &
+  ParcelSlice &
+  ParcelLinkSlice;
 
 export type AppStore = StoreApi<AppState>;
 

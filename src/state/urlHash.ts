@@ -132,11 +132,7 @@ export function parseHash(hash: string): ParsedHash {
 }
 
 function formatCamera(camera: CameraView): string {
-  const parts = [
-    compactNumber(camera.zoom, 2),
-    compactNumber(camera.center[1], 5),
-    compactNumber(camera.center[0], 5),
-  ];
+  const parts = [compactNumber(camera.zoom, 2), compactNumber(camera.center[1], 5), compactNumber(camera.center[0], 5)];
   const bearing = compactNumber(camera.bearing, 1);
   const pitch = compactNumber(camera.pitch, 1);
   if (bearing !== "0" || pitch !== "0") parts.push(bearing, pitch);

@@ -12,9 +12,7 @@ export interface CameraView {
 }
 
 /** The whole district in view (the start, and the reset button), or an explicit camera. */
-export type ViewState =
-  | { type: "district"; origin: CameraOrigin }
-  | ({ type: "camera"; origin: CameraOrigin } & CameraView);
+export type ViewState = { type: "district"; origin: CameraOrigin } | ({ type: "camera"; origin: CameraOrigin } & CameraView);
 
 export const VIEW_DISTRICT: ViewState = { type: "district", origin: "app" };
 

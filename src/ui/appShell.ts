@@ -98,13 +98,7 @@ export function createAppShell(store: AppStore, mountPoint: HTMLElement): AppShe
     "div",
     { class: "app" },
     h("nav", { class: "skip-links", "aria-label": "skip" }, skipToMap, skipToPanel),
-    h(
-      "header",
-      { class: "app-header" },
-      title,
-      search,
-      headerActions,
-    ),
+    h("header", { class: "app-header" }, title, search, headerActions),
     h("div", { class: "app-body" }, panel, mapArea),
   );
 

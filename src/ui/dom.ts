@@ -19,11 +19,7 @@ function append(parent: Node, child: Child): void {
  * Creates an element: `on…` function attributes become listeners, `true` a bare attribute, `false`/null/undefined
  * nothing; every other value is set as an attribute and every string child as text.
  */
-export function h<Tag extends keyof HTMLElementTagNameMap>(
-  tag: Tag,
-  attributes: Attributes = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[Tag] {
+export function h<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[Tag] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (typeof value === "function") {

@@ -18,7 +18,11 @@ export function showFatalError(store: AppStore, mountPoint: HTMLElement, problem
       message,
       h("h2", {}, translate(language, problem.type === "manifest" ? "fatal.heading" : "fatal.webglHeading")),
       h("p", {}, translate(language, problem.type === "manifest" ? "fatal.intro" : "fatal.webglIntro")),
-      h("ul", { class: "fatal-errors" }, errors.map((error) => h("li", {}, error))),
+      h(
+        "ul",
+        { class: "fatal-errors" },
+        errors.map((error) => h("li", {}, error)),
+      ),
       h("button", { type: "button", class: "primary-button", onclick: () => location.reload() }, translate(language, "fatal.retry")),
     );
   };

@@ -42,7 +42,14 @@ export function mountLayerPanel(
             { class: "layer-list" },
             layers.map((layer) => {
               const view = layersState[layer.id] ?? { visible: layer.visible, opacity: layer.style.opacity };
-              const row = createLayerRow(store, layer, dataPackage.layers.get(layer.id), view, language, replaced.has(layer.id) ? undefined : footer?.openImport);
+              const row = createLayerRow(
+                store,
+                layer,
+                dataPackage.layers.get(layer.id),
+                view,
+                language,
+                replaced.has(layer.id) ? undefined : footer?.openImport,
+              );
               rows.set(layer.id, row);
               return row.element;
             }),

@@ -95,7 +95,11 @@ export function createLayerRow(
             "details",
             {},
             h("summary", {}, translate(language, "layer.failedDetails")),
-            h("ul", {}, load.errors.map((error) => h("li", {}, error))),
+            h(
+              "ul",
+              {},
+              load.errors.map((error) => h("li", {}, error)),
+            ),
           ),
         )
       : null,

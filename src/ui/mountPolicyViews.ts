@@ -44,8 +44,7 @@ interface LazyParts {
 function policyLibraryOnDemand(policiesBaseUrl: string): PolicyLibrary {
   let library: PolicyLibrary | null = null;
   let loading: Promise<PolicyLibrary> | null = null;
-  const load = () =>
-    (loading ??= import("../policy/policyLibrary").then(({ createPolicyLibrary }) => (library = createPolicyLibrary(policiesBaseUrl))));
+  const load = () => (loading ??= import("../policy/policyLibrary").then(({ createPolicyLibrary }) => (library = createPolicyLibrary(policiesBaseUrl))));
   return {
     index: async () => (await load()).index(),
     document: async (documentId) => (await load()).document(documentId),
@@ -107,11 +106,7 @@ function mountInspectorOnDemand(parts: LazyParts, container: HTMLElement, starte
 }
 
 /** The document reader loads when a document is first opened; until then it has no element. */
-function mountReaderOnDemand(
-  parts: LazyParts,
-  dataPackage: DataPackage,
-  host: HTMLElement,
-): { element(): HTMLElement | null; dispose(): void } {
+function mountReaderOnDemand(parts: LazyParts, dataPackage: DataPackage, host: HTMLElement): { element(): HTMLElement | null; dispose(): void } {
   const { store } = parts;
   let reader: { element: HTMLElement; dispose(): void } | null = null;
   let disposed = false;

@@ -13,7 +13,11 @@ export function mountNotices(store: AppStore, region: HTMLElement): () => void {
           "div",
           { class: `notice notice--${notice.tone}`, "data-notice": notice.id },
           notice.onSelect
-            ? h("button", { type: "button", class: "notice-text notice-action", "data-notice-action": notice.id, onclick: notice.onSelect }, translate(language, notice.message, notice.params))
+            ? h(
+                "button",
+                { type: "button", class: "notice-text notice-action", "data-notice-action": notice.id, onclick: notice.onSelect },
+                translate(language, notice.message, notice.params),
+              )
             : h("span", { class: "notice-text" }, translate(language, notice.message, notice.params)),
           h(
             "button",

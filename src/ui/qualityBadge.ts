@@ -23,8 +23,7 @@ export function createQualityBadge(layer: LayerDefinition, language: Language): 
     },
     h("span", { class: "quality-pill" }, qualityName),
   );
-  const accuracy =
-    layer.positionalAccuracyM > 0 ? translate(language, "quality.accuracy", { metres: layer.positionalAccuracyM }) : "";
+  const accuracy = layer.positionalAccuracyM > 0 ? translate(language, "quality.accuracy", { metres: layer.positionalAccuracyM }) : "";
   const bubble = h(
     "div",
     { id: tipId, class: "toggletip", role: "status", hidden: true },

@@ -51,7 +51,14 @@ export function mountShareView({ store, router, container, share = browserShareE
       status.textContent = translate(current, "share.copied");
       statusTimer = setTimeout(clear, STATUS_MS);
     } else if (outcome === "manual") {
-      const field = h("input", { type: "text", class: "share-view-field", readonly: true, value: url, "aria-label": translate(current, "share.linkLabel"), "data-share-view-link": "" });
+      const field = h("input", {
+        type: "text",
+        class: "share-view-field",
+        readonly: true,
+        value: url,
+        "aria-label": translate(current, "share.linkLabel"),
+        "data-share-view-link": "",
+      });
       setChildren(fallback, h("p", {}, translate(current, "share.copyManually")), field);
       fallback.hidden = false;
       field.focus();

@@ -22,12 +22,34 @@ const FILE = JSON.stringify({
     {
       type: "Feature",
       properties: { 名称: "采矿权 A", id: "C5000002009", source: "<img src=x onerror=alert(1)>" },
-      geometry: { type: "Polygon", coordinates: [[[105.75, 29.55], [105.76, 29.55], [105.76, 29.56], [105.75, 29.56], [105.75, 29.55]]] },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [105.75, 29.55],
+            [105.76, 29.55],
+            [105.76, 29.56],
+            [105.75, 29.56],
+            [105.75, 29.55],
+          ],
+        ],
+      },
     },
     {
       type: "Feature",
       properties: { 名称: "采矿权 B" },
-      geometry: { type: "Polygon", coordinates: [[[105.78, 29.55], [105.79, 29.55], [105.79, 29.56], [105.78, 29.56], [105.78, 29.55]]] },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [105.78, 29.55],
+            [105.79, 29.55],
+            [105.79, 29.56],
+            [105.78, 29.56],
+            [105.78, 29.55],
+          ],
+        ],
+      },
     },
     { type: "Feature", properties: { 名称: "井口" }, geometry: { type: "Point", coordinates: [105.77, 29.555] } },
   ],
@@ -133,7 +155,29 @@ describe("merging imported layers into the data package", () => {
   it("leaves out, with a reason, records whose target is gone, whose id is taken or whose features are broken", () => {
     const record = built();
     const gone = { ...record, id: "imported-x-1", replaces: "no-such-layer" };
-    const broken = { ...record, id: "imported-y-1", data: { type: "FeatureCollection" as const, features: [{ ...record.data.features[0]!, geometry: { type: "Polygon" as const, coordinates: [[[999, 0], [1, 1], [2, 2], [999, 0]]] } }] } };
+    const broken = {
+      ...record,
+      id: "imported-y-1",
+      data: {
+        type: "FeatureCollection" as const,
+        features: [
+          {
+            ...record.data.features[0]!,
+            geometry: {
+              type: "Polygon" as const,
+              coordinates: [
+                [
+                  [999, 0],
+                  [1, 1],
+                  [2, 2],
+                  [999, 0],
+                ],
+              ],
+            },
+          },
+        ],
+      },
+    };
     const { dataPackage: merged, problems } = mergeImportedLayers(dataPackage, [record, record, gone, broken]);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toContain("taken");

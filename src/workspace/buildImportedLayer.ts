@@ -73,10 +73,24 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
   const { target } = choices;
   const provenance = choices.provenance.trim().slice(0, MAX_PROVENANCE_LENGTH);
   if (provenance === "") {
-    return { ok: false, error: { code: "provenance-required", zh: "请填写数据来源（发布机关、日期或文号），报告将引用它。", en: "State where the data comes from (issuing office, date or reference number); reports cite it." } };
+    return {
+      ok: false,
+      error: {
+        code: "provenance-required",
+        zh: "请填写数据来源（发布机关、日期或文号），报告将引用它。",
+        en: "State where the data comes from (issuing office, date or reference number); reports cite it.",
+      },
+    };
   }
   if (!Number.isFinite(choices.positionalAccuracyM) || choices.positionalAccuracyM < 0 || choices.positionalAccuracyM > 10_000) {
-    return { ok: false, error: { code: "invalid-accuracy", zh: "位置精度应为 0 至 10000 米之间的数。", en: "The positional accuracy must be a number of metres from 0 to 10 000." } };
+    return {
+      ok: false,
+      error: {
+        code: "invalid-accuracy",
+        zh: "位置精度应为 0 至 10000 米之间的数。",
+        en: "The positional accuracy must be a number of metres from 0 to 10 000.",
+      },
+    };
   }
   const source = layerCitations(target, choices.targetLoad);
   if (source.length === 0) {

@@ -4,7 +4,12 @@ import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRe
 import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from "./workspaceFile";
 
 const settings = settingsRecordOf(
-  { language: "en", basemap: "osm", layers: { towns: { visible: false, opacity: 0.4 }, "imported-a": { visible: true, opacity: 1 } }, cautionDistanceMetres: 120 },
+  {
+    language: "en",
+    basemap: "osm",
+    layers: { towns: { visible: false, opacity: 0.4 }, "imported-a": { visible: true, opacity: 1 } },
+    cautionDistanceMetres: 120,
+  },
   "2024-06-03T00:00:00.000Z",
 );
 
@@ -36,7 +41,10 @@ describe("workspace file", () => {
   });
 
   it("round-trips an empty workspace", () => {
-    const empty = buildWorkspaceFile({ settings: null, savedQueries: [], draft: null, importedLayers: [], dataPackageVersion: null }, "2024-06-10T00:00:00.000Z");
+    const empty = buildWorkspaceFile(
+      { settings: null, savedQueries: [], draft: null, importedLayers: [], dataPackageVersion: null },
+      "2024-06-10T00:00:00.000Z",
+    );
     expect(readWorkspaceFile(serializeWorkspaceFile(empty))).toEqual({ ok: true, workspace: empty, skipped: [] });
   });
 
@@ -76,7 +84,10 @@ describe("workspace file", () => {
   it("refuses what is not a workspace of this version, each with its own bilingual message", () => {
     const workspace = sampleWorkspace();
     expect(refusal("")).toMatchObject({ code: "workspace-empty" });
-    expect(refusal(serializeWorkspaceFile(workspace).slice(0, 200))).toMatchObject({ code: "workspace-invalid-json", zh: "文件不是有效的 JSON（可能已损坏或不完整）。" });
+    expect(refusal(serializeWorkspaceFile(workspace).slice(0, 200))).toMatchObject({
+      code: "workspace-invalid-json",
+      zh: "文件不是有效的 JSON（可能已损坏或不完整）。",
+    });
     expect(refusal("[1, 2, 3]")).toMatchObject({ code: "workspace-not-workspace" });
     expect(refusal(JSON.stringify({ ...workspace, format: "other-app" }))).toMatchObject({ code: "workspace-not-workspace" });
     expect(refusal(JSON.stringify({ type: "FeatureCollection", features: [] })).zh).toContain("GeoJSON");
@@ -99,7 +110,9 @@ describe("workspace file", () => {
     const name = `<script>alert(1)</script>\u0007${"长".repeat(80)}`;
     const text = JSON.stringify({ ...sampleWorkspace(), savedQueries: [{ name, id: 1 }] });
     const result = readWorkspaceFile(text);
-    expect(result.ok && result.skipped[0]?.zh).toBe(`已保存地块第 1 条“<script>alert(1)</script> ${"长".repeat(14)}…”无法读取（已损坏或来自不兼容的版本），已跳过。`);
+    expect(result.ok && result.skipped[0]?.zh).toBe(
+      `已保存地块第 1 条“<script>alert(1)</script> ${"长".repeat(14)}…”无法读取（已损坏或来自不兼容的版本），已跳过。`,
+    );
     expect(WORKSPACE_FORMAT).toBe("dazu-map-workspace");
   });
 });

@@ -71,7 +71,14 @@ function refused(code: string, zh: string, en: string): WorkspaceReadResult {
 /** A name from the file for a message: plain text, at most 40 characters. */
 function nameOf(value: unknown): string {
   if (!isRecord(value)) return "";
-  const name = typeof value.name === "string" ? value.name : isRecord(value.title) && typeof value.title.zh === "string" ? value.title.zh : typeof value.id === "string" ? value.id : "";
+  const name =
+    typeof value.name === "string"
+      ? value.name
+      : isRecord(value.title) && typeof value.title.zh === "string"
+        ? value.title.zh
+        : typeof value.id === "string"
+          ? value.id
+          : "";
   const clipped = name.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return clipped.length > 40 ? `${clipped.slice(0, 40)}…` : clipped;
 }
@@ -111,7 +118,11 @@ function guardedList<T extends { id: string }>(
 
 export function workspaceTooLarge(): WorkspaceReadResult {
   const megabytes = MAX_WORKSPACE_BYTES / 1024 / 1024;
-  return refused("workspace-too-large", `文件超过 ${megabytes} MB，超出工作区文件的上限，已拒绝读取。`, `The file is larger than ${megabytes} MB, the limit for a workspace file, so it was not read.`);
+  return refused(
+    "workspace-too-large",
+    `文件超过 ${megabytes} MB，超出工作区文件的上限，已拒绝读取。`,
+    `The file is larger than ${megabytes} MB, the limit for a workspace file, so it was not read.`,
+  );
 }
 
 /** Reads a workspace file's text: the workspace with every record that passes its guard, or why it was refused. */
@@ -120,7 +131,11 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
   if (text.length > MAX_WORKSPACE_BYTES) return workspaceTooLarge();
   if (text.trim() === "") return refused("workspace-empty", "文件是空的。", "The file is empty.");
   if (jsonShape(text).depth > MAX_NESTING_DEPTH) {
-    return refused("workspace-too-deep", `文件嵌套超过 ${MAX_NESTING_DEPTH} 层，不是本地图导出的工作区，已拒绝读取。`, `The file is nested more than ${MAX_NESTING_DEPTH} levels deep, which no workspace exported by this map is, so it was not read.`);
+    return refused(
+      "workspace-too-deep",
+      `文件嵌套超过 ${MAX_NESTING_DEPTH} 层，不是本地图导出的工作区，已拒绝读取。`,
+      `The file is nested more than ${MAX_NESTING_DEPTH} levels deep, which no workspace exported by this map is, so it was not read.`,
+    );
   }
   let parsed: unknown;
   try {
@@ -147,7 +162,11 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
     );
   }
   if (version !== WORKSPACE_FORMAT_VERSION) {
-    return refused("workspace-bad-version", "工作区文件的格式版本无法识别，文件可能已损坏。", "The workspace file's format version is not recognised; the file may be damaged.");
+    return refused(
+      "workspace-bad-version",
+      "工作区文件的格式版本无法识别，文件可能已损坏。",
+      "The workspace file's format version is not recognised; the file may be damaged.",
+    );
   }
   const { exportedAt, dataPackageVersion, settings, savedQueries, draft, importedLayers } = parsed;
   if (
@@ -158,7 +177,11 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
     !(settings === null || isRecord(settings)) ||
     !(draft === null || isRecord(draft))
   ) {
-    return refused("workspace-damaged", "工作区文件缺少必要的部分或结构不对，文件可能已损坏。", "The workspace file lacks required parts or is not laid out as one; the file may be damaged.");
+    return refused(
+      "workspace-damaged",
+      "工作区文件缺少必要的部分或结构不对，文件可能已损坏。",
+      "The workspace file lacks required parts or is not laid out as one; the file may be damaged.",
+    );
   }
 
   const skipped: WorkspaceMessage[] = [];
@@ -176,7 +199,10 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
   }
   return {
     ok: true,
-    workspace: buildWorkspaceFile({ dataPackageVersion, settings: keptSettings, savedQueries: keptQueries, draft: keptDraft, importedLayers: keptLayers }, exportedAt),
+    workspace: buildWorkspaceFile(
+      { dataPackageVersion, settings: keptSettings, savedQueries: keptQueries, draft: keptDraft, importedLayers: keptLayers },
+      exportedAt,
+    ),
     skipped,
   };
 }

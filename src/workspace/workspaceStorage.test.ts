@@ -30,7 +30,10 @@ describe("workspace storage", () => {
     const file = readWorkspaceFile(text);
     if (!file.ok) throw new Error(file.error.en);
     const other = new IDBFactory();
-    expect(await openWorkspaceStorage(other).writeAll({ contents: file.workspace, replaceDraft: true, replaceSettings: true })).toEqual({ ok: true, value: undefined });
+    expect(await openWorkspaceStorage(other).writeAll({ contents: file.workspace, replaceDraft: true, replaceSettings: true })).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(await openWorkspaceStorage(other).readAll()).toEqual(read);
     expect(await openWorkspaceStorage(other).summary()).toEqual({ ok: true, value: { savedQueries: 1, importedLayers: 1, drafts: 1 } });
   });
@@ -41,7 +44,11 @@ describe("workspace storage", () => {
     const other = testSavedQuery("q-other");
     const layer = { ...testLayer("imported-a"), provenance: "新版" };
     const storage = openWorkspaceStorage(factory);
-    await storage.writeAll({ contents: { savedQueries: [renamed, other], importedLayers: [layer, testLayer("imported-b")], draft: null, settings: null }, replaceDraft: true, replaceSettings: true });
+    await storage.writeAll({
+      contents: { savedQueries: [renamed, other], importedLayers: [layer, testLayer("imported-b")], draft: null, settings: null },
+      replaceDraft: true,
+      replaceSettings: true,
+    });
     const read = await storage.readAll();
     expect(read.ok && read.value.savedQueries.map((query) => query.name).sort()).toEqual(["东界 q-other", "改名"]);
     expect(read.ok && read.value.importedLayers).toEqual([layer, testLayer("imported-b")]);
@@ -71,7 +78,12 @@ describe("workspace storage", () => {
     };
     try {
       const result = await storage.writeAll({
-        contents: { savedQueries: [{ ...saved, name: "改名" }, testSavedQuery("q-2")], importedLayers: [testLayer("imported-z")], draft: null, settings: settingsRecordOf({ ...settings, language: "zh" }) },
+        contents: {
+          savedQueries: [{ ...saved, name: "改名" }, testSavedQuery("q-2")],
+          importedLayers: [testLayer("imported-z")],
+          draft: null,
+          settings: settingsRecordOf({ ...settings, language: "zh" }),
+        },
         replaceDraft: true,
         replaceSettings: true,
       });

@@ -44,7 +44,9 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
         const layers = stores(LAYERS_STORE).getAll();
         const settings = stores(SETTINGS_STORE).get(CURRENT_KEY);
         return (): WorkspaceContents => ({
-          savedQueries: (queries.result as unknown[]).filter(isSavedSiteQuery).sort((a: SavedSiteQuery, b: SavedSiteQuery) => b.savedAt.localeCompare(a.savedAt)),
+          savedQueries: (queries.result as unknown[])
+            .filter(isSavedSiteQuery)
+            .sort((a: SavedSiteQuery, b: SavedSiteQuery) => b.savedAt.localeCompare(a.savedAt)),
           draft: isSiteDraft(draft.result) ? (draft.result as SiteDraft) : null,
           // The order of the layer list (layerStorage.ts).
           importedLayers: ((layers.result as unknown[]).filter(isImportedLayerRecord) as ImportedLayerRecord[]).sort(

@@ -42,7 +42,9 @@ async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = document.activeElement;
     if (!element || element === document.body) return "body";
-    const data = [...element.attributes].filter((attribute) => attribute.name.startsWith("data-")).map((attribute) => `[${attribute.name}="${attribute.value}"]`);
+    const data = [...element.attributes]
+      .filter((attribute) => attribute.name.startsWith("data-"))
+      .map((attribute) => `[${attribute.name}="${attribute.value}"]`);
     return `${element.localName}${element.id ? `#${element.id}` : ""}${data.join("")}`;
   });
 }
@@ -78,7 +80,7 @@ describe("axe-core finds no serious or critical WCAG 2.2 A/AA violation", () => 
     await expectAccessible(page, "inspector");
 
     await page.locator('[data-inspector] [data-action="open-in-document"]').first().click();
-    await page.locator("[data-reader] [data-highlighted=\"true\"]").waitFor({ timeout: 30_000 });
+    await page.locator('[data-reader] [data-highlighted="true"]').waitFor({ timeout: 30_000 });
     await expectAccessible(page, "document reader");
   });
 
@@ -194,7 +196,9 @@ async function tapTargets(page: Page): Promise<TargetBox[]> {
         if (labelBox.width * labelBox.height > box.width * box.height) box = labelBox;
       }
       if (box.right <= 0) continue;
-      const data = [...element.attributes].filter((attribute) => attribute.name.startsWith("data-")).map((attribute) => `[${attribute.name}="${attribute.value}"]`);
+      const data = [...element.attributes]
+        .filter((attribute) => attribute.name.startsWith("data-"))
+        .map((attribute) => `[${attribute.name}="${attribute.value}"]`);
       targets.push({
         description: `${element.localName}.${[...element.classList].join(".")}${data.join("")} "${(element.textContent ?? "").trim().slice(0, 24)}"`,
         width: Math.round(box.width * 10) / 10,

@@ -185,9 +185,7 @@ export interface ScreenBox {
 export async function screenshot(page: Page, name: string, selector?: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const file = join(artifactsDir, `${name}.png`);
-  const image = selector
-    ? await page.locator(selector).first().screenshot({ animations: "disabled" })
-    : await page.screenshot({ animations: "disabled" });
+  const image = selector ? await page.locator(selector).first().screenshot({ animations: "disabled" }) : await page.screenshot({ animations: "disabled" });
   writeFileSync(file, image);
   return file;
 }
@@ -204,18 +202,11 @@ export interface Pixels {
  * the app's own page is not touched. Also writes the PNG to tests/artifacts/<name>.png.
  * With `onlySelector`, every other element is hidden while the screenshot is taken.
  */
-export async function capturePixels(
-  page: Page,
-  box: ScreenBox,
-  name: string,
-  options: { onlySelector?: string } = {},
-): Promise<Pixels> {
+export async function capturePixels(page: Page, box: ScreenBox, name: string, options: { onlySelector?: string } = {}): Promise<Pixels> {
   const clip = { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0 };
   // Hiding everything but one element (visibility, so layout and the WebGL frame stay as they are) keeps
   // panels and controls that float over the map out of the pixels.
-  const style = options.onlySelector
-    ? `body * { visibility: hidden !important; } ${options.onlySelector} { visibility: visible !important; }`
-    : undefined;
+  const style = options.onlySelector ? `body * { visibility: hidden !important; } ${options.onlySelector} { visibility: visible !important; }` : undefined;
   const png = await page.screenshot({ clip, scale: "css", animations: "disabled", ...(style ? { style } : {}) });
   mkdirSync(artifactsDir, { recursive: true });
   writeFileSync(join(artifactsDir, `${name}.png`), png);

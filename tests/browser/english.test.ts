@@ -18,7 +18,10 @@ beforeAll(async () => {
   for (const layer of manifest.layers) {
     if (layer.file === undefined) continue;
     const data = (await (await fetch(new URL(`geodata/${layer.file}`, baseUrl))).json()) as FeatureCollection;
-    featureIds.set(layer.id, data.features.map((feature) => String(feature.properties?.id)));
+    featureIds.set(
+      layer.id,
+      data.features.map((feature) => String(feature.properties?.id)),
+    );
   }
 });
 
@@ -102,8 +105,16 @@ describe("English mode is English", () => {
       }
     }
     // Every layer with a file is walked; the extraction blocks ship no geometry and the synthetic parcels are tiled.
-    expect([...featureIds].filter(([, ids]) => ids.length > 0).map(([id]) => id).sort()).toEqual(
-      manifest.layers.filter((layer) => layer.file !== undefined && layer.id !== "mining-extraction-blocks").map((layer) => layer.id).sort(),
+    expect(
+      [...featureIds]
+        .filter(([, ids]) => ids.length > 0)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(
+      manifest.layers
+        .filter((layer) => layer.file !== undefined && layer.id !== "mining-extraction-blocks")
+        .map((layer) => layer.id)
+        .sort(),
     );
     expect(opened).toBeGreaterThan(20);
     expect(findings).toEqual({});
@@ -141,7 +152,9 @@ describe("English mode is English", () => {
     expect(await hanFindings(page, "[data-memorial-finder]")).toEqual(NONE);
     expect(await page.locator('[data-memorial-id="memorial-rao-guoliang"] .memorial-item-meta').innerText()).toBe("Monument · Longgang Subdistrict");
 
-    const ids = await page.locator("[data-memorial-list] [data-memorial-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-memorial-id")!));
+    const ids = await page
+      .locator("[data-memorial-list] [data-memorial-id]")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-memorial-id")!));
     const findings: Record<string, HanFindings> = {};
     for (const id of ids) {
       await page.locator(`[data-memorial-id="${id}"]`).click();

@@ -100,7 +100,13 @@ function differences(before: unknown, after: unknown, path = "", found: string[]
   }
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const key of keys) {
-    differences((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], Array.isArray(before) ? `${path}[${key}]` : path ? `${path}.${key}` : key, found, limit);
+    differences(
+      (before as Record<string, unknown>)[key],
+      (after as Record<string, unknown>)[key],
+      Array.isArray(before) ? `${path}[${key}]` : path ? `${path}.${key}` : key,
+      found,
+      limit,
+    );
   }
   return found;
 }
@@ -120,7 +126,10 @@ const withoutQuotes = (text: string): string => text.replace(/「[^」]*」/g, "
 
 /** Whether Chromium decodes these bytes as GBK to other text than node does (their GBK tables differ in a few places). */
 async function gbkDecodersDiffer(target: Page, bytes: Uint8Array): Promise<boolean> {
-  const inBrowser = await target.evaluate((base64) => new TextDecoder("gbk").decode(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))), Buffer.from(bytes).toString("base64"));
+  const inBrowser = await target.evaluate(
+    (base64) => new TextDecoder("gbk").decode(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0))),
+    Buffer.from(bytes).toString("base64"),
+  );
   return inBrowser !== new TextDecoder("gbk").decode(bytes);
 }
 
@@ -223,7 +232,10 @@ async function shownResult(target: Page): Promise<ShownResult> {
     return {
       error: error ? { code: error.getAttribute("data-site-error"), text: error.textContent ?? "" } : null,
       crs: crs ? { code: crs.getAttribute("data-site-crs-code"), text: crs.textContent ?? "" } : null,
-      warnings: Array.from(area.querySelectorAll("[data-warning]:not([data-fuzz-seen])")).map((item) => ({ code: item.getAttribute("data-warning"), text: item.textContent ?? "" })),
+      warnings: Array.from(area.querySelectorAll("[data-warning]:not([data-fuzz-seen])")).map((item) => ({
+        code: item.getAttribute("data-warning"),
+        text: item.textContent ?? "",
+      })),
       choices: area.querySelectorAll("[data-site-choose]:not([data-fuzz-seen])").length,
     };
   });
@@ -254,7 +266,11 @@ async function injections(target: Page): Promise<string[]> {
 }
 
 /** Gives the input to the app as a user would; answers with what the importers were actually given. */
-async function giveInput(target: Page, input: FuzzInput, data: { bytes: Uint8Array } | { pasted: string }): Promise<{ fileName: string; bytes: Uint8Array } | { pasted: string }> {
+async function giveInput(
+  target: Page,
+  input: FuzzInput,
+  data: { bytes: Uint8Array } | { pasted: string },
+): Promise<{ fileName: string; bytes: Uint8Array } | { pasted: string }> {
   if ("pasted" in data) {
     await useMode(target, "paste");
     const box = target.locator("[data-site-paste]");
@@ -284,7 +300,11 @@ async function giveInput(target: Page, input: FuzzInput, data: { bytes: Uint8Arr
     // Removed after the result is shown: the browser reads the file when the app asks for its bytes.
     await file.setInputFiles(path);
   } else {
-    await file.setInputFiles({ name: input.fileName, mimeType: "application/octet-stream", buffer: Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength) });
+    await file.setInputFiles({
+      name: input.fileName,
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from(data.bytes.buffer, data.bytes.byteOffset, data.bytes.byteLength),
+    });
   }
   // The name as the browser handed it to the app (it may differ from the one given, e.g. without control characters).
   const fileName = await target.evaluate(() => (window as unknown as { __fuzzFileName?: string }).__fuzzFileName);
@@ -354,7 +374,9 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
     }
     for (const format of new Set(CORPUS.map(inputFormat))) {
       // The corpus has one file of an unsupported format (.exe).
-      expect(SAMPLE.filter((input) => inputFormat(input) === format).length, `${format} (FUZZ_SEED=${SEED})`).toBeGreaterThanOrEqual(Math.min(2, CORPUS.filter((input) => inputFormat(input) === format).length));
+      expect(SAMPLE.filter((input) => inputFormat(input) === format).length, `${format} (FUZZ_SEED=${SEED})`).toBeGreaterThanOrEqual(
+        Math.min(2, CORPUS.filter((input) => inputFormat(input) === format).length),
+      );
     }
     expect(SAMPLE.length).toBeGreaterThanOrEqual(60);
     expect(SAMPLE.length).toBeLessThanOrEqual(100);
@@ -380,10 +402,17 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
     // (b) The message shown is the importers' own, specific one.
     if (!expected.ok) {
       expect(shown.error?.code, `${where}: error code shown (expected: ${expected.error.en})`).toBe(expected.error.code);
-      if (!shown.error!.text.includes(expected.error.zh) && "bytes" in given && given.bytes.byteLength <= 1_000_000 && (await gbkDecodersDiffer(target, given.bytes))) {
+      if (
+        !shown.error!.text.includes(expected.error.zh) &&
+        "bytes" in given &&
+        given.bytes.byteLength <= 1_000_000 &&
+        (await gbkDecodersDiffer(target, given.bytes))
+      ) {
         // The quoted input was decoded by another GBK table: the rest of the message must be the same.
         decoderDifferences.push(id);
-        expect(withoutQuotes(shown.error!.text), `${where}: message shown (quoted input aside: GBK decoded differently)`).toContain(withoutQuotes(expected.error.zh));
+        expect(withoutQuotes(shown.error!.text), `${where}: message shown (quoted input aside: GBK decoded differently)`).toContain(
+          withoutQuotes(expected.error.zh),
+        );
       } else {
         expect(shown.error!.text, `${where}: message shown`).toContain(expected.error.zh);
       }
@@ -393,8 +422,12 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
       expect(shown.error, `${where}: the importers read this input, the app shows an error`).toBeNull();
       expect(shown.crs?.code, `${where}: CRS shown`).toBe(expected.crs.code);
       expect(shown.crs!.text, `${where}: the reason for the CRS`).toContain(expected.crs.reason.zh);
-      expect(shown.warnings.map((warning) => warning.code), `${where}: warnings shown`).toEqual(expected.warnings.map((warning) => warning.code));
-      for (const [index, warning] of expected.warnings.entries()) expect(shown.warnings[index]!.text, `${where}: warning ${warning.code}`).toContain(warning.zh);
+      expect(
+        shown.warnings.map((warning) => warning.code),
+        `${where}: warnings shown`,
+      ).toEqual(expected.warnings.map((warning) => warning.code));
+      for (const [index, warning] of expected.warnings.entries())
+        expect(shown.warnings[index]!.text, `${where}: warning ${warning.code}`).toContain(warning.zh);
       expect(shown.choices, `${where}: parcels listed to choose from`).toBe(expected.parcels.length > 1 ? expected.parcels.length : 0);
     }
 
@@ -414,7 +447,10 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
         const state = (await appState(target)) as SiteState;
         expect(state.siteCheck.type, `${where}: check of the imported parcel`).toBe("done");
         expect(state.siteParcel?.geometry.type, `${where}: the parcel checked is the one imported`).toBe(parcel.geometry.type);
-        expect(coordinateDifference(state.siteParcel?.geometry.coordinates, JSON.parse(JSON.stringify(parcel.geometry.coordinates))), `${where}: the parcel checked is the one imported (largest difference, degrees)`).toBeLessThan(1e-9);
+        expect(
+          coordinateDifference(state.siteParcel?.geometry.coordinates, JSON.parse(JSON.stringify(parcel.geometry.coordinates))),
+          `${where}: the parcel checked is the one imported (largest difference, degrees)`,
+        ).toBeLessThan(1e-9);
         expect(await target.locator("[data-site-parcel-name]").textContent(), `${where}: parcel shown`).toBe(parcel.name);
         expect((await pageProblems(target)).slice(problemsBefore), `${where}: page errors while checking the imported parcel`).toEqual([]);
         expect(await injections(target), `${where}: elements made from the imported parcel's text`).toEqual([]);
@@ -422,7 +458,10 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
         await placeKnownParcel(target);
         baseline = await takeBaseline(target);
       }
-      expect(differences(withoutMessageFields(firstState), withoutMessageFields(baseline.state)).filter((path) => !/^(view|siteCheck\.checkedAt)/.test(path)), `${where}: the known parcel back`).toEqual([]);
+      expect(
+        differences(withoutMessageFields(firstState), withoutMessageFields(baseline.state)).filter((path) => !/^(view|siteCheck\.checkedAt)/.test(path)),
+        `${where}: the known parcel back`,
+      ).toEqual([]);
     } else {
       // (c) The store is as it was. A paint later, so a change made right after the message shows would be seen too.
       await target.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

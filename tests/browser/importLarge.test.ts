@@ -187,7 +187,9 @@ describe("importing large files", () => {
 
   it("cancels a large import and keeps the previous parcel and report", async () => {
     const { page } = await openWatched();
-    await page.locator("[data-site-file]").setInputFiles({ name: "key-zone-edge-4544.geojson", mimeType: "application/geo+json", buffer: readFileSync(FIXTURE) });
+    await page
+      .locator("[data-site-file]")
+      .setInputFiles({ name: "key-zone-edge-4544.geojson", mimeType: "application/geo+json", buffer: readFileSync(FIXTURE) });
     await page.locator('[data-finding="mining-key-zone"]').waitFor({ state: "visible", timeout: 60_000 });
     const nameBefore = await page.locator("[data-site-parcel-name]").innerText();
 

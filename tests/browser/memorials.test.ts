@@ -3,18 +3,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { gcj02ToWgs84, wgs84ToGcj02 } from "../../src/geo/gcj02";
 import { appState, loadErrors, waitForApp, whenIdle } from "./app";
 import { openApp, screenshot, type AppSession, type OpenOptions } from "./driver";
-import {
-  handleCentre,
-  horizontalOverflow,
-  listedIds,
-  mapAreaBox,
-  openMemorialsTab,
-  PANEL,
-  PHONE,
-  sheetHeight,
-  touchDrag,
-  waitForSnap,
-} from "./memorialSteps";
+import { handleCentre, horizontalOverflow, listedIds, mapAreaBox, openMemorialsTab, PANEL, PHONE, sheetHeight, touchDrag, waitForSnap } from "./memorialSteps";
 
 const baseUrl = inject("baseUrl");
 /** Near 珠溪镇, a few kilometres from the placeholder point of its three tombs. */
@@ -351,9 +340,9 @@ describe("bottom sheet", () => {
     expect(await tabs.count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('[data-sheet-tab="memorials"]').getAttribute("aria-selected")).toBe("true");
     expect(await page.locator('[data-sheet-tab="layers"]').getAttribute("aria-selected")).toBe("false");
-    const fontSizes = await page.locator("[data-memorial-card] p, [data-memorial-card] dd, [data-memorial-card] li").evaluateAll((elements) =>
-      elements.map((element) => parseFloat(getComputedStyle(element).fontSize)),
-    );
+    const fontSizes = await page
+      .locator("[data-memorial-card] p, [data-memorial-card] dd, [data-memorial-card] li")
+      .evaluateAll((elements) => elements.map((element) => parseFloat(getComputedStyle(element).fontSize)));
     expect(Math.min(...fontSizes)).toBeGreaterThanOrEqual(14);
   });
 

@@ -36,8 +36,16 @@ function officialBlocksFile(): Buffer {
       type: "FeatureCollection",
       crs: GK_CRS,
       features: [
-        { type: "Feature", properties: { 区块名称: HOSTILE_NAME, 矿种: "砂岩" }, geometry: { type: "Polygon", coordinates: [square(cornerEasting, cornerNorthing, 500)] } },
-        { type: "Feature", properties: { 区块名称: "采矿权 乙", 矿种: "页岩" }, geometry: { type: "Polygon", coordinates: [square(cornerEasting + 3000, cornerNorthing, 500)] } },
+        {
+          type: "Feature",
+          properties: { 区块名称: HOSTILE_NAME, 矿种: "砂岩" },
+          geometry: { type: "Polygon", coordinates: [square(cornerEasting, cornerNorthing, 500)] },
+        },
+        {
+          type: "Feature",
+          properties: { 区块名称: "采矿权 乙", 矿种: "页岩" },
+          geometry: { type: "Polygon", coordinates: [square(cornerEasting + 3000, cornerNorthing, 500)] },
+        },
       ],
     }),
   );
@@ -52,7 +60,13 @@ function siteFile(): Buffer {
     JSON.stringify({
       type: "FeatureCollection",
       crs: GK_CRS,
-      features: [{ type: "Feature", properties: { name: "拟用地" }, geometry: { type: "Polygon", coordinates: [square(cornerEasting + 400, cornerNorthing + 400, 200)] } }],
+      features: [
+        {
+          type: "Feature",
+          properties: { name: "拟用地" },
+          geometry: { type: "Polygon", coordinates: [square(cornerEasting + 400, cornerNorthing + 400, 200)] },
+        },
+      ],
     }),
   );
 }
@@ -142,7 +156,15 @@ describe("official data imported as a layer", () => {
     const away = { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing + 10_000]) };
     const awayFinding = await page.evaluate(
       async ({ site, id }) => {
-        const hooks = (window as unknown as { __dazuTest: { runCheck(site: unknown): Promise<{ findings: Array<{ layerId: string; status: string; reason: { code: string; params: Record<string, unknown> } }> }> } }).__dazuTest;
+        const hooks = (
+          window as unknown as {
+            __dazuTest: {
+              runCheck(
+                site: unknown,
+              ): Promise<{ findings: Array<{ layerId: string; status: string; reason: { code: string; params: Record<string, unknown> } }> }>;
+            };
+          }
+        ).__dazuTest;
         return (await hooks.runCheck(site)).findings.find((entry) => entry.layerId === id);
       },
       { site: away, id: layerId },
@@ -175,16 +197,32 @@ describe("official data imported as a layer", () => {
     const page = await openReady();
     // A 2 km square around 三驱镇's seat, named as 13号 names the park; the site is a 200 m square inside it.
     const [seatEasting, seatNorthing] = lngLatToGaussKruger([105.6208, 29.6371]).map(Math.round) as [number, number];
-    const parks = { type: "FeatureCollection", crs: GK_CRS, features: [{ type: "Feature", properties: { 园区: "大足高新区" }, geometry: { type: "Polygon", coordinates: [square(seatEasting - 1000, seatNorthing - 1000, 2000)] } }] };
+    const parks = {
+      type: "FeatureCollection",
+      crs: GK_CRS,
+      features: [
+        {
+          type: "Feature",
+          properties: { 园区: "大足高新区" },
+          geometry: { type: "Polygon", coordinates: [square(seatEasting - 1000, seatNorthing - 1000, 2000)] },
+        },
+      ],
+    };
     await page.locator("[data-official-open]").click();
     await page.locator("[data-official-target]").selectOption("parks");
-    await page.locator("[data-official-file]").setInputFiles({ name: "园区四至.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(parks)) });
+    await page
+      .locator("[data-official-file]")
+      .setInputFiles({ name: "园区四至.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(parks)) });
     await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });
     await page.locator("[data-official-name]").selectOption("园区");
     await page.locator("[data-official-provenance]").fill("区经信委园区四至认定图（测试）");
     await reloadingClick(page, "[data-official-save]");
 
-    const site = { type: "FeatureCollection", crs: GK_CRS, features: [{ type: "Feature", properties: { name: "厂房" }, geometry: { type: "Polygon", coordinates: [square(seatEasting, seatNorthing, 200)] } }] };
+    const site = {
+      type: "FeatureCollection",
+      crs: GK_CRS,
+      features: [{ type: "Feature", properties: { name: "厂房" }, geometry: { type: "Polygon", coordinates: [square(seatEasting, seatNorthing, 200)] } }],
+    };
     await page.locator('[data-sheet-tab="site-check"]').click();
     await page.locator('[data-site-mode="upload"]').click();
     await page.locator("[data-site-file]").setInputFiles({ name: "厂房.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(site)) });
@@ -208,7 +246,9 @@ describe("official data imported as a layer", () => {
     };
     await page.locator("[data-official-open]").click();
     await page.locator("[data-official-target]").selectOption("memorials");
-    await page.locator("[data-official-file]").setInputFiles({ name: "纪念设施实测.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
+    await page
+      .locator("[data-official-file]")
+      .setInputFiles({ name: "纪念设施实测.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
     await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });
     await page.locator("[data-official-name]").selectOption("名称");
     await page.locator("[data-official-provenance]").fill("区退役军人事务局实测（测试）");
@@ -241,8 +281,13 @@ describe("official data imported as a layer", () => {
     expect(await page.locator("[data-official-target]").inputValue()).toBe("mining-extraction-blocks");
     expect(await page.locator("[data-official-open]").count()).toBe(0);
     await screenshot(page, "official-data-from-summary", '[data-layer-group="mining"]');
-    const points = { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing]) } }] };
-    await page.locator("[data-official-file]").setInputFiles({ name: "点.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
+    const points = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: gaussKrugerToLngLat([cornerEasting, cornerNorthing]) } }],
+    };
+    await page
+      .locator("[data-official-file]")
+      .setInputFiles({ name: "点.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify(points)) });
     await page.locator("[data-official-read]").waitFor({ state: "visible", timeout: 60_000 });
     await page.locator("[data-official-provenance]").fill("测试");
     await page.locator("[data-official-save]").click();

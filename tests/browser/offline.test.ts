@@ -50,7 +50,9 @@ async function openInstalled(): Promise<AppSession> {
   session = await openApp(server.baseUrl, "/", { serviceWorkers: "allow" });
   await waitForApp(session.page);
   const { page } = session;
-  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? "none"), { timeout: 90_000, interval: 500 }).toBe("activated");
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? "none"), { timeout: 90_000, interval: 500 })
+    .toBe("activated");
   return session;
 }
 
@@ -170,12 +172,18 @@ describe("installed app, offline", () => {
 
     // Only this origin's files are kept: the app shell, both workers, the data package and the corpus, not large layers.
     const kept = await precachedPaths(page);
-    expect(kept.filter((path) => !path.startsWith("assets/") && !path.startsWith("geodata/") && !path.startsWith("icons/"))).toEqual(["favicon.svg", "index.html", "manifest.webmanifest"]);
+    expect(kept.filter((path) => !path.startsWith("assets/") && !path.startsWith("geodata/") && !path.startsWith("icons/"))).toEqual([
+      "favicon.svg",
+      "index.html",
+      "manifest.webmanifest",
+    ]);
     const builtAssets = readdirSync(join(server.outDir, "assets")).filter((name) => !name.endsWith(".map"));
     expect(kept.filter((path) => path.startsWith("assets/"))).toEqual(builtAssets.map((name) => `assets/${name}`).sort());
     expect(kept.some((path) => /^assets\/check\.worker-.*\.js$/.test(path))).toBe(true);
     expect(kept.some((path) => /^assets\/import\.worker-.*\.js$/.test(path))).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(geodataDir, "manifest.json"), "utf8")) as { layers: Array<{ file?: string; display?: { file: string }; check?: { file: string } }> };
+    const manifest = JSON.parse(readFileSync(join(geodataDir, "manifest.json"), "utf8")) as {
+      layers: Array<{ file?: string; display?: { file: string }; check?: { file: string } }>;
+    };
     for (const layer of manifest.layers) {
       if (layer.file) expect(kept, layer.file).toContain(`geodata/${layer.file}`);
       if (layer.display) expect(kept).not.toContain(`geodata/${layer.display.file}`);
@@ -188,7 +196,14 @@ describe("installed app, offline", () => {
     await reloadReady(page);
     // Really offline: a file the worker does not keep cannot be fetched.
     const largeLayer = manifest.layers.find((layer) => layer.check)!.check!.file;
-    const uncached = await page.evaluate((path) => fetch(path).then((response) => `HTTP ${response.status}`, () => "failed"), `geodata/${largeLayer}`);
+    const uncached = await page.evaluate(
+      (path) =>
+        fetch(path).then(
+          (response) => `HTTP ${response.status}`,
+          () => "failed",
+        ),
+      `geodata/${largeLayer}`,
+    );
     expect(uncached).toBe("failed");
 
     // The map renders every default layer from the kept package, and says which large layers need the network.
@@ -196,7 +211,9 @@ describe("installed app, offline", () => {
     expect(await renderedFeatureCount(page, "towns")).toBeGreaterThan(0);
     expect(await renderedFeatureCount(page, "district")).toBeGreaterThan(0);
     const largeTitle = (manifest.layers.find((layer) => layer.check) as unknown as { title: { zh: string } }).title.zh;
-    await expect.poll(() => page.locator('[data-notice="online-only-layers"] .notice-text').innerText()).toBe(`离线：以下大型图层需要网络，暂时无法显示或用于地块核查：${largeTitle}。其他图层、检索、文件阅读和核查照常可用。`);
+    await expect
+      .poll(() => page.locator('[data-notice="online-only-layers"] .notice-text').innerText())
+      .toBe(`离线：以下大型图层需要网络，暂时无法显示或用于地块核查：${largeTitle}。其他图层、检索、文件阅读和核查照常可用。`);
 
     // Search over the documents' full text and the places; the inspector, and the reader at the cited clause.
     const search = page.locator("[data-search-input]");

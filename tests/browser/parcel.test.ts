@@ -32,7 +32,7 @@ async function openReady(options: OpenOptions = {}): Promise<AppSession> {
 
 async function openSiteCheck(page: Page): Promise<void> {
   await page.locator('[data-sheet-tab="site-check"]').click();
-  await page.locator('[data-site-inputs]').waitFor({ state: "visible" });
+  await page.locator("[data-site-inputs]").waitFor({ state: "visible" });
 }
 
 async function uploadFixture(page: Page): Promise<void> {
@@ -90,14 +90,25 @@ describe("site check", () => {
     const json = await exported("json");
     expect(json.name).toMatch(/^地块核查-重点开采区东界测试地块-\d{4}-\d{2}-\d{2}\.json$/);
     // The JSON export is the report model: sections of typed blocks, text as message codes, figures as numbers.
-    type Block = { type: string; id?: string; rows?: Array<{ id: string; cells: Array<{ text: { join?: Array<{ params?: { share?: { share: number } } }> } }> }>; citation?: string; text?: string | null };
+    type Block = {
+      type: string;
+      id?: string;
+      rows?: Array<{ id: string; cells: Array<{ text: { join?: Array<{ params?: { share?: { share: number } } }> } }> }>;
+      citation?: string;
+      text?: string | null;
+    };
     const model = JSON.parse(json.text) as { formatVersion: number; sections: Array<{ id: string; blocks: Block[] }> };
     expect(model.formatVersion).toBe(2);
     const findingsSection = model.sections.find((section) => section.id === "findings")!;
     const zoneRow = findingsSection.blocks.find((block) => block.id === "findings")!.rows!.find((row) => row.id === "mining-key-zone")!;
     const exportedShare = zoneRow.cells[3]!.text.join![0]!.params!.share!.share * 100;
     expect(Math.abs(exportedShare - EXPECTED_KEY_ZONE_SHARE_PERCENT)).toBeLessThanOrEqual(0.5);
-    expect(findingsSection.blocks.filter((block) => block.type === "quote").map((block) => block.text ?? "").join("")).toContain("16.55平方千米");
+    expect(
+      findingsSection.blocks
+        .filter((block) => block.type === "quote")
+        .map((block) => block.text ?? "")
+        .join(""),
+    ).toContain("16.55平方千米");
     const csv = await exported("csv");
     expect(csv.text).toContain(KEY_ZONE_NAME);
     const txt = await exported("txt");
@@ -189,7 +200,9 @@ describe("site check", () => {
     expect(source.startsWith("data:image/png;base64,")).toBe(true);
     // A blank canvas of this size encodes to a few kB; the drawn map with the parcel is far larger.
     expect(source.length).toBeGreaterThan(30_000);
-    const decoded = await image.evaluate((element: HTMLImageElement) => element.decode().then(() => ({ width: element.naturalWidth, height: element.naturalHeight })));
+    const decoded = await image.evaluate((element: HTMLImageElement) =>
+      element.decode().then(() => ({ width: element.naturalWidth, height: element.naturalHeight })),
+    );
     expect(decoded.width).toBeGreaterThan(200);
 
     const receipt = page.locator("[data-print-receipt]");
@@ -223,7 +236,9 @@ describe("site check", () => {
     await uploadFixture(page);
     const nameBefore = await page.locator("[data-site-parcel-name]").innerText();
 
-    await page.locator("[data-site-file]").setInputFiles({ name: "broken.geojson", mimeType: "application/geo+json", buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
+    await page
+      .locator("[data-site-file]")
+      .setInputFiles({ name: "broken.geojson", mimeType: "application/geo+json", buffer: Buffer.from('{"type": "FeatureCollection", "features": [') });
 
     const error = page.locator('[data-site-error="invalid-json"]');
     await error.waitFor({ state: "visible", timeout: 30_000 });

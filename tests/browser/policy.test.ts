@@ -241,7 +241,9 @@ describe("click-through to policy", () => {
     expect(await link.innerText()).toContain("饶国梁烈士纪念碑");
     await link.click();
 
-    await expect.poll(async () => (await state(page)).selection, { timeout: 30_000 }).toEqual({ type: "feature", layerId: "memorials", featureId: RAO_GUOLIANG });
+    await expect
+      .poll(async () => (await state(page)).selection, { timeout: 30_000 })
+      .toEqual({ type: "feature", layerId: "memorials", featureId: RAO_GUOLIANG });
     await expect.poll(() => page.locator("[data-inspector-name]").innerText(), { timeout: 30_000 }).toBe("饶国梁烈士纪念碑");
     // Zoomed in: the district now spans many screens.
     await expect.poll(async () => districtWidth(page), { timeout: 30_000 }).toBeGreaterThan(before.districtWidth * 8);

@@ -163,7 +163,10 @@ describe("hostile text in imported parcels", () => {
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-site-export="json"]').click()]);
       const text = readFileSync(await download.path(), "utf8");
       const strings = stringsOf(JSON.parse(text));
-      expect(strings.some((value) => value.includes(name)), `the exported JSON holds "${name}"`).toBe(true);
+      expect(
+        strings.some((value) => value.includes(name)),
+        `the exported JSON holds "${name}"`,
+      ).toBe(true);
       await expectNoInjection(page, `exporting parcel ${index + 1}`);
     }
 

@@ -92,7 +92,9 @@ describe("share the current view", () => {
     await expect.poll(() => clauseHit.count(), { timeout: 30_000 }).toBe(1);
     await clauseHit.click();
 
-    await expect.poll(async () => ((await appState(page)) as ViewState).reader, { timeout: 30_000 }).toMatchObject({ type: "open", documentId: "dzfb-2023-47" });
+    await expect
+      .poll(async () => ((await appState(page)) as ViewState).reader, { timeout: 30_000 })
+      .toMatchObject({ type: "open", documentId: "dzfb-2023-47" });
     expect(((await appState(page)) as ViewState).selection.type).toBe("none");
     await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toContain("doc=dzfb-2023-47");
     expect(new URL(page.url()).hash).not.toContain("feature=");

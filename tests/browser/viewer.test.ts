@@ -159,10 +159,7 @@ describe("viewer", () => {
     const [west, south, east, north] = manifest.bounds;
     const zoom = 11.5;
     // Off the district's centre, so the restored view cannot be mistaken for the default one.
-    const center: [number, number] = [
-      Number((west + (east - west) * 0.35).toFixed(5)),
-      Number((south + (north - south) * 0.6).toFixed(5)),
-    ];
+    const center: [number, number] = [Number((west + (east - west) * 0.35).toFixed(5)), Number((south + (north - south) * 0.6).toFixed(5))];
     const visibleLayers = manifest.layers.filter((entry) => entry.visible && entry.id !== hiddenId).map((entry) => entry.id);
     const hash = `#v=${zoom}/${center[1]}/${center[0]}&layers=${visibleLayers.join(",")}`;
 
@@ -292,9 +289,7 @@ describe("viewer", () => {
     expect(await renderedFeatureCount(current.page, "district")).toBeGreaterThan(0);
     // Every memorial position is named at district zoom: 4 places (three tombs share one), a point's name winning
     // over an area's where they collide.
-    await expect
-      .poll(() => current.page.locator('[data-label-layer="memorials"]:not([hidden])').count(), { timeout: 15_000 })
-      .toBe(4);
+    await expect.poll(() => current.page.locator('[data-label-layer="memorials"]:not([hidden])').count(), { timeout: 15_000 }).toBe(4);
 
     // On a narrow screen the layer panel sits behind a button; open it and keep a picture of it too.
     const panelToggle = current.page.locator('[data-action="toggle-panel"]');

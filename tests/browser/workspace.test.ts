@@ -104,7 +104,9 @@ describe("workspace", () => {
     // A saved parcel, which also stays open as the unsaved draft.
     await openSiteCheck(page);
     await page.locator('[data-site-mode="upload"]').click();
-    await page.locator("[data-site-file]").setInputFiles({ name: "key-zone-edge-4544.geojson", mimeType: "application/geo+json", buffer: readFileSync(FIXTURE) });
+    await page
+      .locator("[data-site-file]")
+      .setInputFiles({ name: "key-zone-edge-4544.geojson", mimeType: "application/geo+json", buffer: readFileSync(FIXTURE) });
     await page.locator('[data-finding="mining-key-zone"]').waitFor({ state: "visible", timeout: 60_000 });
     await page.locator("[data-site-save-name]").fill("工作区测试");
     await page.locator('[data-site-action="save"]').click();
@@ -181,7 +183,9 @@ describe("workspace", () => {
     page = await openReady();
     expect(await stateOf(page)).toMatchObject({ language: "zh", basemap: "none", siteParcel: null });
     await openSiteCheck(page);
-    await expect.poll(() => page.locator("[data-workspace-summary]").innerText(), { timeout: 30_000 }).toContain("已保存地块 0 个，导入图层 0 个，未保存的草稿 0 个");
+    await expect
+      .poll(() => page.locator("[data-workspace-summary]").innerText(), { timeout: 30_000 })
+      .toContain("已保存地块 0 个，导入图层 0 个，未保存的草稿 0 个");
 
     // Importing asks first, saying what will be replaced; cancelling changes nothing.
     const choose = () => page.locator("[data-workspace-file]").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(text) });
@@ -218,13 +222,21 @@ describe("workspace", () => {
   it("refuses a damaged or foreign file with a specific message and changes nothing", async () => {
     const page = await openReady();
     await openSiteCheck(page);
-    await page.locator("[data-workspace-file]").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 1, "savedQue') });
+    await page
+      .locator("[data-workspace-file]")
+      .setInputFiles({
+        name: "broken.json",
+        mimeType: "application/json",
+        buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 1, "savedQue'),
+      });
     const error = page.locator("[data-workspace-error]");
     await error.waitFor({ state: "visible" });
     expect(await error.getAttribute("data-workspace-error")).toBe("workspace-invalid-json");
     expect(await error.innerText()).toContain("本浏览器中的数据未改变");
 
-    await page.locator("[data-workspace-file]").setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 9}') });
+    await page
+      .locator("[data-workspace-file]")
+      .setInputFiles({ name: "newer.json", mimeType: "application/json", buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 9}') });
     await expect.poll(() => error.getAttribute("data-workspace-error")).toBe("workspace-future-version");
     expect(await page.locator("[data-workspace-confirm]").count()).toBe(0);
     expect(session!.consoleErrors).toEqual([]);

@@ -18,7 +18,19 @@ export interface FuzzInput {
   maxMs?: number;
 }
 
-export type FuzzCategory = "fixture-truncated" | "fixture-mutated" | "geojson" | "kml" | "kmz" | "shapefile" | "csv" | "txt" | "cass" | "paste" | "random-bytes" | "limits";
+export type FuzzCategory =
+  | "fixture-truncated"
+  | "fixture-mutated"
+  | "geojson"
+  | "kml"
+  | "kmz"
+  | "shapefile"
+  | "csv"
+  | "txt"
+  | "cass"
+  | "paste"
+  | "random-bytes"
+  | "limits";
 
 /** mulberry32: small, fast and good enough to spread inputs; the same seed gives the same corpus. */
 export class Random {
@@ -54,7 +66,7 @@ export const HOSTILE_TEXT = [
   "javascript:alert(document.cookie)",
   "<script>alert(1)</script>",
   '"><svg onload=alert(1)>',
-  "<a href=\"javascript:alert(1)\">宝顶</a>",
+  '<a href="javascript:alert(1)">宝顶</a>',
   "'; DROP TABLE parcels; --",
   '{{constructor.constructor("alert(1)")()}}',
   "${alert(1)}",
@@ -75,7 +87,30 @@ export const HOSTILE_TEXT = [
 ] as const;
 
 /** Numbers that are not coordinates, or not numbers, as they might be written in text formats. */
-const WEIRD_NUMBER_TEXT = ["NaN", "Infinity", "-Infinity", "1e308", "-1e308", "1e999", "-0", "0", "1e-400", "0x10", "1_000", "+1", ".5", "5.", "1e", "--1", "９９", "105°99′", "", " ", "null", "x"];
+const WEIRD_NUMBER_TEXT = [
+  "NaN",
+  "Infinity",
+  "-Infinity",
+  "1e308",
+  "-1e308",
+  "1e999",
+  "-0",
+  "0",
+  "1e-400",
+  "0x10",
+  "1_000",
+  "+1",
+  ".5",
+  "5.",
+  "1e",
+  "--1",
+  "９９",
+  "105°99′",
+  "",
+  " ",
+  "null",
+  "x",
+];
 
 const CENTRE_LNG_LAT: [number, number] = [105.7181, 29.7035];
 const CENTRE_GK: [number, number] = [569500, 3287500];
@@ -112,7 +147,20 @@ function hostile(random: Random): string {
 
 // ---- GeoJSON ---------------------------------------------------------------------------------------------------
 
-const JSON_WEIRD_POSITION = ['"x"', "null", "{}", "[]", "[105.7]", "true", "[[105.7,29.7]]", '["105.7","29.7"]', "[1e999,29.7]", "[-0,-0]", "[1e308,1e308]", "[105.7,29.7,\"z\"]"];
+const JSON_WEIRD_POSITION = [
+  '"x"',
+  "null",
+  "{}",
+  "[]",
+  "[105.7]",
+  "true",
+  "[[105.7,29.7]]",
+  '["105.7","29.7"]',
+  "[1e999,29.7]",
+  "[-0,-0]",
+  "[1e308,1e308]",
+  '[105.7,29.7,"z"]',
+];
 const JSON_WEIRD_VALUE = ['"x"', "null", "{}", "[]", "true", "0", "-1", '"Polygon"', "[[[]]]", "[null]", '{"type":"Point"}'];
 
 function positionJson(random: Random, point: [number, number]): string {
@@ -126,11 +174,23 @@ function positionJson(random: Random, point: [number, number]): string {
 
 function ringJson(random: Random, frame: Frame): string {
   const vertices = random.chance(0.1) ? random.int(0, 2) : random.int(3, 8);
-  return `[${ring(random, frame, vertices).map((point) => positionJson(random, point)).join(",")}]`;
+  return `[${ring(random, frame, vertices)
+    .map((point) => positionJson(random, point))
+    .join(",")}]`;
 }
 
 function geometryJson(random: Random, frame: Frame, depth = 0): string {
-  const type = random.pick(["Polygon", "Polygon", "MultiPolygon", "LineString", "Point", "MultiPoint", "MultiLineString", "GeometryCollection", "Weird"] as const);
+  const type = random.pick([
+    "Polygon",
+    "Polygon",
+    "MultiPolygon",
+    "LineString",
+    "Point",
+    "MultiPoint",
+    "MultiLineString",
+    "GeometryCollection",
+    "Weird",
+  ] as const);
   if (random.chance(0.05)) return random.pick(JSON_WEIRD_VALUE);
   switch (type) {
     case "Polygon":
@@ -146,7 +206,9 @@ function geometryJson(random: Random, frame: Frame, depth = 0): string {
     case "MultiPoint":
       return `{"type":"MultiPoint","coordinates":${ringJson(random, frame)}}`;
     case "GeometryCollection":
-      return depth > 2 ? "null" : `{"type":"GeometryCollection","geometries":[${geometryJson(random, frame, depth + 1)},${geometryJson(random, frame, depth + 1)}]}`;
+      return depth > 2
+        ? "null"
+        : `{"type":"GeometryCollection","geometries":[${geometryJson(random, frame, depth + 1)},${geometryJson(random, frame, depth + 1)}]}`;
     case "Weird":
       return `{"type":${random.pick(['"toString"', '"__proto__"', '"Polygonz"', "5", "null", '"GeometryCollection"'])},"coordinates":${ringJson(random, frame)}}`;
   }
@@ -158,7 +220,17 @@ function propertiesJson(random: Random): string {
   const count = random.int(0, 5);
   for (let index = 0; index < count; index++) {
     const key = random.chance(0.3) ? hostile(random) : random.pick(["名称", "name", "用途", "面积(公顷)", "编号", "url", "note"]);
-    properties[key] = random.pick<unknown>([hostile(random), random.int(-5, 5), random.next() * 1e6, true, false, null, { nested: { deeper: [hostile(random)] } }, [1, [2, [3]]], ""]);
+    properties[key] = random.pick<unknown>([
+      hostile(random),
+      random.int(-5, 5),
+      random.next() * 1e6,
+      true,
+      false,
+      null,
+      { nested: { deeper: [hostile(random)] } },
+      [1, [2, [3]]],
+      "",
+    ]);
   }
   let text = JSON.stringify(properties);
   if (random.chance(0.1)) text = text.replace(/}$/, `${count > 0 ? "," : ""}"__proto__":{"polluted":true}}`);
@@ -182,7 +254,9 @@ function crsJson(random: Random, frame: Frame): string {
 function geojsonText(random: Random): string {
   const frame = gkFrame(random);
   const features = Array.from({ length: random.int(0, 4) }, () =>
-    random.chance(0.05) ? random.pick(["null", "5", '"feature"', "{}"]) : `{"type":"Feature","properties":${propertiesJson(random)},"geometry":${geometryJson(random, frame)}}`,
+    random.chance(0.05)
+      ? random.pick(["null", "5", '"feature"', "{}"])
+      : `{"type":"Feature","properties":${propertiesJson(random)},"geometry":${geometryJson(random, frame)}}`,
   );
   const crs = random.chance(0.4) ? `"crs":${crsJson(random, frame)},` : "";
   switch (random.int(0, 5)) {
@@ -207,7 +281,8 @@ function geojsonText(random: Random): string {
 function kmlCoordinates(random: Random, points: [number, number][]): string {
   return points
     .map(([x, y]) => {
-      if (random.chance(0.05)) return random.pick(["NaN,29.7", "Infinity,29.7", "1e308,1e308", "105.7", ",,,", "a,b", "105.7,29.7,0,5", "-0,-0", "105.7;29.7", ""]);
+      if (random.chance(0.05))
+        return random.pick(["NaN,29.7", "Infinity,29.7", "1e308,1e308", "105.7", ",,,", "a,b", "105.7,29.7,0,5", "-0,-0", "105.7;29.7", ""]);
       return `${numberText(random, x)},${numberText(random, y)}${random.chance(0.3) ? ",0" : ""}`;
     })
     .join(random.pick([" ", "\n", "\t", "  \r\n "]));
@@ -231,12 +306,19 @@ function kmlGeometry(random: Random, depth = 0): string {
   }
 }
 
-const escapeXml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+const escapeXml = (text: string): string =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 
 function kmlPlacemark(random: Random): string {
   const name = random.chance(0.5) ? escapeXml(hostile(random)) : "宝顶地块";
   const description = random.pick([`<![CDATA[${hostile(random)}<table><tr><td>用途</td><td>工业</td></tr></table>]]>`, escapeXml(hostile(random)), ""]);
-  const data = random.chance(0.4) ? `<ExtendedData><Data name="${escapeXml(hostile(random)).replace(/"/g, "&quot;")}"><value>${escapeXml(hostile(random))}</value></Data></ExtendedData>` : "";
+  const data = random.chance(0.4)
+    ? `<ExtendedData><Data name="${escapeXml(hostile(random)).replace(/"/g, "&quot;")}"><value>${escapeXml(hostile(random))}</value></Data></ExtendedData>`
+    : "";
   return `<Placemark><name>${name}</name><description>${description}</description>${data}${kmlGeometry(random)}</Placemark>`;
 }
 
@@ -288,7 +370,9 @@ function shapefileLayer(random: Random, name: string): ZipEntrySpec[] {
     { name: encodeText(random.pick(["名称", "NAME", "用途", "面积亩"])), type: "C", length: random.int(1, 60) },
     { name: encodeText(random.pick(["编号", "DKBH", "面积(公顷)"])), type: random.pick(["C", "N", "L", "D"] as const), length: random.int(1, 20) },
   ];
-  const rows = records.map(() => fields.map((field) => (field.type === "C" ? encodeText(hostile(random)) : utf8(random.pick(["12.5", "T", "20230601", "abc", "", "1e308", "-0"])))));
+  const rows = records.map(() =>
+    fields.map((field) => (field.type === "C" ? encodeText(hostile(random)) : utf8(random.pick(["12.5", "T", "20230601", "abc", "", "1e308", "-0"])))),
+  );
   let dbf = writeDbf(fields, rows, random.pick([0, 0x4d, 0x57]));
   const dbfView = new DataView(dbf.buffer);
   if (mutation === 7) dbfView.setUint32(4, random.pick([0xffffffff, 0, 1000, 0x7fffffff]), true);
@@ -299,7 +383,8 @@ function shapefileLayer(random: Random, name: string): ZipEntrySpec[] {
 
   const entries: ZipEntrySpec[] = [{ name: `${name}.shp`, data: shp }];
   if (mutation !== 12) entries.push({ name: `${name}.dbf`, data: dbf });
-  if (mutation === 13) entries.push({ name: `${name}.prj`, data: random.pick([random.bytes(200), utf8('GEOGCS["GCS_WGS_1984",DATUM['), utf8(""), utf8("A[".repeat(5000))]) });
+  if (mutation === 13)
+    entries.push({ name: `${name}.prj`, data: random.pick([random.bytes(200), utf8('GEOGCS["GCS_WGS_1984",DATUM['), utf8(""), utf8("A[".repeat(5000))]) });
   else if (random.chance(0.8)) {
     const prj = frame === "degrees" ? "esri-4490.prj" : frame === "gk4523" ? "esri-4523.prj" : random.chance(0.8) ? "esri-4544.prj" : random.pick(PRJ_CHOICES);
     entries.push({ name: `${name}.prj`, data: readFixture(`prj/${prj}`) });
@@ -362,7 +447,10 @@ function boundaryTxt(random: Random): string {
   const lines = random.chance(0.8) ? ["[属性描述]", ...attributes.filter(() => random.chance(0.8))] : [];
   lines.push(random.chance(0.95) ? "[地块坐标]" : "[地块]");
   for (let parcel = random.int(0, 2); parcel > 0; parcel--) {
-    if (random.chance(0.9)) lines.push(`${random.int(0, 9)},${random.pick(["100.0000", "NaN", "", "-1"])},DK${parcel},${random.chance(0.4) ? hostile(random) : "测试地块"},${random.pick(["面", "线", "点", ""])},,,,@`);
+    if (random.chance(0.9))
+      lines.push(
+        `${random.int(0, 9)},${random.pick(["100.0000", "NaN", "", "-1"])},DK${parcel},${random.chance(0.4) ? hostile(random) : "测试地块"},${random.pick(["面", "线", "点", ""])},,,,@`,
+      );
     const points = ring(random, "swapped-gk", random.chance(0.1) ? random.int(1, 2) : random.int(3, 6)).map(([x, y]) => [x, y + 35_000_000]);
     for (const [index, [x, y]] of points.entries()) {
       const fields = [`J${index + 1}`, random.pick(["1", "1", "2", "", "x"]), numberText(random, x!), numberText(random, y!)];
@@ -376,13 +464,52 @@ function cassText(random: Random): string {
   const frame = random.pick(["gk4544", "gk4523", "degrees"] as const);
   return ring(random, frame, random.chance(0.1) ? random.int(1, 2) : random.int(3, 7))
     .map(([x, y], index) => {
-      const fields = [random.chance(0.2) ? hostile(random) : String(index + 1), random.pick(["", "JD", "ZD"]), numberText(random, x), numberText(random, y), numberText(random, 312.45)];
+      const fields = [
+        random.chance(0.2) ? hostile(random) : String(index + 1),
+        random.pick(["", "JD", "ZD"]),
+        numberText(random, x),
+        numberText(random, y),
+        numberText(random, 312.45),
+      ];
       return fields.slice(0, random.chance(0.05) ? random.int(1, 3) : 5).join(random.chance(0.1) ? "，" : ",");
     })
     .join("\n");
 }
 
-const PASTE_TOKENS = ["105.7181", "29.7035", "3287000.12", "569000.45", "35569000.45", "J1", "#2", "地块2", "105°43′12″", "29°42′12″", "105d43m12s", "E105°43'12\"", "N29°42′", "东经105度43分12秒", "北纬29度42分", "105°61′", "29°42′70″", "NE105", "１０５.７", "1".repeat(400), "1e308", "-0", "Infinity", "NaN", ",", "，", ";", "\t", "<b>", "\u202e", "\u0000", "😀"];
+const PASTE_TOKENS = [
+  "105.7181",
+  "29.7035",
+  "3287000.12",
+  "569000.45",
+  "35569000.45",
+  "J1",
+  "#2",
+  "地块2",
+  "105°43′12″",
+  "29°42′12″",
+  "105d43m12s",
+  "E105°43'12\"",
+  "N29°42′",
+  "东经105度43分12秒",
+  "北纬29度42分",
+  "105°61′",
+  "29°42′70″",
+  "NE105",
+  "１０５.７",
+  "1".repeat(400),
+  "1e308",
+  "-0",
+  "Infinity",
+  "NaN",
+  ",",
+  "，",
+  ";",
+  "\t",
+  "<b>",
+  "\u202e",
+  "\u0000",
+  "😀",
+];
 
 function pastedText(random: Random): string {
   const frame = gkFrame(random);
@@ -461,7 +588,8 @@ const BILLION_LAUGHS = `<?xml version="1.0"?>
 ]>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&lol9;</name><Point><coordinates>105.7181,29.7035</coordinates></Point></Placemark></kml>`;
 
-const SQUARE_KML_POLYGON = "<Polygon><outerBoundaryIs><LinearRing><coordinates>105.713,29.699 105.723,29.699 105.723,29.708 105.713,29.708 105.713,29.699</coordinates></LinearRing></outerBoundaryIs></Polygon>";
+const SQUARE_KML_POLYGON =
+  "<Polygon><outerBoundaryIs><LinearRing><coordinates>105.713,29.699 105.723,29.699 105.723,29.708 105.713,29.708 105.713,29.699</coordinates></LinearRing></outerBoundaryIs></Polygon>";
 
 /** Hand-written cases: each targets one limit or defence and names the code it must produce. */
 function handWritten(): FuzzInput[] {
@@ -472,21 +600,57 @@ function handWritten(): FuzzInput[] {
   const deep = (levels: number): string => `${"[".repeat(levels)}${"]".repeat(levels)}`;
   const square = "[[105.713,29.699],[105.723,29.699],[105.723,29.708],[105.713,29.708],[105.713,29.699]]";
 
-  add({ id: "geojson-100k-deep-coordinates", category: "geojson", fileName: "deep.geojson", bytes: utf8(`{"type":"Polygon","coordinates":${deep(100_000)}}`), expectCode: "too-deeply-nested", maxMs: 1000 });
+  add({
+    id: "geojson-100k-deep-coordinates",
+    category: "geojson",
+    fileName: "deep.geojson",
+    bytes: utf8(`{"type":"Polygon","coordinates":${deep(100_000)}}`),
+    expectCode: "too-deeply-nested",
+    maxMs: 1000,
+  });
   add({ id: "geojson-100k-deep-root", category: "geojson", fileName: "deep.json", bytes: utf8(deep(100_000)), expectCode: "too-deeply-nested", maxMs: 1000 });
-  add({ id: "geojson-100k-deep-properties", category: "geojson", fileName: "deep.geojson", bytes: utf8(`{"type":"Feature","properties":{"a":${deep(100_000)}},"geometry":{"type":"Polygon","coordinates":[${square}]}}`), expectCode: "too-deeply-nested", maxMs: 1000 });
-  add({ id: "geojson-100k-deep-crs", category: "geojson", fileName: "deep.geojson", bytes: utf8(`{"type":"Feature","crs":{"type":"name","properties":${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}},"geometry":null}`), expectCode: "too-deeply-nested", maxMs: 1000 });
+  add({
+    id: "geojson-100k-deep-properties",
+    category: "geojson",
+    fileName: "deep.geojson",
+    bytes: utf8(`{"type":"Feature","properties":{"a":${deep(100_000)}},"geometry":{"type":"Polygon","coordinates":[${square}]}}`),
+    expectCode: "too-deeply-nested",
+    maxMs: 1000,
+  });
+  add({
+    id: "geojson-100k-deep-crs",
+    category: "geojson",
+    fileName: "deep.geojson",
+    bytes: utf8(`{"type":"Feature","crs":{"type":"name","properties":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}},"geometry":null}`),
+    expectCode: "too-deeply-nested",
+    maxMs: 1000,
+  });
   let collection = `{"type":"Polygon","coordinates":[${square}]}`;
   for (let level = 0; level < 20_000; level++) collection = `{"type":"GeometryCollection","geometries":[${collection}]}`;
-  add({ id: "geojson-20k-nested-geometry-collections", category: "geojson", fileName: "collections.geojson", bytes: utf8(collection), expectCode: "too-deeply-nested", maxMs: 1000 });
+  add({
+    id: "geojson-20k-nested-geometry-collections",
+    category: "geojson",
+    fileName: "collections.geojson",
+    bytes: utf8(collection),
+    expectCode: "too-deeply-nested",
+    maxMs: 1000,
+  });
   let shallowCollection = `{"type":"Polygon","coordinates":[${square}]}`;
   for (let level = 0; level < 40; level++) shallowCollection = `{"type":"GeometryCollection","geometries":[${shallowCollection}]}`;
-  add({ id: "geojson-40-nested-geometry-collections", category: "geojson", fileName: "collections.geojson", bytes: utf8(shallowCollection), expectCode: "invalid-geometry" });
+  add({
+    id: "geojson-40-nested-geometry-collections",
+    category: "geojson",
+    fileName: "collections.geojson",
+    bytes: utf8(shallowCollection),
+    expectCode: "invalid-geometry",
+  });
   add({
     id: "geojson-1M-vertices",
     category: "geojson",
     fileName: "million.geojson",
-    build: () => ({ bytes: utf8(`{"type":"LineString","coordinates":[${manyLines(MILLION, (index) => `[105.${7000 + (index % 1000)},29.70${index % 10}]`, ",")}]}`) }),
+    build: () => ({
+      bytes: utf8(`{"type":"LineString","coordinates":[${manyLines(MILLION, (index) => `[105.${7000 + (index % 1000)},29.70${index % 10}]`, ",")}]}`),
+    }),
     expectCode: "too-many-vertices",
     maxMs: 1500,
   });
@@ -494,46 +658,125 @@ function handWritten(): FuzzInput[] {
     id: "geojson-300k-point-features",
     category: "geojson",
     fileName: "points.geojson",
-    build: () => ({ bytes: utf8(`{"type":"FeatureCollection","features":[${manyLines(300_000, () => '{"type":"Feature","geometry":{"type":"Point","coordinates":[105.7,29.7]}}', ",")}]}`) }),
+    build: () => ({
+      bytes: utf8(
+        `{"type":"FeatureCollection","features":[${manyLines(300_000, () => '{"type":"Feature","geometry":{"type":"Point","coordinates":[105.7,29.7]}}', ",")}]}`,
+      ),
+    }),
     expectCode: "too-many-vertices",
     maxMs: 1500,
   });
-  add({ id: "geojson-nan-literal", category: "geojson", fileName: "nan.geojson", bytes: utf8('{"type":"Point","coordinates":[NaN,29.7]}'), expectCode: "invalid-json" });
-  add({ id: "geojson-truncated", category: "geojson", fileName: "cut.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.7'), expectCode: "invalid-json" });
-  add({ id: "geojson-ring-of-two", category: "geojson", fileName: "two.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.723,29.699]]]}'), expectCode: "too-few-vertices" });
-  add({ id: "geojson-empty-polygon", category: "geojson", fileName: "empty.geojson", bytes: utf8('{"type":"Polygon","coordinates":[]}'), expectCode: "no-coordinates" });
-  add({ id: "geojson-coordinates-string", category: "geojson", fileName: "x.geojson", bytes: utf8('{"type":"Polygon","coordinates":"x"}'), expectCode: "invalid-geometry" });
-  add({ id: "geojson-type-toString", category: "geojson", fileName: "x.geojson", bytes: utf8(`{"type":"toString","coordinates":[${square}]}`), expectCode: "not-geojson" });
+  add({
+    id: "geojson-nan-literal",
+    category: "geojson",
+    fileName: "nan.geojson",
+    bytes: utf8('{"type":"Point","coordinates":[NaN,29.7]}'),
+    expectCode: "invalid-json",
+  });
+  add({
+    id: "geojson-truncated",
+    category: "geojson",
+    fileName: "cut.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.7'),
+    expectCode: "invalid-json",
+  });
+  add({
+    id: "geojson-ring-of-two",
+    category: "geojson",
+    fileName: "two.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.723,29.699]]]}'),
+    expectCode: "too-few-vertices",
+  });
+  add({
+    id: "geojson-empty-polygon",
+    category: "geojson",
+    fileName: "empty.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[]}'),
+    expectCode: "no-coordinates",
+  });
+  add({
+    id: "geojson-coordinates-string",
+    category: "geojson",
+    fileName: "x.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":"x"}'),
+    expectCode: "invalid-geometry",
+  });
+  add({
+    id: "geojson-type-toString",
+    category: "geojson",
+    fileName: "x.geojson",
+    bytes: utf8(`{"type":"toString","coordinates":[${square}]}`),
+    expectCode: "not-geojson",
+  });
   add({ id: "geojson-utf16le-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, true) });
   add({ id: "geojson-utf16be-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, false) });
-  add({ id: "geojson-utf16-no-bom", category: "geojson", fileName: "utf16.geojson", bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, true, false) });
+  add({
+    id: "geojson-utf16-no-bom",
+    category: "geojson",
+    fileName: "utf16.geojson",
+    bytes: utf16(`{"type":"Polygon","coordinates":[${square}]}`, true, false),
+  });
   add({
     id: "geojson-mixed-crs",
     category: "geojson",
     fileName: "mixed.geojson",
-    bytes: utf8(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[${square}]}},{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[569000,3287000],[570000,3287000],[570000,3288000],[569000,3287000]]]}}]}`),
+    bytes: utf8(
+      `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[${square}]}},{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[569000,3287000],[570000,3287000],[570000,3288000],[569000,3287000]]]}}]}`,
+    ),
     expectCode: "inconsistent-coordinates",
   });
-  add({ id: "geojson-negative-zero", category: "geojson", fileName: "zero.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[-0,-0],[-0,0],[0,-0],[-0,-0]]]}'), expectCode: "unrecognised-coordinates" });
-  add({ id: "csv-utf8-bom-and-utf16", category: "csv", fileName: "bom.csv", bytes: concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("经度,纬度\n105.713,29.699\n105.723,29.699\n105.723,29.708\n")]) });
+  add({
+    id: "geojson-negative-zero",
+    category: "geojson",
+    fileName: "zero.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[[[-0,-0],[-0,0],[0,-0],[-0,-0]]]}'),
+    expectCode: "unrecognised-coordinates",
+  });
+  add({
+    id: "csv-utf8-bom-and-utf16",
+    category: "csv",
+    fileName: "bom.csv",
+    bytes: concatBytes([new Uint8Array([0xef, 0xbb, 0xbf]), utf8("经度,纬度\n105.713,29.699\n105.723,29.699\n105.723,29.708\n")]),
+  });
   add({ id: "csv-utf16le", category: "csv", fileName: "utf16.csv", bytes: utf16("经度,纬度\r\n105.713,29.699\r\n105.723,29.699\r\n105.723,29.708\r\n", true) });
-  add({ id: "geojson-1e308", category: "geojson", fileName: "big.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[1e308,1e308],[1e308,-1e308],[-1e308,-1e308],[1e308,1e308]]]}') });
-  add({ id: "geojson-1e999", category: "geojson", fileName: "inf.geojson", bytes: utf8('{"type":"Polygon","coordinates":[[[1e999,29.699],[105.723,29.699],[105.723,29.708],[1e999,29.699]]]}') });
+  add({
+    id: "geojson-1e308",
+    category: "geojson",
+    fileName: "big.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[[[1e308,1e308],[1e308,-1e308],[-1e308,-1e308],[1e308,1e308]]]}'),
+  });
+  add({
+    id: "geojson-1e999",
+    category: "geojson",
+    fileName: "inf.geojson",
+    bytes: utf8('{"type":"Polygon","coordinates":[[[1e999,29.699],[105.723,29.699],[105.723,29.708],[1e999,29.699]]]}'),
+  });
 
   add({ id: "kml-billion-laughs", category: "kml", fileName: "lol.kml", bytes: utf8(BILLION_LAUGHS), expectCode: "kml-entities-refused", maxMs: 500 });
   add({
     id: "kml-external-entity",
     category: "kml",
     fileName: "xxe.kml",
-    bytes: utf8(`<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&xxe;</name>${SQUARE_KML_POLYGON}</Placemark></kml>`),
+    bytes: utf8(
+      `<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&xxe;</name>${SQUARE_KML_POLYGON}</Placemark></kml>`,
+    ),
     expectCode: "kml-entities-refused",
   });
-  add({ id: "kml-doctype-without-subset", category: "kml", fileName: "doctype.kml", bytes: utf8(`<?xml version="1.0"?><!DOCTYPE kml SYSTEM "http://example.com/kml.dtd"><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${SQUARE_KML_POLYGON}</Placemark></kml>`) });
+  add({
+    id: "kml-doctype-without-subset",
+    category: "kml",
+    fileName: "doctype.kml",
+    bytes: utf8(
+      `<?xml version="1.0"?><!DOCTYPE kml SYSTEM "http://example.com/kml.dtd"><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${SQUARE_KML_POLYGON}</Placemark></kml>`,
+    ),
+  });
   add({
     id: "kml-100k-nested-folders",
     category: "kml",
     fileName: "folders.kml",
-    bytes: utf8(`<kml xmlns="http://www.opengis.net/kml/2.2">${"<Folder>".repeat(100_000)}<Placemark>${SQUARE_KML_POLYGON}</Placemark>${"</Folder>".repeat(100_000)}</kml>`),
+    bytes: utf8(
+      `<kml xmlns="http://www.opengis.net/kml/2.2">${"<Folder>".repeat(100_000)}<Placemark>${SQUARE_KML_POLYGON}</Placemark>${"</Folder>".repeat(100_000)}</kml>`,
+    ),
     expectCode: "too-deeply-nested",
     maxMs: 1000,
   });
@@ -541,7 +784,9 @@ function handWritten(): FuzzInput[] {
     id: "kml-20k-nested-multigeometry",
     category: "kml",
     fileName: "multi.kml",
-    bytes: utf8(`<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${"<MultiGeometry>".repeat(20_000)}${SQUARE_KML_POLYGON}${"</MultiGeometry>".repeat(20_000)}</Placemark></kml>`),
+    bytes: utf8(
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${"<MultiGeometry>".repeat(20_000)}${SQUARE_KML_POLYGON}${"</MultiGeometry>".repeat(20_000)}</Placemark></kml>`,
+    ),
     expectCode: "too-deeply-nested",
     maxMs: 1000,
   });
@@ -549,7 +794,11 @@ function handWritten(): FuzzInput[] {
     id: "kml-1M-vertices",
     category: "kml",
     fileName: "million.kml",
-    build: () => ({ bytes: utf8(`<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><LineString><coordinates>${manyLines(MILLION, (index) => `105.${7000 + (index % 1000)},29.70${index % 10}`)}</coordinates></LineString></Placemark></kml>`) }),
+    build: () => ({
+      bytes: utf8(
+        `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><LineString><coordinates>${manyLines(MILLION, (index) => `105.${7000 + (index % 1000)},29.70${index % 10}`)}</coordinates></LineString></Placemark></kml>`,
+      ),
+    }),
     expectCode: "too-many-vertices",
     maxMs: 1500,
   });
@@ -557,14 +806,42 @@ function handWritten(): FuzzInput[] {
     id: "kml-script-in-name-and-description",
     category: "kml",
     fileName: "script.kml",
-    bytes: utf8(`<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&lt;img src=x onerror=alert(1)&gt;</name><description><![CDATA[<script>alert(1)</script><a href="javascript:alert(1)">link</a>]]></description>${SQUARE_KML_POLYGON}</Placemark></kml>`),
+    bytes: utf8(
+      `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&lt;img src=x onerror=alert(1)&gt;</name><description><![CDATA[<script>alert(1)</script><a href="javascript:alert(1)">link</a>]]></description>${SQUARE_KML_POLYGON}</Placemark></kml>`,
+    ),
   });
-  add({ id: "kml-utf16-bom", category: "kml", fileName: "utf16.kml", bytes: utf16(`<?xml version="1.0" encoding="UTF-16"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${SQUARE_KML_POLYGON}</Placemark></kml>`, true) });
-  add({ id: "kml-gbk-declared", category: "kml", fileName: "gbk.kml", bytes: gbk(`<?xml version="1.0" encoding="GBK"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>宝顶地块</name>${SQUARE_KML_POLYGON}</Placemark></kml>`) });
+  add({
+    id: "kml-utf16-bom",
+    category: "kml",
+    fileName: "utf16.kml",
+    bytes: utf16(`<?xml version="1.0" encoding="UTF-16"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${SQUARE_KML_POLYGON}</Placemark></kml>`, true),
+  });
+  add({
+    id: "kml-gbk-declared",
+    category: "kml",
+    fileName: "gbk.kml",
+    bytes: gbk(
+      `<?xml version="1.0" encoding="GBK"?><kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>宝顶地块</name>${SQUARE_KML_POLYGON}</Placemark></kml>`,
+    ),
+  });
 
   const kml = utf8(`<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark>${SQUARE_KML_POLYGON}</Placemark></kml>`);
-  add({ id: "kmz-bomb-declared", category: "kmz", fileName: "bomb.kmz", bytes: writeZip([bombEntry("doc.kml")]), expectCode: "unzipped-too-large", maxMs: 500 });
-  add({ id: "kmz-bomb-understated", category: "kmz", fileName: "liar.kmz", bytes: writeZip([bombEntry("doc.kml", 1000)]), expectCode: "unzipped-too-large", maxMs: 1000 });
+  add({
+    id: "kmz-bomb-declared",
+    category: "kmz",
+    fileName: "bomb.kmz",
+    bytes: writeZip([bombEntry("doc.kml")]),
+    expectCode: "unzipped-too-large",
+    maxMs: 500,
+  });
+  add({
+    id: "kmz-bomb-understated",
+    category: "kmz",
+    fileName: "liar.kmz",
+    bytes: writeZip([bombEntry("doc.kml", 1000)]),
+    expectCode: "unzipped-too-large",
+    maxMs: 1000,
+  });
   add({
     id: "kmz-bomb-total",
     category: "kmz",
@@ -573,9 +850,27 @@ function handWritten(): FuzzInput[] {
     expectCode: "unzipped-too-large",
     maxMs: 500,
   });
-  add({ id: "kmz-zip64-declared-5GB", category: "kmz", fileName: "zip64.kmz", bytes: writeZip([{ name: "doc.kml", data: kml, zip64Size: 5 * 1024 ** 3 }]), expectCode: "unzipped-too-large" });
-  add({ id: "kmz-encrypted", category: "kmz", fileName: "secret.kmz", bytes: writeZip([{ name: "doc.kml", data: kml, encrypted: true }]), expectCode: "zip-encrypted" });
-  add({ id: "kmz-bzip2", category: "kmz", fileName: "bzip2.kmz", bytes: writeZip([{ name: "doc.kml", data: kml, methodId: 12 }]), expectCode: "zip-unsupported-compression" });
+  add({
+    id: "kmz-zip64-declared-5GB",
+    category: "kmz",
+    fileName: "zip64.kmz",
+    bytes: writeZip([{ name: "doc.kml", data: kml, zip64Size: 5 * 1024 ** 3 }]),
+    expectCode: "unzipped-too-large",
+  });
+  add({
+    id: "kmz-encrypted",
+    category: "kmz",
+    fileName: "secret.kmz",
+    bytes: writeZip([{ name: "doc.kml", data: kml, encrypted: true }]),
+    expectCode: "zip-encrypted",
+  });
+  add({
+    id: "kmz-bzip2",
+    category: "kmz",
+    fileName: "bzip2.kmz",
+    bytes: writeZip([{ name: "doc.kml", data: kml, methodId: 12 }]),
+    expectCode: "zip-unsupported-compression",
+  });
   add({
     id: "kmz-too-many-entries",
     category: "kmz",
@@ -583,9 +878,30 @@ function handWritten(): FuzzInput[] {
     bytes: writeZip(Array.from({ length: 2001 }, (_, index) => ({ name: `f${index}.txt`, data: new Uint8Array(0), method: 0 as const }))),
     expectCode: "zip-too-many-entries",
   });
-  add({ id: "kmz-without-kml", category: "kmz", fileName: "empty.kmz", bytes: writeZip([{ name: "readme.txt", data: utf8("hello") }]), expectCode: "kmz-without-kml" });
-  add({ id: "kmz-path-traversal-and-proto-names", category: "kmz", fileName: "names.kmz", bytes: writeZip([{ name: "../../evil.kml", data: kml }, { name: "__proto__", data: kml }, { name: "constructor.kml", data: kml }]) });
-  add({ id: "kmz-size-overstated", category: "kmz", fileName: "short.kmz", bytes: writeZip([{ name: "doc.kml", data: kml, declaredSize: kml.byteLength + 10 }]), expectCode: "invalid-zip" });
+  add({
+    id: "kmz-without-kml",
+    category: "kmz",
+    fileName: "empty.kmz",
+    bytes: writeZip([{ name: "readme.txt", data: utf8("hello") }]),
+    expectCode: "kmz-without-kml",
+  });
+  add({
+    id: "kmz-path-traversal-and-proto-names",
+    category: "kmz",
+    fileName: "names.kmz",
+    bytes: writeZip([
+      { name: "../../evil.kml", data: kml },
+      { name: "__proto__", data: kml },
+      { name: "constructor.kml", data: kml },
+    ]),
+  });
+  add({
+    id: "kmz-size-overstated",
+    category: "kmz",
+    fileName: "short.kmz",
+    bytes: writeZip([{ name: "doc.kml", data: kml, declaredSize: kml.byteLength + 10 }]),
+    expectCode: "invalid-zip",
+  });
 
   const square4544: ShpPart = [
     [569000, 3287000],
@@ -599,16 +915,46 @@ function handWritten(): FuzzInput[] {
     id: "shp-1M-vertices",
     category: "shapefile",
     fileName: "million.zip",
-    build: () => ({ bytes: writeZip([{ name: "a.shp", data: bigPolygonShp(MILLION), method: 0 }, { name: "a.prj", data: prj }]) }),
+    build: () => ({
+      bytes: writeZip([
+        { name: "a.shp", data: bigPolygonShp(MILLION), method: 0 },
+        { name: "a.prj", data: prj },
+      ]),
+    }),
     expectCode: "too-many-vertices",
     maxMs: 1500,
   });
-  add({ id: "shp-bomb-declared", category: "shapefile", fileName: "bomb.zip", bytes: writeZip([bombEntry("a.shp"), { name: "a.prj", data: prj }]), expectCode: "unzipped-too-large", maxMs: 500 });
-  add({ id: "shp-bomb-understated-dbf", category: "shapefile", fileName: "liar.zip", bytes: writeZip([{ name: "a.shp", data: writeShp(5, [[square4544]]) }, bombEntry("a.dbf", 2000), { name: "a.prj", data: prj }]), expectCode: "unzipped-too-large", maxMs: 1000 });
+  add({
+    id: "shp-bomb-declared",
+    category: "shapefile",
+    fileName: "bomb.zip",
+    bytes: writeZip([bombEntry("a.shp"), { name: "a.prj", data: prj }]),
+    expectCode: "unzipped-too-large",
+    maxMs: 500,
+  });
+  add({
+    id: "shp-bomb-understated-dbf",
+    category: "shapefile",
+    fileName: "liar.zip",
+    bytes: writeZip([{ name: "a.shp", data: writeShp(5, [[square4544]]) }, bombEntry("a.dbf", 2000), { name: "a.prj", data: prj }]),
+    expectCode: "unzipped-too-large",
+    maxMs: 1000,
+  });
   const dbf = writeDbf([{ name: utf8("NAME"), type: "C", length: 10 }], [[utf8("a")]]);
   const hugeCount = dbf.slice();
   new DataView(hugeCount.buffer).setUint32(4, 0xffffffff, true);
-  add({ id: "dbf-4-billion-records", category: "shapefile", fileName: "records.zip", bytes: writeZip([{ name: "a.shp", data: writeShp(5, [[square4544]]) }, { name: "a.dbf", data: hugeCount }, { name: "a.prj", data: prj }]), expectCode: "invalid-dbf", maxMs: 500 });
+  add({
+    id: "dbf-4-billion-records",
+    category: "shapefile",
+    fileName: "records.zip",
+    bytes: writeZip([
+      { name: "a.shp", data: writeShp(5, [[square4544]]) },
+      { name: "a.dbf", data: hugeCount },
+      { name: "a.prj", data: prj },
+    ]),
+    expectCode: "invalid-dbf",
+    maxMs: 500,
+  });
   add({
     id: "dbf-over-a-million-values",
     category: "shapefile",
@@ -618,7 +964,19 @@ function handWritten(): FuzzInput[] {
       const fields: DbfField[] = Array.from({ length: 11 }, (_, index) => ({ name: utf8(`F${index}`), type: "C", length: 1 }));
       const cell = utf8("x");
       const row = fields.map(() => cell);
-      return { bytes: writeZip([{ name: "a.shp", data: writeShp(1, points) }, { name: "a.dbf", data: writeDbf(fields, points.map(() => row)) }, { name: "a.prj", data: prj }]) };
+      return {
+        bytes: writeZip([
+          { name: "a.shp", data: writeShp(1, points) },
+          {
+            name: "a.dbf",
+            data: writeDbf(
+              fields,
+              points.map(() => row),
+            ),
+          },
+          { name: "a.prj", data: prj },
+        ]),
+      };
     },
     expectCode: "too-many-attributes",
     maxMs: 1500,
@@ -628,11 +986,36 @@ function handWritten(): FuzzInput[] {
     { name: gbk("用途"), type: "C", length: 40 },
   ];
   const gbkRows = [[gbk("<img src=x onerror=alert(1)>"), gbk("javascript:alert(1)")]];
-  add({ id: "dbf-gbk-field-names-no-cpg", category: "shapefile", fileName: "gbk.zip", bytes: writeZip([{ name: gbk("地块.shp"), data: writeShp(5, [[square4544]]) }, { name: gbk("地块.dbf"), data: writeDbf(gbkFields, gbkRows) }, { name: gbk("地块.prj"), data: prj }]) });
-  add({ id: "dbf-gbk-field-names-utf8-cpg", category: "shapefile", fileName: "gbk.zip", bytes: writeZip([{ name: "a.shp", data: writeShp(5, [[square4544]]) }, { name: "a.dbf", data: writeDbf(gbkFields, gbkRows) }, { name: "a.prj", data: prj }, { name: "a.cpg", data: utf8("UTF-8") }]) });
+  add({
+    id: "dbf-gbk-field-names-no-cpg",
+    category: "shapefile",
+    fileName: "gbk.zip",
+    bytes: writeZip([
+      { name: gbk("地块.shp"), data: writeShp(5, [[square4544]]) },
+      { name: gbk("地块.dbf"), data: writeDbf(gbkFields, gbkRows) },
+      { name: gbk("地块.prj"), data: prj },
+    ]),
+  });
+  add({
+    id: "dbf-gbk-field-names-utf8-cpg",
+    category: "shapefile",
+    fileName: "gbk.zip",
+    bytes: writeZip([
+      { name: "a.shp", data: writeShp(5, [[square4544]]) },
+      { name: "a.dbf", data: writeDbf(gbkFields, gbkRows) },
+      { name: "a.prj", data: prj },
+      { name: "a.cpg", data: utf8("UTF-8") },
+    ]),
+  });
   const multipatch = writeShp(5, [[square4544]]);
   new DataView(multipatch.buffer).setInt32(32, 31, true);
-  add({ id: "shp-multipatch", category: "shapefile", fileName: "patch.zip", bytes: writeZip([{ name: "a.shp", data: multipatch }]), expectCode: "invalid-shapefile" });
+  add({
+    id: "shp-multipatch",
+    category: "shapefile",
+    fileName: "patch.zip",
+    bytes: writeZip([{ name: "a.shp", data: multipatch }]),
+    expectCode: "invalid-shapefile",
+  });
   add({
     id: "shp-mixed-crs-layers",
     category: "shapefile",
@@ -649,33 +1032,126 @@ function handWritten(): FuzzInput[] {
     id: "prj-100k-nested-brackets",
     category: "shapefile",
     fileName: "prj.zip",
-    bytes: writeZip([{ name: "a.shp", data: writeShp(5, [[square4544]]) }, { name: "a.prj", data: utf8(`${"A[".repeat(100_000)}${"]".repeat(100_000)}`) }]),
+    bytes: writeZip([
+      { name: "a.shp", data: writeShp(5, [[square4544]]) },
+      { name: "a.prj", data: utf8(`${"A[".repeat(100_000)}${"]".repeat(100_000)}`) },
+    ]),
   });
-  add({ id: "zip-truncated-end-record", category: "shapefile", fileName: "cut.zip", bytes: readFixture("shp-4544-gbk.zip").slice(0, 300), expectCode: "invalid-zip" });
+  add({
+    id: "zip-truncated-end-record",
+    category: "shapefile",
+    fileName: "cut.zip",
+    bytes: readFixture("shp-4544-gbk.zip").slice(0, 300),
+    expectCode: "invalid-zip",
+  });
 
-  add({ id: "csv-1M-rows", category: "csv", fileName: "million.csv", build: () => ({ bytes: utf8(`x,y\n${manyLines(MILLION, (index) => `105.${7000 + (index % 1000)},29.70${index % 10}`)}`) }), expectCode: "too-many-vertices", maxMs: 1500 });
+  add({
+    id: "csv-1M-rows",
+    category: "csv",
+    fileName: "million.csv",
+    build: () => ({ bytes: utf8(`x,y\n${manyLines(MILLION, (index) => `105.${7000 + (index % 1000)},29.70${index % 10}`)}`) }),
+    expectCode: "too-many-vertices",
+    maxMs: 1500,
+  });
   add({
     id: "txt-1M-rows",
     category: "txt",
     fileName: "million.txt",
-    build: () => ({ bytes: utf8(`[地块坐标]\n${MILLION},1,DK1,a,面,,,,@\n${manyLines(MILLION, (index) => `J${index},1,${3287000 + (index % 1000)},${35569000 + (index % 997)}`)}`) }),
+    build: () => ({
+      bytes: utf8(
+        `[地块坐标]\n${MILLION},1,DK1,a,面,,,,@\n${manyLines(MILLION, (index) => `J${index},1,${3287000 + (index % 1000)},${35569000 + (index % 997)}`)}`,
+      ),
+    }),
     expectCode: "too-many-vertices",
     maxMs: 1500,
   });
-  add({ id: "dat-1M-rows", category: "cass", fileName: "million.dat", build: () => ({ bytes: utf8(manyLines(MILLION, (index) => `${index},,${569000 + (index % 1000)},${3287000 + (index % 997)},300`)) }), expectCode: "too-many-vertices", maxMs: 1500 });
+  add({
+    id: "dat-1M-rows",
+    category: "cass",
+    fileName: "million.dat",
+    build: () => ({ bytes: utf8(manyLines(MILLION, (index) => `${index},,${569000 + (index % 1000)},${3287000 + (index % 997)},300`)) }),
+    expectCode: "too-many-vertices",
+    maxMs: 1500,
+  });
   const junkLines = (): string => "a\n".repeat(1_000_001);
-  add({ id: "paste-1M-junk-lines", category: "paste", fileName: "(pasted)", build: () => ({ pasted: junkLines() }), expectCode: "too-many-lines", maxMs: 1000 });
-  add({ id: "csv-1M-junk-lines", category: "csv", fileName: "junk.csv", build: () => ({ bytes: utf8(junkLines()) }), expectCode: "too-many-lines", maxMs: 1000 });
-  add({ id: "dat-1M-junk-lines", category: "cass", fileName: "junk.dat", build: () => ({ bytes: utf8(junkLines()) }), expectCode: "too-many-lines", maxMs: 1000 });
-  add({ id: "csv-header-of-100k-brackets", category: "csv", fileName: "brackets.csv", bytes: utf8(`${"(".repeat(100_000)},y\n1,2`), expectCode: "csv-columns-not-found", maxMs: 500 });
+  add({
+    id: "paste-1M-junk-lines",
+    category: "paste",
+    fileName: "(pasted)",
+    build: () => ({ pasted: junkLines() }),
+    expectCode: "too-many-lines",
+    maxMs: 1000,
+  });
+  add({
+    id: "csv-1M-junk-lines",
+    category: "csv",
+    fileName: "junk.csv",
+    build: () => ({ bytes: utf8(junkLines()) }),
+    expectCode: "too-many-lines",
+    maxMs: 1000,
+  });
+  add({
+    id: "dat-1M-junk-lines",
+    category: "cass",
+    fileName: "junk.dat",
+    build: () => ({ bytes: utf8(junkLines()) }),
+    expectCode: "too-many-lines",
+    maxMs: 1000,
+  });
+  add({
+    id: "csv-header-of-100k-brackets",
+    category: "csv",
+    fileName: "brackets.csv",
+    bytes: utf8(`${"(".repeat(100_000)},y\n1,2`),
+    expectCode: "csv-columns-not-found",
+    maxMs: 500,
+  });
   add({ id: "csv-line-of-spaces-then-quote", category: "csv", fileName: "spaces.csv", bytes: utf8(`${" ".repeat(1_000_000)}"x,y\n1,2`), maxMs: 500 });
-  add({ id: "txt-bracket-then-50k-spaces", category: "txt", fileName: "spaces.txt", bytes: utf8(`[${" ".repeat(50_000)}a\n[地块坐标]\n`), expectCode: "invalid-boundary-txt", maxMs: 500 });
-  add({ id: "paste-1M-lines", category: "paste", fileName: "(pasted)", build: () => ({ pasted: manyLines(MILLION, (index) => `105.${7000 + (index % 1000)} 29.70${index % 10}`) }), expectCode: "too-many-vertices", maxMs: 1500 });
-  add({ id: "paste-one-line-of-500k-numbers", category: "paste", fileName: "(pasted)", build: () => ({ pasted: manyLines(500_000, String, " ") }), expectCode: "unreadable-line", maxMs: 1500 });
-  add({ id: "paste-over-50M-characters", category: "paste", fileName: "(pasted)", build: () => ({ pasted: `${" ".repeat(50 * 1024 * 1024 + 1)}105.7 29.7` }), expectCode: "input-too-large", maxMs: 500 });
-  add({ id: "file-over-50MB", fileName: "huge.geojson", build: () => ({ bytes: new Uint8Array(50 * 1024 * 1024 + 1) }), expectCode: "file-too-large", maxMs: 200 });
+  add({
+    id: "txt-bracket-then-50k-spaces",
+    category: "txt",
+    fileName: "spaces.txt",
+    bytes: utf8(`[${" ".repeat(50_000)}a\n[地块坐标]\n`),
+    expectCode: "invalid-boundary-txt",
+    maxMs: 500,
+  });
+  add({
+    id: "paste-1M-lines",
+    category: "paste",
+    fileName: "(pasted)",
+    build: () => ({ pasted: manyLines(MILLION, (index) => `105.${7000 + (index % 1000)} 29.70${index % 10}`) }),
+    expectCode: "too-many-vertices",
+    maxMs: 1500,
+  });
+  add({
+    id: "paste-one-line-of-500k-numbers",
+    category: "paste",
+    fileName: "(pasted)",
+    build: () => ({ pasted: manyLines(500_000, String, " ") }),
+    expectCode: "unreadable-line",
+    maxMs: 1500,
+  });
+  add({
+    id: "paste-over-50M-characters",
+    category: "paste",
+    fileName: "(pasted)",
+    build: () => ({ pasted: `${" ".repeat(50 * 1024 * 1024 + 1)}105.7 29.7` }),
+    expectCode: "input-too-large",
+    maxMs: 500,
+  });
+  add({
+    id: "file-over-50MB",
+    fileName: "huge.geojson",
+    build: () => ({ bytes: new Uint8Array(50 * 1024 * 1024 + 1) }),
+    expectCode: "file-too-large",
+    maxMs: 200,
+  });
   add({ id: "file-empty", fileName: "empty.kml", bytes: new Uint8Array(0), expectCode: "empty-file" });
-  add({ id: "file-name-of-1000-characters", fileName: `${"名".repeat(1000)}\u0000<script>.geojson`, bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.723,29.699],[105.723,29.708],[105.713,29.699]]]}') });
+  add({
+    id: "file-name-of-1000-characters",
+    fileName: `${"名".repeat(1000)}\u0000<script>.geojson`,
+    bytes: utf8('{"type":"Polygon","coordinates":[[[105.713,29.699],[105.723,29.699],[105.723,29.708],[105.713,29.699]]]}'),
+  });
   add({ id: "file-unknown-extension", fileName: "<img src=x onerror=alert(1)>.exe", bytes: utf8("MZ"), expectCode: "unsupported-format" });
   return inputs;
 }
@@ -700,7 +1176,9 @@ export function buildCorpus(seed: number): FuzzInput[] {
   for (let index = 0; index < 70; index++) add("geojson", random.pick(["a.geojson", "a.json"]), encodeTextFile(random, geojsonText(random)));
   for (let index = 0; index < 40; index++) add("kml", "a.kml", utf8(kmlText(random)));
   for (let index = 0; index < 20; index++) {
-    const entries: ZipEntrySpec[] = [{ name: random.pick(["doc.kml", "layers/a.kml", "DOC.KML"]), data: utf8(kmlText(random)), method: random.pick([0, 8] as const) }];
+    const entries: ZipEntrySpec[] = [
+      { name: random.pick(["doc.kml", "layers/a.kml", "DOC.KML"]), data: utf8(kmlText(random)), method: random.pick([0, 8] as const) },
+    ];
     if (random.chance(0.3)) entries.push({ name: gbk("图层/地块.kml"), data: gbk(kmlText(random)) });
     let bytes = writeZip(entries);
     if (random.chance(0.2)) bytes = bytes.slice(0, random.int(1, bytes.byteLength - 1));

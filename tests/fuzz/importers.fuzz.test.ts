@@ -11,12 +11,26 @@ const SEED = fuzzSeed();
 const SLOW_MACHINE_FACTOR = 10;
 const corpus = buildCorpus(SEED);
 const KNOWN_CODES = new Set<string>(IMPORT_ERROR_CODES);
-const CATEGORIES: FuzzCategory[] = ["fixture-truncated", "fixture-mutated", "geojson", "kml", "kmz", "shapefile", "csv", "txt", "cass", "paste", "random-bytes", "limits"];
+const CATEGORIES: FuzzCategory[] = [
+  "fixture-truncated",
+  "fixture-mutated",
+  "geojson",
+  "kml",
+  "kmz",
+  "shapefile",
+  "csv",
+  "txt",
+  "cass",
+  "paste",
+  "random-bytes",
+  "limits",
+];
 
 function messageProblems(message: ImportMessage, where: string): string[] {
   const problems: string[] = [];
   if (typeof message.code !== "string" || message.code === "") problems.push(`${where}: no code`);
-  if (typeof message.zh !== "string" || !/[\u4e00-\u9fff]/.test(message.zh)) problems.push(`${where}: zh text missing or without Chinese: ${String(message.zh)}`);
+  if (typeof message.zh !== "string" || !/[\u4e00-\u9fff]/.test(message.zh))
+    problems.push(`${where}: zh text missing or without Chinese: ${String(message.zh)}`);
   if (typeof message.en !== "string" || !/[A-Za-z]{3}/.test(message.en)) problems.push(`${where}: en text missing: ${String(message.en)}`);
   for (const text of [message.zh, message.en]) {
     if (/\bundefined\b|\[object Object\]/.test(text)) problems.push(`${where}: text shows a programming value: ${text.slice(0, 200)}`);
@@ -103,26 +117,34 @@ describe(`importers under fuzz (FUZZ_SEED=${SEED})`, () => {
 
   it("has at least 300 inputs, every category represented", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(300);
-    for (const category of CATEGORIES) expect(corpus.some((input) => input.category === category), category).toBe(true);
+    for (const category of CATEGORIES)
+      expect(
+        corpus.some((input) => input.category === category),
+        category,
+      ).toBe(true);
   });
 
-  it.each(corpus.map((input) => [input.id, input] as const))(`%s (seed ${SEED})`, async (id, input) => {
-    let result: unknown;
-    try {
-      result = await run(input);
-    } catch (error) {
-      throw new Error(`${id} (FUZZ_SEED=${SEED}) threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    const ms = timings[timings.length - 1]!.ms;
-    expect(resultProblems(result), `${id} (FUZZ_SEED=${SEED})`).toEqual([]);
-    if (input.expectCode) {
-      const typed = result as ImportResult;
-      expect(typed.ok ? "ok" : typed.error.code, `${id} (FUZZ_SEED=${SEED}): ${typed.ok ? "" : typed.error.en}`).toBe(input.expectCode);
-    }
-    // `maxMs` is what a refusal costs on a quiet machine; ten times that still catches a parser doing the work it
-    // should refuse (a billion laughs or a bomb takes minutes) without failing a run on a loaded, shared machine.
-    if (input.maxMs) expect(ms, `${id} (FUZZ_SEED=${SEED}) took ${ms.toFixed(0)} ms`).toBeLessThan(input.maxMs * SLOW_MACHINE_FACTOR);
-  }, 30_000);
+  it.each(corpus.map((input) => [input.id, input] as const))(
+    `%s (seed ${SEED})`,
+    async (id, input) => {
+      let result: unknown;
+      try {
+        result = await run(input);
+      } catch (error) {
+        throw new Error(`${id} (FUZZ_SEED=${SEED}) threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      const ms = timings[timings.length - 1]!.ms;
+      expect(resultProblems(result), `${id} (FUZZ_SEED=${SEED})`).toEqual([]);
+      if (input.expectCode) {
+        const typed = result as ImportResult;
+        expect(typed.ok ? "ok" : typed.error.code, `${id} (FUZZ_SEED=${SEED}): ${typed.ok ? "" : typed.error.en}`).toBe(input.expectCode);
+      }
+      // `maxMs` is what a refusal costs on a quiet machine; ten times that still catches a parser doing the work it
+      // should refuse (a billion laughs or a bomb takes minutes) without failing a run on a loaded, shared machine.
+      if (input.maxMs) expect(ms, `${id} (FUZZ_SEED=${SEED}) took ${ms.toFixed(0)} ms`).toBeLessThan(input.maxMs * SLOW_MACHINE_FACTOR);
+    },
+    30_000,
+  );
 
   it("leaves no unhandled rejection behind", async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));

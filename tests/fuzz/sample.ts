@@ -48,7 +48,11 @@ export function sampleCorpus(corpus: readonly FuzzInput[], seed: number, options
   const chosen = new Set<FuzzInput>();
   const allowed = corpus.filter((input) => !options.exclude?.(input));
   const take = (candidates: readonly FuzzInput[], count: number) => {
-    for (const input of shuffled(candidates.filter((candidate) => !chosen.has(candidate)), random).slice(0, count)) chosen.add(input);
+    for (const input of shuffled(
+      candidates.filter((candidate) => !chosen.has(candidate)),
+      random,
+    ).slice(0, count))
+      chosen.add(input);
   };
 
   const targeted = new Map<string, FuzzInput[]>();
@@ -60,7 +64,11 @@ export function sampleCorpus(corpus: readonly FuzzInput[], seed: number, options
   for (const category of categories) {
     const members = allowed.filter((input) => input.category === category);
     if (byFormat.includes(category)) {
-      for (const format of [...new Set(members.map(inputFormat))].sort()) take(members.filter((input) => inputFormat(input) === format), 1);
+      for (const format of [...new Set(members.map(inputFormat))].sort())
+        take(
+          members.filter((input) => inputFormat(input) === format),
+          1,
+        );
     } else {
       const generated = members.filter((input) => !input.expectCode && !input.build);
       take(generated.length > 0 ? generated : members, options.perCategory);
@@ -69,7 +77,11 @@ export function sampleCorpus(corpus: readonly FuzzInput[], seed: number, options
 
   for (const format of [...new Set(allowed.map(inputFormat))].sort()) {
     const have = [...chosen].filter((input) => inputFormat(input) === format).length;
-    if (have < options.perFormat) take(allowed.filter((input) => inputFormat(input) === format && !input.build), options.perFormat - have);
+    if (have < options.perFormat)
+      take(
+        allowed.filter((input) => inputFormat(input) === format && !input.build),
+        options.perFormat - have,
+      );
   }
   return corpus.filter((input) => chosen.has(input));
 }

@@ -52,7 +52,10 @@ function validWorkspaceText(): string {
   return serializeWorkspaceFile(
     buildWorkspaceFile(
       {
-        settings: settingsRecordOf({ language: "en", basemap: "osm", layers: { towns: { visible: false, opacity: 0.4 } }, cautionDistanceMetres: 80 }, "2024-06-03T00:00:00.000Z"),
+        settings: settingsRecordOf(
+          { language: "en", basemap: "osm", layers: { towns: { visible: false, opacity: 0.4 } }, cautionDistanceMetres: 80 },
+          "2024-06-03T00:00:00.000Z",
+        ),
         savedQueries: [testSavedQuery("q-1"), testSavedQuery("q-2")],
         draft: testDraft,
         importedLayers: [layer, { ...layer, id: "imported-parks-f2", replaces: "parks" }],

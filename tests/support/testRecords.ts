@@ -8,7 +8,17 @@ export const testQuery: SiteQuery = {
   parcel: {
     name: "地块",
     origin: "drawn",
-    geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [105.7, 29.7],
+          [105.71, 29.7],
+          [105.71, 29.71],
+          [105.7, 29.7],
+        ],
+      ],
+    },
   },
   overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } },
   fee: { floorAreas: { office: 100 }, answers: {} },
@@ -23,7 +33,14 @@ export const testDraft: SiteDraft = {
   schemaVersion: 1,
   savedAt: "2024-05-02T08:00:00.000Z",
   query: testQuery,
-  sketch: { kind: "line", vertices: [[105.7, 29.7], [105.72, 29.71]], finished: false },
+  sketch: {
+    kind: "line",
+    vertices: [
+      [105.7, 29.7],
+      [105.72, 29.71],
+    ],
+    finished: false,
+  },
 };
 
 export function testLayer(id: string, importedAt = "2024-06-01T00:00:00.000Z"): ImportedLayerRecord {
@@ -54,7 +71,17 @@ export function testLayer(id: string, importedAt = "2024-06-01T00:00:00.000Z"): 
             geometry_note: "官方数据",
             area_mu: 12.5,
           },
-          geometry: { type: "Polygon", coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.7]]] },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [105.7, 29.7],
+                [105.71, 29.7],
+                [105.71, 29.71],
+                [105.7, 29.7],
+              ],
+            ],
+          },
         },
       ],
     },

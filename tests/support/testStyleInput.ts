@@ -8,9 +8,7 @@ import type { StyleInput } from "../../src/map/buildStyle";
 /** A style input from the valid fixture package with every default, for map tests. */
 export function fixtureStyleInput(overrides: Partial<StyleInput> = {}): StyleInput {
   const manifest = readFixture("valid/manifest.json") as Manifest;
-  const data = new Map(
-    manifest.layers.map((layer) => [layer.id, readFixture(`valid/${layer.file}`) as LayerFeatureCollection]),
-  );
+  const data = new Map(manifest.layers.map((layer) => [layer.id, readFixture(`valid/${layer.file}`) as LayerFeatureCollection]));
   return {
     manifest,
     data,

@@ -25,18 +25,12 @@ function maplibreValueImports(fileName: string, text: string): string[] {
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && MAPLIBRE.test(node.moduleSpecifier.text)) {
       if (!node.importClause?.isTypeOnly) found.push(node.getText(source));
-    } else if (
-      ts.isExportDeclaration(node) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier) &&
-      MAPLIBRE.test(node.moduleSpecifier.text)
-    ) {
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && MAPLIBRE.test(node.moduleSpecifier.text)) {
       if (!node.isTypeOnly) found.push(node.getText(source));
     } else if (ts.isCallExpression(node)) {
       const [argument] = node.arguments;
       const isImportOrRequire =
-        node.expression.kind === ts.SyntaxKind.ImportKeyword ||
-        (ts.isIdentifier(node.expression) && node.expression.text === "require");
+        node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === "require");
       if (isImportOrRequire && argument && ts.isStringLiteralLike(argument) && MAPLIBRE.test(argument.text)) {
         found.push(node.getText(source));
       }
@@ -73,14 +67,20 @@ describe("architecture", () => {
   it("only src/map imports values from maplibre-gl", () => {
     const offenders = sourceFiles(srcDir)
       .filter((file) => !relative(srcDir, file).startsWith(`map${sep}`))
-      .flatMap((file) =>
-        maplibreValueImports(file, readFileSync(file, "utf8")).map((found) => `${relative(rootDir, file)}: ${found}`),
-      );
+      .flatMap((file) => maplibreValueImports(file, readFileSync(file, "utf8")).map((found) => `${relative(rootDir, file)}: ${found}`));
     expect(offenders).toEqual([]);
   });
 
   it("the sink check sees every form it forbids", () => {
-    for (const sink of ["el.innerHTML = x", "el.outerHTML=x", "el.insertAdjacentHTML('beforeend', x)", "document.write(x)", "document.writeln(x)", "new Function('return 1')", "eval (x)"]) {
+    for (const sink of [
+      "el.innerHTML = x",
+      "el.outerHTML=x",
+      "el.insertAdjacentHTML('beforeend', x)",
+      "document.write(x)",
+      "document.writeln(x)",
+      "new Function('return 1')",
+      "eval (x)",
+    ]) {
       expect(HTML_SINKS.test(sink), sink).toBe(true);
     }
     expect(HTML_SINKS.test("el.textContent = x; evaluate(x); functionName")).toBe(false);
@@ -92,7 +92,16 @@ describe("architecture", () => {
   });
 
   it("the address-write check sees every form it forbids", () => {
-    for (const write of ["location.hash = x", "window.location.hash=x", "location.href = url", "location.hash += '&a=1'", "location.assign(url)", "location.replace(url)", "history.replaceState(null, '', x)", "target.history.pushState (s, '', x)"]) {
+    for (const write of [
+      "location.hash = x",
+      "window.location.hash=x",
+      "location.href = url",
+      "location.hash += '&a=1'",
+      "location.assign(url)",
+      "location.replace(url)",
+      "history.replaceState(null, '', x)",
+      "target.history.pushState (s, '', x)",
+    ]) {
       expect(ADDRESS_WRITES.test(write), write).toBe(true);
     }
     for (const read of ["const hash = location.hash;", "if (location.hash === x) {}", "location.href", "readerHash(location.hash, a, b)"]) {

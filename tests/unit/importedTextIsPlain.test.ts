@@ -53,7 +53,14 @@ const files: [string, () => Uint8Array, (parcel: ImportedParcel) => void][] = [
       ),
     (parcel) => {
       expect(parcel.name).toBe(IMAGE);
-      expect(parcel.properties).toMatchObject({ 名称: IMAGE, url: LINK, note: SCRIPT, nested: JSON.stringify({ html: IMAGE, list: [LINK] }), flag: "true", count: 3 });
+      expect(parcel.properties).toMatchObject({
+        名称: IMAGE,
+        url: LINK,
+        note: SCRIPT,
+        nested: JSON.stringify({ html: IMAGE, list: [LINK] }),
+        flag: "true",
+        count: 3,
+      });
     },
   ],
   [
@@ -93,7 +100,12 @@ const files: [string, () => Uint8Array, (parcel: ImportedParcel) => void][] = [
   ],
   [
     "hostile.csv",
-    () => utf8(["地块编号,点号,X坐标,Y坐标", ...SQUARE_GK.slice(0, 4).map(([x, y], index) => `"${IMAGE}",${index === 0 ? LINK : `J${index + 1}`},${y},${x}`)].join("\n")),
+    () =>
+      utf8(
+        ["地块编号,点号,X坐标,Y坐标", ...SQUARE_GK.slice(0, 4).map(([x, y], index) => `"${IMAGE}",${index === 0 ? LINK : `J${index + 1}`},${y},${x}`)].join(
+          "\n",
+        ),
+      ),
     (parcel) => {
       expect(parcel.name).toBe(IMAGE);
       expect(parcel.properties).toEqual({ 地块编号: IMAGE });
@@ -104,7 +116,11 @@ const files: [string, () => Uint8Array, (parcel: ImportedParcel) => void][] = [
     "hostile.txt",
     () =>
       utf8(
-        ["[地块坐标]", `4,100.0000,${LINK},${IMAGE},面,,${SCRIPT},,@`, ...SQUARE_GK.slice(0, 4).map(([x, y], index) => `${index === 0 ? IMAGE : `J${index + 1}`},1,${y},${x}`)].join("\n"),
+        [
+          "[地块坐标]",
+          `4,100.0000,${LINK},${IMAGE},面,,${SCRIPT},,@`,
+          ...SQUARE_GK.slice(0, 4).map(([x, y], index) => `${index === 0 ? IMAGE : `J${index + 1}`},1,${y},${x}`),
+        ].join("\n"),
       ),
     (parcel) => {
       expect(parcel.name).toBe(IMAGE);
@@ -114,7 +130,12 @@ const files: [string, () => Uint8Array, (parcel: ImportedParcel) => void][] = [
   ],
   [
     "hostile.dat",
-    () => utf8(SQUARE_GK.slice(0, 4).map(([x, y], index) => `${index === 0 ? LINK : index + 1},,${x},${y},300`).join("\n")),
+    () =>
+      utf8(
+        SQUARE_GK.slice(0, 4)
+          .map(([x, y], index) => `${index === 0 ? LINK : index + 1},,${x},${y},300`)
+          .join("\n"),
+      ),
     (parcel) => expect(parcel.vertexLabels?.[0]?.[0]?.[0]).toBe(LINK),
   ],
 ];

@@ -36,7 +36,6 @@ const FIT_PADDING = 48;
 const POINT_MAX_ZOOM = 16;
 const EARTH_CIRCUMFERENCE_METRES = 40_075_016.686;
 
-
 export interface SketchController {
   methods: SketchMethods;
   /**
@@ -299,11 +298,7 @@ export function attachSketch(map: MaplibreMap, appMove: Record<string, unknown>,
         const [left, right] = fitted(options.padding.left, options.padding.right, container.clientWidth);
         padding = { top, bottom, left, right };
       }
-      map.fitBounds(
-        [west, south, east, north],
-        { padding, maxZoom: isPoint ? POINT_MAX_ZOOM : 18, animate: options.animate ?? true, duration: 600 },
-        appMove,
-      );
+      map.fitBounds([west, south, east, north], { padding, maxZoom: isPoint ? POINT_MAX_ZOOM : 18, animate: options.animate ?? true, duration: 600 }, appMove);
     },
     snapshot: () =>
       new Promise<MapSnapshot>((resolve, reject) => {

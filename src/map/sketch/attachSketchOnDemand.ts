@@ -33,7 +33,11 @@ export function attachSketchOnDemand(
   // Calls made while the code loads wait on the same promise, so they run in the order they were made.
   const run = (call: (methods: SketchMethods) => void) => {
     if (controller) call(controller.methods);
-    else void load().then(({ methods }) => call(methods), () => undefined);
+    else
+      void load().then(
+        ({ methods }) => call(methods),
+        () => undefined,
+      );
   };
 
   const methods: SketchMethods = {

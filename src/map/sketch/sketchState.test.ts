@@ -116,7 +116,15 @@ describe("sketch state", () => {
   it("turns a drawn geometry back into an editable shape", () => {
     expect(shapeOfGeometry({ type: "Polygon", coordinates: [[A, B, C, A]] })).toEqual({ kind: "polygon", vertices: [A, B, C], finished: true });
     expect(shapeOfGeometry({ type: "LineString", coordinates: [A, B] })).toEqual({ kind: "line", vertices: [A, B], finished: true });
-    expect(shapeOfGeometry({ type: "Polygon", coordinates: [[A, B, C, A], [A, B, C, A]] })).toBeNull();
+    expect(
+      shapeOfGeometry({
+        type: "Polygon",
+        coordinates: [
+          [A, B, C, A],
+          [A, B, C, A],
+        ],
+      }),
+    ).toBeNull();
     expect(shapeOfGeometry({ type: "MultiPolygon", coordinates: [] })).toBeNull();
   });
 

@@ -3,7 +3,18 @@ import type { FindingStatus, LayerFinding } from "../../check/types";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { findingCitations, labelledVertices, sortFindings, type ReportInput } from "../../parcel/reportInput";
-import { cell, message, plain, REPORT_FORMAT, REPORT_FORMAT_VERSION, type ReportBlock, type ReportModel, type ReportSection, type ReportTableRow, type ReportText } from "./reportModel";
+import {
+  cell,
+  message,
+  plain,
+  REPORT_FORMAT,
+  REPORT_FORMAT_VERSION,
+  type ReportBlock,
+  type ReportModel,
+  type ReportSection,
+  type ReportTableRow,
+  type ReportText,
+} from "./reportModel";
 
 export const STATUS_MESSAGES: Record<FindingStatus, MessageKey> = {
   restricted: "site.status.restricted",
@@ -53,10 +64,18 @@ function parcelSection(input: ReportInput): ReportSection {
   ];
   if (polygonal) {
     rows.push({ id: "area-gk", label: message("site.parcel.areaGk"), value: cell({ squareMetres: report.parcel.gaussKrugerSquareMetres, unit: "all" }) });
-    rows.push({ id: "area-ellipsoid", label: message("site.parcel.areaEllipsoid"), value: cell({ squareMetres: report.parcel.ellipsoidalSquareMetres, unit: "all" }) });
+    rows.push({
+      id: "area-ellipsoid",
+      label: message("site.parcel.areaEllipsoid"),
+      value: cell({ squareMetres: report.parcel.ellipsoidalSquareMetres, unit: "all" }),
+    });
   }
   if (parcel.geometry.type !== "Point") {
-    rows.push({ id: "length", label: message(polygonal ? "site.parcel.perimeter" : "site.parcel.length"), value: cell({ distanceMetres: report.parcel.lengthMetres }) });
+    rows.push({
+      id: "length",
+      label: message(polygonal ? "site.parcel.perimeter" : "site.parcel.length"),
+      value: cell({ distanceMetres: report.parcel.lengthMetres }),
+    });
   }
   rows.push({ id: "vertices", label: message("site.parcel.vertices"), value: cell({ number: labelledVertices(parcel).length, decimals: 0 }) });
   rows.push({ id: "caution-distance", label: message("site.parcel.cautionDistance"), value: cell({ distanceMetres: report.options.cautionDistanceMetres }) });
@@ -102,8 +121,20 @@ function findingsSection(input: ReportInput, isPointLayer: (layerId: string) => 
         cell(override ? message("site.report.overrideCell", { reason: plain(override.reason), at: { date: override.at } }) : plain("")),
         cell(
           finding.geometryQuality === "official"
-            ? { join: [message("site.report.quality", { quality: message(`quality.${finding.geometryQuality}`), metres: { number: finding.positionalAccuracyM, decimals: 0 } }), { localized: finding.qualityNote }], separator: "line" }
-            : message("site.report.quality", { quality: message(`quality.${finding.geometryQuality}`), metres: { number: finding.positionalAccuracyM, decimals: 0 } }),
+            ? {
+                join: [
+                  message("site.report.quality", {
+                    quality: message(`quality.${finding.geometryQuality}`),
+                    metres: { number: finding.positionalAccuracyM, decimals: 0 },
+                  }),
+                  { localized: finding.qualityNote },
+                ],
+                separator: "line",
+              }
+            : message("site.report.quality", {
+                quality: message(`quality.${finding.geometryQuality}`),
+                metres: { number: finding.positionalAccuracyM, decimals: 0 },
+              }),
           finding.geometryQuality === "official" ? { name: "print-provenance", value: finding.layerId } : undefined,
         ),
       ],
@@ -113,14 +144,27 @@ function findingsSection(input: ReportInput, isPointLayer: (layerId: string) => 
     {
       type: "table",
       id: "findings",
-      columns: [message("site.print.status"), message("site.print.layer"), message("site.print.finding"), message("site.report.figures"), message("site.report.override"), message("site.print.quality")],
+      columns: [
+        message("site.print.status"),
+        message("site.print.layer"),
+        message("site.print.finding"),
+        message("site.report.figures"),
+        message("site.report.override"),
+        message("site.print.quality"),
+      ],
       rows,
     },
   ];
   if (input.notChecked.length > 0) {
-    blocks.push({ type: "warning", id: "not-checked", text: message("site.findings.notChecked", { layers: { join: input.notChecked.map((layer) => ({ localized: layer.title })), separator: "list" } }) });
+    blocks.push({
+      type: "warning",
+      id: "not-checked",
+      text: message("site.findings.notChecked", { layers: { join: input.notChecked.map((layer) => ({ localized: layer.title })), separator: "list" } }),
+    });
   }
-  const citations = [...new Set(sorted.filter((finding) => finding.status !== "clear").flatMap((finding) => findingCitations(finding, input.layerDocuments(finding.layerId))))];
+  const citations = [
+    ...new Set(sorted.filter((finding) => finding.status !== "clear").flatMap((finding) => findingCitations(finding, input.layerDocuments(finding.layerId)))),
+  ];
   blocks.push(...quoteBlocks(citations, input));
   return { id: "findings", heading: message("site.findings.heading"), blocks };
 }
@@ -140,12 +184,25 @@ function feeAnswerBlocks(input: ReportInput): ReportBlock[] {
   }
   const town = input.fee?.town ?? (present.length === 1 ? present[0]! : null);
   if (town && town.parks.length > 0) {
-    const answer = answers.park === undefined ? null : answers.park === "none" ? message("site.fee.parkNone") : message("site.fee.parkInside", { park: plain(answers.park) });
+    const answer =
+      answers.park === undefined
+        ? null
+        : answers.park === "none"
+          ? message("site.fee.parkNone")
+          : message("site.fee.parkInside", { park: plain(answers.park) });
     blocks.push({ type: "question", id: "park", question: message(questionText("park")), answer });
   }
-  if (town?.split && (answers.insideUrbanConstructionLand !== undefined || input.fee?.questions.some((question) => question.id === "urban-construction-land"))) {
+  if (
+    town?.split &&
+    (answers.insideUrbanConstructionLand !== undefined || input.fee?.questions.some((question) => question.id === "urban-construction-land"))
+  ) {
     const inside = answers.insideUrbanConstructionLand;
-    blocks.push({ type: "question", id: "urban", question: message(questionText("urban-construction-land")), answer: inside === undefined ? null : message(inside ? "site.fee.inside" : "site.fee.outside") });
+    blocks.push({
+      type: "question",
+      id: "urban",
+      question: message(questionText("urban-construction-land")),
+      answer: inside === undefined ? null : message(inside ? "site.fee.inside" : "site.fee.outside"),
+    });
   }
   return blocks;
 }
@@ -177,7 +234,15 @@ function feeSection(input: ReportInput): ReportSection | null {
         id: "fee-lines",
         columns: [message("site.fee.use"), message("site.fee.floorArea"), message("site.fee.unitRate"), message("site.fee.amount")],
         rows: lines,
-        footer: { id: "total", cells: [cell(message("site.fee.total")), cell(plain("")), cell(plain("")), cell(estimate.total === null ? message("site.fee.pending") : { yuan: estimate.total })] },
+        footer: {
+          id: "total",
+          cells: [
+            cell(message("site.fee.total")),
+            cell(plain("")),
+            cell(plain("")),
+            cell(estimate.total === null ? message("site.fee.pending") : { yuan: estimate.total }),
+          ],
+        },
       },
       ...quoteBlocks([...new Set(estimate.lines.map((line) => line.citation))], input),
     ],
@@ -204,7 +269,13 @@ function receiptSection(input: ReportInput): ReportSection {
           {
             id: "parcel",
             label: message("site.print.parcelName"),
-            value: cell(message("site.report.parcelSummary", { name: plain(input.parcel.name), count: { number: vertices.length, decimals: 0 }, area: { squareMetres: input.report.parcel.gaussKrugerSquareMetres, unit: "m2" } })),
+            value: cell(
+              message("site.report.parcelSummary", {
+                name: plain(input.parcel.name),
+                count: { number: vertices.length, decimals: 0 },
+                area: { squareMetres: input.report.parcel.gaussKrugerSquareMetres, unit: "m2" },
+              }),
+            ),
           },
         ],
       },

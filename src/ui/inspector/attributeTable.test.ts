@@ -10,7 +10,11 @@ const { manifest, layerData, documents } = loadDataPackageFromDisk();
 const names: NameVocabulary = new Map(
   [...layerData].map(([layerId, data]) => [
     layerId,
-    new Map(data.features.flatMap((feature) => (typeof feature.properties?.name_en === "string" ? [[feature.properties.name as string, feature.properties.name_en]] : []))),
+    new Map(
+      data.features.flatMap((feature) =>
+        typeof feature.properties?.name_en === "string" ? [[feature.properties.name as string, feature.properties.name_en]] : [],
+      ),
+    ),
   ]),
 );
 
@@ -59,7 +63,8 @@ describe("attribute labels on the real data package", () => {
     for (const [layerId, data] of layerData) {
       for (const feature of data.features) {
         for (const row of featureAttributes(feature.properties ?? {}, layer(layerId), "en", names)) {
-          if (row.kind === "words" && (HAN.test(row.value) || HAN.test(row.label))) chinese.push(`${layerId}/${feature.properties?.id} ${row.key}: ${row.value}`);
+          if (row.kind === "words" && (HAN.test(row.value) || HAN.test(row.label)))
+            chinese.push(`${layerId}/${feature.properties?.id} ${row.key}: ${row.value}`);
         }
       }
     }
@@ -75,7 +80,11 @@ describe("attribute labels on the real data package", () => {
 
   it("keeps the declared order: kind first as a town, the subsidy first in its own layer", () => {
     expect(rowsOf("towns", "国梁镇", "zh")[0]!.key).toBe("kind");
-    expect(rowsOf("disability-subsidy", "国梁镇", "zh").slice(0, 2).map((row) => row.key)).toEqual(["disability_tier", "disability_tier_note"]);
+    expect(
+      rowsOf("disability-subsidy", "国梁镇", "zh")
+        .slice(0, 2)
+        .map((row) => row.key),
+    ).toEqual(["disability_tier", "disability_tier_note"]);
   });
 
   it("never lists internal keys, and leaves out empty values and a false split", () => {

@@ -6,13 +6,7 @@ import type { LayerDefinition } from "../../layers/manifestTypes";
 import type { FeatureHit, MapAdapter } from "../../map/mapAdapter";
 import { clauseLabel } from "../../policy/clauseLabel";
 import { resolveCitation } from "../../policy/corpus";
-import {
-  disagreementDocumentIds,
-  disagreementsFor,
-  resolveDisagreement,
-  type Disagreement,
-  type ResolvedDisagreement,
-} from "../../policy/disagreements";
+import { disagreementDocumentIds, disagreementsFor, resolveDisagreement, type Disagreement, type ResolvedDisagreement } from "../../policy/disagreements";
 import type { DocumentLoad, PolicyLibrary } from "../../policy/policyLibrary";
 import { parseClauseRef, type PolicyDocument } from "../../policy/policyTypes";
 import { featureSelection, isSameSelection, type Selection } from "../../state/selection";
@@ -109,7 +103,10 @@ function orderedCitations(sources: readonly string[], layer: LayerDefinition): s
     const position = layer.sourceDocuments.indexOf(documentId);
     return position < 0 ? layer.sourceDocuments.length : position;
   };
-  return sources.map((citation, position) => ({ citation, position })).sort((a, b) => rank(a.citation) - rank(b.citation) || a.position - b.position).map(({ citation }) => citation);
+  return sources
+    .map((citation, position) => ({ citation, position }))
+    .sort((a, b) => rank(a.citation) - rank(b.citation) || a.position - b.position)
+    .map(({ citation }) => citation);
 }
 
 /**
@@ -332,7 +329,11 @@ export function mountInspector(parts: InspectorParts): () => void {
       order?.type === "same-day"
         ? h("p", { class: "disagreement-order" }, translate(language, "inspector.disagreementSameDay", { date: order.date }))
         : order?.type === "later"
-          ? h("p", { class: "disagreement-order" }, translate(language, "inspector.disagreementLater", { document: documentName(order.documentId), date: order.date }))
+          ? h(
+              "p",
+              { class: "disagreement-order" },
+              translate(language, "inspector.disagreementLater", { document: documentName(order.documentId), date: order.date }),
+            )
           : null,
     );
   };
@@ -426,7 +427,11 @@ export function mountInspector(parts: InspectorParts): () => void {
       renderGeometry(feature, layer, language),
       resolvedDisagreements.map((resolved) => renderDisagreement(resolved, feature, language)),
       hasConflictNote && disagreements.length === 0
-        ? h("section", { class: "disagreement", role: "note" }, proseNote(feature, "conflict_note", language, { class: "disagreement-note", "data-conflict-note": "" }))
+        ? h(
+            "section",
+            { class: "disagreement", role: "note" },
+            proseNote(feature, "conflict_note", language, { class: "disagreement-note", "data-conflict-note": "" }),
+          )
         : null,
       attributes.length > 0
         ? h(
@@ -445,7 +450,11 @@ export function mountInspector(parts: InspectorParts): () => void {
         { class: "inspector-section inspector-sources" },
         h("h3", {}, translate(language, "inspector.sources")),
         citations.length > 0
-          ? h("ol", { class: "citations" }, citations.map((citation) => renderCitation(citation, quotedAbove.has(citation), feature, language)))
+          ? h(
+              "ol",
+              { class: "citations" },
+              citations.map((citation) => renderCitation(citation, quotedAbove.has(citation), feature, language)),
+            )
           : h("p", { class: "inspector-note" }, translate(language, "inspector.noSources")),
       ),
       renderMeasure(feature, language),

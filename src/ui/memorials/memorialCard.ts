@@ -63,7 +63,11 @@ function noticeSections(input: MemorialCardInput): Child[] {
   if (load.type === "failed") {
     // Without the notice, the layer's own summary still answers the question, and the card says why it is short.
     return [
-      h("p", { class: "memorial-notice-status memorial-notice-status--error", role: "alert" }, translate(language, "memorials.noticeFailed", { detail: load.errors.join("; ") })),
+      h(
+        "p",
+        { class: "memorial-notice-status memorial-notice-status--error", role: "alert" },
+        translate(language, "memorials.noticeFailed", { detail: load.errors.join("; ") }),
+      ),
       h("p", {}, translate(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
       h("p", {}, translate(language, "memorials.effectiveSummary", { date: formatIsoDate(memorial.effective, language) })),
     ];
@@ -80,14 +84,27 @@ function noticeSections(input: MemorialCardInput): Child[] {
     section(translate(language, "memorials.rulesHeading"), quoteBlock(notice.rules, notice, language, null, { "data-memorial-quote": "rules" })),
     section(
       translate(language, "memorials.effectiveHeading"),
-      h("p", { class: "memorial-date" }, h("time", { datetime: notice.effective.date ?? memorial.effective }, formatIsoDate(notice.effective.date ?? memorial.effective, language))),
+      h(
+        "p",
+        { class: "memorial-date" },
+        h("time", { datetime: notice.effective.date ?? memorial.effective }, formatIsoDate(notice.effective.date ?? memorial.effective, language)),
+      ),
       quoteBlock(notice.effective, notice, language, null, { "data-memorial-quote": "effective" }),
     ),
     section(
       translate(language, "memorials.basisHeading"),
       h("p", {}, translate(language, "memorials.basisIntro")),
-      h("ul", { class: "memorial-basis", lang: ZH, "data-memorial-quote": "basis" }, notice.legalBasis.map((title) => h("li", {}, title))),
-      h("details", { class: "memorial-details" }, h("summary", {}, translate(language, "memorials.basisFull")), quoteBlock(notice.intro, notice, language, null)),
+      h(
+        "ul",
+        { class: "memorial-basis", lang: ZH, "data-memorial-quote": "basis" },
+        notice.legalBasis.map((title) => h("li", {}, title)),
+      ),
+      h(
+        "details",
+        { class: "memorial-details" },
+        h("summary", {}, translate(language, "memorials.basisFull")),
+        quoteBlock(notice.intro, notice, language, null),
+      ),
     ),
   ];
 }
@@ -146,7 +163,12 @@ function navigationSection(input: MemorialCardInput): HTMLElement {
  * The memorial card: what it is and where (honest about the position), how to get there and share it, then the
  * notice's own words on the protection range, what is prohibited in it, the date in force and the legal basis.
  */
-export function renderMemorialCard(input: MemorialCardInput): { element: HTMLElement; title: HTMLElement; shareStatus: HTMLElement; shareFallback: HTMLElement } {
+export function renderMemorialCard(input: MemorialCardInput): {
+  element: HTMLElement;
+  title: HTMLElement;
+  shareStatus: HTMLElement;
+  shareFallback: HTMLElement;
+} {
   const { memorial, language, distance } = input;
   const name = memorialName(memorial, language);
   const title = h("h2", { id: CARD_TITLE_ID, class: "memorial-card-title", tabindex: "-1" }, name);
@@ -196,16 +218,18 @@ export function renderMemorialCard(input: MemorialCardInput): { element: HTMLEle
           "p",
           { class: "memorial-distance", "data-memorial-distance": "" },
           translate(language, "memorials.distanceFromYou", { distance: formatDirectionDistance(distance, language) }),
-          certainty.type === "approximate"
-            ? translate(language, "memorials.distanceCaveat", { radius: formatDistance(certainty.radiusMetres) })
-            : null,
+          certainty.type === "approximate" ? translate(language, "memorials.distanceCaveat", { radius: formatDistance(certainty.radiusMetres) }) : null,
         )
       : null,
     navigationSection(input),
     h(
       "div",
       { class: "memorial-share" },
-      h("button", { type: "button", class: "secondary-button memorial-share-button", "data-action": "memorial-share", onclick: () => input.onShare() }, translate(language, "memorials.share")),
+      h(
+        "button",
+        { type: "button", class: "secondary-button memorial-share-button", "data-action": "memorial-share", onclick: () => input.onShare() },
+        translate(language, "memorials.share"),
+      ),
       shareStatus,
       shareFallback,
     ),
@@ -218,7 +242,14 @@ export function renderMemorialCard(input: MemorialCardInput): { element: HTMLEle
     ),
     notice
       ? language === "en" && notice.titleEn
-        ? h("p", { class: "memorial-source" }, translate(language, "memorials.noticeSource", { title: notice.titleEn }), " (", h("span", { lang: ZH }, notice.docNumber), ")")
+        ? h(
+            "p",
+            { class: "memorial-source" },
+            translate(language, "memorials.noticeSource", { title: notice.titleEn }),
+            " (",
+            h("span", { lang: ZH }, notice.docNumber),
+            ")",
+          )
         : h("p", { class: "memorial-source" }, translate("zh", "memorials.noticeSource", { title: `${notice.title}（${notice.docNumber}）` }))
       : null,
   );

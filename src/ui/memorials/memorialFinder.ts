@@ -111,8 +111,7 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
 
   const language = (): Language => store.getState().language;
 
-  const accuracyText = (location: UserLocation) =>
-    location.type === "located" ? formatDistance(location.accuracyMetres) : "";
+  const accuracyText = (location: UserLocation) => (location.type === "located" ? formatDistance(location.accuracyMetres) : "");
 
   const renderStatus = () => {
     const current = language();
@@ -124,10 +123,13 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     clearButton.textContent = translate(current, "locate.clear");
     locateStatus.classList.toggle("locate-status--error", location.type === "failed");
     locateStatus.textContent =
-      location.type === "locating" ? translate(current, "locate.locating")
-      : location.type === "located" ? translate(current, "locate.located", { accuracy: accuracyText(location) })
-      : location.type === "failed" ? translate(current, LOCATE_MESSAGES[location.reason])
-      : "";
+      location.type === "locating"
+        ? translate(current, "locate.locating")
+        : location.type === "located"
+          ? translate(current, "locate.located", { accuracy: accuracyText(location) })
+          : location.type === "failed"
+            ? translate(current, LOCATE_MESSAGES[location.reason])
+            : "";
   };
 
   const renderList = () => {
@@ -139,7 +141,10 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
       return;
     }
     const shown = visibleMemorials(memorials, query, current, report);
-    setChildren(list, shown.map((memorial) => renderMemorialItem(memorial, current, distanceTo(report, memorial.id), openFromList)));
+    setChildren(
+      list,
+      shown.map((memorial) => renderMemorialItem(memorial, current, distanceTo(report, memorial.id), openFromList)),
+    );
     empty.hidden = shown.length > 0;
     empty.textContent = shown.length > 0 ? "" : translate(current, "memorials.noMatch", { query });
     sortedNote.hidden = report === null;
@@ -156,10 +161,12 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     const current = language();
     heading.textContent = translate(current, "memorials.heading");
     intro.textContent =
-      notice.type === "loaded" ? translate(current, "memorials.intro", {
+      notice.type === "loaded"
+        ? translate(current, "memorials.intro", {
             title: current === "en" && notice.notice.titleEn ? notice.notice.titleEn : notice.notice.docNumber,
             count: memorials.length,
-          }) : "";
+          })
+        : "";
     intro.hidden = intro.textContent === "";
     filterLabel.textContent = translate(current, "memorials.filterLabel");
     filterInput.placeholder = translate(current, "memorials.filterLabel");
@@ -187,7 +194,14 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
       const status = shareStatus;
       copiedTimer = setTimeout(() => (status.textContent = ""), 6000);
     } else if (outcome === "manual") {
-      const field = h("input", { type: "text", class: "memorial-share-field", readonly: true, value: url, "aria-label": translate(current, "memorials.shareLinkLabel"), "data-share-link": "" });
+      const field = h("input", {
+        type: "text",
+        class: "memorial-share-field",
+        readonly: true,
+        value: url,
+        "aria-label": translate(current, "memorials.shareLinkLabel"),
+        "data-share-link": "",
+      });
       setChildren(shareFallback, h("p", {}, translate(current, "memorials.copyManually")), field);
       shareFallback.hidden = false;
       field.focus();
@@ -333,7 +347,8 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
   const showLinkedCard = (memorialId: string, moveCamera: boolean) => {
     const memorial = byId.get(memorialId);
     if (!memorial) {
-      if (read?.ok) store.getState().showNotice({ id: UNKNOWN_MEMORIAL_NOTICE_ID, message: "memorials.unknownMemorial", params: { id: memorialId }, tone: "warning" });
+      if (read?.ok)
+        store.getState().showNotice({ id: UNKNOWN_MEMORIAL_NOTICE_ID, message: "memorials.unknownMemorial", params: { id: memorialId }, tone: "warning" });
       store.getState().closeMemorial();
       return;
     }

@@ -25,7 +25,12 @@ export function distanceTo(report: FieldReport | null, memorialId: string): Dist
 }
 
 /** One list entry: a button naming the memorial, its kind and town, the published address and how exact it is. */
-export function renderMemorialItem(memorial: Memorial, language: Language, distance: DistanceAndDirection | null, onOpen: (memorial: Memorial) => void): HTMLLIElement {
+export function renderMemorialItem(
+  memorial: Memorial,
+  language: Language,
+  distance: DistanceAndDirection | null,
+  onOpen: (memorial: Memorial) => void,
+): HTMLLIElement {
   const badge = approximateBadge(memorial, language);
   const sharedCount = memorial.sharedPositionWith.length + 1;
   return h(
@@ -67,7 +72,11 @@ export function renderFieldAnswers(report: FieldReport, accuracy: string, langua
       report.restricted.map(({ layer, answer }) =>
         h(
           "li",
-          { class: `field-answer field-answer--${answer?.standing ?? "unknown"}`, "data-field-layer": layer.id, "data-standing": answer?.standing ?? "unknown" },
+          {
+            class: `field-answer field-answer--${answer?.standing ?? "unknown"}`,
+            "data-field-layer": layer.id,
+            "data-standing": answer?.standing ?? "unknown",
+          },
           h("span", { class: "field-layer" }, localized(layer.title, language)),
           h(
             "span",

@@ -23,9 +23,7 @@ export function formatIsoDate(isoDate: string, language: Language): string {
 /** The badge on a list item for an approximate position ("示意 ±5 km"), or null for an exact one. */
 export function approximateBadge(memorial: Memorial, language: Language): string | null {
   const certainty = positionCertainty(memorial);
-  return certainty.type === "approximate"
-    ? translate(language, "memorials.approximateBadge", { radius: formatDistance(certainty.radiusMetres) })
-    : null;
+  return certainty.type === "approximate" ? translate(language, "memorials.approximateBadge", { radius: formatDistance(certainty.radiusMetres) }) : null;
 }
 
 /** The card's headline about the position: "示意位置：±5 km，仅表示所在镇街。" and the like. */

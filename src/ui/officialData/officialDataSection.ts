@@ -80,10 +80,18 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
             "span",
             { class: "official-confirm", role: "group" },
             h("span", {}, t("official.removeConfirm", { title })),
-            h("button", { type: "button", class: "secondary-button", "data-official-remove-confirm": layer.id, onclick: () => void remove(layer) }, t("official.remove")),
+            h(
+              "button",
+              { type: "button", class: "secondary-button", "data-official-remove-confirm": layer.id, onclick: () => void remove(layer) },
+              t("official.remove"),
+            ),
             h("button", { type: "button", class: "secondary-button", onclick: () => ((confirming = null), render()) }, t("official.cancel")),
           )
-        : h("button", { type: "button", class: "secondary-button", "data-official-remove": layer.id, onclick: () => ((confirming = layer.id), render()) }, t("official.remove")),
+        : h(
+            "button",
+            { type: "button", class: "secondary-button", "data-official-remove": layer.id, onclick: () => ((confirming = layer.id), render()) },
+            t("official.remove"),
+          ),
     );
   };
 
@@ -125,10 +133,19 @@ export function createOfficialDataSection(options: OfficialDataSectionOptions): 
       h("h3", { id: "official-data-heading", class: "section-heading" }, t("official.heading")),
       h("p", { class: "panel-hint" }, t("official.intro")),
       layers.length > 0
-        ? [h("p", { class: "official-list-heading" }, t("official.listHeading")), h("ul", { class: "official-list" }, layers.map((layer) => item(layer, language)))]
+        ? [
+            h("p", { class: "official-list-heading" }, t("official.listHeading")),
+            h(
+              "ul",
+              { class: "official-list" },
+              layers.map((layer) => item(layer, language)),
+            ),
+          ]
         : h("p", { class: "panel-hint", "data-official-none": "" }, t("official.none")),
       problem ? h("p", { class: "site-error", role: "alert" }, problem) : null,
-      formOpen ? null : h("button", { type: "button", class: "secondary-button", "data-official-open": "", onclick: () => void openForm() }, t("official.open")),
+      formOpen
+        ? null
+        : h("button", { type: "button", class: "secondary-button", "data-official-open": "", onclick: () => void openForm() }, t("official.open")),
       formArea,
     );
   }

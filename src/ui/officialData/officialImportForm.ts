@@ -46,7 +46,6 @@ function propertyNames(result: ImportResult): string[] {
   return [...names].slice(0, 200);
 }
 
-
 /**
  * Import of one official dataset to stand in for a schematic layer: choose the layer, read the file (its coordinate
  * system detected, with the reason, and correctable), state the source, then save. Nothing is stored until the
@@ -214,13 +213,23 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
           { class: "site-busy" },
           h("p", { role: "status" }, t("official.reading", { name: file.name })),
           progressBar,
-          h("div", { class: "form-buttons" }, h("button", { type: "button", class: "secondary-button", "data-official-stop": "", onclick: () => reading?.abort() }, t("official.stop"))),
+          h(
+            "div",
+            { class: "form-buttons" },
+            h("button", { type: "button", class: "secondary-button", "data-official-stop": "", onclick: () => reading?.abort() }, t("official.stop")),
+          ),
         ),
       );
       renderProgress();
-    }
-    else if (result && !result.ok) {
-      parts.push(h("div", { class: "site-error", role: "alert", "data-official-error": result.error.code }, h("strong", {}, t("official.failed")), h("p", {}, result.error[language])));
+    } else if (result && !result.ok) {
+      parts.push(
+        h(
+          "div",
+          { class: "site-error", role: "alert", "data-official-error": result.error.code },
+          h("strong", {}, t("official.failed")),
+          h("p", {}, result.error[language]),
+        ),
+      );
     } else if (result?.ok) {
       const counts = new Map<LayerGeometryType, number>();
       for (const parcel of result.parcels) {
@@ -229,12 +238,24 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       }
       const kinds = [...counts].map(([kind, count]) => `${t(`official.kind.${kind}`)} ${count}`).join(language === "zh" ? "、" : ", ");
       parts.push(
-        h("p", { "data-official-read": String(result.parcels.length) }, result.parcels.length === 1 ? t("official.readOne", { kinds, crs: describeCrs(result.crs.code)[language] }) : t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] })),
+        h(
+          "p",
+          { "data-official-read": String(result.parcels.length) },
+          result.parcels.length === 1
+            ? t("official.readOne", { kinds, crs: describeCrs(result.crs.code)[language] })
+            : t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] }),
+        ),
         h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: result.crs.reason[language] })),
       );
       const counted = coverage();
       if (counted) {
-        parts.push(h("p", { "data-official-published": `${counted.read}/${counted.published}` }, t("official.publishedCount", { read: counted.read, published: counted.published })));
+        parts.push(
+          h(
+            "p",
+            { "data-official-published": `${counted.read}/${counted.published}` },
+            t("official.publishedCount", { read: counted.read, published: counted.published }),
+          ),
+        );
         if (partial()) {
           parts.push(
             h(
@@ -247,9 +268,19 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
         }
       }
       const shown = [...result.warnings, ...warnings];
-      if (shown.length > 0) parts.push(h("ul", { class: "site-warnings" }, shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${warning[language]}`))));
+      if (shown.length > 0)
+        parts.push(
+          h(
+            "ul",
+            { class: "site-warnings" },
+            shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${warning[language]}`)),
+          ),
+        );
     }
-    if (failure) parts.push(h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure[language])));
+    if (failure)
+      parts.push(
+        h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure[language])),
+      );
     setChildren(preview, parts);
 
     const names = result ? propertyNames(result) : [];
@@ -275,7 +306,8 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     provenance.placeholder = t("official.provenancePlaceholder");
     fileText.textContent = file ? file.name : t("official.fileDrop");
     cancelButton.textContent = t("official.cancel");
-    const field = (id: string, label: MessageKey, input: HTMLElement) => h("div", { class: "official-field" }, h("label", { class: "field-label", for: id }, t(label)), input);
+    const field = (id: string, label: MessageKey, input: HTMLElement) =>
+      h("div", { class: "official-field" }, h("label", { class: "field-label", for: id }, t(label)), input);
     setChildren(
       form,
       field("official-target", "official.target", targetSelect),

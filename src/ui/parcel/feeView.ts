@@ -11,7 +11,8 @@ const QUESTION_ORDER: ReadonlyArray<FeeQuestion["id"]> = ["town", "park", "urban
 
 /** Re-renders without losing the keyboard focus of an element that is drawn again under the same key. */
 function keepFocus(container: HTMLElement, render: () => void): void {
-  const focused = document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement.dataset.focusKey : undefined;
+  const focused =
+    document.activeElement instanceof HTMLElement && container.contains(document.activeElement) ? document.activeElement.dataset.focusKey : undefined;
   render();
   if (focused) container.querySelector<HTMLElement>(`[data-focus-key="${focused}"]`)?.focus();
 }
@@ -54,17 +55,42 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
         return radios(
           "town",
           t("site.fee.questionTown"),
-          question.options.map((option) => ({ value: option.townId, label: option.name, checked: answers.townId === option.townId, pick: () => answer({ townId: option.townId, park: undefined, insideUrbanConstructionLand: undefined }) })),
+          question.options.map((option) => ({
+            value: option.townId,
+            label: option.name,
+            checked: answers.townId === option.townId,
+            pick: () => answer({ townId: option.townId, park: undefined, insideUrbanConstructionLand: undefined }),
+          })),
         );
       case "urban-construction-land":
         return radios("urban", t("site.fee.questionUrban"), [
-          { value: "inside", label: t("site.fee.inside"), checked: answers.insideUrbanConstructionLand === true, pick: () => answer({ insideUrbanConstructionLand: true }) },
-          { value: "outside", label: t("site.fee.outside"), checked: answers.insideUrbanConstructionLand === false, pick: () => answer({ insideUrbanConstructionLand: false }) },
-          { value: "unknown", label: t("site.fee.unknown"), checked: answers.insideUrbanConstructionLand === undefined, pick: () => answer({ insideUrbanConstructionLand: undefined }) },
+          {
+            value: "inside",
+            label: t("site.fee.inside"),
+            checked: answers.insideUrbanConstructionLand === true,
+            pick: () => answer({ insideUrbanConstructionLand: true }),
+          },
+          {
+            value: "outside",
+            label: t("site.fee.outside"),
+            checked: answers.insideUrbanConstructionLand === false,
+            pick: () => answer({ insideUrbanConstructionLand: false }),
+          },
+          {
+            value: "unknown",
+            label: t("site.fee.unknown"),
+            checked: answers.insideUrbanConstructionLand === undefined,
+            pick: () => answer({ insideUrbanConstructionLand: undefined }),
+          },
         ]);
       case "park": {
         const block = radios("park", t("site.fee.questionPark"), [
-          ...question.options.map((park) => ({ value: park, label: t("site.fee.parkInside", { park }), checked: answers.park === park, pick: () => answer({ park }) })),
+          ...question.options.map((park) => ({
+            value: park,
+            label: t("site.fee.parkInside", { park }),
+            checked: answers.park === park,
+            pick: () => answer({ park }),
+          })),
           { value: "none", label: t("site.fee.parkNone"), checked: answers.park === "none", pick: () => answer({ park: "none" }) },
           { value: "unknown", label: t("site.fee.unknown"), checked: answers.park === undefined, pick: () => answer({ park: undefined }) },
         ]);
@@ -101,7 +127,8 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
     if (!shown.has("town") && present.length > 1) extra.push({ id: "town", options: present.map(({ townId, name }) => ({ townId, name })) });
     const town = view.estimate.town;
     if (town && !shown.has("park") && town.parks.length > 0 && answers.park !== undefined) extra.push({ id: "park", options: town.parks });
-    if (town?.split && !shown.has("urban-construction-land") && answers.insideUrbanConstructionLand !== undefined) extra.push({ id: "urban-construction-land" });
+    if (town?.split && !shown.has("urban-construction-land") && answers.insideUrbanConstructionLand !== undefined)
+      extra.push({ id: "urban-construction-land" });
     return extra;
   };
 
@@ -115,7 +142,16 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
         h("legend", {}, t("site.fee.floorAreas")),
         BUILDING_USES.map((use) => {
           const id = `site-floor-${use}`;
-          const input = h("input", { type: "number", id, min: "0", step: "any", inputmode: "decimal", class: "site-number", "data-floor-area": use, "data-focus-key": id });
+          const input = h("input", {
+            type: "number",
+            id,
+            min: "0",
+            step: "any",
+            inputmode: "decimal",
+            class: "site-number",
+            "data-floor-area": use,
+            "data-focus-key": id,
+          });
           if (floorAreas[use]) input.value = String(floorAreas[use]);
           input.addEventListener("input", () => controller.setFloorArea(use, Number(input.value)));
           return h("label", { class: "site-floor-row", for: id }, h("span", {}, localized(BUILDING_USE_LABELS[use], store.getState().language)), input);
@@ -139,12 +175,22 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
       " ",
       view.towns.map((town, index) => [
         index > 0 ? "；" : "",
-        h("span", { "data-town": town.townId }, t("site.fee.townShare", { name: town.name, share: percentText(town.share, language), rate: town.rate === null ? t("site.fee.rateSplit") : t("site.fee.rate", { rate: town.rate }) })),
+        h(
+          "span",
+          { "data-town": town.townId },
+          t("site.fee.townShare", {
+            name: town.name,
+            share: percentText(town.share, language),
+            rate: town.rate === null ? t("site.fee.rateSplit") : t("site.fee.rate", { rate: town.rate }),
+          }),
+        ),
       ]),
     );
     const { estimate } = view;
     // One order whether answered or open, so a question does not jump away as the officer answers it.
-    const questions = [...estimate.questions, ...answeredQuestions(estimate.questions)].sort((a, b) => QUESTION_ORDER.indexOf(a.id) - QUESTION_ORDER.indexOf(b.id));
+    const questions = [...estimate.questions, ...answeredQuestions(estimate.questions)].sort(
+      (a, b) => QUESTION_ORDER.indexOf(a.id) - QUESTION_ORDER.indexOf(b.id),
+    );
     const lines: Child =
       estimate.lines.length === 0
         ? h("p", { class: "site-muted" }, t("site.fee.noAreas"))
@@ -154,7 +200,14 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
             h(
               "thead",
               {},
-              h("tr", {}, h("th", { scope: "col" }, t("site.fee.use")), h("th", { scope: "col" }, t("site.fee.floorArea")), h("th", { scope: "col" }, t("site.fee.unitRate")), h("th", { scope: "col" }, t("site.fee.amount"))),
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, t("site.fee.use")),
+                h("th", { scope: "col" }, t("site.fee.floorArea")),
+                h("th", { scope: "col" }, t("site.fee.unitRate")),
+                h("th", { scope: "col" }, t("site.fee.amount")),
+              ),
             ),
             h(
               "tbody",
@@ -166,14 +219,27 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
                   h("th", { scope: "row" }, localized(BUILDING_USE_LABELS[line.use], language)),
                   h("td", {}, `${formatNumber(line.squareMetres, 2, language)} m²`),
                   h("td", {}, line.rate === null ? t("site.fee.open") : t("site.fee.rate", { rate: line.rate })),
-                  h("td", {}, line.exemptPendingConfirmation ? h("strong", { class: "site-exempt" }, t("site.fee.exempt")) : line.amount === null ? t("site.fee.open") : yuanText(line.amount, language)),
+                  h(
+                    "td",
+                    {},
+                    line.exemptPendingConfirmation
+                      ? h("strong", { class: "site-exempt" }, t("site.fee.exempt"))
+                      : line.amount === null
+                        ? t("site.fee.open")
+                        : yuanText(line.amount, language),
+                  ),
                 ),
               ),
             ),
             h(
               "tfoot",
               {},
-              h("tr", {}, h("th", { scope: "row", colspan: "3" }, t("site.fee.total")), h("td", { "data-site-fee-total": "" }, estimate.total === null ? t("site.fee.pending") : h("strong", {}, yuanText(estimate.total, language)))),
+              h(
+                "tr",
+                {},
+                h("th", { scope: "row", colspan: "3" }, t("site.fee.total")),
+                h("td", { "data-site-fee-total": "" }, estimate.total === null ? t("site.fee.pending") : h("strong", {}, yuanText(estimate.total, language))),
+              ),
             ),
           );
     const rules = [...new Set(estimate.lines.filter((line) => line.rate !== null).map((line) => line.citation))];
@@ -183,7 +249,12 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
         results,
         questions.map(questionBlock),
         lines,
-        h("div", { class: "site-citations" }, h("p", { class: "site-subheading" }, t("site.fee.rule")), shownRules.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language))),
+        h(
+          "div",
+          { class: "site-citations" },
+          h("p", { class: "site-subheading" }, t("site.fee.rule")),
+          shownRules.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language)),
+        ),
         h("p", { class: "site-muted" }, t("site.fee.notice")),
       ),
     );

@@ -15,7 +15,6 @@ import type { SiteCheckController } from "./siteCheckController";
 
 type InputMode = "draw" | "paste" | "upload";
 
-
 /** What the last paste or upload gave, with what is needed to read it again under another CRS. */
 interface ImportAttempt {
   origin: Extract<ParcelOrigin, "pasted" | "file">;
@@ -138,19 +137,26 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     return outcome;
   };
 
-  const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions => (override ? { ...options, crsOverride: override } : options);
+  const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions =>
+    override ? { ...options, crsOverride: override } : options;
 
   const readPaste = async () => {
     const text = pasteArea.value;
     const reread = (override: CrsOverride | null, options: ImportRunOptions) => importPastedInWorker(text, withOverride(options, override));
-    const first = await runImport(() => t("site.paste.reading"), (options) => reread(null, options));
+    const first = await runImport(
+      () => t("site.paste.reading"),
+      (options) => reread(null, options),
+    );
     if (first) await accept({ origin: "pasted", result: first, override: null, reread, submitted: null });
   };
 
   const readFile = async (file: File) => {
     // The file is read again for another CRS rather than kept in memory: it may be tens of megabytes.
     const reread = (override: CrsOverride | null, options: ImportRunOptions) => importFileInWorker(file, withOverride(options, override));
-    const first = await runImport(() => t("site.upload.reading", { name: file.name }), (options) => reread(null, options));
+    const first = await runImport(
+      () => t("site.upload.reading", { name: file.name }),
+      (options) => reread(null, options),
+    );
     if (first) await accept({ origin: "file", fileName: file.name, result: first, override: null, reread, submitted: null });
   };
 
@@ -202,7 +208,9 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
         h(
           "div",
           { class: "site-draw-buttons" },
-          kinds.map(([kind, label]) => h("button", { type: "button", class: "secondary-button", "data-site-draw": kind, onclick: () => startDrawing(kind) }, t(label))),
+          kinds.map(([kind, label]) =>
+            h("button", { type: "button", class: "secondary-button", "data-site-draw": kind, onclick: () => startDrawing(kind) }, t(label)),
+          ),
         ),
         h("p", { class: "panel-hint" }, t("site.draw.hint")),
       );
@@ -215,7 +223,11 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
         body,
         h("label", { class: "field-label", for: "site-paste" }, t("site.paste.label")),
         pasteArea,
-        h("div", { class: "form-buttons" }, h("button", { type: "button", class: "primary-button", "data-site-action": "read-paste", onclick: () => void readPaste() }, t("site.paste.read"))),
+        h(
+          "div",
+          { class: "form-buttons" },
+          h("button", { type: "button", class: "primary-button", "data-site-action": "read-paste", onclick: () => void readPaste() }, t("site.paste.read")),
+        ),
         h("p", { class: "panel-hint" }, t("site.paste.hint")),
       );
       pasteArea.id = "site-paste";
@@ -253,17 +265,27 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     const apply = async () => {
       const code = select.value as ImportCrsCode | "";
       const override = code === "" ? null : { code, swappedAxes: swap.checked };
-      const reread = await runImport(() => t("site.import.rereading"), (options) => current.reread(override, options));
+      const reread = await runImport(
+        () => t("site.import.rereading"),
+        (options) => current.reread(override, options),
+      );
       if (reread) await accept({ ...current, result: reread, override, submitted: null });
     };
     return h(
       "details",
-      { class: "site-crs-override", open: current.override !== null || !current.result.ok || current.result.warnings.some((warning) => warning.code === "outside-dazu") },
+      {
+        class: "site-crs-override",
+        open: current.override !== null || !current.result.ok || current.result.warnings.some((warning) => warning.code === "outside-dazu"),
+      },
       h("summary", {}, t("site.import.override")),
       h("label", { class: "field-label", for: "site-crs-override" }, t("site.import.crsLabel")),
       select,
       h("label", { class: "site-check-row", for: "site-crs-swap" }, swap, t("site.import.swap")),
-      h("div", { class: "form-buttons" }, h("button", { type: "button", class: "secondary-button", "data-site-action": "reread", onclick: () => void apply() }, t("site.import.reread"))),
+      h(
+        "div",
+        { class: "form-buttons" },
+        h("button", { type: "button", class: "secondary-button", "data-site-action": "reread", onclick: () => void apply() }, t("site.import.reread")),
+      ),
     );
   };
 
@@ -297,7 +319,15 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
         h("p", {}, run.title()),
         bar,
         line,
-        h("div", { class: "form-buttons" }, h("button", { type: "button", class: "secondary-button", "data-site-action": "cancel-import", onclick: () => run.controller.abort() }, t("site.import.cancel"))),
+        h(
+          "div",
+          { class: "form-buttons" },
+          h(
+            "button",
+            { type: "button", class: "secondary-button", "data-site-action": "cancel-import", onclick: () => run.controller.abort() },
+            t("site.import.cancel"),
+          ),
+        ),
       ),
     );
     showProgress(run);
@@ -310,7 +340,11 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     }
     const hasParcel = store.getState().siteParcel !== null;
     const cancelled = notice
-      ? h("div", { class: "site-cancelled", role: "status", "data-site-cancelled": "" }, h("p", {}, message(notice), hasParcel ? ` ${t("site.import.keepCurrent")}` : ""))
+      ? h(
+          "div",
+          { class: "site-cancelled", role: "status", "data-site-cancelled": "" },
+          h("p", {}, message(notice), hasParcel ? ` ${t("site.import.keepCurrent")}` : ""),
+        )
       : null;
     if (!attempt) {
       setChildren(result, cancelled);
@@ -345,7 +379,13 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
         "div",
         { class: "site-crs", "data-site-crs-code": crs.code },
         h("p", {}, h("strong", {}, t("site.import.reading")), " ", crsName, crs.swappedAxes ? ` · ${t("site.import.swapped")}` : ""),
-        h("p", { class: "site-crs-reason" }, h("span", { class: "site-crs-confidence" }, t(crs.confidence === "declared" ? "site.import.declared" : "site.import.inferred")), " ", crs.reason[language]),
+        h(
+          "p",
+          { class: "site-crs-reason" },
+          h("span", { class: "site-crs-confidence" }, t(crs.confidence === "declared" ? "site.import.declared" : "site.import.inferred")),
+          " ",
+          crs.reason[language],
+        ),
       ),
       warnings.length > 0
         ? h(
@@ -367,10 +407,20 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
                   "li",
                   { class: index === current.submitted ? "site-parcel-item site-parcel-item--current" : "site-parcel-item" },
                   h("span", { class: "site-parcel-name", dir: "auto" }, parcel.name),
-                  h("span", { class: "site-parcel-area" }, parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon" ? areaText(parcelArea(parcel), language) : ""),
+                  h(
+                    "span",
+                    { class: "site-parcel-area" },
+                    parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon" ? areaText(parcelArea(parcel), language) : "",
+                  ),
                   h(
                     "button",
-                    { type: "button", class: "secondary-button", "data-site-choose": String(index), "aria-pressed": String(index === current.submitted), onclick: () => void submit(parcel, index) },
+                    {
+                      type: "button",
+                      class: "secondary-button",
+                      "data-site-choose": String(index),
+                      "aria-pressed": String(index === current.submitted),
+                      onclick: () => void submit(parcel, index),
+                    },
                     t(index === current.submitted ? "site.import.checked" : "site.import.checkThis"),
                   ),
                 ),

@@ -8,7 +8,13 @@ import { quoteBlock, readerHash } from "./quote";
 import type { SiteCheckController } from "./siteCheckController";
 
 /** A mineral's policy classes, each with its clause quoted, and its 专栏2 rows as a small table with their citations. */
-export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quotes: ReadonlyMap<string, ClauseQuote>, language: Language, options: { link: boolean }): Child {
+export function miningRulesBlock(
+  rules: MineralRules,
+  policy: MiningPolicy,
+  quotes: ReadonlyMap<string, ClauseQuote>,
+  language: Language,
+  options: { link: boolean },
+): Child {
   const t = (key: MessageKey, params?: MessageParams) => translate(language, key, params);
   const classes =
     rules.classes.length > 0
@@ -16,9 +22,31 @@ export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quot
           h(
             "div",
             { class: "site-mining-class", "data-mining-class": policyClass.id },
-            h("p", {}, h("strong", { class: `site-mining-badge site-mining-badge--${policyClass.id}` }, t("site.mining.class", { name: language === "zh" ? policyClass.name : `${policyClass.name_en} (${policyClass.name})` }))),
+            h(
+              "p",
+              {},
+              h(
+                "strong",
+                { class: `site-mining-badge site-mining-badge--${policyClass.id}` },
+                t("site.mining.class", { name: language === "zh" ? policyClass.name : `${policyClass.name_en} (${policyClass.name})` }),
+              ),
+            ),
             // The class text is verbatim in mining-policy.json; the corpus adds the document number once loaded.
-            quoteBlock(policyClass.clause, { ...(quotes.get(policyClass.clause) ?? { citation: policyClass.clause, documentId: policy.document, clauseId: policyClass.clause.split("#")[1] ?? "", docNumber: null, shortTitle: null }), text: policyClass.text }, language, options),
+            quoteBlock(
+              policyClass.clause,
+              {
+                ...(quotes.get(policyClass.clause) ?? {
+                  citation: policyClass.clause,
+                  documentId: policy.document,
+                  clauseId: policyClass.clause.split("#")[1] ?? "",
+                  docNumber: null,
+                  shortTitle: null,
+                }),
+                text: policyClass.text,
+              },
+              language,
+              options,
+            ),
           ),
         )
       : h("p", { class: "site-muted" }, t("site.mining.noClass", { mineral: rules.mineral }));
@@ -34,7 +62,14 @@ export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quot
             h(
               "thead",
               {},
-              h("tr", {}, h("th", {}, t("site.mining.columnMineral")), h("th", {}, t("site.mining.columnKind")), h("th", {}, t("site.mining.columnMinimum")), h("th", {}, t("site.mining.columnRemark"))),
+              h(
+                "tr",
+                {},
+                h("th", {}, t("site.mining.columnMineral")),
+                h("th", {}, t("site.mining.columnKind")),
+                h("th", {}, t("site.mining.columnMinimum")),
+                h("th", {}, t("site.mining.columnRemark")),
+              ),
             ),
             h(
               "tbody",
@@ -56,7 +91,16 @@ export function miningRulesBlock(rules: MineralRules, policy: MiningPolicy, quot
                       "div",
                       { class: "site-muted" },
                       `${docNumber} · ${clauseId}`,
-                      options.link ? [" · ", h("a", { class: "site-quote-link", href: readerHash("", documentId, clauseId), "data-reader-link": row.source }, t("site.quote.open"))] : null,
+                      options.link
+                        ? [
+                            " · ",
+                            h(
+                              "a",
+                              { class: "site-quote-link", href: readerHash("", documentId, clauseId), "data-reader-link": row.source },
+                              t("site.quote.open"),
+                            ),
+                          ]
+                        : null,
                     ),
                   ),
                 );

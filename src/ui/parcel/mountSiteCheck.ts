@@ -78,7 +78,10 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     createChecker: async () => (await import("../../check/checkClient")).createParcelChecker(),
     storage,
     fitPadding: () => (isPhone() ? { top: 56, left: 40, right: 72, bottom: shell.sheet.coveredHeight("half") + 32 } : undefined),
-    drawnParcelName: () => t("site.name.drawn", { time: new Date().toLocaleTimeString(store.getState().language === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" }) }),
+    drawnParcelName: () =>
+      t("site.name.drawn", {
+        time: new Date().toLocaleTimeString(store.getState().language === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" }),
+      }),
     linkedParcelName: () => t("site.name.linked"),
   });
 
@@ -103,7 +106,17 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const renderPrint = () => {
     const input = controller.reportInput();
     const policy = controller.state().miningPolicy;
-    if (input) renderPrintView(printSection, store, dataPackage, input, buildReport(input, controller.isPointLayer), printSnapshot, policy === "failed" ? null : policy, qrCodeSvg);
+    if (input)
+      renderPrintView(
+        printSection,
+        store,
+        dataPackage,
+        input,
+        buildReport(input, controller.isPointLayer),
+        printSnapshot,
+        policy === "failed" ? null : policy,
+        qrCodeSvg,
+      );
   };
   controller.subscribe(() => {
     // Fetch the QR encoder once there is a report, so a print started from the browser menu has it too.
@@ -117,7 +130,15 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     linkProblem.hidden = problem?.source !== "link";
     if (problem?.source === "link") {
       const { language } = store.getState();
-      setChildren(linkProblem, h("div", { class: "site-error", role: "alert" }, h("strong", {}, t("site.link.invalid")), problem.messages.map((message) => h("p", {}, message[language]))));
+      setChildren(
+        linkProblem,
+        h(
+          "div",
+          { class: "site-error", role: "alert" },
+          h("strong", {}, t("site.link.invalid")),
+          problem.messages.map((message) => h("p", {}, message[language])),
+        ),
+      );
     }
   };
   renderStatic();
@@ -172,7 +193,11 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     exportGeoJson: () => {
       const parcel = store.getState().siteParcel;
       if (!parcel) return;
-      const feature = { type: "Feature", properties: { name: parcel.name, origin: parcel.origin, ...(parcel.fileName ? { fileName: parcel.fileName } : {}) }, geometry: parcel.geometry };
+      const feature = {
+        type: "Feature",
+        properties: { name: parcel.name, origin: parcel.origin, ...(parcel.fileName ? { fileName: parcel.fileName } : {}) },
+        geometry: parcel.geometry,
+      };
       downloadText(`${baseName()}.geojson`, `${JSON.stringify({ type: "FeatureCollection", features: [feature] }, null, 2)}\n`, "application/geo+json");
     },
     exportBoundaryText: () => {

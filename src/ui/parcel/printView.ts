@@ -21,7 +21,11 @@ const MAP_WIDTH_MM = 180;
 const MAP_HEIGHT_MM = 125;
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg<Tag extends keyof SVGElementTagNameMap>(tag: Tag, attributes: Record<string, string | number>, ...children: SVGElement[]): SVGElementTagNameMap[Tag] {
+function svg<Tag extends keyof SVGElementTagNameMap>(
+  tag: Tag,
+  attributes: Record<string, string | number>,
+  ...children: SVGElement[]
+): SVGElementTagNameMap[Tag] {
   const element = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
   element.append(...children);
@@ -72,7 +76,10 @@ export async function cropForPrint(snapshot: MapSnapshot | null): Promise<MapSna
 }
 
 function swatch(color: string, outline = false): HTMLElement {
-  return h("span", { class: outline ? "print-swatch print-swatch--outline" : "print-swatch", style: outline ? `border-color: ${color}` : `background: ${color}` });
+  return h("span", {
+    class: outline ? "print-swatch print-swatch--outline" : "print-swatch",
+    style: outline ? `border-color: ${color}` : `background: ${color}`,
+  });
 }
 
 export type QrCodeRenderer = (text: string, label: string) => SVGSVGElement;
@@ -111,7 +118,11 @@ export function renderPrintView(
     const north = svg(
       "svg",
       { viewBox: "-12 -16 24 32", width: "9mm", height: "12mm", "aria-hidden": "true" },
-      svg("g", { transform: `rotate(${-snapshot.bearing})` }, svg("path", { d: "M0 -14 L7 8 L0 3 L-7 8 Z", fill: "#1f2933", stroke: "#fff", "stroke-width": 1 })),
+      svg(
+        "g",
+        { transform: `rotate(${-snapshot.bearing})` },
+        svg("path", { d: "M0 -14 L7 8 L0 3 L-7 8 Z", fill: "#1f2933", stroke: "#fff", "stroke-width": 1 }),
+      ),
     );
     const legendEntries: Array<[HTMLElement, string]> = [[swatch(PARCEL_COLOR, true), t("site.print.parcel")]];
     for (const layer of dataPackage.manifest.layers) {
@@ -140,7 +151,11 @@ export function renderPrintView(
         "figcaption",
         {},
         h("p", {}, t("site.print.scale", { scale: formatNumber(scale, 0, language) })),
-        h("ul", { class: "print-legend" }, legendEntries.map(([mark, label]) => h("li", {}, mark, label))),
+        h(
+          "ul",
+          { class: "print-legend" },
+          legendEntries.map(([mark, label]) => h("li", {}, mark, label)),
+        ),
         h("p", { class: "print-note" }, t("site.print.mapNote")),
       ),
     );
@@ -149,7 +164,11 @@ export function renderPrintView(
   const mining = (): Child => {
     const policy = miningPolicy;
     if (!input.mining || !policy) return null;
-    return [h("h2", {}, t("site.mining.heading")), h("p", {}, t("site.print.mineral", { mineral: input.mining.mineral })), miningRulesBlock(input.mining, policy, input.quotes, language, { link: false })];
+    return [
+      h("h2", {}, t("site.mining.heading")),
+      h("p", {}, t("site.print.mineral", { mineral: input.mining.mineral })),
+      miningRulesBlock(input.mining, policy, input.quotes, language, { link: false }),
+    ];
   };
 
   const coordinates = (): Child => {
@@ -207,9 +226,18 @@ export function renderPrintView(
       "section",
       { class: "print-receipt", "data-print-receipt": "" },
       h("h2", {}, t("site.print.receipt")),
-      (found?.blocks ?? []).filter((block) => !(block.type === "note" && block.id === "link")).map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
+      (found?.blocks ?? [])
+        .filter((block) => !(block.type === "note" && block.id === "link"))
+        .map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
       h("h3", {}, t("site.print.coordinatesShort")),
-      h("p", { class: "print-wrap" }, labelledVertices(parcel).slice(0, PRINTED_VERTICES).map((vertex) => `${vertex.label} ${vertex.lngLat[0].toFixed(6)},${vertex.lngLat[1].toFixed(6)}`).join("；")),
+      h(
+        "p",
+        { class: "print-wrap" },
+        labelledVertices(parcel)
+          .slice(0, PRINTED_VERTICES)
+          .map((vertex) => `${vertex.label} ${vertex.lngLat[0].toFixed(6)},${vertex.lngLat[1].toFixed(6)}`)
+          .join("；"),
+      ),
       h("h3", {}, t("site.print.link")),
       input.link ? h("p", { class: "print-wrap print-link", "data-print-link": "" }, input.link) : h("p", {}, t("site.print.linkTooLong")),
       input.link && qrCodeSvg ? h("div", { class: "print-qr", "data-print-qr": "" }, qrCodeSvg(input.link, t("site.print.link"))) : null,

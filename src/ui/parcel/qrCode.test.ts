@@ -8,7 +8,11 @@ describe("qrModules", () => {
     expect(size).toBeGreaterThanOrEqual(21);
     expect((size - 17) % 4).toBe(0);
     // A finder pattern: a dark 7×7 ring around a light ring around a dark 3×3 core, in three corners.
-    for (const [top, left] of [[0, 0], [0, size - 7], [size - 7, 0]] as const) {
+    for (const [top, left] of [
+      [0, 0],
+      [0, size - 7],
+      [size - 7, 0],
+    ] as const) {
       expect(modules[top]![left]).toBe(true);
       expect(modules[top + 1]![left + 1]).toBe(false);
       expect(modules[top + 3]![left + 3]).toBe(true);

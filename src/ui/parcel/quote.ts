@@ -35,6 +35,12 @@ export function quoteBlock(citation: string, quote: ClauseQuote | undefined, lan
     { class: "site-quote", "data-citation": citation },
     h("blockquote", { class: quote?.text ? "site-quote-text" : "site-quote-text site-quote-text--pending" }, text),
     // Cited as the document numbers it (一、（一）); before the document has loaded, by its number alone.
-    h("figcaption", {}, `${title}${shortTitle ? ` ${shortTitle}` : ""}${quote?.label ? ` ${localized(quote.label, language)}` : ""}`, link ? " · " : null, link),
+    h(
+      "figcaption",
+      {},
+      `${title}${shortTitle ? ` ${shortTitle}` : ""}${quote?.label ? ` ${localized(quote.label, language)}` : ""}`,
+      link ? " · " : null,
+      link,
+    ),
   );
 }

@@ -21,24 +21,70 @@ export function renderBlock(block: ReportBlock, language: Language, classPrefix:
       return h(
         "table",
         { class: `${classPrefix}-table ${classPrefix}-facts`, "data-report-block": block.id },
-        h("tbody", {}, block.rows.map((row) => h("tr", { "data-report-row": row.id }, h("th", { scope: "row" }, text(row.label)), h("td", { dir: "auto", ...cellAttributes(row.value) }, text(row.value.text))))),
+        h(
+          "tbody",
+          {},
+          block.rows.map((row) =>
+            h(
+              "tr",
+              { "data-report-row": row.id },
+              h("th", { scope: "row" }, text(row.label)),
+              h("td", { dir: "auto", ...cellAttributes(row.value) }, text(row.value.text)),
+            ),
+          ),
+        ),
       );
     case "table":
       return h(
         "table",
         { class: `${classPrefix}-table ${classPrefix}-${block.id}`, "data-report-block": block.id },
-        h("thead", {}, h("tr", {}, block.columns.map((column) => h("th", { scope: "col" }, text(column))))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            block.columns.map((column) => h("th", { scope: "col" }, text(column))),
+          ),
+        ),
         h(
           "tbody",
           {},
           block.rows.map((row) =>
-            h("tr", { "data-report-row": row.id, ...(row.status ? { class: `${classPrefix}-finding--${row.status}`, "data-status": row.status } : {}) }, row.cells.map((cell) => h("td", cellAttributes(cell), text(cell.text)))),
+            h(
+              "tr",
+              { "data-report-row": row.id, ...(row.status ? { class: `${classPrefix}-finding--${row.status}`, "data-status": row.status } : {}) },
+              row.cells.map((cell) => h("td", cellAttributes(cell), text(cell.text))),
+            ),
           ),
         ),
-        block.footer ? h("tfoot", {}, h("tr", {}, block.footer.cells.map((cell) => h("td", cellAttributes(cell), text(cell.text))))) : null,
+        block.footer
+          ? h(
+              "tfoot",
+              {},
+              h(
+                "tr",
+                {},
+                block.footer.cells.map((cell) => h("td", cellAttributes(cell), text(cell.text))),
+              ),
+            )
+          : null,
       );
     case "quote":
-      return quoteBlock(block.citation, { citation: block.citation, documentId: block.citation.split("#")[0] ?? "", clauseId: block.citation.split("#")[1] ?? "", docNumber: block.documentNumber, shortTitle: null, text: block.text, label: block.clause }, language, { link: options.quoteLinks });
+      return quoteBlock(
+        block.citation,
+        {
+          citation: block.citation,
+          documentId: block.citation.split("#")[0] ?? "",
+          clauseId: block.citation.split("#")[1] ?? "",
+          docNumber: block.documentNumber,
+          shortTitle: null,
+          text: block.text,
+          label: block.clause,
+        },
+        language,
+        { link: options.quoteLinks },
+      );
     case "note":
       return h("p", { class: `${classPrefix}-note`, "data-report-block": block.id }, text(block.text));
     case "warning":

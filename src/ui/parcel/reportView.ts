@@ -80,8 +80,18 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
     const polygonal = parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon";
     const rows: Array<[string, Child]> = [];
     if (polygonal) {
-      rows.push([t("site.parcel.areaGk"), h("span", { class: "site-area", "data-site-area": "gk" }, h("strong", {}, gk.squareMetres), ` · ${gk.hectares} · ${gk.mu}`)]);
-      rows.push([t("site.parcel.areaEllipsoid"), h("span", { class: "site-area site-area--secondary", "data-site-area": "ellipsoid" }, `${ellipsoid.squareMetres} · ${ellipsoid.hectares} · ${ellipsoid.mu}`)]);
+      rows.push([
+        t("site.parcel.areaGk"),
+        h("span", { class: "site-area", "data-site-area": "gk" }, h("strong", {}, gk.squareMetres), ` · ${gk.hectares} · ${gk.mu}`),
+      ]);
+      rows.push([
+        t("site.parcel.areaEllipsoid"),
+        h(
+          "span",
+          { class: "site-area site-area--secondary", "data-site-area": "ellipsoid" },
+          `${ellipsoid.squareMetres} · ${ellipsoid.hectares} · ${ellipsoid.mu}`,
+        ),
+      ]);
     }
     if (parcel.geometry.type !== "Point") {
       rows.push([t(polygonal ? "site.parcel.perimeter" : "site.parcel.length"), distanceText(report.parcel.lengthMetres, language)]);
@@ -89,7 +99,8 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
     rows.push([t("site.parcel.vertices"), formatNumber(labelledVertices(parcel).length, 0, language)]);
     if (parcel.crs) rows.push([t("site.parcel.inputCrs"), describeCrs(parcel.crs.code)[language]]);
     rows.push([t("site.parcel.cautionDistance"), cautionDistanceInput()]);
-    if (parcel.statedAreaHectares !== undefined) rows.push([t("site.parcel.statedArea"), `${formatNumber(parcel.statedAreaHectares, 4, language)} ${language === "zh" ? "公顷" : "ha"}`]);
+    if (parcel.statedAreaHectares !== undefined)
+      rows.push([t("site.parcel.statedArea"), `${formatNumber(parcel.statedAreaHectares, 4, language)} ${language === "zh" ? "公顷" : "ha"}`]);
     return h(
       "dl",
       { class: "site-facts" },
@@ -130,7 +141,11 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
           { class: "site-export-menu" },
           h("button", { type: "button", class: "link-button", "data-site-export": "json", onclick: () => actions.exportJson() }, t("site.export.json")),
           h("button", { type: "button", class: "link-button", "data-site-export": "csv", onclick: () => actions.exportCsv() }, t("site.export.csv")),
-          h("button", { type: "button", class: "link-button", "data-site-export": "geojson", onclick: () => actions.exportGeoJson() }, t("site.export.geojson")),
+          h(
+            "button",
+            { type: "button", class: "link-button", "data-site-export": "geojson", onclick: () => actions.exportGeoJson() },
+            t("site.export.geojson"),
+          ),
           h("button", { type: "button", class: "link-button", "data-site-export": "txt", onclick: () => actions.exportBoundaryText() }, t("site.export.txt")),
         ),
       ),
@@ -140,7 +155,13 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
   const statusBadge = (finding: LayerFinding): HTMLElement => {
     const { language } = store.getState();
     const label = STATUS_LABELS[finding.status];
-    return h("span", { class: `site-status site-status--${finding.status}` }, h("span", { class: "site-status-icon", "aria-hidden": "true" }, label.icon), " ", label[language]);
+    return h(
+      "span",
+      { class: `site-status site-status--${finding.status}` },
+      h("span", { class: "site-status-icon", "aria-hidden": "true" }, label.icon),
+      " ",
+      label[language],
+    );
   };
 
   const overrideBlock = (finding: LayerFinding): Child => {
@@ -225,7 +246,13 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
             h(
               "thead",
               {},
-              h("tr", {}, h("th", { scope: "col" }, t("site.overlap.feature")), h("th", { scope: "col" }, t("site.overlap.area")), h("th", { scope: "col" }, t("site.overlap.share"))),
+              h(
+                "tr",
+                {},
+                h("th", { scope: "col" }, t("site.overlap.feature")),
+                h("th", { scope: "col" }, t("site.overlap.area")),
+                h("th", { scope: "col" }, t("site.overlap.share")),
+              ),
             ),
             h(
               "tbody",
@@ -236,8 +263,23 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
                 return h(
                   "tr",
                   { "data-overlap": overlap.featureId },
-                  h("th", { scope: "row" }, overlap.name, h("span", { class: `site-tolerance site-tolerance--${overlap.tolerance}` }, t(toleranceKey, { metres: formatNumber(finding.positionalAccuracyM, 0, language) }))),
-                  h("td", {}, overlap.overlapSquareMetres > 0 ? [h("span", {}, area.squareMetres), h("br"), h("span", { class: "site-muted" }, `${area.hectares} · ${area.mu}`)] : "—"),
+                  h(
+                    "th",
+                    { scope: "row" },
+                    overlap.name,
+                    h(
+                      "span",
+                      { class: `site-tolerance site-tolerance--${overlap.tolerance}` },
+                      t(toleranceKey, { metres: formatNumber(finding.positionalAccuracyM, 0, language) }),
+                    ),
+                  ),
+                  h(
+                    "td",
+                    {},
+                    overlap.overlapSquareMetres > 0
+                      ? [h("span", {}, area.squareMetres), h("br"), h("span", { class: "site-muted" }, `${area.hectares} · ${area.mu}`)]
+                      : "—",
+                  ),
                   h("td", { class: "site-share", "data-share": (overlap.shareOfParcel * 100).toFixed(2) }, percentText(overlap.shareOfParcel, language)),
                 );
               }),
@@ -245,17 +287,18 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
           )
         : null;
     // The engine's reason already gives the distance when it decided on it; an informing layer's does not.
-    const nearest = finding.nearest && finding.status === "info"
-      ? h(
-          "p",
-          { class: "site-nearest" },
-          t(controller.isPointLayer(finding.layerId) ? "site.finding.nearest" : "site.finding.nearBoundary", {
-            name: finding.nearest.name,
-            distance: distanceText(finding.nearest.distanceMetres, language),
-            uncertainty: distanceText(finding.nearest.uncertaintyMetres, language),
-          }),
-        )
-      : null;
+    const nearest =
+      finding.nearest && finding.status === "info"
+        ? h(
+            "p",
+            { class: "site-nearest" },
+            t(controller.isPointLayer(finding.layerId) ? "site.finding.nearest" : "site.finding.nearBoundary", {
+              name: finding.nearest.name,
+              distance: distanceText(finding.nearest.distanceMetres, language),
+              uncertainty: distanceText(finding.nearest.uncertaintyMetres, language),
+            }),
+          )
+        : null;
     const summary = finding.summary
       ? h(
           "ul",
@@ -304,13 +347,18 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
     const sorted = sortFindings(report.findings);
     const open = sorted.filter((finding) => finding.status !== "clear");
     const clear = sorted.filter((finding) => finding.status === "clear");
-    const counts = STATUS_ORDER.map((status) => [status, report.findings.filter((finding) => finding.status === status).length] as const).filter(([, count]) => count > 0);
+    const counts = STATUS_ORDER.map((status) => [status, report.findings.filter((finding) => finding.status === status).length] as const).filter(
+      ([, count]) => count > 0,
+    );
     return [
       h("h3", { class: "site-heading" }, t("site.findings.heading")),
       h(
         "p",
         { class: "site-counts", "data-site-counts": "" },
-        counts.map(([status, count], index) => [index > 0 ? " · " : "", h("span", { class: `site-status site-status--${status}` }, `${STATUS_LABELS[status].icon} ${count} ${STATUS_LABELS[status][language]}`)]),
+        counts.map(([status, count], index) => [
+          index > 0 ? " · " : "",
+          h("span", { class: `site-status site-status--${status}` }, `${STATUS_LABELS[status].icon} ${count} ${STATUS_LABELS[status][language]}`),
+        ]),
       ),
       open.map(findingCard),
       clear.length > 0
@@ -327,14 +375,27 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
                   { "data-finding": finding.layerId, "data-status": "clear" },
                   h("span", {}, localized(finding.title, language)),
                   " ",
-                  h("span", { class: "site-muted" }, `${reasonText(finding.reason, language)} ${t("site.finding.qualityShort", { quality: t(`quality.${finding.geometryQuality}`), metres: formatNumber(finding.positionalAccuracyM, 0, language) })}`),
+                  h(
+                    "span",
+                    { class: "site-muted" },
+                    `${reasonText(finding.reason, language)} ${t("site.finding.qualityShort", { quality: t(`quality.${finding.geometryQuality}`), metres: formatNumber(finding.positionalAccuracyM, 0, language) })}`,
+                  ),
                 ),
               ),
             ),
           )
         : null,
       controller.state().notChecked.length > 0
-        ? h("p", { class: "site-not-checked" }, t("site.findings.notChecked", { layers: controller.state().notChecked.map((layer) => localized(layer.title, language)).join("、") }))
+        ? h(
+            "p",
+            { class: "site-not-checked" },
+            t("site.findings.notChecked", {
+              layers: controller
+                .state()
+                .notChecked.map((layer) => localized(layer.title, language))
+                .join("、"),
+            }),
+          )
         : null,
     ];
   };
@@ -343,7 +404,13 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
   const districtWarning = (): Child => {
     const input = controller.reportInput();
     const section = input ? sectionOf(buildReport(input, controller.isPointLayer), "district") : undefined;
-    return section ? h("div", { "data-site-district": input?.report.district?.position ?? "" }, renderSection(section, store.getState().language, "site", { quoteLinks: true, level: 3 })) : null;
+    return section
+      ? h(
+          "div",
+          { "data-site-district": input?.report.district?.position ?? "" },
+          renderSection(section, store.getState().language, "site", { quoteLinks: true, level: 3 }),
+        )
+      : null;
   };
 
   const render = () => {
@@ -376,7 +443,11 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       head,
       districtWarning(),
       areaRows(report, parcel),
-      h("p", { class: "site-muted site-checked-at" }, t("site.parcel.checkedAt", { date: new Date(check.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB") })),
+      h(
+        "p",
+        { class: "site-muted site-checked-at" },
+        t("site.parcel.checkedAt", { date: new Date(check.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB") }),
+      ),
       actionBar(),
       report.reliesOnSchematic ? h("p", { class: "site-caveat", role: "note", "data-site-caveat": "" }, `⚠ ${SCHEMATIC_CAVEAT[language]}`) : null,
       findingsBlock(report),

@@ -68,7 +68,12 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
             },
           },
           h("label", { class: "field-label", for: "site-save-name" }, t("site.saved.name")),
-          h("div", { class: "site-save-row" }, nameInput, h("button", { type: "submit", class: "primary-button", "data-site-action": "save" }, t("site.saved.save"))),
+          h(
+            "div",
+            { class: "site-save-row" },
+            nameInput,
+            h("button", { type: "submit", class: "primary-button", "data-site-action": "save" }, t("site.saved.save")),
+          ),
         )
       : null;
     const dateFormat = new Intl.DateTimeFormat(language === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });

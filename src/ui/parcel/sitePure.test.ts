@@ -4,11 +4,33 @@ import { validateSiteGeometry } from "../../siteCheck/siteCheckService";
 
 describe("drawn and linked sites", () => {
   it("go through the import validation: a bow-tie is refused with the crossing named", () => {
-    const bowTie = { type: "Polygon" as const, coordinates: [[[105.7, 29.7], [105.71, 29.71], [105.71, 29.7], [105.7, 29.71], [105.7, 29.7]]] };
+    const bowTie = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [105.7, 29.7],
+          [105.71, 29.71],
+          [105.71, 29.7],
+          [105.7, 29.71],
+          [105.7, 29.7],
+        ],
+      ],
+    };
     const result = validateSiteGeometry(bowTie, "绘制地块");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.code).toBe("self-intersection");
-    const square = { type: "Polygon" as const, coordinates: [[[105.7, 29.7], [105.71, 29.7], [105.71, 29.71], [105.7, 29.71], [105.7, 29.7]]] };
+    const square = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [105.7, 29.7],
+          [105.71, 29.7],
+          [105.71, 29.71],
+          [105.7, 29.71],
+          [105.7, 29.7],
+        ],
+      ],
+    };
     expect(validateSiteGeometry(square, "绘制地块").ok).toBe(true);
   });
 });

@@ -44,12 +44,24 @@ function renderTable(table: PolicyTable): HTMLTableElement {
     "table",
     { class: "reader-table" },
     h("caption", {}, table.caption),
-    h("thead", {}, h("tr", {}, headerCells(table.columns).map((cell) => h("th", { scope: "col", colspan: cell.span > 1 ? cell.span : undefined }, cell.text)))),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        headerCells(table.columns).map((cell) => h("th", { scope: "col", colspan: cell.span > 1 ? cell.span : undefined }, cell.text)),
+      ),
+    ),
     h(
       "tbody",
       {},
       table.rows.map((row, index) =>
-        h("tr", { "data-clause-id": table.rowClauseIds[index] }, row.map((cell) => h("td", {}, cell))),
+        h(
+          "tr",
+          { "data-clause-id": table.rowClauseIds[index] },
+          row.map((cell) => h("td", {}, cell)),
+        ),
       ),
     ),
   );
@@ -142,11 +154,7 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
     [
       translate(language, "reader.effective"),
       effective
-        ? [
-            effective.date ? h("strong", {}, effective.date) : null,
-            effective.date ? " " : null,
-            h("span", { lang: "zh-CN" }, `（${effective.rule}）`),
-          ]
+        ? [effective.date ? h("strong", {}, effective.date) : null, effective.date ? " " : null, h("span", { lang: "zh-CN" }, `（${effective.rule}）`)]
         : translate(language, "reader.effectiveNotStated"),
     ],
     [translate(language, "reader.attachment"), document.attachmentTitle ?? null],

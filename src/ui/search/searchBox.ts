@@ -211,7 +211,12 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
     setOpen(query.trim() !== "" && document.activeElement === input);
     setActive(active);
     const lang = language();
-    status.textContent = query.trim() === "" ? "" : results.length > 0 ? translate(lang, "search.count", { count: results.length }) : translate(lang, "search.none", { query: query.trim() });
+    status.textContent =
+      query.trim() === ""
+        ? ""
+        : results.length > 0
+          ? translate(lang, "search.count", { count: results.length })
+          : translate(lang, "search.none", { query: query.trim() });
   };
 
   const choose = (position: number) => {

@@ -230,11 +230,15 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
   tabList.addEventListener("keydown", (event) => {
     const index = tabs.findIndex((tab) => tab.id === activeTabId);
     const target =
-      event.key === "ArrowRight" ? (index + 1) % tabs.length
-      : event.key === "ArrowLeft" ? (index - 1 + tabs.length) % tabs.length
-      : event.key === "Home" ? 0
-      : event.key === "End" ? tabs.length - 1
-      : -1;
+      event.key === "ArrowRight"
+        ? (index + 1) % tabs.length
+        : event.key === "ArrowLeft"
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? tabs.length - 1
+              : -1;
     if (target < 0 || !tabs[target]) return;
     event.preventDefault();
     show(tabs[target].id, { focusTab: true, snap });
@@ -256,8 +260,7 @@ export function createPanelSheet(store: AppStore, { root, panel, panelBody, mapA
   });
 
   // Dragging: the handle and the tab row follow the finger (touch, pen or mouse) and settle on a snap on release.
-  let drag: { pointerId: number; startY: number; startHeight: number; moved: boolean; samples: Array<{ time: number; y: number }> } | null =
-    null;
+  let drag: { pointerId: number; startY: number; startHeight: number; moved: boolean; samples: Array<{ time: number; y: number }> } | null = null;
   let swallowClick = false;
   grip.addEventListener("pointerdown", (event) => {
     if (!isSheet() || !event.isPrimary || event.button !== 0) return;

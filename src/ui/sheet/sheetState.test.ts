@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  clampSheetHeight,
-  nextSnap,
-  releaseVelocity,
-  sheetHeights,
-  sheetKeyAction,
-  snapAfterDrag,
-  type SheetHeights,
-} from "./sheetState";
+import { clampSheetHeight, nextSnap, releaseVelocity, sheetHeights, sheetKeyAction, snapAfterDrag, type SheetHeights } from "./sheetState";
 
 const heights: SheetHeights = { peek: 92, half: 422, full: 792 };
 

@@ -35,7 +35,12 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
   let phase: Phase = { type: "idle" };
 
   const storageFailed = (failure: StorageFailure) => {
-    const message = failure.reason === "quota" ? "notice.workspaceStorageQuota" : failure.reason === "unavailable" ? "notice.workspaceStorageUnavailable" : "notice.workspaceStorageFailed";
+    const message =
+      failure.reason === "quota"
+        ? "notice.workspaceStorageQuota"
+        : failure.reason === "unavailable"
+          ? "notice.workspaceStorageUnavailable"
+          : "notice.workspaceStorageFailed";
     store.getState().dismissNotice(STORAGE_NOTICE_ID);
     store.getState().showNotice({ id: STORAGE_NOTICE_ID, message, params: { message: failure.message }, tone: "warning" });
   };
@@ -120,14 +125,26 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
       "div",
       { class: "workspace-confirm", role: "alertdialog", tabindex: "-1", "aria-labelledby": "workspace-confirm-heading", "data-workspace-confirm": "" },
       h("p", { class: "workspace-confirm-heading", id: "workspace-confirm-heading" }, t("workspace.confirm.heading", { name: fileName })),
-      h("p", { class: "site-muted" }, t("workspace.confirm.exportedAt", { date: exportedAtText(workspace.exportedAt), version: workspace.dataPackageVersion ?? "—" })),
-      h("ul", { class: "workspace-confirm-list" }, items.map((item) => (item ? h("li", {}, item) : null))),
+      h(
+        "p",
+        { class: "site-muted" },
+        t("workspace.confirm.exportedAt", { date: exportedAtText(workspace.exportedAt), version: workspace.dataPackageVersion ?? "—" }),
+      ),
+      h(
+        "ul",
+        { class: "workspace-confirm-list" },
+        items.map((item) => (item ? h("li", {}, item) : null)),
+      ),
       skipped.length > 0
         ? h(
             "div",
             { class: "site-warnings", "data-workspace-skipped": "" },
             h("p", {}, t("workspace.confirm.skipped", { count: skipped.length })),
-            h("ul", {}, skipped.slice(0, MAX_SKIPPED_SHOWN).map((message) => h("li", { dir: "auto" }, message[language]))),
+            h(
+              "ul",
+              {},
+              skipped.slice(0, MAX_SKIPPED_SHOWN).map((message) => h("li", { dir: "auto" }, message[language])),
+            ),
             skipped.length > MAX_SKIPPED_SHOWN ? h("p", {}, "…") : null,
           )
         : null,
@@ -135,8 +152,16 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
       h(
         "div",
         { class: "form-buttons" },
-        h("button", { type: "button", class: "primary-button", "data-workspace-action": "confirm", onclick: () => void importNow(read) }, t("workspace.confirm.ok")),
-        h("button", { type: "button", class: "secondary-button", "data-workspace-action": "cancel", onclick: () => setPhase({ type: "idle" }) }, t("workspace.confirm.cancel")),
+        h(
+          "button",
+          { type: "button", class: "primary-button", "data-workspace-action": "confirm", onclick: () => void importNow(read) },
+          t("workspace.confirm.ok"),
+        ),
+        h(
+          "button",
+          { type: "button", class: "secondary-button", "data-workspace-action": "cancel", onclick: () => setPhase({ type: "idle" }) },
+          t("workspace.confirm.cancel"),
+        ),
       ),
     );
   };
@@ -153,12 +178,21 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
       h(
         "div",
         { class: "site-actions" },
-        h("button", { type: "button", class: "secondary-button", disabled: busy, "data-workspace-action": "export", onclick: () => void exportNow() }, t("workspace.export")),
+        h(
+          "button",
+          { type: "button", class: "secondary-button", disabled: busy, "data-workspace-action": "export", onclick: () => void exportNow() },
+          t("workspace.export"),
+        ),
         h("label", { class: `secondary-button workspace-import${busy ? " workspace-import--disabled" : ""}` }, t("workspace.import"), fileInput),
       ),
       phase.type === "busy" && phase.fileName ? h("p", { class: "site-muted", role: "status" }, t("workspace.reading", { name: phase.fileName })) : null,
       phase.type === "failed"
-        ? h("div", { class: "site-error", role: "alert", "data-workspace-error": phase.error.code }, h("strong", {}, t("workspace.importFailed")), h("p", {}, phase.error[language]))
+        ? h(
+            "div",
+            { class: "site-error", role: "alert", "data-workspace-error": phase.error.code },
+            h("strong", {}, t("workspace.importFailed")),
+            h("p", {}, phase.error[language]),
+          )
         : null,
       confirmBox,
       h("p", { class: "panel-hint" }, t("workspace.hint")),

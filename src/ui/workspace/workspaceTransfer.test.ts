@@ -18,7 +18,13 @@ function recordingStorage(answer: StorageResult<void>) {
   return { storage, writes };
 }
 
-const workspace = buildWorkspaceFile({ settings: null, savedQueries: [testSavedQuery("q-1")], draft: testDraft, importedLayers: [testLayer("imported-a")], dataPackageVersion: "2023.1.0" });
+const workspace = buildWorkspaceFile({
+  settings: null,
+  savedQueries: [testSavedQuery("q-1")],
+  draft: testDraft,
+  importedLayers: [testLayer("imported-a")],
+  dataPackageVersion: "2023.1.0",
+});
 
 describe("workspace transfer", () => {
   it("names the file by the local date", () => {

@@ -6,7 +6,14 @@ import { settingsRecordOf } from "../../state/settingsStorage";
 import type { AppStore } from "../../state/store";
 import { openWorkspaceStorage, type WorkspaceStorage } from "../../workspace/workspaceStorage";
 import { downloadText } from "../parcel/download";
-import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, workspaceTooLarge, type WorkspaceReadResult } from "../../workspace/workspaceFile";
+import {
+  buildWorkspaceFile,
+  MAX_WORKSPACE_BYTES,
+  readWorkspaceFile,
+  serializeWorkspaceFile,
+  workspaceTooLarge,
+  type WorkspaceReadResult,
+} from "../../workspace/workspaceFile";
 
 /** `大足规划地图-工作区-YYYYMMDD.json`, dated in local time. */
 export function workspaceFileName(date = new Date()): string {
