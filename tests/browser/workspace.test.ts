@@ -222,13 +222,11 @@ describe("workspace", () => {
   it("refuses a damaged or foreign file with a specific message and changes nothing", async () => {
     const page = await openReady();
     await openSiteCheck(page);
-    await page
-      .locator("[data-workspace-file]")
-      .setInputFiles({
-        name: "broken.json",
-        mimeType: "application/json",
-        buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 1, "savedQue'),
-      });
+    await page.locator("[data-workspace-file]").setInputFiles({
+      name: "broken.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"format": "dazu-map-workspace", "formatVersion": 1, "savedQue'),
+    });
     const error = page.locator("[data-workspace-error]");
     await error.waitFor({ state: "visible" });
     expect(await error.getAttribute("data-workspace-error")).toBe("workspace-invalid-json");
