@@ -41,6 +41,6 @@ export function loadDistrict(path = ECHARTS_CHONGQING): District {
   };
 }
 
-export function districtClosedRing(district: District): Ring {
+function districtClosedRing(district: District): Ring {
   return closeRing(district.ringLngLat);
 }

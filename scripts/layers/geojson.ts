@@ -83,6 +83,6 @@ export function serializeCollection(features: readonly Feature[], name: string):
 }
 
 /** Parse a serialised collection back (for tests and for reading committed files). */
-export function parseCollection(text: string): FeatureCollection {
+function parseCollection(text: string): FeatureCollection {
   return JSON.parse(text) as FeatureCollection;
 }

@@ -7,7 +7,7 @@ import { gaussKrugerToLngLat, lngLatToGaussKruger, type LngLat } from "../../src
 export type Point = [number, number];
 export type Ring = Point[];
 /** Outer ring first, then holes. */
-export type PolygonRings = Ring[];
+type PolygonRings = Ring[];
 
 export function openRing(ring: readonly Point[]): Ring {
   const result = ring.map((point) => [point[0], point[1]] as Point);
@@ -209,7 +209,7 @@ export function ringToGK(ring: readonly (readonly [number, number])[]): Ring {
   return ring.map((point) => toGK(point));
 }
 
-export function ringToLngLat(ring: readonly (readonly [number, number])[]): Ring {
+function ringToLngLat(ring: readonly (readonly [number, number])[]): Ring {
   return ring.map((point) => toLngLat(point));
 }
 

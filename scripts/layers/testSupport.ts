@@ -52,8 +52,6 @@ export function subtract(a: Polygons, b: Polygons): Polygons {
   return result ? fromGeometry(result.geometry) : [];
 }
 
-export { intersectPolygons };
-
 export function containsPoint(polygons: Polygons, lngLat: readonly [number, number]): boolean {
   return pointInMultiPolygon(toGK(lngLat) as Point, polygons);
 }

@@ -6,8 +6,7 @@ import { parseGazette } from "./parse";
 import { GOVERNMENT_DOCUMENTS } from "./specs";
 import { stableJson } from "./text";
 
-export { parseGazette } from "./parse";
-export { collapseWhitespace, stableJson } from "./text";
+export { collapseWhitespace } from "./text";
 
 export const GAZETTE_PATH = "geodata/sources/gazette-2023.txt";
 export const POLICIES_DIR = "geodata/policies";

@@ -254,5 +254,3 @@ export function checkParcel(parcelGeometry: ParcelGeometry, layers: CheckLayer[]
   const reliesOnSchematic = findings.some((finding) => finding.geometryQuality === "schematic" && finding.status !== "no-data");
   return { parcel: measures, findings, reliesOnSchematic, options };
 }
-
-export type { PlanarBox };

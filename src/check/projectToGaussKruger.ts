@@ -55,6 +55,6 @@ export function toGaussKruger(geometry: Geometry): PlanarGeometry {
   return planar;
 }
 
-export function boxesIntersect(a: PlanarBox, b: PlanarBox, margin = 0): boolean {
+function boxesIntersect(a: PlanarBox, b: PlanarBox, margin = 0): boolean {
   return a[0] - margin <= b[2] && b[0] - margin <= a[2] && a[1] - margin <= b[3] && b[1] - margin <= a[3];
 }

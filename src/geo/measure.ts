@@ -55,7 +55,7 @@ export function areaFigures(geometry: Geometry): AreaFigures {
   };
 }
 
-export function gaussKrugerArea(feature: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon): number {
+function gaussKrugerArea(feature: Feature<Polygon | MultiPolygon> | Polygon | MultiPolygon): number {
   const geometry = "geometry" in feature ? feature.geometry : feature;
   return areaFigures(geometry).gaussKrugerSquareMetres;
 }

@@ -4,7 +4,7 @@ import { fileTooLargeError, inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
 import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOptions, type ImportProgress, type ImportResult } from "./types";
 
-export type { ImportProgress, ImportStage } from "./types";
+export type { ImportProgress } from "./types";
 
 export interface ImportRunOptions extends ImportOptions {
   /** Stage changes and, where known, the share done; at most one call per stage and whole percent from the worker. */

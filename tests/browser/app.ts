@@ -43,6 +43,6 @@ export async function loadErrors(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as HookedWindow).__dazuTest!.loadErrors());
 }
 
-export async function hasTestHook(page: Page): Promise<boolean> {
+async function hasTestHook(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as HookedWindow).__dazuTest !== undefined);
 }

@@ -20,7 +20,10 @@ function lineLength(line: Position[]): number {
   return metres;
 }
 
-/** Areas and lengths are planar in CGCS2000 3° Gauss–Krüger CM105°E metres, the way the bureau measures. */
+/**
+ * Areas and lengths are planar in CGCS2000 3° Gauss–Krüger CM105°E metres, the way the bureau measures.
+ * @public loaded on demand by the inspector (`import("./featureMeasures")`).
+ */
 export function measureFeature(geometry: Geometry | null): FeatureMeasure {
   if (!geometry) return { type: "none" };
   switch (geometry.type) {

@@ -1,7 +1,7 @@
 import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
-import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
+import { IMPORT_ACCEPT } from "../../import/supportedExtensions";
 import type { BilingualText, CrsOverride, ImportCrsCode, ImportProgress, ImportResult } from "../../import/types";
 import { importTargets } from "../../layers/importedLayers";
 import type { DataPackage } from "../../layers/layerData";
@@ -68,7 +68,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   const form = h("form", { class: "official-form", "data-official-form": "", novalidate: true });
   const targetSelect = h("select", { id: "official-target", class: "basemap-select", "data-official-target": "" });
-  const fileInput = h("input", { id: "official-file", type: "file", class: "site-file", accept: SUPPORTED_EXTENSIONS.join(","), "data-official-file": "" });
+  const fileInput = h("input", { id: "official-file", type: "file", class: "site-file", accept: IMPORT_ACCEPT, "data-official-file": "" });
   const fileText = h("span", { class: "site-drop-text" });
   // A drop zone in the page's language instead of the browser's own "Choose File" button.
   const fileZone = h("label", { class: "site-drop official-drop", for: "official-file" }, fileInput, fileText);

@@ -3,7 +3,7 @@ import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import { importFileInWorker, importPastedInWorker, type ImportProgress, type ImportRunOptions } from "../../import/importClient";
-import { SUPPORTED_EXTENSIONS } from "../../import/supportedExtensions";
+import { IMPORT_ACCEPT } from "../../import/supportedExtensions";
 import type { CrsOverride, ImportCrsCode, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
 import type { MapAdapter } from "../../map/mapAdapter";
 import type { SketchKind } from "../../map/sketch/sketchState";
@@ -75,7 +75,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
   const modeButtons = h("div", { class: "site-modes", role: "group" });
   const body = h("div", { class: "site-input-body" });
   const pasteArea = h("textarea", { class: "site-paste", rows: 7, spellcheck: "false", "data-site-paste": "" });
-  const fileInput = h("input", { type: "file", class: "site-file", accept: SUPPORTED_EXTENSIONS.join(","), "data-site-file": "" });
+  const fileInput = h("input", { type: "file", class: "site-file", accept: IMPORT_ACCEPT, "data-site-file": "" });
   const dropZone = h("label", { class: "site-drop", "data-site-drop": "" });
   const result = h("div", { class: "site-import-result", "data-site-import": "" });
   container.append(modeButtons, body, result);

@@ -6,7 +6,6 @@ import { h } from "../dom";
 import type { SiteCheckMountOptions } from "./mountSiteCheck";
 
 export const SITE_CHECK_TAB = "site-check";
-export { PARCEL_PARAMETER } from "../../parcel/parcelLink";
 
 export interface SiteCheckEntryOptions extends Omit<SiteCheckMountOptions, "pane"> {
   /** Settles once the map first went idle: unsaved work of the last visit is looked for after that. */
