@@ -8,6 +8,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/fuzz/**/*.test.ts"],
           environment: "node",
+          // Some tests parse every source file or run thousands of random cases: a shared, loaded machine must not fail them.
+          testTimeout: 60_000,
         },
       },
       {
