@@ -38,7 +38,7 @@ export function mountShareView({ store, router, container, share = browserShareE
   };
   const render = () => {
     button.textContent = translate(language(), "share.button");
-    button.setAttribute("aria-label", translate(language(), "share.buttonLabel"));
+    button.title = translate(language(), "share.buttonLabel");
     clear();
   };
 

@@ -123,7 +123,8 @@ describe("keyboard", () => {
 
     await page.keyboard.press("Escape");
     await expect.poll(() => inspector.isVisible(), { timeout: 10_000 }).toBe(false);
-    expect(new URL(page.url()).hash).not.toContain("feature=");
+    // The router writes the address after the store has been quiet for a moment.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).not.toContain("feature=");
     // The map keeps focus, so the next Tab goes on from the map.
     expect(await page.evaluate(() => document.activeElement?.classList.contains("maplibregl-canvas"))).toBe(true);
   });

@@ -135,7 +135,7 @@ describe("English mode is English", () => {
     await openFeature(page, "mining-key-zone", "mining-key-zone-xishan-north");
     expect(await page.locator('[data-attribute="towns"]').innerText()).toBe("Yongxi Town, Gulong Town, Wangu Town");
     expect(await page.locator('[data-attribute-label="towns"]').innerText()).toBe("Towns");
-    expect(await page.locator('[data-attribute="area_by_town_km2"]').innerText()).toBe("Gulong Town 10.24 km², Yongxi Town 6.27 km², Wangu Town 0.05 km²");
+    expect(await page.locator('[data-attribute="area_by_town_km2"]').innerText()).toBe("Gulong Town 10.36 km², Yongxi Town 6.11 km², Wangu Town 0.07 km²");
     // The quoted clause stays Chinese, introduced by the document's English title.
     const citation = page.locator("[data-inspector] .citation").first();
     expect(await citation.locator(".citation-document").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);

@@ -207,8 +207,9 @@ describe("click-through to policy", () => {
     expect(readerText).toContain("2023-04-24");
     expect(readerText).toContain("本通知自发布之日起执行。");
     expect(await page.locator("[data-reader] [data-toc-clause]").count()).toBeGreaterThan(0);
+    // The router writes the address after the store has been quiet for a moment.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 10_000 }).toContain("doc=dzf-2023-13");
     const hash = new URL(page.url()).hash;
-    expect(hash).toContain("doc=dzf-2023-13");
     expect(hash).toContain("clause=s1.p3");
     expect((await state(page)).reader).toEqual({ type: "open", documentId: "dzf-2023-13", clauseId: "s1.p3" });
 
