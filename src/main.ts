@@ -53,9 +53,9 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const store = createAppStore();
   persistTiandituToken(store);
   const targets: TestHookTargets = { store, adapter: null, districtBounds: null, errors: [] };
-  // The hooks browser tests drive the app with are compiled into test builds only (`vite build --mode test`).
-  const automation = import.meta.env.MODE === "test" ? await import("./automation/appHooks") : null;
-  const { resolveReady, rejectReady } = automation ? automation.installTestHooks(targets) : { resolveReady: () => {}, rejectReady: () => {} };
+  // The hooks browser tests drive the app with are compiled into test builds only (`vite build --mode test`); they
+  // load beside the shell, so a test build draws its first screen as soon as a production build does.
+  const automationLoad = import.meta.env.MODE === "test" ? import("./automation/appHooks") : null;
 
   // The one owner of the address bar. The language is routed before the manifest, for the loading and error pages;
   // every other route registers once its feature's always-loaded part mounts, and until then its parameters are kept.
@@ -65,6 +65,8 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   router.register(languageRoute(store));
   const shell = createAppShell(store, mountPoint);
   shell.panelBody.textContent = translate(store.getState().language, "app.loading");
+  const automation = automationLoad ? await automationLoad : null;
+  const { resolveReady, rejectReady } = automation ? automation.installTestHooks(targets) : { resolveReady: () => {}, rejectReady: () => {} };
   // The saved settings are read while the package downloads, and applied once the layers are known.
   const settingsStorage = openSettingsStorage();
   const savedSettings = readStartupSettings(settingsStorage);

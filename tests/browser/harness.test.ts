@@ -13,7 +13,7 @@ describe("browser harness", () => {
   it("serves the built page on loopback and gives it a WebGL2 context", async () => {
     session = await openApp(baseUrl, "/");
     expect(new URL(session.page.url()).hostname).toBe("127.0.0.1");
-    expect(await session.page.locator("#map").count()).toBe(1);
+    await expect.poll(() => session!.page.locator("#map").count(), { timeout: 30_000 }).toBe(1);
     expect(await webgl2Renderer(session.page)).toMatch(/\S/);
     expect(session.httpErrors).toEqual([]);
   });
