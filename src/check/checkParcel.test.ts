@@ -3,28 +3,11 @@ import { gaussKrugerRectangle as gkRectangle } from "../geo/gaussKrugerRectangle
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat } from "../geo/crs";
 import { toMu } from "../geo/measure";
-import type { LayerDefinition } from "../layers/manifestTypes";
+import { testLayerDefinition } from "../../tests/support/testLayerDefinition";
 import { checkParcel } from "./checkParcel";
 import type { CheckLayer } from "./types";
 
-function layer(overrides: Partial<LayerDefinition>): LayerDefinition {
-  return {
-    id: "zone",
-    title: { zh: "区", en: "Zone" },
-    group: "mining",
-    file: "layers/zone.geojson",
-    geometryType: "polygon",
-    geometryQuality: "schematic",
-    qualityNote: { zh: "示意", en: "Schematic" },
-    positionalAccuracyM: 100,
-    role: "restricts",
-    sourceDocuments: ["dzfb-2023-32"],
-    visible: true,
-    style: { color: "#c00", opacity: 0.5 },
-    legend: [],
-    ...overrides,
-  };
-}
+const layer = testLayerDefinition;
 
 function feature(id: string, geometry: Geometry, properties: Record<string, unknown> = {}): Feature<Geometry> {
   return { type: "Feature", geometry, properties: { id, name: id, source: ["dzfb-2023-32#s4.n1.para2"], ...properties } };

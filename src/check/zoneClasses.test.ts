@@ -2,7 +2,7 @@ import type { Feature, Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat } from "../geo/crs";
 import { gaussKrugerRectangle as rectangle } from "../geo/gaussKrugerRectangle";
-import type { LayerDefinition } from "../layers/manifestTypes";
+import { testLayerDefinition } from "../../tests/support/testLayerDefinition";
 import { checkParcel } from "./checkParcel";
 import { inwardDepth } from "./inwardDepth";
 import { toGaussKruger } from "./projectToGaussKruger";
@@ -13,24 +13,7 @@ const N = 3_287_000;
 /** A 10 km square zone; its west edge is at easting E. */
 const ZONE = rectangle(E, N, E + 10_000, N + 10_000);
 
-function layer(overrides: Partial<LayerDefinition> = {}): LayerDefinition {
-  return {
-    id: "zone",
-    title: { zh: "区", en: "Zone" },
-    group: "mining",
-    file: "layers/zone.geojson",
-    geometryType: "polygon",
-    geometryQuality: "schematic",
-    qualityNote: { zh: "示意", en: "Schematic" },
-    positionalAccuracyM: 100,
-    role: "restricts",
-    sourceDocuments: ["dzfb-2023-32"],
-    visible: true,
-    style: { color: "#c00", opacity: 0.5 },
-    legend: [],
-    ...overrides,
-  };
-}
+const layer = testLayerDefinition;
 
 const feature = (id: string, geometry: Geometry): Feature<Geometry> => ({
   type: "Feature",
