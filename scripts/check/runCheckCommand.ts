@@ -1,10 +1,11 @@
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { importFile } from "../../src/import/importFile";
-import { checkParcels } from "./checkParcels";
+import { checkParcels } from "../../src/siteCheck/batch/checkParcels";
+import { renderBatch } from "../../src/siteCheck/batch/batchExports";
+import { diskFileHashes, nearbyReaderFromDisk } from "./diskLayerReads";
 import { loadDataPackageFromFolder, readJsonFile } from "./diskDataPackage";
 import { parseCheckOptions, USAGE } from "./options";
-import { renderOutput } from "./renderOutput";
 
 /** 0 checked; 1 the file could not be read (the importer's message); 2 wrong arguments; 3 the data package or the output failed. */
 export const EXIT = { ok: 0, importFailed: 1, usage: 2, failed: 3 } as const;
@@ -72,8 +73,10 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
     crs: imported.crs,
     warnings: imported.warnings,
     checkedAt: (io.now?.() ?? new Date()).toISOString(),
+    readNearby: nearbyReaderFromDisk(),
+    fileHashes: diskFileHashes(dataBase),
   });
-  const output = renderOutput(options.format, { checked, dataPackage: loaded.value, importWarnings: imported.warnings, language: options.language });
+  const output = renderBatch(options.format, { checked, dataPackage: loaded.value, importWarnings: imported.warnings, language: options.language });
   if (options.out === null) {
     io.stdout(output);
     return EXIT.ok;

@@ -1,12 +1,11 @@
 import type { Feature, FeatureCollection } from "geojson";
-import type { Language } from "../../src/i18n/messages";
-import { localized } from "../../src/i18n/translate";
-import type { ImportMessage } from "../../src/import/types";
-import type { DataPackage } from "../../src/layers/layerData";
-import { reasonText } from "../../src/siteCheck/report/reportText";
-import { csvField } from "../../src/siteCheck/report/reportCsv";
+import type { Language } from "../../i18n/messages";
+import { localized } from "../../i18n/translate";
+import type { ImportMessage } from "../../import/types";
+import type { DataPackage } from "../../layers/layerData";
+import { reasonText } from "../report/reportText";
+import { csvField } from "../report/reportCsv";
 import type { CheckedParcel } from "./checkParcels";
-import type { OutputFormat } from "./options";
 import { summaryCells, summaryColumns, summaryRow } from "./summaryRows";
 
 export interface RenderInput {
@@ -69,6 +68,6 @@ export function findingsGeoJson(input: RenderInput): string {
   return `${JSON.stringify(collection)}\n`;
 }
 
-export function renderOutput(format: OutputFormat, input: RenderInput): string {
+export function renderBatch(format: "csv" | "json" | "geojson", input: RenderInput): string {
   return format === "csv" ? summaryCsv(input) : format === "json" ? reportsJson(input) : findingsGeoJson(input);
 }

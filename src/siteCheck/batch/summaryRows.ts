@@ -1,11 +1,11 @@
-import type { FindingStatus } from "../../src/check/types";
-import { toMu } from "../../src/geo/measure";
-import type { Language } from "../../src/i18n/messages";
-import { localized, translate } from "../../src/i18n/translate";
-import type { ImportMessage } from "../../src/import/types";
-import type { DataPackage } from "../../src/layers/layerData";
-import type { LocalizedText } from "../../src/layers/manifestTypes";
-import { STATUS_MESSAGES } from "../../src/siteCheck/report/buildReport";
+import type { FindingStatus } from "../../check/types";
+import { toMu } from "../../geo/measure";
+import type { Language } from "../../i18n/messages";
+import { localized, translate } from "../../i18n/translate";
+import type { ImportMessage } from "../../import/types";
+import type { DataPackage } from "../../layers/layerData";
+import type { LocalizedText } from "../../layers/manifestTypes";
+import { STATUS_MESSAGES } from "../report/buildReport";
 import type { CheckedParcel } from "./checkParcels";
 
 /** One parcel's line of the summary: the figures as numbers, the texts in the reader's language. */

@@ -1,20 +1,16 @@
-import { readCheckLayer } from "../../src/check/flatgeobufSource";
-import { createInlineChecker } from "../../src/check/checkClient";
-import { estimateFee, type FeeEstimate, type FeeTown } from "../../src/check/fee";
-import type { CheckReport } from "../../src/check/types";
-import type { ImportedParcel, ImportMessage, CrsGuess } from "../../src/import/types";
-import type { DataPackage } from "../../src/layers/layerData";
-import type { FetchJson } from "../../src/layers/loadDataPackage";
-import { invalid } from "../../src/layers/validation";
-import { feeTownsOf } from "../../src/parcel/feeTowns";
-import { shortFileHash } from "../../src/parcel/sha256";
-import { findingCitations, type ReportInput } from "../../src/parcel/reportInput";
-import type { SiteParcel } from "../../src/parcel/types";
-import { createCheckEngine, type CheckLayerPlan, type LayerNotChecked, type ReadNearbyLayer } from "../../src/siteCheck/checkEngine";
-import { createClauseQuotes } from "../../src/siteCheck/clauseQuotes";
-import { buildReport } from "../../src/siteCheck/report/buildReport";
-import type { ReportModel } from "../../src/siteCheck/report/reportModel";
-import { readBytes } from "./diskDataPackage";
+import { createInlineChecker } from "../../check/checkClient";
+import { estimateFee, type FeeEstimate, type FeeTown } from "../../check/fee";
+import type { CheckReport } from "../../check/types";
+import type { ImportedParcel, ImportMessage, CrsGuess } from "../../import/types";
+import type { DataPackage } from "../../layers/layerData";
+import type { FetchJson } from "../../layers/loadDataPackage";
+import { feeTownsOf } from "../../parcel/feeTowns";
+import { findingCitations, type ReportInput } from "../../parcel/reportInput";
+import type { SiteParcel } from "../../parcel/types";
+import { createCheckEngine, type CheckLayerPlan, type LayerNotChecked, type ReadNearbyLayer } from "../checkEngine";
+import { createClauseQuotes } from "../clauseQuotes";
+import { buildReport } from "../report/buildReport";
+import type { ReportModel } from "../report/reportModel";
 
 /** One checked parcel: what the check found, the fee question it waits on, and the report model the page builds. */
 export interface CheckedParcel {
@@ -39,41 +35,10 @@ export interface CheckParcelsInput {
   crs: CrsGuess;
   warnings: readonly ImportMessage[];
   checkedAt: string;
-}
-
-/**
- * Large layers are read from their FlatGeobuf file on disk: the features near each parcel, as the page reads ranges.
- * Each file is read once per run, since a batch checks many parcels against it.
- */
-function nearbyReaderFromDisk(): ReadNearbyLayer {
-  const files = new Map<string, ReturnType<typeof readBytes>>();
-  return async (definition, checkUrl, parcel, options) => {
-    let file = files.get(checkUrl);
-    if (!file) {
-      file = readBytes(checkUrl);
-      files.set(checkUrl, file);
-    }
-    const bytes = await file;
-    return bytes.ok ? readCheckLayer(definition, bytes.value, parcel, options) : invalid(bytes.errors);
-  };
-}
-
-/**
- * The receipt's file hashes: the manifest and every file the check reads. Unlike the page, which reads large layers
- * in ranges and so cannot hash them, the command line has them whole on disk and hashes them too.
- */
-async function dataFileHashes(plan: CheckLayerPlan, dataBase: string): Promise<Array<{ file: string; sha256: string }>> {
-  const files = new Set([
-    "manifest.json",
-    ...plan.staticLayers.flatMap((layer) => (layer.definition.file ? [layer.definition.file] : [])),
-    ...plan.nearbyLayers.map((layer) => layer.checkUrl.slice(dataBase.length)),
-  ]);
-  return Promise.all(
-    [...files].map(async (file) => {
-      const bytes = await readBytes(dataBase + file);
-      return { file, sha256: bytes.ok ? await shortFileHash(bytes.value) : "—" };
-    }),
-  );
+  /** Reads a large layer's features near a parcel (range requests in the page, the file on disk in Node). */
+  readNearby: ReadNearbyLayer;
+  /** The receipt's file hashes, given the layers the check reads. */
+  fileHashes(plan: CheckLayerPlan): Promise<Array<{ file: string; sha256: string }>>;
 }
 
 /**
@@ -81,11 +46,11 @@ async function dataFileHashes(plan: CheckLayerPlan, dataBase: string): Promise<A
  * same checkParcel), and builds each parcel's report model with the clause texts it cites.
  */
 export async function checkParcels(input: CheckParcelsInput): Promise<CheckedParcel[]> {
-  const engine = createCheckEngine(input.dataPackage, async () => createInlineChecker(), nearbyReaderFromDisk());
+  const engine = createCheckEngine(input.dataPackage, async () => createInlineChecker(), input.readNearby);
   const quotes = createClauseQuotes(`${input.dataBase}policies/`, input.readJson);
   const layerDocuments = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.sourceDocuments ?? [];
   const isPointLayer = (layerId: string) => input.dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.geometryType === "point";
-  const layerFileHashes = await dataFileHashes(engine.plan, input.dataBase);
+  const layerFileHashes = await input.fileHashes(engine.plan);
   const results: CheckedParcel[] = [];
   for (const imported of input.parcels) {
     const parcel: SiteParcel = {
