@@ -16,15 +16,17 @@ const fixture = (path: string) => join(root, "tests/fixtures", path);
 const geodata = join(root, "geodata/");
 
 async function run(argv: string[]) {
-  let stdout = "";
+  const chunks: Buffer[] = [];
   let stderr = "";
   const code = await runCheckCommand(argv, {
-    stdout: (text) => void (stdout += text),
+    stdout: (output) => void chunks.push(Buffer.from(output)),
     stderr: (text) => void (stderr += text),
     defaultDataDir: geodata,
     now: () => new Date("2026-12-03T08:00:00Z"),
   });
-  return { code, stdout, stderr };
+  const stdoutBytes = Buffer.concat(chunks);
+  // Decoded keeping the byte-order mark, so a test can see it is there.
+  return { code, stdout: new TextDecoder("utf-8", { ignoreBOM: true }).decode(stdoutBytes), stdoutBytes, stderr };
 }
 
 /** RFC 4180 rows (quoted fields may hold commas and doubled quotes). */
@@ -125,6 +127,65 @@ describe("npm run check", () => {
     // The trapezoid of the fixture's README: (172.14 + 17.45) / 2 × 400 = 37 918 m².
     expect(keyZone.overlaps[0]!.squareMetres).toBeGreaterThan(37_918 * 0.999);
     expect(keyZone.overlaps[0]!.squareMetres).toBeLessThan(37_918 * 1.001);
+  });
+
+  it("writes the CSV in GBK with --encoding gbk: the same rows, no byte-order mark, 宝顶 as B1 A6 B6 A5", async () => {
+    const utf8 = await run([fixture("import/jzd-two-parcels-gbk.txt")]);
+    const gbk = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--encoding", "gbk"]);
+    expect(gbk.code).toBe(EXIT.ok);
+    const bytes = gbk.stdoutBytes;
+    expect(bytes[0]).not.toBe(0xef);
+    const secondLine = bytes.indexOf(0x0a) + 1;
+    expect([...bytes.subarray(secondLine, secondLine + 4)]).toEqual([0xb1, 0xa6, 0xb6, 0xa5]);
+    // GBK has no ✔ or ²: the nearest characters stand in, and nothing is lost, so nothing is said about it.
+    expect(new TextDecoder("gbk").decode(bytes)).toBe(utf8.stdout.slice(1).replaceAll("✔", "√").replaceAll("²", "2"));
+    expect(gbk.stderr).not.toContain("GBK");
+  });
+
+  it("says how many characters GBK could not write, and writes each as ?", async () => {
+    const parcelFile = join(folder, "rare-name.geojson");
+    const square = [
+      [105.7, 29.7],
+      [105.701, 29.7],
+      [105.701, 29.701],
+      [105.7, 29.701],
+      [105.7, 29.7],
+    ];
+    writeFileSync(
+      parcelFile,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: [{ type: "Feature", properties: { name: "𠀀𠀁地块" }, geometry: { type: "Polygon", coordinates: [square] } }],
+      }),
+    );
+    const { code, stdoutBytes, stderr } = await run([parcelFile, "--encoding", "GBK"]);
+    expect(code).toBe(EXIT.ok);
+    expect(new TextDecoder("gbk").decode(stdoutBytes).split("\r\n")[1]!.startsWith("??地块,")).toBe(true);
+    expect(stderr).toContain("2 个字符无法用 GBK 表示");
+    expect(stderr).toContain('2 characters have no GBK code and were written as "?"');
+  });
+
+  it("writes an XLSX workbook with --format xlsx --out: the header and the areas as numbers", async () => {
+    const out = join(folder, "summary.xlsx");
+    const { code, stdout } = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--format", "xlsx", "--out", out]);
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toBe("");
+    const { default: JSZip } = await import("jszip");
+    const sheet = await (await JSZip.loadAsync(readFileSync(out))).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toContain('<c r="A1" s="1" t="inlineStr"><is><t xml:space="preserve">地块名称</t></is></c>');
+    expect(sheet).toContain('<c r="A2" t="inlineStr"><is><t xml:space="preserve">宝顶测试地块</t></is></c>');
+    expect(sheet).toContain('<c r="C2" s="2"><v>1000000</v></c><c r="D2" s="2"><v>1500</v></c>');
+    expect(readdirSync(folder)).toEqual(["summary.xlsx"]);
+  });
+
+  it("refuses --format xlsx without --out, and --encoding with a format other than CSV", async () => {
+    const toTerminal = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--format", "xlsx"]);
+    expect(toTerminal.code).toBe(EXIT.usage);
+    expect(toTerminal.stderr).toContain("--format xlsx needs --out");
+    expect(toTerminal.stdout).toBe("");
+    const encodedJson = await run([fixture("import/jzd-two-parcels-gbk.txt"), "--format", "json", "--encoding", "gbk"]);
+    expect(encodedJson.code).toBe(EXIT.usage);
+    expect((await run([fixture("import/jzd-two-parcels-gbk.txt"), "--encoding", "big5"])).code).toBe(EXIT.usage);
   });
 
   it("writes the report models as JSON, one per parcel, atomically to --out", async () => {

@@ -2,16 +2,20 @@ import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { importFile } from "../../src/import/importFile";
 import { checkParcels } from "../../src/siteCheck/batch/checkParcels";
-import { renderBatch } from "../../src/siteCheck/batch/batchExports";
+import { batchCsv } from "../../src/siteCheck/batch/exports/batchCsv";
+import type { BatchExportInput } from "../../src/siteCheck/batch/exports/batchExportInput";
+import { batchGeoJson } from "../../src/siteCheck/batch/exports/batchGeoJson";
+import { batchReportsJson } from "../../src/siteCheck/batch/exports/batchReportsJson";
+import { batchXlsx } from "../../src/siteCheck/batch/exports/batchXlsx";
 import { diskFileHashes, nearbyReaderFromDisk } from "./diskLayerReads";
 import { loadDataPackageFromFolder, readJsonFile } from "./diskDataPackage";
-import { parseCheckOptions, USAGE } from "./options";
+import { parseCheckOptions, USAGE, type CheckCommandOptions } from "./options";
 
 /** 0 checked; 1 the file could not be read (the importer's message); 2 wrong arguments; 3 the data package or the output failed. */
 export const EXIT = { ok: 0, importFailed: 1, usage: 2, failed: 3 } as const;
 
 export interface CommandIo {
-  stdout(text: string): void;
+  stdout(output: string | Uint8Array): void;
   stderr(text: string): void;
   /** The data package used when --data is not given. */
   defaultDataDir: string;
@@ -19,10 +23,10 @@ export interface CommandIo {
 }
 
 /** Writes next to the target, then renames: a reader never sees half a file, and a failure leaves none. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
+export async function writeAtomically(path: string, output: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await writeFile(temporary, text, "utf8");
+    await writeFile(temporary, output);
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
@@ -30,9 +34,29 @@ export async function writeAtomically(path: string, text: string): Promise<void>
   }
 }
 
+/** The output in the chosen format; GBK's lost characters are said on standard error. */
+async function renderOutput(options: CheckCommandOptions, input: BatchExportInput, io: CommandIo): Promise<string | Uint8Array> {
+  switch (options.format) {
+    case "csv": {
+      const { bytes, replacedCharacters } = batchCsv(input, options.encoding);
+      if (replacedCharacters > 0)
+        io.stderr(
+          `${replacedCharacters} 个字符无法用 GBK 表示，已写为“?”；需要原字符请用 UTF-8。\n${replacedCharacters} characters have no GBK code and were written as "?"; use UTF-8 to keep them.\n`,
+        );
+      return bytes;
+    }
+    case "xlsx":
+      return batchXlsx(input);
+    case "json":
+      return batchReportsJson(input);
+    case "geojson":
+      return batchGeoJson(input);
+  }
+}
+
 /**
  * `npm run check -- <file> …`: reads a parcel file with the page's importers, checks every parcel against the data
- * package with the page's check engine, and prints (or writes) the summary CSV, the report models or GeoJSON.
+ * package with the page's check engine, and prints (or writes) the summary CSV or workbook, the report models or GeoJSON.
  */
 export async function runCheckCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const parsed = parseCheckOptions(argv);
@@ -76,7 +100,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
     readNearby: nearbyReaderFromDisk(),
     fileHashes: diskFileHashes(dataBase),
   });
-  const output = renderBatch(options.format, { checked, dataPackage: loaded.value, importWarnings: imported.warnings, language: options.language });
+  const output = await renderOutput(options, { checked, dataPackage: loaded.value, importWarnings: imported.warnings, language: options.language }, io);
   if (options.out === null) {
     io.stdout(output);
     return EXIT.ok;

@@ -1,0 +1,29 @@
+import { localized } from "../../../i18n/translate";
+import { summaryCells, summaryColumns, summaryRow } from "../summaryRows";
+import type { BatchExportInput } from "./batchExportInput";
+
+/** A cell of the summary: text, or a figure kept as a number so a spreadsheet can sum and sort it. */
+export type SummaryCell = string | number;
+
+export interface SummaryTable {
+  header: string[];
+  /** The column ids, in order (e.g. "areaSquareMetres", "status:mining-key-zone"). */
+  columnIds: string[];
+  rows: SummaryCell[][];
+}
+
+const NUMERIC_COLUMNS = new Set(["areaSquareMetres", "areaMu"]);
+
+/** The summary, one row per parcel, in the reader's language: the table the CSV and the XLSX both write. */
+export function summaryTable(input: BatchExportInput): SummaryTable {
+  const columns = summaryColumns(input.dataPackage);
+  return {
+    header: columns.map((column) => localized(column.title, input.language)),
+    columnIds: columns.map((column) => column.id),
+    rows: input.checked.map((checked) => {
+      const row = summaryRow(checked, input.dataPackage, input.importWarnings, input.language);
+      const cells = summaryCells(row, columns, input.language);
+      return columns.map((column, index) => (NUMERIC_COLUMNS.has(column.id) ? (column.id === "areaMu" ? row.areaMu : row.areaSquareMetres) : cells[index]!));
+    }),
+  };
+}
