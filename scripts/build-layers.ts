@@ -1,6 +1,7 @@
 /**
  * Rebuilds the map layers of the data package: geodata/layers/*.geojson, geodata/manifest.json and
- * geodata/mining-policy.json, deterministically, from geodata/sources/*.csv and the district outline.
+ * geodata/fee-policy.json (quoted from geodata/policies/dzf-2023-13.json) and geodata/mining-policy.json,
+ * deterministically, from geodata/sources/*.csv and the district outline.
  *
  *   npx tsx scripts/build-layers.ts
  */

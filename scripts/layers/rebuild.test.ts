@@ -9,7 +9,7 @@ describe("reproducible build", () => {
   const { files } = buildLayers();
 
   it("rebuilds every committed file byte for byte", () => {
-    expect(files.size).toBe(13);
+    expect(files.size).toBe(14);
     for (const [path, content] of files) {
       const committed = readFileSync(resolve(GEODATA_DIR, path), "utf8");
       if (committed === content) continue;

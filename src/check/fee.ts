@@ -1,4 +1,6 @@
+import feePolicyFile from "../../geodata/fee-policy.json";
 import type { LocalizedText } from "../layers/manifestTypes";
+import { parseFeePolicy, type BuildingUse, type FeePolicy, type FeeTier } from "./feePolicy";
 
 /**
  * 城市基础设施配套费 estimate under 大足府发〔2023〕13号. The notice sets a rate per m² of floor area by town,
@@ -6,9 +8,8 @@ import type { LocalizedText } from "../layers/manifestTypes";
  * buildings and charges 105 元/m² for offices and dormitories. Where the data cannot decide, the estimate asks.
  */
 
-export type BuildingUse = "production" | "storage" | "testing" | "own-garage" | "office" | "dormitory" | "other";
-
-export const BUILDING_USES: BuildingUse[] = ["production", "storage", "testing", "own-garage", "office", "dormitory", "other"];
+export type { BuildingUse } from "./feePolicy";
+export { BUILDING_USES } from "./feePolicy";
 
 export const BUILDING_USE_LABELS: Record<BuildingUse, LocalizedText> = {
   production: { zh: "生产性用房", en: "Production building" },
@@ -20,21 +21,28 @@ export const BUILDING_USE_LABELS: Record<BuildingUse, LocalizedText> = {
   other: { zh: "其他用房", en: "Other buildings" },
 };
 
-const PARK_EXEMPT_USES: BuildingUse[] = ["production", "storage", "testing", "own-garage"];
-const PARK_REDUCED_USES: BuildingUse[] = ["office", "dormitory"];
+function loadFeePolicy(): FeePolicy {
+  const policy = parseFeePolicy(feePolicyFile);
+  if (!policy) throw new Error("geodata/fee-policy.json is not a valid fee policy: run npm run geodata");
+  return policy;
+}
+
+/** The rules, read from geodata/fee-policy.json once (bundled with the code that applies them). */
+export const FEE_POLICY: FeePolicy = loadFeePolicy();
 
 export const FEE_CITATIONS = {
-  tier210: "dzf-2023-13#s1.p1",
-  tier150: "dzf-2023-13#s1.p2",
-  tier120: "dzf-2023-13#s1.p3",
-  park: "dzf-2023-13#s1.p1",
-  management: "dzf-2023-13#s2.para1",
+  tier210: tierOf(210).clause,
+  tier150: tierOf(150).clause,
+  tier120: tierOf(120).clause,
+  park: FEE_POLICY.parks.clause,
+  management: FEE_POLICY.management.clause,
 } as const;
 
-export const PARK_RATE = 210;
-export const PARK_REDUCED_RATE = 105;
-/** 智凤街道: inside 城市建设用地范围 210, outside 150. */
-export const ZHIFENG_RATES = { inside: 210, outside: 150 } as const;
+function tierOf(rate: number): FeeTier {
+  const tier = FEE_POLICY.tiers.find((candidate) => candidate.rate === rate);
+  if (!tier) throw new Error(`geodata/fee-policy.json has no ${rate} tier`);
+  return tier;
+}
 
 export interface FeeTown {
   townId: string;
@@ -81,10 +89,9 @@ export interface FeeEstimate {
   town: FeeTown | null;
 }
 
+/** The clause of a town's rate; a rate 13号 does not list is cited by its lowest tier's clause, as before. */
 function tierCitation(rate: number): string {
-  if (rate === 210) return FEE_CITATIONS.tier210;
-  if (rate === 150) return FEE_CITATIONS.tier150;
-  return FEE_CITATIONS.tier120;
+  return (FEE_POLICY.tiers.find((tier) => tier.rate === rate) ?? FEE_POLICY.tiers[FEE_POLICY.tiers.length - 1]!).clause;
 }
 
 export function estimateFee(towns: FeeTown[], floorAreas: Array<{ use: BuildingUse; squareMetres: number }>, answers: FeeAnswers): FeeEstimate {
@@ -105,7 +112,7 @@ export function estimateFee(towns: FeeTown[], floorAreas: Array<{ use: BuildingU
     if (town.split) {
       if (answers.insideUrbanConstructionLand === undefined) {
         if (!park) questions.push({ id: "urban-construction-land" });
-      } else townRate = answers.insideUrbanConstructionLand ? ZHIFENG_RATES.inside : ZHIFENG_RATES.outside;
+      } else townRate = answers.insideUrbanConstructionLand ? FEE_POLICY.split.inside.rate : FEE_POLICY.split.outside.rate;
     } else townRate = town.rate;
   }
   const parkUndecided = questions.some((question) => question.id === "park");
@@ -114,8 +121,9 @@ export function estimateFee(towns: FeeTown[], floorAreas: Array<{ use: BuildingU
     .map(({ use, squareMetres }) => {
       if (!town || parkUndecided) return { use, squareMetres, rate: null, amount: null, exemptPendingConfirmation: false, citation: FEE_CITATIONS.park };
       if (park) {
-        if (PARK_EXEMPT_USES.includes(use)) return { use, squareMetres, rate: 0, amount: 0, exemptPendingConfirmation: true, citation: FEE_CITATIONS.park };
-        const rate = PARK_REDUCED_USES.includes(use) ? PARK_REDUCED_RATE : PARK_RATE;
+        if (FEE_POLICY.parks.exempt.uses.includes(use))
+          return { use, squareMetres, rate: 0, amount: 0, exemptPendingConfirmation: true, citation: FEE_CITATIONS.park };
+        const rate = FEE_POLICY.parks.reduced.uses.includes(use) ? FEE_POLICY.parks.reduced.rate : FEE_POLICY.parks.rate;
         return { use, squareMetres, rate, amount: rate * squareMetres, exemptPendingConfirmation: false, citation: FEE_CITATIONS.park };
       }
       if (townRate === null) return { use, squareMetres, rate: null, amount: null, exemptPendingConfirmation: false, citation: FEE_CITATIONS.tier210 };
