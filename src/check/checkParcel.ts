@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from "geojson";
 import { areaFigures } from "../geo/measure";
-import type { LayerDefinition } from "../layers/manifestTypes";
+import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
 import { inwardDepth } from "./inwardDepth";
 import { isPolygonal, polygonDistanceWithin, polygonOverlap } from "./overlap";
 import { lineLength, linesOf, planarDistance, pointsOf, polygonContainsPoint } from "./planarGeometry";
@@ -42,6 +42,7 @@ function featureIdentity(feature: Feature<Geometry>) {
   return {
     featureId: String(properties.id ?? feature.id ?? ""),
     name: typeof properties.name === "string" ? properties.name : String(properties.id ?? ""),
+    ...(typeof properties.name_en === "string" && properties.name_en.trim() !== "" ? { nameEn: properties.name_en } : {}),
     source: Array.isArray(properties.source) ? properties.source.map(String) : [],
     properties,
   };
@@ -149,6 +150,11 @@ function checkPointLayer(
 
 type Decision = Pick<LayerFinding, "status" | "reason">;
 
+/** Feature names for a reason, each with its English, so the report names them in the reader's language. */
+function featureNames(features: ReadonlyArray<Pick<FeatureOverlap, "name" | "nameEn">>): { names: LocalizedText[] } {
+  return { names: features.map((feature) => ({ zh: feature.name, en: feature.nameEn ?? feature.name })) };
+}
+
 function clearOrPartial(definition: LayerDefinition, featureCount: number, clear: Decision): Decision {
   const published = definition.publishedCount;
   if (published === undefined || featureCount >= published) return clear;
@@ -165,7 +171,7 @@ function clearOrPartial(definition: LayerDefinition, featureCount: number, clear
 function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | "nearest">, options: CheckOptions): Decision {
   const { definition } = checkLayer;
   const { overlaps, nearest } = result;
-  const names = overlaps.map((overlap) => overlap.name).join("、");
+  const names = featureNames(overlaps);
   const share = overlaps.reduce((sum, overlap) => sum + overlap.shareOfParcel, 0);
   const accuracy = { distanceMetres: definition.positionalAccuracyM };
   // A large layer read near the site knows its total only from its file's header (the manifest's featureCount).
@@ -177,7 +183,7 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
   if (definition.geometryType === "point") {
     if (!nearest) return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });
     const params = {
-      name: nearest.name,
+      name: featureNames([nearest]),
       distance: { distanceMetres: nearest.distanceMetres },
       caution: { distanceMetres: options.cautionDistanceMetres },
       uncertainty: { distanceMetres: nearest.uncertaintyMetres },
@@ -189,7 +195,7 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
   const deep = overlaps.filter((overlap) => (overlap.depthMetres ?? 0) > definition.positionalAccuracyM);
   if (deep.length > 0) {
     const depth = Math.max(...deep.map((overlap) => overlap.depthMetres ?? 0));
-    const params = { names: deep.map((overlap) => overlap.name).join("、"), share: { share }, depth: { distanceMetres: depth }, accuracy };
+    const params = { names: featureNames(deep), share: { share }, depth: { distanceMetres: depth }, accuracy };
     return {
       status: "restricted",
       reason: { code: definition.geometryQuality === "schematic" ? "site.reason.overlapsSchematic" : "site.reason.overlaps", params },
@@ -203,7 +209,7 @@ function decide(checkLayer: CheckLayer, result: Pick<LayerFinding, "overlaps" | 
   if (nearest) {
     return {
       status: "undecided",
-      reason: { code: "site.reason.edgeOutside", params: { name: nearest.name, distance: { distanceMetres: nearest.distanceMetres }, accuracy } },
+      reason: { code: "site.reason.edgeOutside", params: { name: featureNames([nearest]), distance: { distanceMetres: nearest.distanceMetres }, accuracy } },
     };
   }
   return clearOrPartial(definition, featureCount, { status: "clear", reason: { code: "site.reason.clear", params: {} } });

@@ -11,7 +11,7 @@ export type ParcelGeometry = Polygon | MultiPolygon | LineString | Point;
 export type FindingStatus = "clear" | "caution" | "restricted" | "info" | "no-data" | "undecided" | "outside";
 
 /** A number a message shows, formatted by the renderer in the reader's language. */
-export type ReasonParam = string | number | { distanceMetres: number } | { share: number } | { squareMetres: number };
+export type ReasonParam = string | number | { distanceMetres: number } | { share: number } | { squareMetres: number } | { names: LocalizedText[] };
 
 /** Why a finding has its status, as a message code (a key of src/i18n/messages.parcel.ts) and its parameters. */
 export interface FindingReason {
@@ -51,6 +51,8 @@ export interface CheckLayer {
 export interface FeatureOverlap {
   featureId: string;
   name: string;
+  /** The feature's `name_en`, when it has one. */
+  nameEn?: string;
   source: string[];
   /** GK planar square metres of parcel ∩ feature (0 for touches, and for line/point parcels). */
   overlapSquareMetres: number;
@@ -68,6 +70,7 @@ export interface FeatureOverlap {
 export interface NearbyFeature {
   featureId: string;
   name: string;
+  nameEn?: string;
   source: string[];
   /** Shortest GK planar distance between parcel and the feature, metres (0 when it lies inside the parcel). */
   distanceMetres: number;

@@ -17,7 +17,7 @@ export type ReportText =
   | { number: number; decimals: number }
   | { yuan: number }
   | { date: string }
-  | { join: ReportText[]; separator?: "list" | "space" | "line" };
+  | { join: ReportText[]; separator?: "list" | "space" | "line" | "names" };
 
 /** A cell may carry a data attribute for the page (e.g. `file-hash` → `data-file-hash="<file>"`). */
 export interface ReportCell {

@@ -4,10 +4,16 @@ import { localized, translate } from "../../i18n/translate";
 import { areaTexts, distanceText, formatNumber, percentText, yuanText } from "../../parcel/format";
 import type { ReportText } from "./reportModel";
 
+/** Names the way each language lists them: 龙岗街道、棠香街道 / Longgang Subdistrict, Tangxiang Subdistrict. */
+function nameList(names: string[], language: Language): string {
+  return names.join(language === "zh" ? "、" : ", ");
+}
+
 function paramText(param: ReasonParam, language: Language): string | number {
   if (typeof param === "string" || typeof param === "number") return param;
   if ("distanceMetres" in param) return distanceText(param.distanceMetres, language);
   if ("share" in param) return percentText(param.share, language);
+  if ("names" in param) return nameList(param.names.map((name) => localized(name, language)), language);
   return areaTexts(param.squareMetres, language).squareMetres;
 }
 
@@ -45,6 +51,7 @@ export function renderText(text: ReportText, language: Language): string {
   if ("yuan" in text) return yuanText(text.yuan, language);
   if ("date" in text) return new Date(text.date).toLocaleString(language === "zh" ? "zh-CN" : "en-GB");
   const parts = text.join.map((part) => renderText(part, language)).filter((part) => part !== "");
+  if (text.separator === "names") return nameList(parts, language);
   const separator = text.separator === "line" ? "\n" : text.separator === "space" ? " " : language === "zh" ? "；" : "; ";
   return parts.join(separator);
 }
