@@ -1,3 +1,4 @@
+import { FILE_IMPORT_MESSAGES } from "./messages.fileImport";
 import { MEMORIAL_MESSAGES } from "./messages.memorials";
 import { OFFICIAL_DATA_MESSAGES } from "./messages.officialData";
 import { PARCEL_MESSAGES } from "./messages.parcel";
@@ -19,6 +20,7 @@ export const LANGUAGE_TAGS: Record<Language, string> = { zh: "zh-CN", en: "en" }
  * Chinese is the source language; the English table must carry the same keys (checked by the type and a test).
  */
 const zh = {
+  ...FILE_IMPORT_MESSAGES.zh,
   ...MEMORIAL_MESSAGES.zh,
   ...OFFICIAL_DATA_MESSAGES.zh,
   ...POLICY_MESSAGES.zh,
@@ -120,6 +122,7 @@ type FirstScreenKey = keyof typeof zh;
 export type MessageKey = FirstScreenKey | keyof (typeof INSPECTOR_MESSAGES)["zh"] | keyof (typeof MEMORIAL_FINDER_MESSAGES)["zh"];
 
 const en: Record<FirstScreenKey, string> = {
+  ...FILE_IMPORT_MESSAGES.en,
   ...MEMORIAL_MESSAGES.en,
   ...OFFICIAL_DATA_MESSAGES.en,
   ...POLICY_MESSAGES.en,

@@ -217,7 +217,7 @@ describe("importing large files", () => {
     expect(page.workers().filter((worker) => /import\.worker/.test(worker.url()))).toHaveLength(0);
 
     // The earlier file can still be read again in a chosen CRS: the picked File is read afresh by a new worker.
-    await page.locator(".site-crs-override summary").click();
+    await page.locator("[data-site-crs-override] summary").click();
     await page.locator("[data-site-crs]").selectOption("EPSG:4544");
     await page.locator('[data-site-action="reread"]').click();
     await expect.poll(() => page.locator(".site-crs-reason").innerText(), { timeout: 30_000 }).toContain("按用户选择读取");

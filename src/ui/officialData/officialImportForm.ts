@@ -1,8 +1,7 @@
-import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
+import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
-import { IMPORT_ACCEPT } from "../../import/supportedExtensions";
-import type { BilingualText, CrsOverride, ImportCrsCode, ImportProgress, ImportResult } from "../../import/types";
+import type { BilingualText, CrsOverride, ImportResult } from "../../import/types";
 import { importTargets } from "../../layers/importedLayers";
 import type { DataPackage } from "../../layers/layerData";
 import type { LayerDefinition, LayerGeometryType } from "../../layers/manifestTypes";
@@ -10,9 +9,10 @@ import type { ImportedLayerStorage } from "../../state/layerStorage";
 import type { AppStore } from "../../state/store";
 import { buildImportedLayer, kindOf } from "../../workspace/buildImportedLayer";
 import { h, setChildren } from "../dom";
+import { crsOverrideControls } from "../fileImport/crsOverrideControls";
+import { fileDropZone } from "../fileImport/fileDropZone";
+import { createImportRunner } from "../fileImport/importRunner";
 import { storageFailureText } from "./storageFailureText";
-// The form shares the site check's look for files, errors and progress; that sheet may not be loaded yet.
-import "../../styles/parcel.css";
 
 export interface OfficialImportFormOptions {
   store: AppStore;
@@ -57,28 +57,17 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   const targets = importTargets(dataPackage);
   let target = targets.find((layer) => layer.id === options.initialTarget) ?? defaultTarget(targets, dataPackage);
   let file: File | null = null;
-  let reading: AbortController | null = null;
-  let progress: ImportProgress | null = null;
   let result: ImportResult | null = null;
   let override: CrsOverride | null = null;
   let failure: BilingualText | null = null;
   let warnings: BilingualText[] = [];
-  let busy: "reading" | "saving" | null = null;
+  let saving = false;
   let titlesEdited = false;
 
   const form = h("form", { class: "official-form", "data-official-form": "", novalidate: true });
   const targetSelect = h("select", { id: "official-target", class: "basemap-select", "data-official-target": "" });
-  const fileInput = h("input", { id: "official-file", type: "file", class: "site-file", accept: IMPORT_ACCEPT, "data-official-file": "" });
-  const fileText = h("span", { class: "site-drop-text" });
-  // A drop zone in the page's language instead of the browser's own "Choose File" button.
-  const fileZone = h("label", { class: "site-drop official-drop", for: "official-file" }, fileInput, fileText);
-  fileZone.addEventListener("dragover", (event) => event.preventDefault());
-  fileZone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    const dropped = event.dataTransfer?.files[0];
-    if (dropped) choose(dropped);
-  });
-  const crsSelect = h("select", { id: "official-crs", class: "basemap-select", "data-official-crs": "" });
+  const fileZone = fileDropZone({ name: "official", onFile: (chosen) => choose(chosen) });
+  const runner = createImportRunner({ name: "official", translate: (key) => t(key), onStart: () => renderPreview() });
   const nameSelect = h("select", { id: "official-name", class: "basemap-select", "data-official-name": "" });
   const titleZh = h("input", { id: "official-title", type: "text", maxlength: 60, "data-official-title": "" });
   const titleEn = h("input", { id: "official-title-en", type: "text", maxlength: 80, "data-official-title-en": "" });
@@ -102,12 +91,6 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   };
   const cancelButton = h("button", { type: "button", class: "secondary-button", "data-official-cancel": "", onclick: () => options.onCancel() });
 
-  const progressBar = h("progress", { class: "site-progress-bar", max: 100, "aria-hidden": "true" });
-  const renderProgress = () => {
-    if (progress?.fraction === undefined) progressBar.removeAttribute("value");
-    else progressBar.value = Math.round(progress.fraction * 100);
-  };
-
   const setDefaultTitles = () => {
     if (titlesEdited || !target) return;
     titleZh.value = `${target.title.zh}（正式数据）`;
@@ -123,55 +106,32 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   /** Reads the chosen file in the import worker (parsing a large dataset must not freeze the page); a newer read replaces one running. */
   const read = async () => {
-    if (!file) return;
-    fileText.textContent = file.name;
-    reading?.abort();
-    const controller = new AbortController();
-    reading = controller;
-    busy = "reading";
+    const reading = file;
+    if (!reading) return;
+    fileZone.setText(reading.name);
     failure = null;
-    progress = null;
-    renderPreview();
     const { importFileInWorker } = await import("../../import/importClient");
-    const next = await importFileInWorker(file, {
-      ...(override ? { crsOverride: override } : {}),
-      signal: controller.signal,
-      onProgress: (update) => {
-        progress = update;
-        renderProgress();
-      },
-    });
-    if (reading !== controller) return;
-    reading = null;
-    busy = null;
+    const outcome = await runner.run(
+      () => t(override ? "fileImport.rereading" : "official.reading", { name: reading.name }),
+      (runOptions) => importFileInWorker(reading, override ? { ...runOptions, crsOverride: override } : runOptions),
+    );
+    if (outcome.type === "replaced") return;
     // A cancelled read leaves the previous reading, if any, as it was.
-    if (!(next.ok === false && next.error.code === "import-cancelled")) result = next;
+    if (outcome.type === "read") result = outcome.result;
     renderPreview();
   };
-
-  fileInput.addEventListener("change", () => {
-    const chosen = fileInput.files?.[0];
-    if (chosen) choose(chosen);
-  });
 
   /** A new file: read afresh, in the detected coordinate system. */
   function choose(chosen: File) {
     file = chosen;
     override = null;
-    crsSelect.value = "";
     result = null;
     void read();
   }
 
-  crsSelect.addEventListener("change", () => {
-    const code = crsSelect.value as ImportCrsCode | "";
-    override = code === "" ? null : { code, swappedAxes: false };
-    void read();
-  });
-
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (busy || !target || !file || !result?.ok || (partial() && !partialConfirm.checked)) return;
+    if (runner.busy() || saving || !target || !file || !result?.ok || (partial() && !partialConfirm.checked)) return;
     const built = buildImportedLayer(result, {
       target,
       targetLoad: dataPackage.layers.get(target.id),
@@ -189,10 +149,10 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       return;
     }
     warnings = built.warnings;
-    busy = "saving";
+    saving = true;
     renderPreview();
     const saved = await storage.saveLayer(built.record);
-    busy = null;
+    saving = false;
     if (saved.ok) {
       options.onSaved();
       return;
@@ -203,24 +163,12 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
 
   function renderPreview() {
     const language = store.getState().language;
-    saveButton.textContent = t(busy === "saving" ? "official.saving" : "official.save");
-    saveButton.disabled = busy !== null || !result?.ok || (partial() && !partialConfirm.checked);
+    saveButton.textContent = t(saving ? "official.saving" : "official.save");
+    saveButton.disabled = runner.busy() || saving || !result?.ok || (partial() && !partialConfirm.checked);
     const parts: Array<HTMLElement | null> = [];
-    if (busy === "reading" && file) {
-      parts.push(
-        h(
-          "div",
-          { class: "site-busy" },
-          h("p", { role: "status" }, t("official.reading", { name: file.name })),
-          progressBar,
-          h(
-            "div",
-            { class: "form-buttons" },
-            h("button", { type: "button", class: "secondary-button", "data-official-stop": "", onclick: () => reading?.abort() }, t("official.stop")),
-          ),
-        ),
-      );
-      renderProgress();
+    const running = runner.view();
+    if (running) {
+      parts.push(running);
     } else if (result && !result.ok) {
       parts.push(
         h(
@@ -277,6 +225,22 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
           ),
         );
     }
+    if (result && !running) {
+      const current = result;
+      parts.push(
+        crsOverrideControls({
+          name: "official",
+          language,
+          translate: (key) => t(key),
+          result: current,
+          override,
+          reread: (chosen) => {
+            override = chosen;
+            void read();
+          },
+        }),
+      );
+    }
     if (failure)
       parts.push(
         h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure[language])),
@@ -298,22 +262,16 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       targetSelect,
       targets.map((layer) => h("option", { value: layer.id, selected: layer.id === target?.id }, localized(layer.title, language))),
     );
-    setChildren(
-      crsSelect,
-      h("option", { value: "" }, t("official.crsAuto")),
-      CRS_CHOICES.map((code) => h("option", { value: code, selected: override?.code === code }, describeCrs(code)[language])),
-    );
     provenance.placeholder = t("official.provenancePlaceholder");
-    fileText.textContent = file ? file.name : t("official.fileDrop");
+    fileZone.setText(file ? file.name : t("fileImport.drop"));
     cancelButton.textContent = t("official.cancel");
     const field = (id: string, label: MessageKey, input: HTMLElement) =>
       h("div", { class: "official-field" }, h("label", { class: "field-label", for: id }, t(label)), input);
     setChildren(
       form,
       field("official-target", "official.target", targetSelect),
-      field("official-file", "official.file", fileZone),
+      field("official-file", "official.file", fileZone.element),
       preview,
-      field("official-crs", "official.crsOverride", crsSelect),
       field("official-name", "official.nameProperty", nameSelect),
       field("official-title", "official.title", titleZh),
       field("official-title-en", "official.titleEn", titleEn),
@@ -342,7 +300,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     },
     dispose: () => {
       unsubscribe();
-      reading?.abort();
+      runner.cancel();
       form.remove();
     },
   };

@@ -1,16 +1,18 @@
-import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
+import { describeCrs } from "../../geo/crsDetect";
 import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
-import { importFileInWorker, importPastedInWorker, type ImportProgress, type ImportRunOptions } from "../../import/importClient";
-import { IMPORT_ACCEPT } from "../../import/supportedExtensions";
-import type { CrsOverride, ImportCrsCode, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
+import { importFileInWorker, importPastedInWorker, type ImportRunOptions } from "../../import/importClient";
+import type { CrsOverride, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
 import type { MapAdapter } from "../../map/mapAdapter";
 import type { SketchKind } from "../../map/sketch/sketchState";
 import { areaText } from "../../parcel/format";
 import type { ParcelOrigin, SiteParcel } from "../../parcel/types";
 import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
+import { crsOverrideControls } from "../fileImport/crsOverrideControls";
+import { fileDropZone } from "../fileImport/fileDropZone";
+import { createImportRunner } from "../fileImport/importRunner";
 import type { SiteCheckController } from "./siteCheckController";
 
 type InputMode = "draw" | "paste" | "upload";
@@ -36,22 +38,6 @@ export interface InputSectionOptions {
   onChecked?(): void;
 }
 
-/** An import under way: what it reads, where it is, and how to stop it. */
-interface RunningImport {
-  controller: AbortController;
-  title(): string;
-  progress: ImportProgress | null;
-  /** The status line and bar of the busy view, updated in place so the cancel button stays put. */
-  view: { line: HTMLElement; bar: HTMLProgressElement } | null;
-}
-
-const STAGE_MESSAGES: Record<ImportProgress["stage"], MessageKey> = {
-  reading: "site.progress.reading",
-  parsing: "site.progress.parsing",
-  converting: "site.progress.converting",
-  validating: "site.progress.validating",
-};
-
 function parcelArea(parcel: ImportedParcel): number {
   return areaFigures(parcel.geometry).gaussKrugerSquareMetres;
 }
@@ -68,15 +54,13 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
 
   let mode: InputMode = "draw";
   let attempt: ImportAttempt | null = null;
-  let running: RunningImport | null = null;
   /** Said once after a cancelled import, above the attempt that is still shown. */
   let notice: ImportMessage | null = null;
 
   const modeButtons = h("div", { class: "site-modes", role: "group" });
   const body = h("div", { class: "site-input-body" });
   const pasteArea = h("textarea", { class: "site-paste", rows: 7, spellcheck: "false", "data-site-paste": "" });
-  const fileInput = h("input", { type: "file", class: "site-file", accept: IMPORT_ACCEPT, "data-site-file": "" });
-  const dropZone = h("label", { class: "site-drop", "data-site-drop": "" });
+  const dropZone = fileDropZone({ name: "site", onFile: (file) => void readFile(file) });
   const result = h("div", { class: "site-import-result", "data-site-import": "" });
   container.append(modeButtons, body, result);
 
@@ -109,32 +93,22 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     if (attempt === next) await submit(next.result.parcels[0]!, 0);
   };
 
+  const runner = createImportRunner({ name: "site", translate: (key) => t(key), onStart: () => renderResult() });
+
   /**
    * Runs one import off the main thread with progress and a cancel button. A newer import replaces one still running.
    * Resolves with null when the import was cancelled or replaced: the attempt shown, the parcel and the report stay.
    */
   const runImport = async (title: () => string, start: (options: ImportRunOptions) => Promise<ImportResult>): Promise<ImportResult | null> => {
-    running?.controller.abort();
-    const run: RunningImport = { controller: new AbortController(), title, progress: null, view: null };
-    running = run;
     notice = null;
-    renderResult();
-    const outcome = await start({
-      signal: run.controller.signal,
-      onProgress: (progress) => {
-        if (running !== run) return;
-        run.progress = progress;
-        showProgress(run);
-      },
-    });
-    if (running !== run) return null;
-    running = null;
-    if (!outcome.ok && outcome.error.code === "import-cancelled") {
-      notice = outcome.error;
+    const outcome = await runner.run(title, start);
+    if (outcome.type === "replaced") return null;
+    if (outcome.type === "cancelled") {
+      notice = outcome.message;
       renderResult();
       return null;
     }
-    return outcome;
+    return outcome.result;
   };
 
   const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions =>
@@ -233,109 +207,30 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
       pasteArea.id = "site-paste";
       return;
     }
-    setChildren(dropZone, fileInput, h("span", { class: "site-drop-text" }, t("site.upload.drop")));
-    setChildren(body, dropZone, h("p", { class: "panel-hint" }, t("site.upload.formats")));
+    dropZone.setText(t("fileImport.drop"));
+    setChildren(body, dropZone.element, h("p", { class: "panel-hint" }, t("site.upload.formats")));
   };
 
-  fileInput.addEventListener("change", () => {
-    const file = fileInput.files?.[0];
-    if (file) void readFile(file);
-    fileInput.value = "";
-  });
-  for (const type of ["dragenter", "dragover"]) {
-    dropZone.addEventListener(type, (event) => {
-      event.preventDefault();
-      dropZone.classList.add("site-drop--over");
-    });
-  }
-  dropZone.addEventListener("dragleave", () => dropZone.classList.remove("site-drop--over"));
-  dropZone.addEventListener("drop", (event) => {
-    event.preventDefault();
-    dropZone.classList.remove("site-drop--over");
-    const file = event.dataTransfer?.files[0];
-    if (file) void readFile(file);
-  });
-
-  const overrideControls = (current: ImportAttempt) => {
-    const select = h("select", { class: "basemap-select", id: "site-crs-override", "data-site-crs": "" });
-    select.append(h("option", { value: "" }, t("site.import.auto")));
-    const language = store.getState().language;
-    for (const code of CRS_CHOICES) select.append(h("option", { value: code, selected: current.override?.code === code }, describeCrs(code)[language]));
-    const swap = h("input", { type: "checkbox", id: "site-crs-swap", "data-site-swap": "", checked: current.override?.swappedAxes === true });
-    const apply = async () => {
-      const code = select.value as ImportCrsCode | "";
-      const override = code === "" ? null : { code, swappedAxes: swap.checked };
-      const reread = await runImport(
-        () => t("site.import.rereading"),
-        (options) => current.reread(override, options),
-      );
-      if (reread) await accept({ ...current, result: reread, override, submitted: null });
-    };
-    return h(
-      "details",
-      {
-        class: "site-crs-override",
-        open: current.override !== null || !current.result.ok || current.result.warnings.some((warning) => warning.code === "outside-dazu"),
+  const overrideControls = (current: ImportAttempt) =>
+    crsOverrideControls({
+      name: "site",
+      language: store.getState().language,
+      translate: (key) => t(key),
+      result: current.result,
+      override: current.override,
+      reread: async (override) => {
+        const reread = await runImport(
+          () => t("fileImport.rereading"),
+          (options) => current.reread(override, options),
+        );
+        if (reread) await accept({ ...current, result: reread, override, submitted: null });
       },
-      h("summary", {}, t("site.import.override")),
-      h("label", { class: "field-label", for: "site-crs-override" }, t("site.import.crsLabel")),
-      select,
-      h("label", { class: "site-check-row", for: "site-crs-swap" }, swap, t("site.import.swap")),
-      h(
-        "div",
-        { class: "form-buttons" },
-        h("button", { type: "button", class: "secondary-button", "data-site-action": "reread", onclick: () => void apply() }, t("site.import.reread")),
-      ),
-    );
-  };
-
-  const progressText = (run: RunningImport, percent: number | null): string => {
-    if (!run.progress) return t("site.progress.starting");
-    const stage = t(STAGE_MESSAGES[run.progress.stage]);
-    return percent === null ? `${stage}…` : `${stage} ${percent}%`;
-  };
-
-  const showProgress = (run: RunningImport) => {
-    if (!run.view) return;
-    const fraction = run.progress?.fraction;
-    const percent = fraction === undefined ? null : Math.round(Math.min(1, Math.max(0, fraction)) * 100);
-    if (percent === null) run.view.bar.removeAttribute("value");
-    else run.view.bar.value = percent;
-    // The worker reports whole percents only, so the live region changes at most a few hundred times per import.
-    const text = progressText(run, percent);
-    if (run.view.line.textContent !== text) run.view.line.textContent = text;
-    if (run.progress) run.view.line.setAttribute("data-site-progress", run.progress.stage);
-  };
-
-  const renderRunning = (run: RunningImport) => {
-    const line = h("p", { class: "site-progress", role: "status", "aria-live": "polite", "aria-atomic": "true", "data-site-progress": "" });
-    const bar = h("progress", { class: "site-progress-bar", max: 100, "aria-hidden": "true" });
-    run.view = { line, bar };
-    setChildren(
-      result,
-      h(
-        "div",
-        { class: "site-busy", "data-site-busy": "" },
-        h("p", {}, run.title()),
-        bar,
-        line,
-        h(
-          "div",
-          { class: "form-buttons" },
-          h(
-            "button",
-            { type: "button", class: "secondary-button", "data-site-action": "cancel-import", onclick: () => run.controller.abort() },
-            t("site.import.cancel"),
-          ),
-        ),
-      ),
-    );
-    showProgress(run);
-  };
+    });
 
   const renderResult = () => {
-    if (running) {
-      renderRunning(running);
+    const busy = runner.view();
+    if (busy) {
+      setChildren(result, busy);
       return;
     }
     const hasParcel = store.getState().siteParcel !== null;
@@ -365,7 +260,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
           h("p", {}, message(current.result.error)),
           hasParcel ? h("p", { class: "site-error-keep" }, t("site.import.keepCurrent")) : null,
         ),
-        current.override || current.result.chooseCrs ? overrideControls(current) : null,
+        overrideControls(current),
       );
       return;
     }
