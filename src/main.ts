@@ -90,6 +90,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   targets.districtBounds = manifest.bounds;
   targets.errors.push(...layerLoadErrors(dataPackage));
   if (automation) (await import("./automation/checkHook")).installCheckTestHook(dataPackage);
+  if (automation) (await import("./automation/batchPrintHook")).installBatchPrintTestHook(store, dataPackage, dataBaseUrl(location.search));
 
   store.getState().initializeLayers(manifest);
   router.register(

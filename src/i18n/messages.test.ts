@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGES, MESSAGES } from "./messages";
 import { localized, translate } from "./translate";
 // The tables that load on demand, so every key is checked.
+import "./messages.batchPrint";
 import "./messages.inspector";
 import "./messages.memorialFinder";
 

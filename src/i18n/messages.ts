@@ -5,6 +5,7 @@ import { PARCEL_MESSAGES } from "./messages.parcel";
 import { POLICY_MESSAGES } from "./messages.policy";
 import { PWA_MESSAGES } from "./messages.pwa";
 import { WORKSPACE_MESSAGES } from "./messages.workspace";
+import type { BATCH_PRINT_MESSAGES } from "./messages.batchPrint";
 import type { INSPECTOR_MESSAGES } from "./messages.inspector";
 import type { MEMORIAL_FINDER_MESSAGES } from "./messages.memorialFinder";
 
@@ -119,7 +120,11 @@ type FirstScreenKey = keyof typeof zh;
  * Every key, also of the tables that load with the part of the UI that needs them (they register with `addMessages`
  * when imported, before that part renders).
  */
-export type MessageKey = FirstScreenKey | keyof (typeof INSPECTOR_MESSAGES)["zh"] | keyof (typeof MEMORIAL_FINDER_MESSAGES)["zh"];
+export type MessageKey =
+  | FirstScreenKey
+  | keyof (typeof INSPECTOR_MESSAGES)["zh"]
+  | keyof (typeof MEMORIAL_FINDER_MESSAGES)["zh"]
+  | keyof (typeof BATCH_PRINT_MESSAGES)["zh"];
 
 const en: Record<FirstScreenKey, string> = {
   ...FILE_IMPORT_MESSAGES.en,

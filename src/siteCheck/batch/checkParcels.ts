@@ -22,6 +22,8 @@ export interface CheckedParcel {
   feeTowns: FeeTown[];
   /** The fee with no floor areas given: its open questions, or the town whose rate applies. */
   fee: FeeEstimate;
+  /** What the report model was built from; the print renders the parcel's receipt from both. */
+  reportInput: ReportInput;
   model: ReportModel;
 }
 
@@ -35,10 +37,12 @@ export interface CheckParcelsInput {
   crs: CrsGuess;
   warnings: readonly ImportMessage[];
   checkedAt: string;
-  /** Reads a large layer's features near a parcel (range requests in the page, the file on disk in Node). */
-  readNearby: ReadNearbyLayer;
+  /** Reads a large layer's features near a parcel: the file on disk in Node; by default, range requests as in the page. */
+  readNearby?: ReadNearbyLayer;
   /** The receipt's file hashes, given the layers the check reads. */
   fileHashes(plan: CheckLayerPlan): Promise<Array<{ file: string; sha256: string }>>;
+  /** A link that reopens a parcel's query (the page's `#parcel=` link), or null; none when absent. */
+  linkOf?(parcel: SiteParcel): string | null;
 }
 
 /**
@@ -81,7 +85,7 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
       mining: null,
       layerFileHashes,
       notChecked: run.notChecked,
-      link: null,
+      link: input.linkOf?.(parcel) ?? null,
     };
     results.push({
       parcel,
@@ -90,6 +94,7 @@ export async function checkParcels(input: CheckParcelsInput): Promise<CheckedPar
       notChecked: run.notChecked,
       feeTowns,
       fee,
+      reportInput,
       model: buildReport(reportInput, isPointLayer),
     });
   }

@@ -108,7 +108,7 @@ export function renderPrintView(
   const checkedAt = new Date(input.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB");
 
   const mapFigure = (): Child => {
-    if (!snapshot || snapshot.width === 0 || snapshot.height === 0) return h("p", { class: "site-error" }, t("site.print.noMap"));
+    if (!snapshot || snapshot.width === 0 || snapshot.height === 0) return h("p", { class: "site-error", "data-print-no-map": "" }, t("site.print.noMap"));
     const aspect = snapshot.width / snapshot.height;
     const widthMm = Math.min(MAP_WIDTH_MM, MAP_HEIGHT_MM * aspect);
     const heightMm = widthMm / aspect;

@@ -1,0 +1,25 @@
+import { addMessages } from "./messages";
+
+/**
+ * UI strings of the combined print of a batch (the summary, then one 查询告知单 per parcel). Registered with
+ * `MESSAGES` when the print's module loads; Chinese is the source, the English table carries the same keys.
+ */
+const zh = {
+  "batchPrint.title": "地块核查汇总",
+  "batchPrint.meta": "文件：{file} · 共 {count} 宗地块 · 核查时间 {checkedAt} · 数据版本 {version}",
+  "batchPrint.summary": "汇总表",
+  "batchPrint.summaryNote": "每宗地块的核查报告与查询告知单附后，每宗另起一页。合并打印不含地图图像；需要地图时请单独打印该宗地块。",
+  "batchPrint.parcelOf": "第 {index} 宗，共 {count} 宗",
+} as const;
+
+const en: Record<keyof typeof zh, string> = {
+  "batchPrint.title": "Site check summary",
+  "batchPrint.meta": "File: {file} · {count} parcels · checked {checkedAt} · data version {version}",
+  "batchPrint.summary": "Summary",
+  "batchPrint.summaryNote":
+    "Each parcel's report and query receipt follow, each on a new page. The combined print has no map pictures; print a parcel on its own for its map.",
+  "batchPrint.parcelOf": "Parcel {index} of {count}",
+};
+
+export const BATCH_PRINT_MESSAGES = { zh, en };
+addMessages(BATCH_PRINT_MESSAGES);

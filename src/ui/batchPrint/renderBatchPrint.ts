@@ -1,0 +1,105 @@
+import "../../i18n/messages.batchPrint";
+import "../../styles/parcel.css";
+import "../../styles/batchPrint.css";
+import type { ImportMessage } from "../../import/types";
+import { translate } from "../../i18n/translate";
+import type { DataPackage } from "../../layers/layerData";
+import { formatNumber } from "../../parcel/format";
+import type { MiningPolicy } from "../../parcel/miningPolicy";
+import type { CheckedParcel } from "../../siteCheck/batch/checkParcels";
+import { summaryTable } from "../../siteCheck/batch/exports/summaryTable";
+import type { AppStore } from "../../state/store";
+import { h, setChildren } from "../dom";
+import { renderPrintView, type QrCodeRenderer } from "../parcel/printView";
+
+export interface BatchPrintContext {
+  store: AppStore;
+  dataPackage: DataPackage;
+  /** The import's warnings: a warning naming a parcel goes on its summary row, one about the file on every row. */
+  importWarnings: readonly ImportMessage[];
+  miningPolicy: MiningPolicy | null;
+  /** Draws each receipt's QR code of its re-open link; null prints the link alone. */
+  qrCodeSvg: QrCodeRenderer | null;
+}
+
+/**
+ * The combined print of a batch, for A4: a head and the summary table (one row per parcel, as the CSV and XLSX
+ * exports have it), then each parcel's report and 查询告知单 as the single-parcel print renders it from its report
+ * model, each parcel starting a new page. No map pictures: one per parcel would need the map drawn a thousand times.
+ */
+export function renderBatchPrint(container: HTMLElement, parcels: readonly CheckedParcel[], context: BatchPrintContext): void {
+  const { language } = context.store.getState();
+  const table = summaryTable({ checked: parcels, dataPackage: context.dataPackage, importWarnings: context.importWarnings, language });
+  const first = parcels[0];
+  const checkedAt = first ? new Date(first.reportInput.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB") : "";
+  const fileNames = [...new Set(parcels.map((parcel) => parcel.parcel.fileName ?? "").filter((name) => name !== ""))];
+
+  const summary = h(
+    "section",
+    { class: "batch-print-summary", "data-batch-print-summary": "" },
+    h("h1", {}, translate(language, "batchPrint.title")),
+    h(
+      "p",
+      {},
+      translate(language, "batchPrint.meta", {
+        file: fileNames.join(language === "zh" ? "、" : ", ") || "—",
+        count: parcels.length,
+        checkedAt,
+        version: context.dataPackage.manifest.version,
+      }),
+    ),
+    h("p", { class: "print-note" }, translate(language, "batchPrint.summaryNote")),
+    h("h2", {}, translate(language, "batchPrint.summary")),
+    h(
+      "table",
+      { class: "print-table batch-print-table" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "#"),
+          table.header.map((title) => h("th", { scope: "col" }, title)),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        table.rows.map((row, rowIndex) =>
+          h(
+            "tr",
+            { "data-batch-print-row": String(rowIndex + 1) },
+            h("td", {}, String(rowIndex + 1)),
+            row.map((cell, column) => {
+              const id = table.columnIds[column]!;
+              const status = id.startsWith("status:") ? table.rowStatuses[rowIndex]![id.slice("status:".length)] : null;
+              return h(
+                "td",
+                {
+                  "data-column": id,
+                  ...(status ? { "data-status": status, class: "print-status" } : {}),
+                  ...(typeof cell === "number" ? { class: "batch-print-number" } : {}),
+                },
+                typeof cell === "number" ? formatNumber(cell, 2, language) : cell,
+              );
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  const reports = parcels.map((parcel, index) => {
+    const page = h("div", { class: "batch-print-report" });
+    renderPrintView(page, context.store, context.dataPackage, parcel.reportInput, parcel.model, null, context.miningPolicy, context.qrCodeSvg);
+    return h(
+      "section",
+      { class: "batch-print-parcel", "data-batch-print-parcel": String(index + 1) },
+      h("p", { class: "batch-print-count" }, translate(language, "batchPrint.parcelOf", { index: index + 1, count: parcels.length })),
+      page,
+    );
+  });
+
+  setChildren(container, summary, reports);
+}

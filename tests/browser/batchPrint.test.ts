@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { waitForApp } from "./app";
+import { openApp, type AppSession, type Page } from "./driver";
+
+const baseUrl = inject("baseUrl");
+let session: AppSession | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+/**
+ * Three parcels in EPSG:4544 (GK metres): the 400 m square across the schematic key zone's east edge (undecided,
+ * see tests/fixtures/parcel/README.md), the 1 km 宝顶 square far from it (clear), and a 200 m square 25 km west of
+ * the district (outside: no layer applies).
+ */
+const THREE_PARCELS = JSON.stringify({
+  type: "FeatureCollection",
+  crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::4544" } },
+  features: (
+    [
+      ["重点开采区东界测试地块", "DZ-101", 598450, 3288880, 400],
+      ["宝顶测试地块", "DZ-102", 569000, 3287000, 1000],
+      ["区外测试地块", "DZ-103", 520000, 3278000, 200],
+    ] as const
+  ).map(([name, number, east, north, side]) => ({
+    type: "Feature",
+    properties: { name, 宗地编号: number },
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [east, north],
+          [east + side, north],
+          [east + side, north + side],
+          [east, north + side],
+          [east, north],
+        ],
+      ],
+    },
+  })),
+});
+
+interface PrintedBatch {
+  printed: number;
+  summaryRows: Array<{ name: string; number: string; area: string; keyZone: string | null }>;
+  receipts: Array<{ count: string; name: string; keyZone: string | null; receipts: number; link: string | null; qr: number }>;
+}
+
+/** Prints the three parcels through the test hook (window.print replaced by a counter) and reads the print back. */
+async function printThreeParcels(page: Page): Promise<PrintedBatch> {
+  return page.evaluate(async (text) => {
+    const hooked = window as unknown as { __printed: number; print(): void; __dazuTest: { printBatchOfFile(name: string, text: string): Promise<number> } };
+    hooked.__printed = 0;
+    hooked.print = () => void hooked.__printed++;
+    await hooked.__dazuTest.printBatchOfFile("three.geojson", text);
+    const section = document.querySelector("[data-batch-print]")!;
+    const cell = (row: Element, column: string) => row.querySelector(`[data-column="${column}"]`);
+    return {
+      printed: hooked.__printed,
+      summaryRows: [...section.querySelectorAll("[data-batch-print-summary] tbody tr")].map((row) => ({
+        name: cell(row, "name")!.textContent!,
+        number: cell(row, "number")!.textContent!,
+        area: cell(row, "areaSquareMetres")!.textContent!,
+        keyZone: cell(row, "status:mining-key-zone")!.getAttribute("data-status"),
+      })),
+      receipts: [...section.querySelectorAll("[data-batch-print-parcel]")].map((parcel) => ({
+        count: parcel.querySelector(".batch-print-count")!.textContent!,
+        name: parcel.querySelector('[data-report-row="name"] td')!.textContent!,
+        keyZone: parcel.querySelector('[data-report-block="findings"] [data-report-row="mining-key-zone"]')!.getAttribute("data-status"),
+        receipts: parcel.querySelectorAll("[data-print-receipt]").length,
+        link: parcel.querySelector("[data-print-link]")?.textContent ?? null,
+        qr: parcel.querySelectorAll("[data-print-qr] svg").length,
+      })),
+    };
+  }, THREE_PARCELS);
+}
+
+describe("combined print of a batch", () => {
+  it("prints the summary of three parcels, then each parcel's report and receipt on a page of its own", async () => {
+    session = await openApp(baseUrl, "/");
+    const { page } = session;
+    await waitForApp(page);
+    const printed = await printThreeParcels(page);
+    expect(printed.printed).toBe(1);
+    expect(printed.summaryRows).toEqual([
+      { name: "重点开采区东界测试地块", number: "DZ-101", area: "160,000.00", keyZone: "undecided" },
+      { name: "宝顶测试地块", number: "DZ-102", area: "1,000,000.00", keyZone: "clear" },
+      { name: "区外测试地块", number: "DZ-103", area: "40,000.00", keyZone: "outside" },
+    ]);
+    expect(printed.receipts.map(({ count, name, keyZone, receipts }) => ({ count, name, keyZone, receipts }))).toEqual([
+      { count: "第 1 宗，共 3 宗", name: "重点开采区东界测试地块", keyZone: "undecided", receipts: 1 },
+      { count: "第 2 宗，共 3 宗", name: "宝顶测试地块", keyZone: "clear", receipts: 1 },
+      { count: "第 3 宗，共 3 宗", name: "区外测试地块", keyZone: "outside", receipts: 1 },
+    ]);
+    // Each receipt carries the link that reopens its own parcel, and its QR code.
+    for (const receipt of printed.receipts) {
+      expect(receipt.link).toMatch(/#parcel=/);
+      expect(receipt.qr).toBe(1);
+    }
+    expect(new Set(printed.receipts.map((receipt) => receipt.link)).size).toBe(3);
+
+    // On paper: only the batch print shows, each parcel starts a page, and no "map could not be made" under each.
+    await page.emulateMedia({ media: "print" });
+    const layout = await page.evaluate(() => {
+      const section = document.querySelector("[data-batch-print]")!;
+      const shown = (element: Element) => getComputedStyle(element).display !== "none";
+      return {
+        batchShown: shown(section),
+        othersShown: [...document.body.children].filter((child) => child !== section && shown(child)).length,
+        breaks: [...section.querySelectorAll("[data-batch-print-parcel]")].map((parcel) => getComputedStyle(parcel).breakBefore),
+        summaryBreak: getComputedStyle(section.querySelector("[data-batch-print-summary]")!).breakBefore,
+        noMapNotes: [...section.querySelectorAll("[data-print-no-map]")].filter(shown).length,
+      };
+    });
+    expect(layout).toEqual({ batchShown: true, othersShown: 0, breaks: ["page", "page", "page"], summaryBreak: "auto", noMapNotes: 0 });
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it("prints in English when the page is in English", async () => {
+    session = await openApp(baseUrl, "/", { hash: "#lang=en" });
+    const { page } = session;
+    await waitForApp(page);
+    const printed = await printThreeParcels(page);
+    expect(printed.summaryRows.map((row) => [row.area, row.keyZone])).toEqual([
+      ["160,000.00", "undecided"],
+      ["1,000,000.00", "clear"],
+      ["40,000.00", "outside"],
+    ]);
+    expect(printed.receipts.map((receipt) => receipt.count)).toEqual(["Parcel 1 of 3", "Parcel 2 of 3", "Parcel 3 of 3"]);
+    const headings = await page.evaluate(() => ({
+      title: document.querySelector("[data-batch-print-summary] h1")!.textContent,
+      header: [...document.querySelectorAll("[data-batch-print-summary] thead th")].map((cell) => cell.textContent),
+      receipt: document.querySelector("[data-batch-print-parcel] [data-print-receipt] h2")!.textContent,
+    }));
+    expect(headings.title).toBe("Site check summary");
+    expect(headings.header.slice(0, 5)).toEqual(["#", "Parcel name", "Parcel number", "Area (m²)", "Area (mu)"]);
+    expect(headings.receipt).toBe("Query receipt (查询告知单)");
+  });
+});
