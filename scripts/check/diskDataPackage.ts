@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { readFeatureCount } from "../../src/check/flatgeobufSource";
+import { readFeatureCount } from "../../src/layers/flatgeobufReader";
 import type { DataPackage } from "../../src/layers/layerData";
 import { loadDataPackage, type FetchJson } from "../../src/layers/loadDataPackage";
 import { invalid, valid, type Validation } from "../../src/layers/validation";

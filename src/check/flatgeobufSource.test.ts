@@ -8,7 +8,7 @@ import { writeIndexedFlatGeobuf } from "../../scripts/flatgeobuf/writeIndexedFla
 import { gaussKrugerToLngLat, lngLatToGaussKruger } from "../geo/crs";
 import type { LayerDefinition, Manifest } from "../layers/manifestTypes";
 import { checkParcel } from "./checkParcel";
-import { lngLatRectAround, readCheckLayer, readFeatureCount } from "./flatgeobufSource";
+import { lngLatRectAround, readCheckLayer } from "./flatgeobufSource";
 import type { CheckLayer, ParcelGeometry } from "./types";
 
 const geodataDir = fileURLToPath(new URL("../../geodata/", import.meta.url));
@@ -117,11 +117,6 @@ describe("checks read from a FlatGeobuf file", () => {
     const fromFile = await fromFlatGeobuf({ ...exampleLayer, role: "restricts" }, exampleBytes, parcel);
     expect(fromFile.features).toEqual([]);
     expect(checkParcel(parcel, [fromFile]).findings[0]!.status).toBe("clear");
-  });
-
-  it("reads the feature count from the header", async () => {
-    expect(await readFeatureCount(exampleBytes)).toEqual({ ok: true, value: exampleLayer.featureCount });
-    expect((await readFeatureCount(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]))).ok).toBe(false);
   });
 
   it("turns a GK box into a lon/lat window that holds the box", () => {

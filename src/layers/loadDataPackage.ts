@@ -37,7 +37,7 @@ async function loadLayer(layer: LayerDefinition, file: Promise<Validation<unknow
 export type ReadFeatureCount = (url: string) => Promise<Validation<number>>;
 
 // Loaded on demand, so packages without large layers never download the FlatGeobuf reader.
-const readFlatGeobufFeatureCount: ReadFeatureCount = async (url) => (await import("../check/flatgeobufSource")).readFeatureCount(url);
+const readFlatGeobufFeatureCount: ReadFeatureCount = async (url) => (await import("./flatgeobufReader")).readFeatureCount(url);
 
 /** A `display` + `check` layer: nothing is downloaded but, when the manifest does not give it, the count. */
 async function loadTiledLayer(layer: LayerDefinition, baseUrl: string, readFeatureCount: ReadFeatureCount): Promise<LayerLoad> {

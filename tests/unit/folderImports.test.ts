@@ -36,8 +36,6 @@ const ALLOWED_IMPORTS: Record<string, readonly string[]> = {
 const KNOWN_CROSSINGS: Record<string, string> = {
   // The CRS guess still renders its reason and warnings in both languages instead of returning codes (issue 16).
   "src/geo/crsDetect.ts imports ../i18n/messages.crs (geo → i18n)": "CRS prose still rendered in geo",
-  // The FlatGeobuf reader (header and bbox reads) belongs with the layer loaders; it still lives beside the check.
-  "src/layers/loadDataPackage.ts imports ../check/flatgeobufSource (layers → check)": "FlatGeobuf reader not yet in layers",
 };
 
 /** Folders whose code must not touch the DOM, the map or the network beyond `fetch`: run in Node and in workers. */
