@@ -1,3 +1,4 @@
+import { parcelName } from "./defaultParcelName";
 import type { BilingualText } from "../geo/crsTypes";
 
 type LngLat = [number, number];
@@ -26,16 +27,16 @@ export type ImportMessageCode = keyof ImportMessageParams;
 /** Text of the import messages, zh-CN first and full English; `{code, params}` in, the two texts out. */
 export const IMPORT_MESSAGE_TEXT: { [Code in ImportMessageCode]: (params: ImportMessageParams[Code]) => BilingualText } = {
   "overlapping-parts": ({ parcel, parts, lngLat }) => ({
-    zh: `地块「${parcel}」的${partName(parts[0]).zh}与${partName(parts[1]).zh}重叠或互相包含（约在 ${place(lngLat)}），面积会被重复计算。请合并为一个面或删去多余部分后重新导入。`,
-    en: `Parcel "${parcel}": ${partName(parts[0]).en} and ${partName(parts[1]).en} overlap or lie one inside the other (near ${place(lngLat)}), so their area would be counted twice. Merge them into one polygon or remove the extra part, then import again.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的${partName(parts[0]).zh}与${partName(parts[1]).zh}重叠或互相包含（约在 ${place(lngLat)}），面积会被重复计算。请合并为一个面或删去多余部分后重新导入。`,
+    en: `Parcel "${parcelName(parcel, "en")}": ${partName(parts[0]).en} and ${partName(parts[1]).en} overlap or lie one inside the other (near ${place(lngLat)}), so their area would be counted twice. Merge them into one polygon or remove the extra part, then import again.`,
   }),
   "hole-outside-shell": ({ parcel, part, parts, ring, lngLat }) => ({
-    zh: `地块「${parcel}」${parts > 1 ? partName(part).zh : ""}的内圈 ${ring}（洞）不在外圈之内（约在 ${place(lngLat)}），不能从面积中扣除。请核对圈号或界址点后重新导入。`,
-    en: `Parcel "${parcel}"${parts > 1 ? `, ${partName(part).en}` : ""}: hole ${ring} is not inside the outer ring (near ${place(lngLat)}), so it cannot be subtracted from the area. Check the ring numbers or the points and import again.`,
+    zh: `地块「${parcelName(parcel, "zh")}」${parts > 1 ? partName(part).zh : ""}的内圈 ${ring}（洞）不在外圈之内（约在 ${place(lngLat)}），不能从面积中扣除。请核对圈号或界址点后重新导入。`,
+    en: `Parcel "${parcelName(parcel, "en")}"${parts > 1 ? `, ${partName(part).en}` : ""}: hole ${ring} is not inside the outer ring (near ${place(lngLat)}), so it cannot be subtracted from the area. Check the ring numbers or the points and import again.`,
   }),
   "overlapping-holes": ({ parcel, part, parts, rings, lngLat }) => ({
-    zh: `地块「${parcel}」${parts > 1 ? partName(part).zh : ""}的内圈 ${rings[0]} 与内圈 ${rings[1]} 重叠或互相包含（约在 ${place(lngLat)}），面积会被重复扣除。请核对后重新导入。`,
-    en: `Parcel "${parcel}"${parts > 1 ? `, ${partName(part).en}` : ""}: holes ${rings[0]} and ${rings[1]} overlap or lie one inside the other (near ${place(lngLat)}), so their area would be subtracted twice. Check them and import again.`,
+    zh: `地块「${parcelName(parcel, "zh")}」${parts > 1 ? partName(part).zh : ""}的内圈 ${rings[0]} 与内圈 ${rings[1]} 重叠或互相包含（约在 ${place(lngLat)}），面积会被重复扣除。请核对后重新导入。`,
+    en: `Parcel "${parcelName(parcel, "en")}"${parts > 1 ? `, ${partName(part).en}` : ""}: holes ${rings[0]} and ${rings[1]} overlap or lie one inside the other (near ${place(lngLat)}), so their area would be subtracted twice. Check them and import again.`,
   }),
   "rings-organised-by-containment": ({ layer, rings }) => ({
     zh: `「${layer}」中有 ${rings} 个环的走向与其内外关系不符（如内圈与外圈同为顺时针）。已按包含关系读取（与 GDAL 相同）：位于另一环之内的环作为洞扣除。`,

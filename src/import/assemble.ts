@@ -1,3 +1,4 @@
+import { parcelName } from "../i18n/defaultParcelName";
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { checkInsideDazu, likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
 import { clip } from "./text";
@@ -158,8 +159,8 @@ export function finishImport(
     for (const error of item.errors) {
       allWarnings.push({
         code: "parcel-skipped",
-        zh: `地块「${item.name}」未导入：${error.zh}`,
-        en: `Parcel "${item.name}" was not imported: ${error.en}`,
+        zh: `地块「${parcelName(item.name, "zh")}」未导入：${error.zh}`,
+        en: `Parcel "${parcelName(item.name, "en")}" was not imported: ${error.en}`,
         detail: { parcel: item.name, reason: error.code, ...error.detail },
       });
     }

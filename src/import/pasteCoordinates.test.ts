@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat, lngLatToGaussKruger } from "../geo/crs";
 import { wgs84ToGcj02 } from "../geo/gcj02";
+import { parcelName } from "../i18n/defaultParcelName";
 import { areaFigures } from "../geo/measure";
 import { importPastedCoordinates, parsePastedCoordinates } from "./pasteCoordinates";
 import type { ImportResult, SourcePosition } from "./types";
@@ -127,7 +128,10 @@ describe("importPastedCoordinates", () => {
     );
     const result = importPastedCoordinates(`X Y\n${square}\n\n${shifted}\n#2\n${square}\n地块3 宝顶\n${shifted}\n# 5\n${square}\n地块 6\n${shifted}`);
     if (!result.ok) throw new Error(result.error.en);
-    expect(result.parcels.map((parcel) => parcel.name)).toEqual(["地块1", "地块2", "#2", "地块3 宝顶", "#5", "地块 6"]);
+    expect(result.parcels.map((parcel) => parcel.name)).toEqual(["⟨parcel 1⟩", "⟨parcel 2⟩", "#2", "地块3 宝顶", "#5", "地块 6"]);
+    // Unnamed blocks carry the default-name marker, shown as 地块1 / Parcel 1 in the reader's language.
+    expect(result.parcels.map((parcel) => parcelName(parcel.name, "en")).slice(0, 2)).toEqual(["Parcel 1", "Parcel 2"]);
+    expect(parcelName(result.parcels[0]!.name, "zh")).toBe("地块1");
     expect(result.crs.reason.zh).toContain("已跳过表头行");
   });
 

@@ -1,3 +1,4 @@
+import { defaultParcelName } from "../i18n/defaultParcelName";
 import { isPlausiblePair, type CrsDetection } from "../geo/crsDetect";
 import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
@@ -276,7 +277,7 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
 
   const drafts: ParcelDraft[] = blocks.map((block, index) => {
     const draft: ParcelDraft = {
-      name: block.name ?? (blocks.length > 1 ? `地块${index + 1}` : "地块"),
+      name: block.name ?? defaultParcelName(blocks.length > 1 ? index + 1 : undefined),
       kind: "polygon",
       sourceCoordinates: [[block.vertices.map((vertex) => vertex.pair)]],
       properties: {},

@@ -4,7 +4,7 @@ import type { CheckReport, FindingStatus, LayerFinding } from "../check/types";
 import { lngLatToGaussKruger } from "../geo/crs";
 import type { LocalizedText } from "../layers/manifestTypes";
 import type { MineralRules } from "./miningPolicy";
-import type { FindingOverride, SiteParcel } from "./types";
+import type { CaseDetails, FindingOverride, SiteParcel } from "./types";
 
 /** A cited clause with its text, once the policy document is loaded (text null when it could not be). */
 export interface ClauseQuote {
@@ -130,4 +130,6 @@ export interface ReportInput {
   /** Layers that could not be loaded and so were not checked. */
   notChecked: ReadonlyArray<{ layerId: string; title: LocalizedText }>;
   link: string | null;
+  /** The officer's case number and name, when given (the command line has none). */
+  caseDetails?: CaseDetails;
 }

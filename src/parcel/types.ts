@@ -32,3 +32,18 @@ export interface FeeInputs {
 }
 
 export const EMPTY_FEE_INPUTS: FeeInputs = { floorAreas: {}, answers: {} };
+
+/**
+ * The officer's filing details of a query, both optional (empty when not given): printed on the receipt and in the
+ * exports and kept with the saved query, but never written into the #parcel= link, which is shared and bookmarked.
+ */
+export interface CaseDetails {
+  /** 受理编号 */
+  caseNumber: string;
+  /** 经办人 */
+  officer: string;
+}
+
+export const EMPTY_CASE_DETAILS: CaseDetails = { caseNumber: "", officer: "" };
+/** Longest case number or officer name kept (a case number is short; a name shorter still). */
+export const CASE_DETAIL_MAX_LENGTH = 80;

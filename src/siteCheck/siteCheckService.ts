@@ -1,3 +1,4 @@
+import { parcelName } from "../i18n/defaultParcelName";
 import type { Position } from "geojson";
 import { BUILDING_USES, estimateFee, FEE_CITATIONS, type BuildingUse, type FeeAnswers, type FeeEstimate, type FeeTown } from "../check/fee";
 import type { ParcelGeometry } from "../check/types";
@@ -13,7 +14,7 @@ import { mineralRules, parseMiningPolicy, type MineralRules, type MiningPolicy }
 import { decodeParcelLink, encodeParcelForHash, encodeParcelLink, parcelLinkGeometry } from "../parcel/parcelHash";
 import { findingCitations, type ClauseQuote, type ReportInput } from "../parcel/reportInput";
 import { shortFileHash } from "../parcel/sha256";
-import type { FindingOverride, SiteParcel } from "../parcel/types";
+import type { CaseDetails, FindingOverride, SiteParcel } from "../parcel/types";
 import { siteQueryOf, type SiteQuery } from "../state/parcelSlice";
 import type { ParcelStorage, StorageFailure } from "../state/parcelStorage";
 import type { AppStore } from "../state/store";
@@ -96,6 +97,8 @@ export interface SiteCheckService {
   override(layerId: string, override: FindingOverride | null): void;
   setCautionDistance(metres: number): Promise<void>;
   setIntendedMineral(mineral: string | null): void;
+  /** The case number and officer for the receipt: kept with the query, never written into the link. */
+  setCaseDetails(details: Partial<CaseDetails>): void;
   /** A saved query with its overrides and fee inputs; re-checked against the current data. */
   restore(query: SiteQuery, options: { fit: boolean }): Promise<void>;
   save(name: string): Promise<boolean>;
@@ -310,7 +313,8 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
         next.siteParcel !== previous.siteParcel ||
         next.findingOverrides !== previous.findingOverrides ||
         next.feeInputs !== previous.feeInputs ||
-        next.intendedMineral !== previous.intendedMineral
+        next.intendedMineral !== previous.intendedMineral ||
+        next.caseDetails !== previous.caseDetails
       ) {
         saveDraftSoon();
       }
@@ -448,6 +452,7 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
       store.getState().setCautionDistance(metres);
       await runCheck(false);
     },
+    setCaseDetails: (details) => store.getState().setCaseDetails(details),
     setIntendedMineral: (mineral) => {
       store.getState().setIntendedMineral(mineral);
       loadMiningPolicy();
@@ -461,7 +466,12 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
         storageFailed(result);
         return false;
       }
-      store.getState().showNotice({ id: "site-saved", message: "notice.siteSaved", params: { name: result.value.name }, tone: "info" });
+      store.getState().showNotice({
+        id: "site-saved",
+        message: "notice.siteSaved",
+        params: { name: parcelName(result.value.name, store.getState().language) },
+        tone: "info",
+      });
       return true;
     },
     clear: () => {
@@ -533,6 +543,7 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
         mining: mining(),
         layerFileHashes: state.fileHashes,
         notChecked: state.notChecked,
+        caseDetails: current.caseDetails,
         link: (() => {
           const payload = linkPayload();
           return payload !== null && options.linkFor ? options.linkFor(payload) : null;

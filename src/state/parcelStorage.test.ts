@@ -34,6 +34,18 @@ describe("parcel storage records", () => {
     expect(isSavedSiteQuery(null)).toBe(false);
   });
 
+  it("keeps case details when they are two short strings, and opens queries saved before them", () => {
+    const saved = { schemaVersion: RECORD_SCHEMA_VERSION, id: "a", name: "东界", savedAt: "2024-05-01T00:00:00Z", ...query };
+    expect(isSavedSiteQuery({ ...saved, caseDetails: { caseNumber: "大足规资受〔2026〕142号", officer: "李明" } })).toBe(true);
+    expect(isSavedSiteQuery({ ...saved, caseDetails: { caseNumber: "", officer: "" } })).toBe(true);
+    expect(isSavedSiteQuery({ ...saved, caseDetails: { caseNumber: 142, officer: "李明" } })).toBe(false);
+    expect(isSavedSiteQuery({ ...saved, caseDetails: { caseNumber: "x".repeat(81), officer: "" } })).toBe(false);
+    expect(isSavedSiteQuery({ ...saved, caseDetails: null })).toBe(false);
+    expect(
+      isSiteDraft({ schemaVersion: RECORD_SCHEMA_VERSION, savedAt: "t", query: { ...query, caseDetails: { caseNumber: "7", officer: "" } }, sketch: null }),
+    ).toBe(true);
+  });
+
   it("accepts drafts with a query, a sketch, both or neither", () => {
     const sketch = { kind: "line", vertices: [[105.7, 29.7]], finished: false };
     expect(isSiteDraft({ schemaVersion: RECORD_SCHEMA_VERSION, savedAt: "t", query, sketch })).toBe(true);

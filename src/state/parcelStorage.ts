@@ -1,5 +1,5 @@
 import type { SketchShape } from "../geo/sketchShape";
-import type { SiteParcel } from "../parcel/types";
+import { CASE_DETAIL_MAX_LENGTH, type CaseDetails, type SiteParcel } from "../parcel/types";
 import { CURRENT_KEY, DRAFTS_STORE, openAppDatabase, plain, QUERIES_STORE, type StorageFailure, type StorageResult } from "./database";
 import type { SiteQuery } from "./parcelSlice";
 
@@ -89,7 +89,24 @@ export function isSiteQuery(value: unknown): value is SiteQuery {
   if (!isRecord(value) || !isSiteParcel(value.parcel) || !isRecord(value.overrides) || !isRecord(value.fee)) return false;
   const overridesValid = Object.values(value.overrides).every((override) => isRecord(override) && isString(override.reason) && isString(override.at));
   const fee = value.fee;
-  return overridesValid && isRecord(fee.floorAreas) && isRecord(fee.answers) && (value.mineral === null || isString(value.mineral));
+  return (
+    overridesValid &&
+    isRecord(fee.floorAreas) &&
+    isRecord(fee.answers) &&
+    (value.mineral === null || isString(value.mineral)) &&
+    (value.caseDetails === undefined || isCaseDetails(value.caseDetails))
+  );
+}
+
+/** Case details as stored: both strings, of a sane length (records saved before they were kept have none). */
+function isCaseDetails(value: unknown): value is CaseDetails {
+  return (
+    isRecord(value) &&
+    isString(value.caseNumber) &&
+    isString(value.officer) &&
+    value.caseNumber.length <= CASE_DETAIL_MAX_LENGTH &&
+    value.officer.length <= CASE_DETAIL_MAX_LENGTH
+  );
 }
 
 export function isSketchShape(value: unknown): value is SketchShape {

@@ -1,5 +1,6 @@
 import type { FindingStatus } from "../../check/types";
 import { toMu } from "../../geo/measure";
+import { parcelName } from "../../i18n/defaultParcelName";
 import type { Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
 import type { ImportMessage } from "../../import/types";
@@ -100,7 +101,7 @@ export function summaryRow(checked: CheckedParcel, dataPackage: DataPackage, imp
     );
   }
   return {
-    name: checked.parcel.name,
+    name: parcelName(checked.parcel.name, language),
     number: parcelNumber(checked.properties),
     areaSquareMetres: Math.round(squareMetres * 100) / 100,
     areaMu: Math.round(toMu(squareMetres) * 100) / 100,

@@ -1,3 +1,4 @@
+import { defaultParcelOrdinal, parcelNameText as localizedParcelName } from "../../i18n/defaultParcelName";
 import { BUILDING_USE_LABELS, type FeeQuestion } from "../../check/fee";
 import type { FindingStatus, LayerFinding } from "../../check/types";
 import { describeCrs } from "../../geo/crsDetect";
@@ -26,6 +27,11 @@ export const STATUS_MESSAGES: Record<FindingStatus, MessageKey> = {
   clear: "site.status.clear",
 };
 
+/** A parcel's name: the input's own as it is, a default name as the word in the reader's language. */
+function parcelNameText(name: string): ReportText {
+  return defaultParcelOrdinal(name) === undefined ? plain(name) : { localized: localizedParcelName(name) };
+}
+
 function quoteBlocks(citations: readonly string[], input: ReportInput): ReportBlock[] {
   return citations.map((citation) => {
     const quote = input.quotes.get(citation);
@@ -50,7 +56,7 @@ function parcelSection(input: ReportInput): ReportSection {
   const origin: ReportText =
     parcel.origin === "file" ? message("site.origin.file", { name: plain(parcel.fileName ?? "") }) : message(`site.origin.${parcel.origin}`);
   const rows: Array<{ id: string; label: ReportText; value: ReturnType<typeof cell> }> = [
-    { id: "name", label: message("site.print.parcelName"), value: cell(plain(parcel.name)) },
+    { id: "name", label: message("site.print.parcelName"), value: cell(parcelNameText(parcel.name)) },
     { id: "origin", label: message("site.print.source"), value: cell(origin) },
     {
       id: "input-crs",
@@ -249,6 +255,16 @@ function feeSection(input: ReportInput): ReportSection | null {
   };
 }
 
+/** The case number and the officer, each when given, first on the receipt. */
+function caseRows(input: ReportInput): Array<{ id: string; label: ReportText; value: ReturnType<typeof cell> }> {
+  const details = input.caseDetails;
+  if (!details) return [];
+  return [
+    ...(details.caseNumber.trim() ? [{ id: "case-number", label: message("site.case.number"), value: cell(plain(details.caseNumber.trim())) }] : []),
+    ...(details.officer.trim() ? [{ id: "officer", label: message("site.case.officer"), value: cell(plain(details.officer.trim())) }] : []),
+  ];
+}
+
 function receiptSection(input: ReportInput): ReportSection {
   const vertices = labelledVertices(input.parcel);
   const hashes: ReportTableRow[] = input.layerFileHashes.map((entry) => ({
@@ -264,6 +280,7 @@ function receiptSection(input: ReportInput): ReportSection {
         type: "facts",
         id: "receipt-facts",
         rows: [
+          ...caseRows(input),
           { id: "checked-at", label: message("site.print.checkedAt"), value: cell({ date: input.checkedAt }) },
           { id: "data-version", label: message("site.print.dataVersion"), value: cell(plain(input.dataPackageVersion)) },
           {
@@ -271,7 +288,7 @@ function receiptSection(input: ReportInput): ReportSection {
             label: message("site.print.parcelName"),
             value: cell(
               message("site.report.parcelSummary", {
-                name: plain(input.parcel.name),
+                name: parcelNameText(input.parcel.name),
                 count: { number: vertices.length, decimals: 0 },
                 area: { squareMetres: input.report.parcel.gaussKrugerSquareMetres, unit: "m2" },
               }),

@@ -1,4 +1,5 @@
 import { describeCrs } from "../../geo/crsDetect";
+import { parcelName } from "../../i18n/defaultParcelName";
 import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
@@ -301,7 +302,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
                 h(
                   "li",
                   { class: index === current.submitted ? "site-parcel-item site-parcel-item--current" : "site-parcel-item" },
-                  h("span", { class: "site-parcel-name", dir: "auto" }, parcel.name),
+                  h("span", { class: "site-parcel-name", dir: "auto" }, parcelName(parcel.name, language)),
                   h(
                     "span",
                     { class: "site-parcel-area" },

@@ -1,3 +1,4 @@
+import { parcelName } from "../../i18n/defaultParcelName";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
@@ -12,6 +13,7 @@ import "../../styles/parcel.css";
 import type { AppShell } from "../appShell";
 import { h, setChildren } from "../dom";
 import { downloadText, safeFileName } from "./download";
+import { mountCaseDetailsView } from "./caseDetailsView";
 import { mountFeeView } from "./feeView";
 import { mountInputSection } from "./inputSection";
 import { mountMiningView } from "./miningView";
@@ -89,10 +91,11 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const inputs = h("section", { class: "site-section site-inputs", "data-site-inputs": "" });
   const linkProblem = h("div", { class: "site-link-problem", hidden: true });
   const report = h("section", { class: "site-section site-report", "data-site-report": "", "aria-live": "polite" });
+  const caseDetails = h("section", { class: "site-section site-case", "data-site-case-section": "" });
   const fee = h("section", { class: "site-section site-fee", "data-site-fee": "" });
   const mining = h("section", { class: "site-section site-mining", "data-site-mining": "" });
   const saved = h("section", { class: "site-section site-saved", "data-site-saved-section": "" });
-  pane.append(h("div", { class: "site-check" }, intro, inputs, linkProblem, report, fee, mining, saved));
+  pane.append(h("div", { class: "site-check" }, intro, inputs, linkProblem, report, caseDetails, fee, mining, saved));
 
   const printSection = h("section", { class: "site-print", "data-site-print": "" });
   document.body.append(printSection);
@@ -170,18 +173,35 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     const input = controller.reportInput();
     return input ? buildReport(input, controller.isPointLayer) : null;
   };
-  const baseName = () => `${t("site.file.prefix")}-${safeFileName(store.getState().siteParcel?.name ?? "")}-${today()}`;
+  const shownName = (name: string) => parcelName(name, store.getState().language);
+  const baseName = () => `${t("site.file.prefix")}-${safeFileName(shownName(store.getState().siteParcel?.name ?? ""))}-${today()}`;
+
+  const print = () => {
+    void (async () => {
+      printSnapshot = await cropForPrint(await controller.refreshSnapshot());
+      await loadQrCode().catch(() => undefined);
+      renderPrint();
+      document.body.classList.add(PRINT_READY_CLASS);
+      window.print();
+    })();
+  };
+  // With a report open, the browser's own print prints the report layout, not the screen: Ctrl+P (⌘P) goes through
+  // the print button's way (fresh map picture), and the print menu, which gives no time to draw one, gets the layout
+  // with the picture of the last print, if any.
+  const reportOpen = () => shell.sheet.state().tabId === SITE_CHECK_TAB && controller.reportInput() !== null;
+  document.addEventListener("keydown", (event) => {
+    if (event.key.toLowerCase() !== "p" || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || !reportOpen()) return;
+    event.preventDefault();
+    print();
+  });
+  window.addEventListener("beforeprint", () => {
+    if (document.body.classList.contains(PRINT_READY_CLASS) || !reportOpen()) return;
+    renderPrint();
+    document.body.classList.add(PRINT_READY_CLASS);
+  });
 
   mountReportView(report, store, controller, {
-    print: () => {
-      void (async () => {
-        printSnapshot = await cropForPrint(await controller.refreshSnapshot());
-        await loadQrCode().catch(() => undefined);
-        renderPrint();
-        document.body.classList.add(PRINT_READY_CLASS);
-        window.print();
-      })();
-    },
+    print,
     exportJson: () => {
       const record = currentRecord();
       if (record) downloadText(`${baseName()}.json`, `${JSON.stringify(record, null, 2)}\n`, "application/json");
@@ -195,14 +215,14 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
       if (!parcel) return;
       const feature = {
         type: "Feature",
-        properties: { name: parcel.name, origin: parcel.origin, ...(parcel.fileName ? { fileName: parcel.fileName } : {}) },
+        properties: { name: shownName(parcel.name), origin: parcel.origin, ...(parcel.fileName ? { fileName: parcel.fileName } : {}) },
         geometry: parcel.geometry,
       };
       downloadText(`${baseName()}.geojson`, `${JSON.stringify({ type: "FeatureCollection", features: [feature] }, null, 2)}\n`, "application/geo+json");
     },
     exportBoundaryText: () => {
       const parcel = store.getState().siteParcel;
-      if (parcel) downloadText(`${baseName()}.txt`, boundaryText(parcel.geometry, { name: parcel.name, date: today() }), "text/plain;charset=utf-8");
+      if (parcel) downloadText(`${baseName()}.txt`, boundaryText(parcel.geometry, { name: shownName(parcel.name), date: today() }), "text/plain;charset=utf-8");
     },
     copyLink: async () => {
       const link = controller.link();
@@ -210,6 +230,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     },
     clear: () => controller.clear(),
   });
+  mountCaseDetailsView(caseDetails, store, controller);
   mountFeeView(fee, store, controller);
   mountMiningView(mining, store, controller);
   mountSavedView(saved, store, storage, controller, () => showPanel(isPhone() ? "half" : "full"));

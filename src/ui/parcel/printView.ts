@@ -1,3 +1,4 @@
+import { parcelName } from "../../i18n/defaultParcelName";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
@@ -138,7 +139,7 @@ export function renderPrintView(
       h(
         "div",
         { class: "print-map-frame", style: `width: ${widthMm.toFixed(1)}mm; height: ${heightMm.toFixed(1)}mm` },
-        h("img", { src: snapshot.dataUrl, alt: t("site.print.mapAlt", { name: parcel.name }), "data-print-map": "" }),
+        h("img", { src: snapshot.dataUrl, alt: t("site.print.mapAlt", { name: parcelName(parcel.name, language) }), "data-print-map": "" }),
         h("div", { class: "print-north" }, north, h("span", {}, t("site.print.north"))),
         h(
           "div",

@@ -1,3 +1,4 @@
+import { parcelName } from "../../i18n/defaultParcelName";
 import type { CheckReport, LayerFinding } from "../../check/types";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
@@ -426,7 +427,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       "header",
       { class: "site-parcel-head" },
       h("p", { class: "site-subheading" }, t("site.parcel.heading")),
-      h("h3", { class: "site-parcel-title", "data-site-parcel-name": "", dir: "auto" }, parcel.name),
+      h("h3", { class: "site-parcel-title", "data-site-parcel-name": "", dir: "auto" }, parcelName(parcel.name, language)),
       h("p", { class: "site-muted" }, originText(parcel, t)),
     );
     if (check.type === "running" || check.type === "idle") {

@@ -1,4 +1,5 @@
-import type { MessageKey } from "../../i18n/messages";
+import { parcelName } from "../../i18n/defaultParcelName";
+import { LANGUAGES, type MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import { siteQueryOf } from "../../state/parcelSlice";
 import type { ParcelStorage, SavedSiteQuery } from "../../state/parcelStorage";
@@ -38,12 +39,19 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
   const save = async (name: string) => {
     const query = siteQueryOf(store.getState());
     if (!query) return;
-    const result = await storage.save(query, name.trim() || query.parcel.name);
+    // The default name as offered, unchanged, is saved as the default name, so it shows in either language later.
+    const typed = name.trim();
+    const result = await storage.save(
+      query,
+      typed === "" || LANGUAGES.some((language) => typed === parcelName(query.parcel.name, language)) ? query.parcel.name : typed,
+    );
     if (!result.ok) {
       controller.storageFailed(result);
       return;
     }
-    store.getState().showNotice({ id: "site-saved", message: "notice.siteSaved", params: { name: result.value.name }, tone: "info" });
+    store
+      .getState()
+      .showNotice({ id: "site-saved", message: "notice.siteSaved", params: { name: parcelName(result.value.name, store.getState().language) }, tone: "info" });
     await refresh();
   };
 
@@ -51,7 +59,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
     const state = store.getState();
     const { language } = state;
     const parcel = state.siteParcel;
-    if (nameDraft.forParcel !== parcel) nameDraft = { forParcel: parcel, value: parcel?.name ?? "" };
+    if (nameDraft.forParcel !== parcel) nameDraft = { forParcel: parcel, value: parcel ? parcelName(parcel.name, language) : "" };
     const nameInput = h("input", { type: "text", id: "site-save-name", class: "token-input", maxlength: "120", "data-site-save-name": "" });
     nameInput.value = nameDraft.value;
     nameInput.addEventListener("input", () => {
@@ -91,7 +99,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
               h(
                 "li",
                 { class: "site-saved-item", "data-saved-id": record.id },
-                h("span", { class: "site-saved-name", dir: "auto" }, record.name),
+                h("span", { class: "site-saved-name", dir: "auto" }, parcelName(record.name, store.getState().language)),
                 h("span", { class: "site-muted" }, t("site.saved.savedAt", { date: dateFormat.format(new Date(record.savedAt)) })),
                 h(
                   "span",
@@ -115,7 +123,7 @@ export function mountSavedView(container: HTMLElement, store: AppStore, storage:
                       type: "button",
                       class: "link-button",
                       "data-saved-delete": record.id,
-                      "aria-label": t("site.saved.deleteLabel", { name: record.name }),
+                      "aria-label": t("site.saved.deleteLabel", { name: parcelName(record.name, store.getState().language) }),
                       onclick: async () => {
                         const result = await storage.remove(record.id);
                         if (!result.ok) controller.storageFailed(result);

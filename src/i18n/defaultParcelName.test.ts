@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { importPastedCoordinates } from "../import/pasteCoordinates";
+import { defaultParcelName, defaultParcelOrdinal, parcelName } from "./defaultParcelName";
+
+describe("default parcel name", () => {
+  it("is 地块 in Chinese and Parcel in English, numbered when the input held several", () => {
+    expect(parcelName(defaultParcelName(), "zh")).toBe("地块");
+    expect(parcelName(defaultParcelName(), "en")).toBe("Parcel");
+    expect(parcelName(defaultParcelName(12), "zh")).toBe("地块12");
+    expect(parcelName(defaultParcelName(12), "en")).toBe("Parcel 12");
+  });
+
+  it("leaves a name the input gave as it is, in both languages", () => {
+    for (const name of ["地块", "地块2", "宝顶测试地块", "#2", "parcel", "⟨parcel⟩ 2", ""]) {
+      expect(defaultParcelOrdinal(name)).toBeUndefined();
+      expect(parcelName(name, "en")).toBe(name);
+    }
+  });
+
+  it("names a pasted parcel without a name line with the marker", () => {
+    const result = importPastedCoordinates("105.70 29.70\n105.71 29.70\n105.71 29.71\n105.70 29.71");
+    if (!result.ok) throw new Error(result.error.en);
+    expect(defaultParcelOrdinal(result.parcels[0]!.name)).toBeNull();
+    expect(parcelName(result.parcels[0]!.name, "en")).toBe("Parcel");
+  });
+});
