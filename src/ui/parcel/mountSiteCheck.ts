@@ -195,7 +195,8 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     print();
   });
   window.addEventListener("beforeprint", () => {
-    if (document.body.classList.contains(PRINT_READY_CLASS) || !reportOpen()) return;
+    // A print the page prepared itself (this report's, a batch's) is left as it is.
+    if ([...document.body.classList].some((name) => name.endsWith("-print-ready")) || !reportOpen()) return;
     renderPrint();
     document.body.classList.add(PRINT_READY_CLASS);
   });
