@@ -6,91 +6,75 @@ import type { AttributeDefinition, LocalizedText } from "../../src/layers/manife
 
 type Attribute = AttributeDefinition;
 
+/** An attribute with its property key, label in both languages and format; `more` adds document, values or names. */
+function field(key: string, zh: string, en: string, format: Attribute["format"], more: Pick<Attribute, "document" | "values" | "namesFrom"> = {}): Attribute {
+  return { key, label: { zh, en }, format, ...more };
+}
+
+/** Value words the data writes in Chinese: each is its own Chinese text, with its English. */
+function asWritten(english: Record<string, string>): Record<string, LocalizedText> {
+  return Object.fromEntries(Object.entries(english).map(([word, en]) => [word, { zh: word, en }]));
+}
+
 const CONFIDENCE: Record<string, LocalizedText> = {
   high: { zh: "高", en: "High" },
   medium: { zh: "中", en: "Medium" },
   low: { zh: "低", en: "Low" },
 };
 
-const KINDS: Record<string, LocalizedText> = {
-  镇: { zh: "镇", en: "Town" },
-  街道: { zh: "街道", en: "Subdistrict" },
-  纪念碑: { zh: "纪念碑", en: "Monument" },
-  烈士墓: { zh: "烈士墓", en: "Martyr's tomb" },
-  中心区: { zh: "中心区", en: "Central area" },
-  组团: { zh: "组团", en: "Cluster" },
-};
+const KINDS: Record<string, LocalizedText> = asWritten({
+  镇: "Town",
+  街道: "Subdistrict",
+  纪念碑: "Monument",
+  烈士墓: "Martyr's tomb",
+  中心区: "Central area",
+  组团: "Cluster",
+});
 
 /** Parks 13号 names; only 双桥经开区 has a drawn shape (the parks layer), the other two are words only. */
-const PARKS: Record<string, LocalizedText> = {
-  双桥经开区: { zh: "双桥经开区", en: "Shuangqiao ETDZ" },
-  大足高新区: { zh: "大足高新区", en: "Dazu High-tech Zone" },
-  大足工业园区: { zh: "大足工业园区", en: "Dazu Industrial Park" },
-};
+const PARKS: Record<string, LocalizedText> = asWritten({
+  双桥经开区: "Shuangqiao ETDZ",
+  大足高新区: "Dazu High-tech Zone",
+  大足工业园区: "Dazu Industrial Park",
+});
 
 const attribute = {
-  fullName: {
-    key: "full_name",
-    label: { zh: "全称", en: "Full name" },
-    format: "text",
-    values: {
-      "双桥经开区（重庆市双桥经济技术开发区）": {
-        zh: "双桥经开区（重庆市双桥经济技术开发区）",
-        en: "Shuangqiao ETDZ (Chongqing Shuangqiao Economic and Technological Development Zone)",
-      },
-    },
-  },
-  kind: { key: "kind", label: { zh: "类型", en: "Type" }, format: "text", values: KINDS },
-  townClass: { key: "class", label: { zh: "城镇等级", en: "Town class" }, format: "text", document: "dzf-2023-7" },
-  level: {
-    key: "level",
-    label: { zh: "级别", en: "Level" },
-    format: "text",
-    values: { 市级经济技术开发区: { zh: "市级经济技术开发区", en: "Municipal economic and technological development zone" } },
-  },
-  code: { key: "code", label: { zh: "行政区划代码", en: "Administrative code" }, format: "text" },
-  address: { key: "address", label: { zh: "地址（按公布原文）", en: "Address (as published)" }, format: "quote", document: "dzfb-2023-47" },
-  town: { key: "town", label: { zh: "所在镇街", en: "Town" }, format: "text", namesFrom: "towns" },
-  towns: { key: "towns", label: { zh: "涉及镇街", en: "Towns" }, format: "list", namesFrom: "towns" },
-  administeredTowns: { key: "administered_towns", label: { zh: "管辖镇街", en: "Administered towns" }, format: "list", namesFrom: "towns" },
-  memberTowns: { key: "member_towns", label: { zh: "组成镇街", en: "Member towns" }, format: "list", namesFrom: "towns" },
-  memorials: { key: "memorials", label: { zh: "对应纪念设施", en: "Memorials" }, format: "list", namesFrom: "memorials" },
-  protectionRange: {
-    key: "protection_range",
-    label: { zh: "保护范围", en: "Protected area" },
-    format: "text",
+  fullName: field("full_name", "全称", "Full name", "text", {
+    values: asWritten({ "双桥经开区（重庆市双桥经济技术开发区）": "Shuangqiao ETDZ (Chongqing Shuangqiao Economic and Technological Development Zone)" }),
+  }),
+  kind: field("kind", "类型", "Type", "text", { values: KINDS }),
+  townClass: field("class", "城镇等级", "Town class", "text", { document: "dzf-2023-7" }),
+  level: field("level", "级别", "Level", "text", {
+    values: asWritten({ 市级经济技术开发区: "Municipal economic and technological development zone" }),
+  }),
+  code: field("code", "行政区划代码", "Administrative code", "text"),
+  address: field("address", "地址（按公布原文）", "Address (as published)", "quote", { document: "dzfb-2023-47" }),
+  town: field("town", "所在镇街", "Town", "text", { namesFrom: "towns" }),
+  towns: field("towns", "涉及镇街", "Towns", "list", { namesFrom: "towns" }),
+  administeredTowns: field("administered_towns", "管辖镇街", "Administered towns", "list", { namesFrom: "towns" }),
+  memberTowns: field("member_towns", "组成镇街", "Member towns", "list", { namesFrom: "towns" }),
+  memorials: field("memorials", "对应纪念设施", "Memorials", "list", { namesFrom: "memorials" }),
+  protectionRange: field("protection_range", "保护范围", "Protected area", "text", {
     document: "dzfb-2023-47",
-    values: {
-      主体及所在广场: { zh: "主体及所在广场", en: "The monument and the square it stands on" },
-      主体及墓前纪念场地: { zh: "主体及墓前纪念场地", en: "The tomb and the memorial ground in front of it" },
-    },
-  },
-  effective: { key: "effective", label: { zh: "施行日期", en: "In force from" }, format: "date", document: "dzfb-2023-47" },
-  uncertainty: { key: "uncertainty_m", label: { zh: "位置误差", en: "Position uncertainty" }, format: "uncertainty" },
-  radius: { key: "radius_m", label: { zh: "半径", en: "Radius" }, format: "metres" },
-  positionVerified: { key: "position_verified", label: { zh: "位置已核实", en: "Position verified" }, format: "boolean" },
-  sharedPositionWith: {
-    key: "shared_position_with",
-    label: { zh: "同一公布地址的设施", en: "Shares its published address with" },
-    format: "list",
+    values: asWritten({ 主体及所在广场: "The monument and the square it stands on", 主体及墓前纪念场地: "The tomb and the memorial ground in front of it" }),
+  }),
+  effective: field("effective", "施行日期", "In force from", "date", { document: "dzfb-2023-47" }),
+  uncertainty: field("uncertainty_m", "位置误差", "Position uncertainty", "uncertainty"),
+  radius: field("radius_m", "半径", "Radius", "metres"),
+  positionVerified: field("position_verified", "位置已核实", "Position verified", "boolean"),
+  sharedPositionWith: field("shared_position_with", "同一公布地址的设施", "Shares its published address with", "list", {
     namesFrom: "memorials",
-  },
-  feeTier: { key: "fee_tier", label: { zh: "城市基础设施配套费", en: "Urban infrastructure charge" }, format: "feeRate", document: "dzf-2023-13" },
-  feeTierBasis: {
-    key: "fee_tier_basis",
-    label: { zh: "收费档次依据", en: "Basis of the charge tier" },
-    format: "text",
+  }),
+  feeTier: field("fee_tier", "城市基础设施配套费", "Urban infrastructure charge", "feeRate", { document: "dzf-2023-13" }),
+  feeTierBasis: field("fee_tier_basis", "收费档次依据", "Basis of the charge tier", "text", {
     document: "dzf-2023-13",
     values: {
       listed: { zh: "13号按名列出", en: "Named in Notice No. 13" },
       inferred: { zh: "推定（13号未列名）", en: "Inferred (not named in Notice No. 13)" },
     },
-  },
-  feeTierNote: { key: "fee_tier_note", label: { zh: "收费说明", en: "Charge note" }, format: "text", document: "dzf-2023-13" },
-  feeSplit: {
-    key: "fee_split",
-    label: { zh: "分档", en: "Split tier" },
-    format: "flag",
+  }),
+  feeTierNote: field("fee_tier_note", "收费说明", "Charge note", "text", { document: "dzf-2023-13" }),
+  feeSplit: field("fee_split", "分档", "Split tier", "flag", {
     document: "dzf-2023-13",
     values: {
       true: {
@@ -98,39 +82,27 @@ const attribute = {
         en: "Two tiers, inside and outside the urban construction land (its line is unpublished)",
       },
     },
-  },
-  feeTierOutsideUrbanLand: {
-    key: "fee_tier_outside_urban_land",
-    label: { zh: "城市建设用地范围外", en: "Outside the urban construction land" },
-    format: "feeRate",
+  }),
+  feeTierOutsideUrbanLand: field("fee_tier_outside_urban_land", "城市建设用地范围外", "Outside the urban construction land", "feeRate", {
     document: "dzf-2023-13",
-  },
-  park: { key: "park", label: { zh: "所属园区", en: "Park" }, format: "text", document: "dzf-2023-13", values: PARKS },
-  parkCandidates: {
-    key: "park_candidates",
-    label: { zh: "可能涉及的园区", en: "Parks a site may belong to" },
-    format: "list",
+  }),
+  park: field("park", "所属园区", "Park", "text", { document: "dzf-2023-13", values: PARKS }),
+  parkCandidates: field("park_candidates", "可能涉及的园区", "Parks a site may belong to", "list", {
     document: "dzf-2023-13",
     values: PARKS,
-  },
-  parkNote: { key: "park_note", label: { zh: "园区说明", en: "Park note" }, format: "text", document: "dzf-2023-13" },
-  boundsPublished: { key: "bounds_published", label: { zh: "四至已公布", en: "Bounds published" }, format: "boolean" },
-  disabilityTier: {
-    key: "disability_tier",
-    label: { zh: "残疾人服务业创业补助", en: "Disability start-up subsidy" },
-    format: "text",
+  }),
+  parkNote: field("park_note", "园区说明", "Park note", "text", { document: "dzf-2023-13" }),
+  boundsPublished: field("bounds_published", "四至已公布", "Bounds published", "boolean"),
+  disabilityTier: field("disability_tier", "残疾人服务业创业补助", "Disability start-up subsidy", "text", {
     document: "dzfb-2023-50",
     values: {
       urban: { zh: "第（1）档：街道城区", en: "Tier (1): urban streets" },
       tier2: { zh: "第（2）档：8个镇的场镇", en: "Tier (2): seats of 8 towns" },
       tier3: { zh: "第（3）档：13个镇的场镇", en: "Tier (3): seats of 13 towns" },
     },
-  },
-  disabilityTierNote: { key: "disability_tier_note", label: { zh: "补助说明", en: "Subsidy note" }, format: "text", document: "dzfb-2023-50" },
-  urbanRole: {
-    key: "urban_role",
-    label: { zh: "城镇格局定位", en: "Role in the urban layout" },
-    format: "text",
+  }),
+  disabilityTierNote: field("disability_tier_note", "补助说明", "Subsidy note", "text", { document: "dzfb-2023-50" }),
+  urbanRole: field("urban_role", "城镇格局定位", "Role in the urban layout", "text", {
     document: "dzf-2023-7",
     values: {
       centre: { zh: "城镇发展中心区", en: "Central development area" },
@@ -138,50 +110,38 @@ const attribute = {
       "key-node": { zh: "重点镇（节点）", en: "Key town (node)" },
       "general-node": { zh: "一般镇（节点）", en: "General town (node)" },
     },
-  },
-  urbanGroup: { key: "urban_group", label: { zh: "所属中心区／组团", en: "Urban layout group" }, format: "text", document: "dzf-2023-7" },
-  direction: {
-    key: "direction",
-    label: { zh: "走向", en: "Direction" },
-    format: "text",
-    values: { 东西向: { zh: "东西向", en: "East–west" }, 南北向: { zh: "南北向", en: "North–south" } },
-  },
-  road: { key: "road", label: { zh: "依托道路", en: "Road" }, format: "text" },
-  mineral: { key: "mineral", label: { zh: "矿种", en: "Mineral" }, format: "text", document: "dzfb-2023-32" },
-  stage: { key: "stage", label: { zh: "勘查阶段", en: "Exploration stage" }, format: "text", document: "dzfb-2023-32" },
-  miningRightsTotal: { key: "mining_rights_total", label: { zh: "矿业权数", en: "Mining rights" }, format: "number", document: "dzfb-2023-32" },
-  strontium: { key: "strontium", label: { zh: "其中锶矿", en: "of which strontium" }, format: "number", document: "dzfb-2023-32" },
-  limestone: { key: "limestone", label: { zh: "其中灰岩", en: "of which limestone" }, format: "number", document: "dzfb-2023-32" },
-  sandstone: { key: "sandstone", label: { zh: "其中砂岩", en: "of which sandstone" }, format: "number", document: "dzfb-2023-32" },
-  publishedArea: { key: "published_area_km2", label: { zh: "公布面积", en: "Published area" }, format: "squareKilometres" },
-  publishedAreaConfidence: {
-    key: "published_area_confidence",
-    label: { zh: "公布面积可信度", en: "Published area confidence" },
-    format: "text",
+  }),
+  urbanGroup: field("urban_group", "所属中心区／组团", "Urban layout group", "text", { document: "dzf-2023-7" }),
+  direction: field("direction", "走向", "Direction", "text", {
+    values: asWritten({ 东西向: "East–west", 南北向: "North–south" }),
+  }),
+  road: field("road", "依托道路", "Road", "text"),
+  mineral: field("mineral", "矿种", "Mineral", "text", { document: "dzfb-2023-32" }),
+  stage: field("stage", "勘查阶段", "Exploration stage", "text", { document: "dzfb-2023-32" }),
+  miningRightsTotal: field("mining_rights_total", "矿业权数", "Mining rights", "number", { document: "dzfb-2023-32" }),
+  strontium: field("strontium", "其中锶矿", "of which strontium", "number", { document: "dzfb-2023-32" }),
+  limestone: field("limestone", "其中灰岩", "of which limestone", "number", { document: "dzfb-2023-32" }),
+  sandstone: field("sandstone", "其中砂岩", "of which sandstone", "number", { document: "dzfb-2023-32" }),
+  publishedArea: field("published_area_km2", "公布面积", "Published area", "squareKilometres"),
+  publishedAreaConfidence: field("published_area_confidence", "公布面积可信度", "Published area confidence", "text", {
     values: CONFIDENCE,
-  },
-  area: { key: "area_km2", label: { zh: "示意图形面积", en: "Area of the drawn shape" }, format: "squareKilometres" },
-  areaByTown: { key: "area_by_town_km2", label: { zh: "各镇面积（示意）", en: "Area by town (schematic)" }, format: "areaByName", namesFrom: "towns" },
-  bandWidth: { key: "band_width_m", label: { zh: "示意带宽", en: "Band width (schematic)" }, format: "metres" },
-  areaFitted: { key: "area_fitted", label: { zh: "面积按公布值拟合", en: "Fitted to the published area" }, format: "boolean" },
-  areaTargetBasis: {
-    key: "area_target_basis",
-    label: { zh: "示意面积依据", en: "Basis of the drawn area" },
-    format: "text",
+  }),
+  area: field("area_km2", "示意图形面积", "Area of the drawn shape", "squareKilometres"),
+  areaByTown: field("area_by_town_km2", "各镇面积（示意）", "Area by town (schematic)", "areaByName", { namesFrom: "towns" }),
+  bandWidth: field("band_width_m", "示意带宽", "Band width (schematic)", "metres"),
+  areaFitted: field("area_fitted", "面积按公布值拟合", "Fitted to the published area", "boolean"),
+  areaTargetBasis: field("area_target_basis", "示意面积依据", "Basis of the drawn area", "text", {
     values: {
       published: { zh: "按公布面积拟合", en: "Fitted to the published area" },
       "equal-share": { zh: "无公布面积：平均分配剩余面积", en: "No published area: an equal share of the remainder" },
       "park-remainder": { zh: "由双桥经开区面积推算", en: "Inferred from the Shuangqiao ETDZ area" },
     },
-  },
-  publishedExtent: {
-    key: "published_extent",
-    label: { zh: "公布范围", en: "Published extent" },
-    format: "text",
-    values: { "东经105°28′—106°02′，北纬29°23′—29°52′": { zh: "东经105°28′—106°02′，北纬29°23′—29°52′", en: "E105°28′–106°02′, N29°23′–29°52′" } },
-  },
-  extent: { key: "extent", label: { zh: "图形范围", en: "Extent of the drawn shape" }, format: "text" },
-  note: { key: "note", label: { zh: "说明", en: "Note" }, format: "text" },
+  }),
+  publishedExtent: field("published_extent", "公布范围", "Published extent", "text", {
+    values: asWritten({ "东经105°28′—106°02′，北纬29°23′—29°52′": "E105°28′–106°02′, N29°23′–29°52′" }),
+  }),
+  extent: field("extent", "图形范围", "Extent of the drawn shape", "text"),
+  note: field("note", "说明", "Note", "text"),
 } satisfies Record<string, Attribute>;
 
 const a = attribute;

@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { testQuery } from "../../tests/support/testRecords";
 import { isSavedSiteQuery, isSiteDraft, openParcelStorage, RECORD_SCHEMA_VERSION } from "./parcelStorage";
 
-const parcel = {
-  name: "地块",
-  origin: "drawn",
-  geometry: {
-    type: "Polygon",
-    coordinates: [
-      [
-        [105.7, 29.7],
-        [105.71, 29.7],
-        [105.71, 29.71],
-        [105.7, 29.7],
-      ],
-    ],
-  },
-};
-const query = {
-  parcel,
-  overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } },
-  fee: { floorAreas: { office: 100 }, answers: {} },
-  mineral: null,
-};
+const query = testQuery;
+const parcel = testQuery.parcel;
 
 describe("parcel storage records", () => {
   it("accepts a saved query of the current schema and refuses older, foreign or broken ones", () => {

@@ -21,7 +21,7 @@ export interface ShareViewOptions {
  */
 export function mountShareView({ store, router, container, share = browserShareEnvironment() }: ShareViewOptions): () => void {
   const button = h("button", { type: "button", class: "header-button share-button", "data-action": "share-view", "aria-haspopup": "dialog" });
-  const status = h("p", { class: "share-view-status", role: "status", "aria-live": "polite", "data-share-view-status": "" });
+  const status = h("p", { class: "copy-status", role: "status", "aria-live": "polite", "data-share-view-status": "" });
   const fallback = h("div", { class: "share-view-fallback", hidden: true });
   const popover = h("div", { class: "share-view-popover" }, status, fallback);
   const root = h("div", { class: "share-view" }, button, popover);
@@ -53,7 +53,7 @@ export function mountShareView({ store, router, container, share = browserShareE
     } else if (outcome === "manual") {
       const field = h("input", {
         type: "text",
-        class: "share-view-field",
+        class: "mono-field share-view-field",
         readonly: true,
         value: url,
         "aria-label": translate(current, "share.linkLabel"),

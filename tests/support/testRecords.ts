@@ -1,24 +1,28 @@
+import type { Polygon } from "geojson";
 import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import type { SavedSiteQuery, SiteDraft } from "../../src/state/parcelStorage";
 import type { SiteQuery } from "../../src/state/parcelSlice";
 
 /** Records as the app writes them, shared by the storage and workspace tests. */
 
+/** About 1 km across, inside the district. */
+const TEST_SQUARE: Polygon = {
+  type: "Polygon",
+  coordinates: [
+    [
+      [105.7, 29.7],
+      [105.71, 29.7],
+      [105.71, 29.71],
+      [105.7, 29.7],
+    ],
+  ],
+};
+
 export const testQuery: SiteQuery = {
   parcel: {
     name: "地块",
     origin: "drawn",
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [105.7, 29.7],
-          [105.71, 29.7],
-          [105.71, 29.71],
-          [105.7, 29.7],
-        ],
-      ],
-    },
+    geometry: TEST_SQUARE,
   },
   overrides: { "mining-key-zone": { reason: "已核实", at: "2024-05-01T00:00:00Z" } },
   fee: { floorAreas: { office: 100 }, answers: {} },
@@ -71,17 +75,7 @@ export function testLayer(id: string, importedAt = "2024-06-01T00:00:00.000Z"): 
             geometry_note: "官方数据",
             area_mu: 12.5,
           },
-          geometry: {
-            type: "Polygon",
-            coordinates: [
-              [
-                [105.7, 29.7],
-                [105.71, 29.7],
-                [105.71, 29.71],
-                [105.7, 29.7],
-              ],
-            ],
-          },
+          geometry: TEST_SQUARE,
         },
       ],
     },

@@ -174,7 +174,7 @@ export function renderMemorialCard(input: MemorialCardInput): {
   const title = h("h2", { id: CARD_TITLE_ID, class: "memorial-card-title", tabindex: "-1" }, name);
   const certainty = positionCertainty(memorial);
   const shared = sharedPositionText(memorial, language);
-  const shareStatus = h("p", { class: "memorial-share-status", role: "status", "aria-live": "polite" });
+  const shareStatus = h("p", { class: "copy-status memorial-share-status", role: "status", "aria-live": "polite" });
   const shareFallback = h("div", { class: "memorial-share-fallback", hidden: true });
   const notice = input.notice.type === "loaded" ? input.notice.notice : null;
 

@@ -60,7 +60,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
 
   const modeButtons = h("div", { class: "site-modes", role: "group" });
   const body = h("div", { class: "site-input-body" });
-  const pasteArea = h("textarea", { class: "site-paste", rows: 7, spellcheck: "false", "data-site-paste": "" });
+  const pasteArea = h("textarea", { class: "mono-field site-paste", rows: 7, spellcheck: "false", "data-site-paste": "" });
   const dropZone = fileDropZone({ name: "site", onFile: (file) => void readFile(file) });
   const result = h("div", { class: "site-import-result", "data-site-import": "" });
   container.append(modeButtons, body, result);
