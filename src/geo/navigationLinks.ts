@@ -18,8 +18,12 @@ export interface NavigationLinks {
   geo: string;
 }
 
-/** Where a link points: a position to drop a pin at, or an address to search for within a region. */
-export type NavigationTarget = { type: "position"; position: LngLat; name: string } | { type: "address"; keyword: string; region: string };
+/**
+ * Where a link points: a position to drop a pin at, or an address to search for — within `region` (Baidu takes an
+ * administrative area's name, a district included) and within `city` for AMap, whose search URI takes a city's name,
+ * telephone area code or city code, not a district.
+ */
+export type NavigationTarget = { type: "position"; position: LngLat; name: string } | { type: "address"; keyword: string; region: string; city: string };
 
 /** The source name both apps ask callers to send with each link. */
 const SOURCE = "webapp.dazu-policy-map";
@@ -28,18 +32,18 @@ const SOURCE = "webapp.dazu-policy-map";
  * Keyword-search links for a place known only by its address: AMap's `search` URI (keyword, city) and Baidu's
  * `place/search` URI (query, region, output=html, src), and a `geo:0,0?q=` query for any other map app.
  */
-export function addressSearchLinks(keyword: string, region: string): NavigationLinks {
+export function addressSearchLinks(keyword: string, region: string, city: string): NavigationLinks {
   const query = encodeURIComponent(keyword);
   const area = encodeURIComponent(region);
   return {
-    amap: `https://uri.amap.com/search?keyword=${query}&city=${area}&view=map&src=${SOURCE}&callnative=1`,
+    amap: `https://uri.amap.com/search?keyword=${query}&city=${encodeURIComponent(city)}&view=map&src=${SOURCE}&callnative=1`,
     baidu: `https://api.map.baidu.com/place/search?query=${query}&region=${area}&output=html&src=${SOURCE}`,
     geo: `geo:0,0?q=${encodeURIComponent(`${region}${keyword}`)}`,
   };
 }
 
 export function linksTo(target: NavigationTarget): NavigationLinks {
-  return target.type === "position" ? navigationLinks(target.position, target.name) : addressSearchLinks(target.keyword, target.region);
+  return target.type === "position" ? navigationLinks(target.position, target.name) : addressSearchLinks(target.keyword, target.region, target.city);
 }
 
 export function navigationLinks(position: LngLat, name: string): NavigationLinks {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { linksTo } from "../geo/navigationLinks";
 import type { LayerFeature } from "../layers/layerData";
 import { loadDataPackage } from "../layers/loadDataPackage";
-import { MEMORIAL_SEARCH_REGION, navigationTarget, searchableAddress } from "./memorialNavigation";
+import { MEMORIAL_SEARCH_CITY, MEMORIAL_SEARCH_REGION, navigationTarget, searchableAddress } from "./memorialNavigation";
 import { memorialsFromLayer, type Memorial } from "./memorials";
 import { fetchGeodata } from "../../tests/support/testGeodata";
 
@@ -41,17 +41,20 @@ describe("memorial navigation", () => {
     expect(searched).not.toContain("memorial-rao-guoliang");
   });
 
-  it("builds AMap's and Baidu's keyword-search links for 苏朝淼烈士墓, with 重庆市大足区 as city and region", () => {
+  it("builds AMap's and Baidu's keyword-search links for 苏朝淼烈士墓: 重庆 as AMap's city, 重庆市大足区 as Baidu's region", () => {
     const target = navigationTarget(byId("memorial-su-chaomiao"));
-    expect(target).toEqual({ type: "address", keyword: "珠溪镇凉水村6组半边寺", region: MEMORIAL_SEARCH_REGION });
+    expect(target).toEqual({ type: "address", keyword: "珠溪镇凉水村6组半边寺", region: MEMORIAL_SEARCH_REGION, city: MEMORIAL_SEARCH_CITY });
     const links = linksTo(target);
     const keyword = encodeURIComponent("珠溪镇凉水村6组半边寺");
     const region = encodeURIComponent("重庆市大足区");
-    expect(links.amap).toBe(`https://uri.amap.com/search?keyword=${keyword}&city=${region}&view=map&src=webapp.dazu-policy-map&callnative=1`);
+    expect(links.amap).toBe(
+      `https://uri.amap.com/search?keyword=${keyword}&city=${encodeURIComponent("重庆")}&view=map&src=webapp.dazu-policy-map&callnative=1`,
+    );
     expect(links.baidu).toBe(`https://api.map.baidu.com/place/search?query=${keyword}&region=${region}&output=html&src=webapp.dazu-policy-map`);
     expect(links.geo).toBe(`geo:0,0?q=${encodeURIComponent("重庆市大足区珠溪镇凉水村6组半边寺")}`);
     const amap = new URL(links.amap);
     expect(amap.searchParams.get("keyword")).toBe("珠溪镇凉水村6组半边寺");
+    expect(amap.searchParams.get("city")).toBe("重庆");
     expect(new URL(links.baidu).searchParams.get("region")).toBe("重庆市大足区");
   });
 

@@ -3,6 +3,8 @@ import { positionCertainty, type Memorial } from "./memorials";
 
 /** The region the apps search in: every memorial of the notice is in this district. */
 export const MEMORIAL_SEARCH_REGION = "重庆市大足区";
+/** AMap's search URI narrows by city (name, area code or city code), not by district: the municipality. */
+export const MEMORIAL_SEARCH_CITY = "重庆";
 
 const DISTRICT_PREFIX = /^(?:重庆市)?大足区/;
 /** Words placing the memorial relative to a landmark ("半边寺旁边"): the landmark is what an app can find. */
@@ -23,7 +25,7 @@ export function searchableAddress(address: string): string {
 export function navigationTarget(memorial: Memorial): NavigationTarget {
   const certainty = positionCertainty(memorial);
   if (certainty.type === "approximate" && certainty.townLevel) {
-    return { type: "address", keyword: searchableAddress(memorial.address), region: MEMORIAL_SEARCH_REGION };
+    return { type: "address", keyword: searchableAddress(memorial.address), region: MEMORIAL_SEARCH_REGION, city: MEMORIAL_SEARCH_CITY };
   }
   return { type: "position", position: memorial.lngLat, name: memorial.name };
 }

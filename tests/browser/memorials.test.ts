@@ -155,7 +155,8 @@ describe("memorial finder on a phone", () => {
     const search = new URL((await amap.getAttribute("href"))!);
     expect(`${search.hostname}${search.pathname}`).toBe("uri.amap.com/search");
     expect(search.searchParams.get("keyword")).toBe("珠溪镇凉水村6组半边寺");
-    expect(search.searchParams.get("city")).toBe("重庆市大足区");
+    // AMap's search URI takes a city (name, area code or city code), not a district; Baidu's region takes the district.
+    expect(search.searchParams.get("city")).toBe("重庆");
     const baiduSearch = new URL((await card.locator('[data-navigation="baidu"]').getAttribute("href"))!);
     expect(`${baiduSearch.hostname}${baiduSearch.pathname}`).toBe("api.map.baidu.com/place/search");
     expect(baiduSearch.searchParams.get("query")).toBe("珠溪镇凉水村6组半边寺");

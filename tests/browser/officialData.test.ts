@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { gaussKrugerToLngLat, lngLatToGaussKruger } from "../../src/geo/crs";
+import { wgs84ToBd09, wgs84ToGcj02 } from "../../src/geo/gcj02";
 import { appState, renderedFeatureCount, waitForApp, whenIdle } from "./app";
 import { openApp, screenshot, type AppSession, type Page } from "./driver";
 
@@ -265,12 +266,26 @@ describe("official data imported as a layer", () => {
     await card.waitFor({ state: "visible", timeout: 30_000 });
     expect(await card.locator("[data-position]").getAttribute("data-position")).toBe("exact");
     expect(await card.textContent()).toContain("区退役军人事务局实测（测试）");
+    // The surveyed point is worth navigating to: both apps get the point (GCJ-02 for AMap, BD-09 for Baidu), no search.
+    expect(await card.locator('[data-navigation-target="position"]').count()).toBe(1);
+    const amap = new URL((await card.locator('[data-navigation="amap"]').getAttribute("href"))!);
+    expect(`${amap.hostname}${amap.pathname}`).toBe("uri.amap.com/marker");
+    const [gcjLongitude, gcjLatitude] = wgs84ToGcj02([105.7712, 29.6688]);
+    expect(amap.searchParams.get("position")).toBe(`${gcjLongitude.toFixed(6)},${gcjLatitude.toFixed(6)}`);
+    const baidu = new URL((await card.locator('[data-navigation="baidu"]').getAttribute("href"))!);
+    expect(`${baidu.hostname}${baidu.pathname}`).toBe("api.map.baidu.com/marker");
+    const [bdLongitude, bdLatitude] = wgs84ToBd09([105.7712, 29.6688]);
+    expect(baidu.searchParams.get("location")).toBe(`${bdLatitude.toFixed(6)},${bdLongitude.toFixed(6)}`);
     // A memorial the file does not name keeps its placeholder and says so.
     await page.locator('[data-action="memorial-back"]').click();
     await page.locator('[data-memorial-list] [data-memorial-id="memorial-hu-zaiguo"]').click();
     const other = page.locator('[data-memorial-card="memorial-hu-zaiguo"]');
     await other.waitFor({ state: "visible", timeout: 30_000 });
     expect(await other.locator("[data-position]").getAttribute("data-position")).toBe("approximate");
+    // …and its buttons still search the published address rather than drop a pin at the town-level placeholder.
+    expect(await other.locator('[data-navigation-target="address"]').count()).toBe(1);
+    const search = new URL((await other.locator('[data-navigation="amap"]').getAttribute("href"))!);
+    expect(`${search.hostname}${search.pathname}`).toBe("uri.amap.com/search");
   });
 
   it("refuses a file with nothing of the layer's kind and stores nothing", async () => {

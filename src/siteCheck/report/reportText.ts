@@ -13,7 +13,11 @@ function paramText(param: ReasonParam, language: Language): string | number {
   if (typeof param === "string" || typeof param === "number") return param;
   if ("distanceMetres" in param) return distanceText(param.distanceMetres, language);
   if ("share" in param) return percentText(param.share, language);
-  if ("names" in param) return nameList(param.names.map((name) => localized(name, language)), language);
+  if ("names" in param)
+    return nameList(
+      param.names.map((name) => localized(name, language)),
+      language,
+    );
   return areaTexts(param.squareMetres, language).squareMetres;
 }
 
