@@ -3,6 +3,7 @@
  * never on degrees. Rings are open (the first vertex is not repeated at the end).
  */
 import { gaussKrugerToLngLat, lngLatToGaussKruger, type LngLat } from "../../src/geo/crs";
+import { distanceToRings, pointInPolygonRings, polygonRingsArea, ringSignedArea } from "../../src/geo/planar";
 
 export type Point = [number, number];
 export type Ring = Point[];
@@ -26,80 +27,21 @@ export function closeRing(ring: readonly Point[]): Ring {
 }
 
 /** Signed shoelace area (positive = counter-clockwise), on an open or closed ring. */
-export function signedRingArea(ring: readonly Point[]): number {
-  let twice = 0;
-  const count = ring.length;
-  if (count < 3) return 0;
-  const [originX, originY] = ring[0] as Point;
-  for (let index = 0; index < count; index++) {
-    const a = ring[index] as Point;
-    const b = ring[(index + 1) % count] as Point;
-    twice += (a[0] - originX) * (b[1] - originY) - (b[0] - originX) * (a[1] - originY);
-  }
-  return twice / 2;
-}
+export const signedRingArea = ringSignedArea;
 
-export function polygonArea(rings: readonly (readonly Point[])[]): number {
-  let area = 0;
-  rings.forEach((ring, index) => {
-    const magnitude = Math.abs(signedRingArea(ring));
-    area += index === 0 ? magnitude : -magnitude;
-  });
-  return area;
-}
+export const polygonArea = polygonRingsArea;
 
 export function multiPolygonArea(polygons: readonly (readonly (readonly Point[])[])[]): number {
-  return polygons.reduce((sum, polygon) => sum + polygonArea(polygon), 0);
-}
-
-export function pointInRing(point: Point, ring: readonly Point[]): boolean {
-  let inside = false;
-  const [x, y] = point;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    const [xi, yi] = ring[index] as Point;
-    const [xj, yj] = ring[previous] as Point;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-export function pointInPolygon(point: Point, rings: readonly (readonly Point[])[]): boolean {
-  const [outer, ...holes] = rings;
-  if (!outer || !pointInRing(point, outer)) return false;
-  return !holes.some((hole) => pointInRing(point, hole));
+  return polygons.reduce((sum, polygon) => sum + polygonRingsArea(polygon), 0);
 }
 
 export function pointInMultiPolygon(point: Point, polygons: readonly (readonly (readonly Point[])[])[]): boolean {
-  return polygons.some((polygon) => pointInPolygon(point, polygon));
-}
-
-function segmentDistanceSquared(point: Point, a: Point, b: Point): number {
-  let [x, y] = a;
-  let dx = b[0] - x;
-  let dy = b[1] - y;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((point[0] - x) * dx + (point[1] - y) * dy) / (dx * dx + dy * dy);
-    if (t > 1) {
-      x = b[0];
-      y = b[1];
-    } else if (t > 0) {
-      x += dx * t;
-      y += dy * t;
-    }
-  }
-  dx = point[0] - x;
-  dy = point[1] - y;
-  return dx * dx + dy * dy;
+  return polygons.some((polygon) => pointInPolygonRings(point, polygon));
 }
 
 /** Distance from a point to the nearest ring edge of a polygon (unsigned). */
 export function distanceToBoundary(point: Point, polygons: readonly (readonly (readonly Point[])[])[]): number {
-  let best = Infinity;
-  for (const polygon of polygons)
-    for (const ring of polygon)
-      for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++)
-        best = Math.min(best, segmentDistanceSquared(point, ring[index] as Point, ring[previous] as Point));
-  return Math.sqrt(best);
+  return Math.min(...polygons.map((polygon) => distanceToRings(point, polygon)));
 }
 
 /** Signed distance: positive inside the (multi)polygon. */

@@ -21,7 +21,7 @@ export interface BoundaryContact {
   distance: number;
 }
 
-/** Same formula and operation order as planarGeometry's pointSegmentDistance, so distances agree to the bit. */
+/** Same formula and operation order as geo/planar's pointSegmentDistance (on numbers, not arrays, in this hot loop), so distances agree to the bit. */
 function pointSegmentDistance(px: number, py: number, sx: number, sy: number, ex: number, ey: number): number {
   const dx = ex - sx;
   const dy = ey - sy;

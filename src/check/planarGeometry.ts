@@ -1,21 +1,7 @@
 import type { Geometry, Position } from "geojson";
+import { pointInPolygonRings, pointSegmentDistance, polygonRingsArea, polygonsOf } from "../geo/planar";
 
-/** Plain planar helpers on GK metre coordinates: areas, lengths, point–segment distances, point in polygon. */
-
-export function ringSignedArea(ring: Position[]): number {
-  let twice = 0;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    twice += ring[previous]![0]! * ring[index]![1]! - ring[index]![0]! * ring[previous]![1]!;
-  }
-  return twice / 2;
-}
-
-export function polygonsOf(geometry: Geometry): Position[][][] {
-  if (geometry.type === "Polygon") return [geometry.coordinates];
-  if (geometry.type === "MultiPolygon") return geometry.coordinates;
-  if (geometry.type === "GeometryCollection") return geometry.geometries.flatMap(polygonsOf);
-  return [];
-}
+/** Whole-geometry planar helpers on GK metre coordinates (areas, lengths, distances), built on src/geo/planar. */
 
 export function linesOf(geometry: Geometry): Position[][] {
   switch (geometry.type) {
@@ -48,10 +34,7 @@ export function pointsOf(geometry: Geometry): Position[] {
 }
 
 export function planarArea(geometry: Geometry): number {
-  return polygonsOf(geometry).reduce((sum, [outer, ...holes]) => {
-    if (!outer) return sum;
-    return sum + Math.abs(ringSignedArea(outer)) - holes.reduce((holeSum, hole) => holeSum + Math.abs(ringSignedArea(hole)), 0);
-  }, 0);
+  return polygonsOf(geometry).reduce((sum, rings) => sum + polygonRingsArea(rings), 0);
 }
 
 export function planarPerimeter(geometry: Geometry): number {
@@ -66,14 +49,6 @@ export function lineLength(line: Position[]): number {
   return length;
 }
 
-function pointSegmentDistance(point: Position, start: Position, end: Position): number {
-  const dx = end[0]! - start[0]!;
-  const dy = end[1]! - start[1]!;
-  const lengthSquared = dx * dx + dy * dy;
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point[0]! - start[0]!) * dx + (point[1]! - start[1]!) * dy) / lengthSquared));
-  return Math.hypot(point[0]! - (start[0]! + t * dx), point[1]! - (start[1]! + t * dy));
-}
-
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
   const orientation = (p: Position, q: Position, r: Position) => Math.sign((q[0]! - p[0]!) * (r[1]! - p[1]!) - (q[1]! - p[1]!) * (r[0]! - p[0]!));
   const o1 = orientation(a, b, c);
@@ -83,20 +58,8 @@ function segmentsCross(a: Position, b: Position, c: Position, d: Position): bool
   return o1 !== o2 && o3 !== o4;
 }
 
-function ringContains(ring: Position[], point: Position): boolean {
-  let inside = false;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    const xi = ring[index]![0]!;
-    const yi = ring[index]![1]!;
-    const xj = ring[previous]![0]!;
-    const yj = ring[previous]![1]!;
-    if (yi > point[1]! !== yj > point[1]! && point[0]! < ((xj - xi) * (point[1]! - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 export function polygonContainsPoint(geometry: Geometry, point: Position): boolean {
-  return polygonsOf(geometry).some(([outer, ...holes]) => !!outer && ringContains(outer, point) && !holes.some((hole) => ringContains(hole, point)));
+  return polygonsOf(geometry).some((rings) => pointInPolygonRings(point, rings));
 }
 
 /** Shortest distance between two planar geometries (0 when they intersect or one contains the other). */

@@ -1,6 +1,7 @@
 import type { Feature, Geometry, MultiPolygon, Polygon, Position } from "geojson";
 import proj4 from "proj4";
 import { lngLatToGaussKruger } from "./crs";
+import { polygonRingsArea, polygonsOf } from "./planar";
 
 /** 1 亩 = 10 000 / 15 m² (≈ 666.67 m²), the statutory definition. */
 export const SQUARE_METRES_PER_MU = 10_000 / 15;
@@ -17,28 +18,8 @@ export interface AreaFigures {
   ellipsoidalSquareMetres: number;
 }
 
-function ringArea(ring: Position[], project: (lngLat: [number, number]) => [number, number]): number {
-  let twiceArea = 0;
-  let previous = project([ring[ring.length - 1]![0]!, ring[ring.length - 1]![1]!]);
-  for (const position of ring) {
-    const current = project([position[0]!, position[1]!]);
-    twiceArea += previous[0] * current[1] - current[0] * previous[1];
-    previous = current;
-  }
-  return Math.abs(twiceArea) / 2;
-}
-
 function polygonArea(rings: Position[][], project: (lngLat: [number, number]) => [number, number]): number {
-  const [outer, ...holes] = rings;
-  if (!outer || outer.length < 3) return 0;
-  return holes.reduce((area, hole) => area - ringArea(hole, project), ringArea(outer, project));
-}
-
-function polygonsOf(geometry: Geometry): Position[][][] {
-  if (geometry.type === "Polygon") return [geometry.coordinates];
-  if (geometry.type === "MultiPolygon") return geometry.coordinates;
-  if (geometry.type === "GeometryCollection") return geometry.geometries.flatMap(polygonsOf);
-  return [];
+  return polygonRingsArea(rings.map((ring) => ring.map((position) => project([position[0]!, position[1]!]))));
 }
 
 function projectEqualArea(lngLat: [number, number]): [number, number] {

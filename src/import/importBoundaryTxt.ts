@@ -1,4 +1,5 @@
 import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
+import { pointInRing } from "../geo/planar";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { crsFromStatement, epsgCodeIn, olderDatumIn } from "./crsStatement";
@@ -26,17 +27,6 @@ interface ParcelBlock {
 
 function txtError(code: string, line: number, zh: string, en: string): ImportResult {
   return failure({ code, zh: `第 ${line} 行：${zh}`, en: `Line ${line}: ${en}`, detail: { line } });
-}
-
-/** Ray casting in the source plane; swapping both axes of both inputs gives the same answer. */
-function pointInRing([x, y]: SourcePosition, ring: readonly SourcePosition[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /**

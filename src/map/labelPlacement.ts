@@ -1,4 +1,5 @@
 import type { Position } from "geojson";
+import { distanceToRings, pointInPolygonRings, ringSignedArea } from "../geo/planar";
 import type { Language } from "../i18n/messages";
 import type { LayerFeatureCollection } from "../layers/layerData";
 import type { LayerDefinition } from "../layers/manifestTypes";
@@ -14,18 +15,8 @@ export interface LabelAnchor {
 
 type Ring = Position[];
 
-function ringArea(ring: Ring): number {
-  let twiceArea = 0;
-  for (let index = 0; index < ring.length - 1; index++) {
-    const [x0, y0] = ring[index] as [number, number];
-    const [x1, y1] = ring[index + 1] as [number, number];
-    twiceArea += x0 * y1 - x1 * y0;
-  }
-  return twiceArea / 2;
-}
-
 function ringCentroid(ring: Ring): [number, number] | null {
-  const area = ringArea(ring);
+  const area = ringSignedArea(ring);
   if (area === 0) return null;
   let x = 0;
   let y = 0;
@@ -39,37 +30,6 @@ function ringCentroid(ring: Ring): [number, number] | null {
   return [x / (6 * area), y / (6 * area)];
 }
 
-function insideRing(point: [number, number], ring: Ring): boolean {
-  let inside = false;
-  for (let index = 0, previous = ring.length - 1; index < ring.length; previous = index++) {
-    const [xi, yi] = ring[index] as [number, number];
-    const [xj, yj] = ring[previous] as [number, number];
-    if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function insidePolygon(point: [number, number], rings: Ring[]): boolean {
-  const [outer, ...holes] = rings;
-  return !!outer && insideRing(point, outer) && !holes.some((hole) => insideRing(point, hole));
-}
-
-function distanceToEdges(point: [number, number], rings: Ring[]): number {
-  let best = Infinity;
-  for (const ring of rings) {
-    for (let index = 0; index < ring.length - 1; index++) {
-      const [ax, ay] = ring[index] as [number, number];
-      const [bx, by] = ring[index + 1] as [number, number];
-      const dx = bx - ax;
-      const dy = by - ay;
-      const lengthSquared = dx * dx + dy * dy;
-      const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((point[0] - ax) * dx + (point[1] - ay) * dy) / lengthSquared));
-      best = Math.min(best, Math.hypot(point[0] - (ax + t * dx), point[1] - (ay + t * dy)));
-    }
-  }
-  return best;
-}
-
 /**
  * A label point inside a polygon: its area centroid when that lies inside, else the point of a coarse grid that is
  * farthest from the edges (a concave town would otherwise get its name outside itself).
@@ -78,7 +38,7 @@ export function polygonLabelPoint(rings: Ring[]): [number, number] | null {
   const outer = rings[0];
   if (!outer || outer.length < 4) return null;
   const centroid = ringCentroid(outer);
-  if (centroid && insidePolygon(centroid, rings)) return centroid;
+  if (centroid && pointInPolygonRings(centroid, rings)) return centroid;
   const xs = outer.map((position) => position[0] as number);
   const ys = outer.map((position) => position[1] as number);
   const [west, east, south, north] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -88,8 +48,8 @@ export function polygonLabelPoint(rings: Ring[]): [number, number] | null {
   for (let column = 0; column <= steps; column++) {
     for (let row = 0; row <= steps; row++) {
       const candidate: [number, number] = [west + ((east - west) * column) / steps, south + ((north - south) * row) / steps];
-      if (!insidePolygon(candidate, rings)) continue;
-      const distance = distanceToEdges(candidate, rings);
+      if (!pointInPolygonRings(candidate, rings)) continue;
+      const distance = distanceToRings(candidate, rings);
       if (distance > bestDistance) {
         best = candidate;
         bestDistance = distance;
@@ -100,7 +60,7 @@ export function polygonLabelPoint(rings: Ring[]): [number, number] | null {
 }
 
 function largestPolygon(polygons: Ring[][]): Ring[] | undefined {
-  return [...polygons].sort((a, b) => Math.abs(ringArea(b[0] ?? [])) - Math.abs(ringArea(a[0] ?? [])))[0];
+  return [...polygons].sort((a, b) => Math.abs(ringSignedArea(b[0] ?? [])) - Math.abs(ringSignedArea(a[0] ?? [])))[0];
 }
 
 function isLngLat(value: unknown): value is [number, number] {
@@ -130,7 +90,7 @@ export function labelAnchors(layer: LayerDefinition, data: LayerFeatureCollectio
     let placement: LabelAnchor["placement"] = "centre";
     if (geometry.type === "Polygon" || geometry.type === "MultiPolygon") {
       const polygon = geometry.type === "Polygon" ? geometry.coordinates : largestPolygon(geometry.coordinates);
-      weight = Math.abs(ringArea(polygon?.[0] ?? []));
+      weight = Math.abs(ringSignedArea(polygon?.[0] ?? []));
       lngLat ??= polygon ? polygonLabelPoint(polygon) : null;
     } else if (geometry.type === "Point") {
       lngLat ??= geometry.coordinates as [number, number];
