@@ -1,4 +1,5 @@
 import { FILE_IMPORT_MESSAGES } from "./messages.fileImport";
+import { BATCH_MESSAGES } from "./messages.batch";
 import { MEMORIAL_MESSAGES } from "./messages.memorials";
 import { OFFICIAL_DATA_MESSAGES } from "./messages.officialData";
 import { PARCEL_MESSAGES } from "./messages.parcel";
@@ -27,6 +28,7 @@ const zh = {
   ...POLICY_MESSAGES.zh,
   ...PARCEL_MESSAGES.zh,
   ...WORKSPACE_MESSAGES.zh,
+  ...BATCH_MESSAGES.zh,
   ...PWA_MESSAGES.zh,
   "app.title": "大足区规划政策地图",
   "app.loading": "正在加载地图数据…",
@@ -133,6 +135,7 @@ const en: Record<FirstScreenKey, string> = {
   ...POLICY_MESSAGES.en,
   ...PARCEL_MESSAGES.en,
   ...WORKSPACE_MESSAGES.en,
+  ...BATCH_MESSAGES.en,
   ...PWA_MESSAGES.en,
   "app.title": "Dazu District Planning Policy Map",
   "app.loading": "Loading map data…",

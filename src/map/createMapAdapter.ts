@@ -312,6 +312,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
     },
     setUserLocation: (mark) => update({ marks: { ...(input.marks ?? NO_MARKS), userLocation: userLocationFeatures(mark) } }),
+    setBatchParcels: (parcels) => update({ marks: { ...(input.marks ?? NO_MARKS), batch: parcels ?? { type: "FeatureCollection", features: [] } } }),
     setFocusMark: (mark) => {
       update({ marks: { ...(input.marks ?? NO_MARKS), focus: focusFeatures(mark) } });
       focusLabel.set(mark);

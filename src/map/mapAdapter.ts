@@ -1,3 +1,4 @@
+import type { FeatureCollection } from "geojson";
 import type { Language } from "../i18n/messages";
 import type { BasemapId } from "../state/basemapSlice";
 import type { Selection } from "../state/selection";
@@ -81,4 +82,6 @@ export interface MapAdapter extends SketchMethods {
   setUserLocation(mark: UserLocationMark | null): void;
   /** Marks where a focused feature may be (a labelled uncertainty circle, or a ring when exact); null clears it. */
   setFocusMark(mark: FocusMark | null): void;
+  /** Draws the parcels of a batch check coloured by the property `worst` (their worst status); null removes them. */
+  setBatchParcels(parcels: FeatureCollection | null): void;
 }

@@ -33,11 +33,17 @@ describe("map marks", () => {
     const marks = {
       userLocation: userLocationFeatures({ lngLat: zhuxi, accuracyMetres: 40 }),
       focus: focusFeatures({ lngLat: zhuxi, radiusMetres: 1000, label: "" }),
+      batch: {
+        type: "FeatureCollection" as const,
+        features: [{ type: "Feature" as const, properties: { worst: "restricted" }, geometry: { type: "Point" as const, coordinates: zhuxi } }],
+      },
     };
     const style = buildStyle(fixtureStyleInput({ marks }));
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
-    expect(ids.slice(-6)).toEqual([
+    expect(ids.slice(-8)).toEqual([
+      "mark:batch:fill",
+      "mark:batch:outline",
       "mark:focus:fill",
       "mark:focus:casing",
       "mark:focus:outline",
@@ -45,7 +51,7 @@ describe("map marks", () => {
       "mark:user:accuracy",
       "mark:user:position",
     ]);
-    expect(ids.slice(0, -6).every((id) => !id.startsWith("mark:"))).toBe(true);
+    expect(ids.slice(0, -8).every((id) => !id.startsWith("mark:"))).toBe(true);
     expect(validateStyleMin(buildStyle(fixtureStyleInput({ marks: NO_MARKS })))).toEqual([]);
   });
 

@@ -27,14 +27,29 @@ export interface FocusMark {
 export interface MapMarks {
   userLocation: FeatureCollection;
   focus: FeatureCollection;
+  /** The parcels of a batch check, each with its worst status in the property `worst`. */
+  batch: FeatureCollection;
 }
 
 const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
 
-export const NO_MARKS: MapMarks = { userLocation: EMPTY, focus: EMPTY };
+export const NO_MARKS: MapMarks = { userLocation: EMPTY, focus: EMPTY, batch: EMPTY };
 
 export const USER_LOCATION_SOURCE = "mark:user-location";
 export const FOCUS_SOURCE = "mark:focus";
+export const BATCH_SOURCE = "mark:batch";
+
+/** A batch parcel's colour by its worst status: the report's status colours (overlaps red, cannot be decided amber). */
+const BATCH_COLORS: Array<[string, string]> = [
+  ["restricted", "#c62828"],
+  ["undecided", "#e65100"],
+  ["caution", "#f9a825"],
+  ["clear", "#2e7d32"],
+  ["outside", "#757575"],
+  ["no-data", "#9e9e9e"],
+  ["failed", "#6a1b9a"],
+];
+const batchColor = ["match", ["get", "worst"], ...BATCH_COLORS.flat(), "#546e7a"] as unknown as string;
 
 const USER_COLOR = "#1a73e8";
 const FOCUS_COLOR = "#b2182b";
@@ -91,7 +106,10 @@ export function markStyleParts(marks: MapMarks): { sources: Record<string, Sourc
   const sources: Record<string, SourceSpecification> = {};
   if (marks.focus.features.length > 0) sources[FOCUS_SOURCE] = { type: "geojson", data: marks.focus };
   if (marks.userLocation.features.length > 0) sources[USER_LOCATION_SOURCE] = { type: "geojson", data: marks.userLocation };
+  if (marks.batch.features.length > 0) sources[BATCH_SOURCE] = { type: "geojson", data: marks.batch };
   const layers: LayerSpecification[] = [
+    { id: "mark:batch:fill", type: "fill", source: BATCH_SOURCE, paint: { "fill-color": batchColor, "fill-opacity": 0.35 } },
+    { id: "mark:batch:outline", type: "line", source: BATCH_SOURCE, paint: { "line-color": batchColor, "line-width": 1.5 } },
     // A pale veil rather than a colour: it stands out on every fill below (the fee tiers are red too).
     {
       id: "mark:focus:fill",

@@ -48,8 +48,8 @@ describe("app database", () => {
     expect(await parcels.list()).toEqual({ ok: true, value: [newer, older] });
     expect(await parcels.loadDraft()).toEqual({ ok: true, value: testDraft });
     expect(await openImportedLayerStorage(factory).listLayers()).toEqual({ ok: true, value: [] });
-    expect(APP_DATABASE_VERSION).toBe(2);
-    expect(await storeNames(factory)).toEqual({ version: 2, stores: ["drafts", "layers", "queries", "settings"] });
+    expect(APP_DATABASE_VERSION).toBe(3);
+    expect(await storeNames(factory)).toEqual({ version: 3, stores: ["batches", "drafts", "layers", "queries", "settings"] });
   });
 
   it("skips version 1 records that fail the guards instead of trusting them", async () => {
@@ -68,7 +68,7 @@ describe("app database", () => {
   it("creates every store in a fresh browser", async () => {
     const factory = new IDBFactory();
     await openParcelStorage(factory).saveDraft(null, null);
-    expect(await storeNames(factory)).toEqual({ version: 2, stores: ["drafts", "layers", "queries", "settings"] });
+    expect(await storeNames(factory)).toEqual({ version: 3, stores: ["batches", "drafts", "layers", "queries", "settings"] });
   });
 
   it("writes all of a multi-store transaction or nothing", async () => {

@@ -7,6 +7,7 @@
  *                "drafts"    key "current"  SiteDraft (parcelStorage.ts)
  *     version 2  "layers"    keyPath "id"   ImportedLayerRecord (src/workspace/importedLayer.ts)
  *                "settings"  key "current"  SettingsRecord (settingsStorage.ts)
+ *     version 3  "batches"   key "current"  Batch (src/siteCheck/batch/batchService.ts, guarded in src/workspace/batchRecord.ts)
  *
  * An upgrade only adds stores: records written by an older version stay where they are and are read through the
  * guards, which skip anything they do not recognise instead of trusting it.
@@ -14,15 +15,16 @@
 
 /** Named for its first use (saved parcels); renaming it would strand the records of version 1. */
 export const APP_DATABASE = "dazu-map-parcels";
-export const APP_DATABASE_VERSION = 2;
+export const APP_DATABASE_VERSION = 3;
 
 export const QUERIES_STORE = "queries";
 export const DRAFTS_STORE = "drafts";
 export const LAYERS_STORE = "layers";
 export const SETTINGS_STORE = "settings";
-export type StoreName = typeof QUERIES_STORE | typeof DRAFTS_STORE | typeof LAYERS_STORE | typeof SETTINGS_STORE;
+export const BATCHES_STORE = "batches";
+export type StoreName = typeof QUERIES_STORE | typeof DRAFTS_STORE | typeof LAYERS_STORE | typeof SETTINGS_STORE | typeof BATCHES_STORE;
 
-/** The key of the single record in "drafts" and in "settings". */
+/** The key of the single record in "drafts", "settings" and "batches". */
 export const CURRENT_KEY = "current";
 
 /** `unavailable`: no IndexedDB (private mode, blocked); `quota`: the browser refused to store more. */
@@ -47,6 +49,7 @@ export function upgradeDatabase(database: IDBDatabase, oldVersion: number): void
     database.createObjectStore(LAYERS_STORE, { keyPath: "id" });
     database.createObjectStore(SETTINGS_STORE);
   }
+  if (oldVersion < 3) database.createObjectStore(BATCHES_STORE);
 }
 
 /** JSON-safe copy: no functions, no proxies, nothing structured clone would refuse. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { settingsRecordOf } from "../state/settingsStorage";
-import { testDraft, testLayer, testSavedQuery } from "../../tests/support/testRecords";
+import { testDraft, testLayer, testSavedQuery, testBatch } from "../../tests/support/testRecords";
 import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from "./workspaceFile";
 
 const settings = settingsRecordOf(
@@ -20,6 +20,7 @@ function sampleWorkspace(): WorkspaceFile {
       savedQueries: [testSavedQuery("q-1", "2024-05-02T00:00:00.000Z"), testSavedQuery("q-2")],
       draft: testDraft,
       importedLayers: [testLayer("imported-a"), testLayer("imported-b", "2024-06-05T00:00:00.000Z")],
+      batch: testBatch(),
       dataPackageVersion: "2023.1.0",
     },
     "2024-06-10T09:30:00.000Z",
@@ -40,9 +41,27 @@ describe("workspace file", () => {
     expect(result).toEqual({ ok: true, workspace, skipped: [] });
   });
 
+  it("reads a file written before batches as having none", () => {
+    const { batch: _batch, ...older } = sampleWorkspace();
+    const result = readWorkspaceFile(JSON.stringify(older));
+    expect(result.ok && result.workspace.batch).toBeNull();
+    expect(result.ok && result.skipped).toEqual([]);
+  });
+
+  it("refuses a batch whose reason code the message tables do not have, or whose finding status is unknown", () => {
+    const batch = testBatch();
+    const outcome = (batch.results[0] as unknown as { outcome: { report: { findings: Array<Record<string, unknown>> } } }).outcome;
+    for (const change of [{ reason: { code: "constructor", params: {} } }, { status: "<b>bad</b>" }]) {
+      const finding = { ...outcome.report.findings[0], ...change };
+      const damaged = { ...batch, results: [{ index: 0, outcome: { ...outcome, report: { ...outcome.report, findings: [finding] } } }, batch.results[1]] };
+      const result = readWorkspaceFile(JSON.stringify({ ...sampleWorkspace(), batch: damaged }));
+      expect(result.ok && result.skipped.map((message) => message.code)).toEqual(["workspace-skipped-batch"]);
+    }
+  });
+
   it("round-trips an empty workspace", () => {
     const empty = buildWorkspaceFile(
-      { settings: null, savedQueries: [], draft: null, importedLayers: [], dataPackageVersion: null },
+      { settings: null, savedQueries: [], draft: null, importedLayers: [], batch: null, dataPackageVersion: null },
       "2024-06-10T00:00:00.000Z",
     );
     expect(readWorkspaceFile(serializeWorkspaceFile(empty))).toEqual({ ok: true, workspace: empty, skipped: [] });
@@ -61,6 +80,8 @@ describe("workspace file", () => {
       importedLayers: [{ ...workspace.importedLayers[0], id: "towns" }, workspace.importedLayers[1]],
       draft: { ...testDraft, schemaVersion: 99 },
       settings: { ...settings, basemap: "javascript:alert(1)" },
+      // Row 2 of the results claims to be row 1: results and parcels would no longer line up.
+      batch: { ...testBatch(), results: [testBatch().results[0], { index: 0, failed: "x" }] },
     };
     const result = readWorkspaceFile(JSON.stringify(garbled));
     expect(result.ok).toBe(true);
@@ -69,6 +90,7 @@ describe("workspace file", () => {
     expect(result.workspace.importedLayers).toEqual([workspace.importedLayers[1]]);
     expect(result.workspace.draft).toBeNull();
     expect(result.workspace.settings).toBeNull();
+    expect(result.workspace.batch).toBeNull();
     expect(result.skipped.map((message) => message.code)).toEqual([
       "workspace-skipped-query",
       "workspace-skipped-query",
@@ -76,6 +98,7 @@ describe("workspace file", () => {
       "workspace-skipped-layer",
       "workspace-skipped-draft",
       "workspace-skipped-settings",
+      "workspace-skipped-batch",
     ]);
     expect(result.skipped[0]?.zh).toBe("已保存地块第 2 条“东界 q-2”无法读取（已损坏或来自不兼容的版本），已跳过。");
     expect(result.skipped[1]?.en).toContain("no. 3 “东界 q-1” has the same id");

@@ -3,13 +3,17 @@ import { MAX_NESTING_DEPTH } from "../import/types";
 import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
 import { isSettingsRecord, type SettingsRecord } from "../state/settingsStorage";
 import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
+import type { Batch } from "../siteCheck/batch/batchService";
+import { isBatchRecord } from "./batchRecord";
 
 /*
  * The workspace file: everything this browser keeps (saved site queries, the unsaved draft, imported layers and the
  * settings) as one JSON file, to move to another browser or keep as a backup. The 天地图 key is never in it.
  *
  *   { format: "dazu-map-workspace", formatVersion: 1, exportedAt, dataPackageVersion,
- *     settings, savedQueries, draft, importedLayers }
+ *     settings, savedQueries, draft, importedLayers, batch }
+ *
+ * `batch` (the last batch check) came later: a file without it reads as having none.
  *
  * Reading trusts nothing: each record goes through the same guard as a record read from the database, and one that
  * fails is skipped with a reason the user sees before anything is written.
@@ -25,6 +29,7 @@ export interface WorkspaceContents {
   savedQueries: SavedSiteQuery[];
   draft: SiteDraft | null;
   importedLayers: ImportedLayerRecord[];
+  batch: Batch | null;
 }
 
 export interface WorkspaceFile extends WorkspaceContents {
@@ -55,6 +60,7 @@ export function buildWorkspaceFile(contents: WorkspaceContents & { dataPackageVe
     savedQueries: contents.savedQueries,
     draft: contents.draft,
     importedLayers: contents.importedLayers,
+    batch: contents.batch,
   };
 }
 
@@ -168,7 +174,7 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
       "The workspace file's format version is not recognised; the file may be damaged.",
     );
   }
-  const { exportedAt, dataPackageVersion, settings, savedQueries, draft, importedLayers } = parsed;
+  const { exportedAt, dataPackageVersion, settings, savedQueries, draft, importedLayers, batch } = parsed;
   if (
     typeof exportedAt !== "string" ||
     !(dataPackageVersion === null || typeof dataPackageVersion === "string") ||
@@ -197,10 +203,15 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
     if (isSettingsRecord(settings)) keptSettings = settings;
     else skipped.push({ code: "workspace-skipped-settings", zh: `设置${UNREADABLE.zh}`, en: `The settings ${UNREADABLE.en}` });
   }
+  let keptBatch: Batch | null = null;
+  if (batch !== undefined && batch !== null) {
+    if (isBatchRecord(batch)) keptBatch = batch;
+    else skipped.push({ code: "workspace-skipped-batch", zh: `批量核查结果${UNREADABLE.zh}`, en: `The batch check ${UNREADABLE.en}` });
+  }
   return {
     ok: true,
     workspace: buildWorkspaceFile(
-      { dataPackageVersion, settings: keptSettings, savedQueries: keptQueries, draft: keptDraft, importedLayers: keptLayers },
+      { dataPackageVersion, settings: keptSettings, savedQueries: keptQueries, draft: keptDraft, importedLayers: keptLayers, batch: keptBatch },
       exportedAt,
     ),
     skipped,

@@ -45,7 +45,7 @@ describe("workspace storage", () => {
     const layer = { ...testLayer("imported-a"), provenance: "新版" };
     const storage = openWorkspaceStorage(factory);
     await storage.writeAll({
-      contents: { savedQueries: [renamed, other], importedLayers: [layer, testLayer("imported-b")], draft: null, settings: null },
+      contents: { savedQueries: [renamed, other], importedLayers: [layer, testLayer("imported-b")], draft: null, settings: null, batch: null },
       replaceDraft: true,
       replaceSettings: true,
     });
@@ -59,7 +59,11 @@ describe("workspace storage", () => {
   it("leaves the draft and settings alone when the file's could not be read", async () => {
     const { factory } = await filledBrowser();
     const storage = openWorkspaceStorage(factory);
-    await storage.writeAll({ contents: { savedQueries: [], importedLayers: [], draft: null, settings: null }, replaceDraft: false, replaceSettings: false });
+    await storage.writeAll({
+      contents: { savedQueries: [], importedLayers: [], draft: null, settings: null, batch: null },
+      replaceDraft: false,
+      replaceSettings: false,
+    });
     const read = await storage.readAll();
     expect(read.ok && read.value.draft?.sketch).toEqual(testDraft.sketch);
     expect(read.ok && read.value.settings).toMatchObject(settings);
@@ -83,6 +87,7 @@ describe("workspace storage", () => {
           importedLayers: [testLayer("imported-z")],
           draft: null,
           settings: settingsRecordOf({ ...settings, language: "zh" }),
+          batch: null,
         },
         replaceDraft: true,
         replaceSettings: true,

@@ -1,12 +1,14 @@
 import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 import type { WorkspaceContents } from "./workspaceFile";
-import { CURRENT_KEY, DRAFTS_STORE, LAYERS_STORE, openAppDatabase, QUERIES_STORE, SETTINGS_STORE, type StorageResult } from "../state/database";
+import { BATCHES_STORE, CURRENT_KEY, DRAFTS_STORE, LAYERS_STORE, openAppDatabase, QUERIES_STORE, SETTINGS_STORE, type StorageResult } from "../state/database";
+import type { Batch } from "../siteCheck/batch/batchService";
+import { isBatchRecord } from "./batchRecord";
 import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
 import { isSettingsRecord, type SettingsRecord } from "../state/settingsStorage";
 
 /** Everything the app keeps in its database at once, for the workspace file (see src/workspace/workspaceFile.ts). */
 
-const ALL_STORES = [QUERIES_STORE, DRAFTS_STORE, LAYERS_STORE, SETTINGS_STORE] as const;
+const ALL_STORES = [QUERIES_STORE, DRAFTS_STORE, LAYERS_STORE, SETTINGS_STORE, BATCHES_STORE] as const;
 
 export interface WorkspaceSummary {
   savedQueries: number;
@@ -43,6 +45,7 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
         const draft = stores(DRAFTS_STORE).get(CURRENT_KEY);
         const layers = stores(LAYERS_STORE).getAll();
         const settings = stores(SETTINGS_STORE).get(CURRENT_KEY);
+        const batch = stores(BATCHES_STORE).get(CURRENT_KEY);
         return (): WorkspaceContents => ({
           savedQueries: (queries.result as unknown[])
             .filter(isSavedSiteQuery)
@@ -53,6 +56,7 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
             (a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id),
           ),
           settings: isSettingsRecord(settings.result) ? (settings.result as SettingsRecord) : null,
+          batch: isBatchRecord(batch.result) ? (batch.result as Batch) : null,
         });
       }),
     summary: () =>
@@ -77,6 +81,8 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
           if (contents.draft) stores(DRAFTS_STORE).put(contents.draft, CURRENT_KEY);
           else stores(DRAFTS_STORE).delete(CURRENT_KEY);
         }
+        // A file without a batch leaves the stored one: the batch is one more record, like an imported layer.
+        if (contents.batch) stores(BATCHES_STORE).put(contents.batch, CURRENT_KEY);
         if (replaceSettings) {
           if (contents.settings) stores(SETTINGS_STORE).put(contents.settings, CURRENT_KEY);
           else stores(SETTINGS_STORE).delete(CURRENT_KEY);

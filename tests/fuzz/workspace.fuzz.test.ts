@@ -6,7 +6,8 @@ import { validateLayerData } from "../../src/layers/validateLayerData";
 import { fetchGeodata } from "../support/testGeodata";
 import { isSavedSiteQuery, isSiteDraft } from "../../src/state/parcelStorage";
 import { isSettingsRecord, settingsRecordOf } from "../../src/state/settingsStorage";
-import { testDraft, testLayer, testSavedQuery } from "../support/testRecords";
+import { testBatch, testDraft, testLayer, testSavedQuery } from "../support/testRecords";
+import { isBatchRecord } from "../../src/workspace/batchRecord";
 import { isImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../../src/workspace/workspaceFile";
 import { Random } from "./corpus";
@@ -59,6 +60,7 @@ function validWorkspaceText(): string {
         savedQueries: [testSavedQuery("q-1"), testSavedQuery("q-2")],
         draft: testDraft,
         importedLayers: [layer, { ...layer, id: "imported-parks-f2", replaces: "parks" }],
+        batch: testBatch(),
         dataPackageVersion: "2023.1.0",
       },
       "2024-06-10T09:30:00.000Z",
@@ -145,6 +147,7 @@ describe(`workspace files, damaged and hostile (FUZZ_SEED=${SEED})`, () => {
         if (!workspace.importedLayers.every(isImportedLayerRecord)) problems.push(`${where}: a layer that fails its guard was kept`);
         if (workspace.draft !== null && !isSiteDraft(workspace.draft)) problems.push(`${where}: a bad draft was kept`);
         if (workspace.settings !== null && !isSettingsRecord(workspace.settings)) problems.push(`${where}: bad settings were kept`);
+        if (workspace.batch !== null && !isBatchRecord(workspace.batch)) problems.push(`${where}: a bad batch was kept`);
         const merged = mergeImportedLayers(dataPackage, workspace.importedLayers);
         const mergedIds = new Set(merged.dataPackage.manifest.layers.map((layer) => layer.id));
         const left = workspace.importedLayers.filter((layer) => !mergedIds.has(layer.id)).length;

@@ -47,6 +47,7 @@ export function createFakeMapAdapter(hitsAt: (point: ScreenPoint) => FeatureHit[
     screenBoxOf: () => ({ x0: 0, y0: 0, x1: 0, y1: 0 }),
     setUserLocation: record("setUserLocation"),
     setFocusMark: record("setFocusMark"),
+    setBatchParcels: record("setBatchParcels"),
     startSketch: record("startSketch"),
     setSketch: record("setSketch"),
     sketchCommand: record("sketchCommand"),

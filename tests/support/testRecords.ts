@@ -2,6 +2,7 @@ import type { Polygon } from "geojson";
 import { IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import type { SavedSiteQuery, SiteDraft } from "../../src/state/parcelStorage";
 import type { SiteQuery } from "../../src/state/parcelSlice";
+import { BATCH_SCHEMA_VERSION, type Batch } from "../../src/siteCheck/batch/batchService";
 
 /** Records as the app writes them, shared by the storage and workspace tests. */
 
@@ -79,5 +80,46 @@ export function testLayer(id: string, importedAt = "2024-06-01T00:00:00.000Z"): 
         },
       ],
     },
+  };
+}
+
+/** A batch of two parcels as the batch check stores it: the first overlaps the key zone, the second's check failed. */
+export function testBatch(id = "batch-1"): Batch {
+  const geometry = testQuery.parcel.geometry;
+  return {
+    schemaVersion: BATCH_SCHEMA_VERSION,
+    id,
+    fileName: "宗地.geojson",
+    crs: { code: "EPSG:4490", swappedAxes: false, reason: { zh: "文件声明", en: "declared by the file" }, confidence: "declared" },
+    warnings: [{ code: "parcel-closed", zh: "已闭合", en: "closed", detail: { parcel: "一号" } }],
+    checkedAt: "2024-06-01T00:00:00.000Z",
+    dataPackageVersion: "2023.1.0",
+    parcels: [
+      { name: "一号", geometry, sourceCoordinates: [[[[105.7, 29.7]]]], properties: { 宗地编号: "ZD-001", 面积: 12.5 } },
+      { name: "二号", geometry, sourceCoordinates: [], properties: {} },
+    ],
+    results: [
+      {
+        index: 0,
+        outcome: {
+          report: {
+            parcel: { gaussKrugerSquareMetres: 1000 },
+            district: { position: "inside" },
+            findings: [
+              {
+                layerId: "mining-key-zone",
+                title: { zh: "重点开采区", en: "Key extraction zone" },
+                status: "restricted",
+                reason: { code: "site.reason.overlaps", params: { share: { share: 0.5 }, count: 1 } },
+                overlaps: [{ name: "重点开采区", overlapSquareMetres: 500, shareOfParcel: 0.5 }],
+              },
+            ],
+          },
+          notChecked: [],
+          fee: { questions: [{ id: "town" }], town: null },
+        },
+      },
+      { index: 1, failed: "worker crashed" },
+    ],
   };
 }

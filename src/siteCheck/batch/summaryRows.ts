@@ -7,7 +7,7 @@ import type { ImportMessage } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
 import type { LocalizedText } from "../../layers/manifestTypes";
 import { STATUS_MESSAGES } from "../report/buildReport";
-import type { CheckedParcel } from "./checkParcels";
+import type { BatchEntry } from "./batchEntry";
 
 /** One parcel's line of the summary: the figures as numbers, the texts in the reader's language. */
 export interface SummaryRow {
@@ -72,7 +72,7 @@ function parcelNumber(properties: Record<string, string | number>): string {
   return key ? String(properties[key]).trim() : "";
 }
 
-function feeText(checked: CheckedParcel, language: Language): string {
+function feeText(checked: BatchEntry, language: Language): string {
   const { questions, town } = checked.fee;
   if (questions.length > 0) {
     return questions
@@ -84,7 +84,7 @@ function feeText(checked: CheckedParcel, language: Language): string {
   return town?.rate != null ? translate(language, "site.fee.rate", { rate: town.rate }) : "";
 }
 
-export function summaryRow(checked: CheckedParcel, dataPackage: DataPackage, importWarnings: readonly ImportMessage[], language: Language): SummaryRow {
+export function summaryRow(checked: BatchEntry, dataPackage: DataPackage, importWarnings: readonly ImportMessage[], language: Language): SummaryRow {
   const squareMetres = checked.report.parcel.gaussKrugerSquareMetres;
   const statuses = Object.fromEntries(
     restrictingLayers(dataPackage).map((layer) => [layer.id, checked.report.findings.find((finding) => finding.layerId === layer.id)?.status ?? null]),

@@ -1,19 +1,18 @@
 import { describeCrs } from "../../geo/crsDetect";
-import { parcelName } from "../../i18n/defaultParcelName";
-import { areaFigures } from "../../geo/measure";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import { importFileInWorker, importPastedInWorker, type ImportRunOptions } from "../../import/importClient";
 import type { CrsOverride, ImportedParcel, ImportMessage, ImportResult } from "../../import/types";
 import type { MapAdapter } from "../../map/mapAdapter";
 import type { SketchKind } from "../../map/sketch/sketchState";
-import { areaText } from "../../parcel/format";
 import type { ParcelOrigin, SiteParcel } from "../../parcel/types";
 import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
 import { crsOverrideControls } from "../fileImport/crsOverrideControls";
 import { fileDropZone } from "../fileImport/fileDropZone";
 import { createImportRunner } from "../fileImport/importRunner";
+import type { BatchInput } from "../../siteCheck/batch/batchService";
+import { parcelChoiceList } from "../batch/parcelChoiceList";
 import type { SiteCheckController } from "./siteCheckController";
 
 type InputMode = "draw" | "paste" | "upload";
@@ -37,10 +36,10 @@ export interface InputSectionOptions {
   onDrawStart(): void;
   /** Called when a pasted or uploaded parcel has been checked, so focus can move to the report. */
   onChecked?(): void;
-}
-
-function parcelArea(parcel: ImportedParcel): number {
-  return areaFigures(parcel.geometry).gaussKrugerSquareMetres;
+  /** Checks every parcel of a file with several (the batch check). */
+  checkAll?(input: BatchInput): void;
+  /** True while a batch check runs. */
+  batchBusy?(): boolean;
 }
 
 /**
@@ -291,38 +290,17 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
           )
         : null,
       parcels.length > 1
-        ? h(
-            "div",
-            { class: "site-parcel-choice" },
-            h("p", {}, t("site.import.choose", { count: parcels.length })),
-            h(
-              "ul",
-              { class: "site-parcel-list" },
-              parcels.map((parcel, index) =>
-                h(
-                  "li",
-                  { class: index === current.submitted ? "site-parcel-item site-parcel-item--current" : "site-parcel-item" },
-                  h("span", { class: "site-parcel-name", dir: "auto" }, parcelName(parcel.name, language)),
-                  h(
-                    "span",
-                    { class: "site-parcel-area" },
-                    parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon" ? areaText(parcelArea(parcel), language) : "",
-                  ),
-                  h(
-                    "button",
-                    {
-                      type: "button",
-                      class: "secondary-button",
-                      "data-site-choose": String(index),
-                      "aria-pressed": String(index === current.submitted),
-                      onclick: () => void submit(parcel, index),
-                    },
-                    t(index === current.submitted ? "site.import.checked" : "site.import.checkThis"),
-                  ),
-                ),
-              ),
-            ),
-          )
+        ? parcelChoiceList({
+            parcels,
+            submitted: current.submitted,
+            language,
+            t,
+            choose: (index) => void submit(parcels[index]!, index),
+            checkAllBusy: options.batchBusy?.() ?? false,
+            ...(options.checkAll
+              ? { checkAll: () => options.checkAll?.({ fileName: current.fileName ?? t("site.input.paste"), crs, warnings, parcels }) }
+              : {}),
+          })
         : null,
       overrideControls(current),
     );

@@ -23,6 +23,12 @@ import { mountSavedView } from "./savedView";
 import { createSiteCheckController } from "./siteCheckController";
 import { SITE_CHECK_TAB } from "./siteCheckEntry";
 import { mountSketchToolbar } from "./sketchToolbar";
+import { createBatchWorker } from "../../siteCheck/batch/batchCheckers";
+import { batchPoolSize } from "../../siteCheck/batch/batchRunner";
+import { createBatchService } from "../../siteCheck/batch/batchService";
+import { openBatchStorage } from "../../workspace/batchStorage";
+import { mountBatchSection } from "../batch/batchSection";
+import "../batch/batch.css";
 
 export { SITE_CHECK_TAB };
 const PRINT_READY_CLASS = "site-print-ready";
@@ -95,7 +101,8 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const fee = h("section", { class: "site-section site-fee", "data-site-fee": "" });
   const mining = h("section", { class: "site-section site-mining", "data-site-mining": "" });
   const saved = h("section", { class: "site-section site-saved", "data-site-saved-section": "" });
-  pane.append(h("div", { class: "site-check" }, intro, inputs, linkProblem, report, caseDetails, fee, mining, saved));
+  const batchSection = h("section", { class: "site-section site-batch", "data-site-batch": "", "aria-labelledby": "site-batch-heading" });
+  pane.append(h("div", { class: "site-check" }, intro, inputs, batchSection, linkProblem, report, caseDetails, fee, mining, saved));
 
   const printSection = h("section", { class: "site-print", "data-site-print": "" });
   document.body.append(printSection);
@@ -150,10 +157,34 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     if (state.language !== previous.language) renderStatic();
   });
 
+  const batch = createBatchService({
+    dataPackage,
+    createChecker: () => createBatchWorker(dataPackage, location.href),
+    poolSize: batchPoolSize(navigator.hardwareConcurrency),
+    storage: openBatchStorage(),
+  });
+  mountBatchSection(batchSection, {
+    store,
+    adapter,
+    dataPackage,
+    service: batch,
+    dataBaseUrl,
+    openParcel: (index) => {
+      const site = batch.siteParcel(index);
+      if (!site) return;
+      void controller.setParcel(site, { fit: true }).then(() => {
+        if (isPhone()) report.scrollIntoView({ block: "start" });
+      });
+    },
+  });
+  void batch.restore();
+
   mountInputSection(inputs, {
     store,
     adapter,
     controller,
+    checkAll: (input) => void batch.checkAll(input),
+    batchBusy: () => batch.state().run.type === "running",
     onDrawStart: () => {
       if (isPhone()) shell.sheet.setSnap("peek");
     },

@@ -23,6 +23,7 @@ const workspace = buildWorkspaceFile({
   savedQueries: [testSavedQuery("q-1")],
   draft: testDraft,
   importedLayers: [testLayer("imported-a")],
+  batch: null,
   dataPackageVersion: "2023.1.0",
 });
 

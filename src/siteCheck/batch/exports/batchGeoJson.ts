@@ -2,10 +2,11 @@ import type { Feature, FeatureCollection } from "geojson";
 import { localized } from "../../../i18n/translate";
 import { reasonText } from "../../report/reportText";
 import { summaryRow } from "../summaryRows";
+import type { BatchEntry } from "../batchEntry";
 import type { BatchExportInput } from "./batchExportInput";
 
 /** Each parcel in WGS-84 with its summary and every finding (status, reason in the reader's language) as properties. */
-export function batchGeoJson(input: BatchExportInput): string {
+export function batchGeoJson(input: BatchExportInput<BatchEntry>): string {
   const features: Feature[] = input.checked.map((checked) => {
     const row = summaryRow(checked, input.dataPackage, input.importWarnings, input.language);
     return {

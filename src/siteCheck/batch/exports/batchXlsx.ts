@@ -1,4 +1,5 @@
 import { localized } from "../../../i18n/translate";
+import type { BatchEntry } from "../batchEntry";
 import type { BatchExportInput } from "./batchExportInput";
 import { summaryTable } from "./summaryTable";
 import { worksheetXml, XLSX_STYLES, xmlText } from "./xlsxSheet";
@@ -24,7 +25,7 @@ function workbookXml(sheetName: string): string {
  * already use, and loaded only when a workbook is asked for: a spreadsheet library would add 95–270 KB gzip for
  * the one sheet written here.
  */
-export async function batchXlsx(input: BatchExportInput): Promise<Uint8Array> {
+export async function batchXlsx(input: BatchExportInput<BatchEntry>): Promise<Uint8Array> {
   const { default: JSZip } = await import("jszip");
   const table = summaryTable(input);
   const zip = new JSZip();

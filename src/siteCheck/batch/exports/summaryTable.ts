@@ -1,6 +1,7 @@
 import type { FindingStatus } from "../../../check/types";
 import { localized } from "../../../i18n/translate";
 import { summaryCells, summaryColumns, summaryRow } from "../summaryRows";
+import type { BatchEntry } from "../batchEntry";
 import type { BatchExportInput } from "./batchExportInput";
 
 /** A cell of the summary: text, or a figure kept as a number so a spreadsheet can sum and sort it. */
@@ -18,7 +19,7 @@ export interface SummaryTable {
 const NUMERIC_COLUMNS = new Set(["areaSquareMetres", "areaMu"]);
 
 /** The summary, one row per parcel, in the reader's language: the table the CSV and the XLSX both write. */
-export function summaryTable(input: BatchExportInput): SummaryTable {
+export function summaryTable(input: BatchExportInput<BatchEntry>): SummaryTable {
   const columns = summaryColumns(input.dataPackage);
   const summaries = input.checked.map((checked) => summaryRow(checked, input.dataPackage, input.importWarnings, input.language));
   return {

@@ -1,0 +1,24 @@
+import { reasonText } from "../../report/reportText";
+import type { BatchEntry } from "../batchEntry";
+import { summaryRow } from "../summaryRows";
+import type { BatchExportInput } from "./batchExportInput";
+
+/**
+ * A page batch as JSON: each parcel's summary, attributes, geometry and findings. The page keeps no report models
+ * (a parcel's is built when its row is opened); the command line writes them with batchReportsJson.
+ */
+export function batchOutcomesJson(input: BatchExportInput<BatchEntry>): string {
+  const parcels = input.checked.map((entry) => ({
+    summary: summaryRow(entry, input.dataPackage, input.importWarnings, input.language),
+    properties: entry.properties,
+    geometry: entry.parcel.geometry,
+    findings: entry.report.findings.map((finding) => ({
+      layerId: finding.layerId,
+      status: finding.status,
+      reason: reasonText(finding.reason, input.language),
+      overlaps: finding.overlaps,
+    })),
+    notChecked: entry.notChecked.map((layer) => layer.layerId),
+  }));
+  return `${JSON.stringify({ parcels }, null, 2)}\n`;
+}
