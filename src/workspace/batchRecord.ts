@@ -35,7 +35,9 @@ function isReasonParam(value: unknown): boolean {
   if (isString(value) || isFiniteNumber(value)) return true;
   if (!isRecord(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && ["distanceMetres", "share", "squareMetres"].includes(keys[0]!) && isFiniteNumber(value[keys[0]!]);
+  if (keys.length !== 1) return false;
+  if (keys[0] === "names") return Array.isArray(value.names) && value.names.every(isText);
+  return ["distanceMetres", "share", "squareMetres"].includes(keys[0]!) && isFiniteNumber(value[keys[0]!]);
 }
 
 function isFinding(value: unknown): boolean {

@@ -94,4 +94,95 @@ describe("batch check in the page", () => {
     await screenshot(page, "batch-table-desktop", "[data-site-batch]");
     expect(session!.consoleErrors).toEqual([]);
   });
+
+  it("exports the summary as CSV with a byte-order mark, GeoJSON with the findings, and JSON", async () => {
+    const page = await openSiteCheck();
+    await uploadAndCheckAll(page);
+    const download = async (format: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-batch-export="${format}"]`).click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    const csv = await download("csv");
+    expect(csv.name).toBe("批量核查-batch-four-parcels-4544.csv");
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.bytes.toString("utf8").slice(1).trim().split("\r\n");
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toContain("宗地编号");
+    expect(lines[3]).toContain("DZ-2024-003");
+    expect(lines[3]).toContain("全部在区外");
+    expect(lines[4]).toMatch(/^D-04 小地块,DZ-2024-004,10000\.00,15\.00,/);
+
+    const geojson = JSON.parse((await download("geojson")).bytes.toString("utf8")) as {
+      features: Array<{
+        properties: { number: string; area_m2: number; "status:mining-key-zone": string; findings: Array<{ layerId: string; status: string }> };
+      }>;
+    };
+    expect(geojson.features.map((feature) => feature.properties.number)).toEqual(["DZ-2024-001", "DZ-2024-002", "DZ-2024-003", "DZ-2024-004"]);
+    expect(geojson.features[0]!.properties["status:mining-key-zone"]).toBe("undecided");
+    expect(geojson.features[0]!.properties.findings.find((finding) => finding.layerId === "mining-key-zone")?.status).toBe("undecided");
+    expect(geojson.features[3]!.properties.area_m2).toBe(10000);
+
+    const json = JSON.parse((await download("json")).bytes.toString("utf8")) as { parcels: Array<{ summary: { name: string; district: string } }> };
+    expect(json.parcels.map((parcel) => parcel.summary.district)).toEqual(["partly", "inside", "outside", "inside"]);
+    expect(session!.consoleErrors).toEqual([]);
+  });
+
+  it("keeps the batch across a reload and puts it in the workspace file", async () => {
+    const page = await openSiteCheck();
+    await uploadAndCheckAll(page);
+    await page.reload({ waitUntil: "load" });
+    await waitForApp(page);
+    await page.locator('[data-sheet-tab="site-check"]').click();
+    await expect.poll(() => page.locator("[data-batch-row]").count(), { timeout: 30_000 }).toBe(4);
+    expect(await page.locator("[data-batch-source]").innerText()).toContain("batch-four-parcels-4544.geojson · 4 个地块");
+
+    const summary = page.locator("[data-workspace-summary]");
+    await summary.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-workspace-action="export"]').click()]);
+    const file = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+      batch: { fileName: string; parcels: Array<{ name: string }>; results: Array<{ index: number }> } | null;
+    };
+    expect(file.batch?.fileName).toBe("batch-four-parcels-4544.geojson");
+    expect(file.batch?.parcels.map((parcel) => parcel.name)).toEqual(["A-01 重点开采区东界", "B-02 城区", "C-03 区外", "D-04 小地块"]);
+    expect(file.batch?.results.map((result) => result.index)).toEqual([0, 1, 2, 3]);
+    expect(session!.consoleErrors).toEqual([]);
+  });
+
+  it("cancels a running batch and keeps the earlier one", async () => {
+    const page = await openSiteCheck();
+    await uploadAndCheckAll(page);
+    const sourceBefore = await page.locator("[data-batch-source]").innerText();
+    // Three thousand 50 m squares near the district centre: long enough a run to cancel part way.
+    const features = Array.from({ length: 3000 }, (_, index) => {
+      const west = 105.6 + (index % 60) * 0.003;
+      const south = 29.6 + Math.floor(index / 60) * 0.003;
+      const ring = [
+        [west, south],
+        [west + 0.0005, south],
+        [west + 0.0005, south + 0.0005],
+        [west, south + 0.0005],
+        [west, south],
+      ];
+      return { type: "Feature", properties: { 宗地编号: `ZD-${index}` }, geometry: { type: "Polygon", coordinates: [ring] } };
+    });
+    await page.locator("[data-site-file]").setInputFiles({
+      name: "three-thousand.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })),
+    });
+    await page.locator('[data-site-action="check-all"]').click();
+    const progress = page.locator("[data-batch-progress]");
+    await expect.poll(async () => Number(/(\d+) \/ 3000/.exec(await progress.innerText())?.[1] ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await progress.getAttribute("role")).toBe("status");
+    await page.locator('[data-batch-action="cancel"]').click();
+    await page.locator("[data-batch-cancelled]").waitFor({ state: "visible" });
+    expect(await page.locator("[data-batch-cancelled]").innerText()).toBe("已取消批量核查。 之前的批量核查结果未改变。");
+    expect(await page.locator("[data-batch-source]").innerText()).toBe(sourceBefore);
+    expect(await page.locator("[data-batch-row]").count()).toBe(4);
+    // The workers were ended: nothing arrives later to replace the batch.
+    await page.waitForTimeout(2_000);
+    expect(page.workers().filter((worker) => /batchCheck\.worker/.test(worker.url()))).toHaveLength(0);
+    expect(await page.locator("[data-batch-source]").innerText()).toBe(sourceBefore);
+    expect(session!.consoleErrors).toEqual([]);
+  });
 });

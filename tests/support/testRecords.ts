@@ -110,7 +110,7 @@ export function testBatch(id = "batch-1"): Batch {
                 layerId: "mining-key-zone",
                 title: { zh: "重点开采区", en: "Key extraction zone" },
                 status: "restricted",
-                reason: { code: "site.reason.overlaps", params: { share: { share: 0.5 }, count: 1 } },
+                reason: { code: "site.reason.overlaps", params: { share: { share: 0.5 }, count: 1, names: { names: [{ zh: "重点开采区", en: "Key zone" }] } } },
                 overlaps: [{ name: "重点开采区", overlapSquareMetres: 500, shareOfParcel: 0.5 }],
               },
             ],
