@@ -252,7 +252,7 @@ const en: Record<keyof typeof zh, string> = {
   "site.paste.read": "Read and check",
   "site.paste.hint":
     "Longitude/latitude (also degrees–minutes–seconds) or Gauss–Krüger metres (X/Y in either order, with or without zone 35); a blank line separates parcels.",
-  "site.upload.formats": "GeoJSON, KML/KMZ, zipped Shapefile, CSV, 界址点 boundary TXT, 南方 CASS .dat.",
+  "site.upload.formats": "GeoJSON, KML/KMZ, zipped Shapefile, CSV, boundary-point TXT, South CASS .dat.",
   "site.upload.reading": "Reading {name}…",
   "site.paste.reading": "Reading the pasted coordinates…",
   "site.import.failed": "Could not import",
@@ -329,11 +329,11 @@ const en: Record<keyof typeof zh, string> = {
     "No overlap with the {imported} imported features; the document publishes {published}, and the other {missing} have no geometry: they cannot be ruled out.",
   "site.reason.partialPointsNone":
     "None of the {imported} imported points is within the caution distance; the document publishes {published}, and the other {missing} have no surveyed position: they cannot be ruled out.",
-  "site.reason.outsideDistrict": "The site lies outside 大足区 (Dazu District): this layer's policies do not apply.",
+  "site.reason.outsideDistrict": "The site lies outside Dazu District: this layer's policies do not apply.",
   "site.district.outside":
-    "The site lies wholly outside 大足区 (Dazu District) ({outside} outside). The policies in this report apply only in the district and do not apply to this site; no layer is reported clear.",
+    "The site lies wholly outside Dazu District ({outside} outside). The policies in this report apply only in the district and do not apply to this site; no layer is reported clear.",
   "site.district.partly":
-    "The site lies partly outside 大足区 (Dazu District): {inside} inside, {outside} outside. The policies in this report do not apply to the part outside; each finding speaks only for the part inside.",
+    "The site lies partly outside Dazu District: {inside} inside, {outside} outside. The policies in this report do not apply to the part outside; each finding speaks only for the part inside.",
   "site.status.restricted": "✖ Restricted",
   "site.status.caution": "⚠ Caution",
   "site.status.undecided": "? Cannot be decided",
@@ -391,12 +391,11 @@ const en: Record<keyof typeof zh, string> = {
   "site.fee.noTown": "The site lies in no town, so no charge can be estimated.",
   "site.fee.floorAreas": "Planned floor area (m², by use)",
   "site.fee.questionTown": "The site spans several towns: which one do the buildings stand in?",
-  "site.fee.questionUrban":
-    "Is the site inside 智凤街道's urban construction land (城市建设用地范围)? The line is unpublished; answer as the planning office advises.",
+  "site.fee.questionUrban": "Is the site inside Zhifeng Subdistrict's urban construction land? The line is unpublished; answer as the planning office advises.",
   "site.fee.inside": "Inside (¥210/m²)",
   "site.fee.outside": "Outside (¥150/m²)",
   "site.fee.unknown": "Not sure",
-  "site.fee.questionPark": "Is the site inside the recognised bounds (四至) of a park approved by the state or city? The bounds are unpublished.",
+  "site.fee.questionPark": "Is the site inside the recognised bounds of a park approved by the state or city? The bounds are unpublished.",
   "site.fee.parkInside": "Inside the bounds of {park}",
   "site.fee.parkNone": "Not inside any park's bounds",
   "site.fee.officialParks":
@@ -408,7 +407,7 @@ const en: Record<keyof typeof zh, string> = {
   "site.fee.unitRate": "Rate",
   "site.fee.amount": "Amount",
   "site.fee.open": "To be decided",
-  "site.fee.exempt": "Exempt once confirmed (经确认后免缴)",
+  "site.fee.exempt": "Exempt once confirmed",
   "site.fee.total": "Total",
   "site.fee.pending": "Answer the questions above to calculate",
   "site.fee.noAreas": "Enter floor areas to see the estimate.",
@@ -462,7 +461,7 @@ const en: Record<keyof typeof zh, string> = {
   "site.print.gkX": "CGCS2000 X (northing)",
   "site.print.gkY": "Y (easting, CM105°)",
   "site.print.moreVertices": "{count} more points are not listed; see the exported files.",
-  "site.print.receipt": "Query receipt (查询告知单)",
+  "site.print.receipt": "Query receipt",
   "site.case.heading": "Case details (optional)",
   "site.case.number": "Case number",
   "site.case.officer": "Officer",

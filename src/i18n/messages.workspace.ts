@@ -36,7 +36,7 @@ const zh = {
 const en: Record<keyof typeof zh, string> = {
   "workspace.heading": "Workspace",
   "workspace.hint":
-    "Export the sites, imported layers, unsaved draft and settings kept in this browser as one JSON file, to import on another computer or browser. The 天地图 key is not exported.",
+    "Export the sites, imported layers, unsaved draft and settings kept in this browser as one JSON file, to import on another computer or browser. The Tianditu key is not exported.",
   "workspace.contents":
     "In this browser: saved sites {queries}, imported layers {layers}, unsaved drafts {drafts}, and the language, basemap, layer display and caution distance settings.",
   "workspace.contentsUnknown": "This browser's storage could not be read.",

@@ -1,3 +1,4 @@
+import { localizedProse } from "./inspector/chineseTerms";
 import type { Language } from "../i18n/messages";
 import { localized, translate } from "../i18n/translate";
 import type { LayerLoad } from "../layers/layerData";
@@ -85,7 +86,7 @@ export function createLayerRow(
       h("label", { for: toggleId, class: "layer-title", "data-layer-title": layer.id }, title),
       createQualityBadge(layer, language),
     ),
-    layer.description ? h("p", { class: "layer-description" }, localized(layer.description, language)) : null,
+    layer.description ? localizedProse("p", { class: "layer-description" }, layer.description, language) : null,
     load?.type === "failed"
       ? h(
           "div",

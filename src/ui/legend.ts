@@ -1,3 +1,4 @@
+import { localizedProse } from "./inspector/chineseTerms";
 import type { Language } from "../i18n/messages";
 import { localized, translate } from "../i18n/translate";
 import type { LayerDefinition, LegendEntry } from "../layers/manifestTypes";
@@ -29,9 +30,9 @@ export function createLegend(layer: LayerDefinition, language: Language): HTMLEl
         h(
           "span",
           { class: "legend-text" },
-          h("span", { class: "legend-label" }, localized(entry.label, language)),
-          entry.value ? h("span", { class: "legend-value" }, localized(entry.value, language)) : null,
-          entry.note ? h("span", { class: "legend-note" }, localized(entry.note, language)) : null,
+          localizedProse("span", { class: "legend-label" }, entry.label, language),
+          entry.value ? localizedProse("span", { class: "legend-value" }, entry.value, language) : null,
+          entry.note ? localizedProse("span", { class: "legend-note" }, entry.note, language) : null,
         ),
       ),
     ),
@@ -51,7 +52,7 @@ export function createSummary(layer: LayerDefinition, language: Language, onImpo
       "dl",
       { class: "summary-rows" },
       layer.summary.map((row) => [
-        h("dt", {}, localized(row.label, language)),
+        localizedProse("dt", {}, row.label, language),
         h("dd", { class: "summary-count" }, translate(language, "layer.summaryCount", { count: row.count })),
       ]),
     ),

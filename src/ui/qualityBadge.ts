@@ -1,3 +1,4 @@
+import { localizedProse } from "./inspector/chineseTerms";
 import type { Language } from "../i18n/messages";
 import { localized, translate } from "../i18n/translate";
 import type { LayerDefinition } from "../layers/manifestTypes";
@@ -29,7 +30,7 @@ export function createQualityBadge(layer: LayerDefinition, language: Language): 
     { id: tipId, class: "toggletip", role: "status", hidden: true },
     h("strong", {}, translate(language, "quality.heading", { quality: qualityName })),
     h("span", {}, translate(language, `quality.explain.${quality}`)),
-    h("span", {}, localized(layer.qualityNote, language)),
+    localizedProse("span", {}, layer.qualityNote, language),
     accuracy ? h("span", {}, accuracy) : null,
   );
 

@@ -136,6 +136,6 @@ describe("combined print of a batch", () => {
     }));
     expect(headings.title).toBe("Site check summary");
     expect(headings.header.slice(0, 5)).toEqual(["#", "Parcel name", "Parcel number", "Area (m²)", "Area (mu)"]);
-    expect(headings.receipt).toBe("Query receipt (查询告知单)");
+    expect(headings.receipt).toBe("Query receipt");
   });
 });

@@ -128,6 +128,32 @@ describe("English mode is English", () => {
     expect(session.consoleErrors).toEqual([]);
   }, 240_000);
 
+  it("shows the layer panel — titles, descriptions, legends, quality notes and published counts — with no Chinese outside marked terms", async () => {
+    session = await openApp(baseUrl, "/", { hash: "#lang=en" });
+    const { page } = session;
+    await waitForApp(page);
+    await whenIdle(page);
+    // The quality notes are toggletips: show them all, so the walk reads them as a reader who opens each one does.
+    const showNotes = () =>
+      page.evaluate(() => {
+        for (const tip of document.querySelectorAll<HTMLElement>("#layer-panel .toggletip")) tip.hidden = false;
+      });
+    await showNotes();
+    expect(await page.locator("#layer-panel .legend-entry").count()).toBeGreaterThan(10);
+    expect(await hanFindings(page, "#layer-panel")).toEqual(NONE);
+    // The terms an English note names (智凤, 四至, 场镇 …) are marked Chinese inside it.
+    const terms = await page.locator("#layer-panel [data-prose] [data-chinese-term]").allInnerTexts();
+    expect(terms).toContain("四至");
+    expect(terms).toContain("场镇");
+
+    // The same walk finds the Chinese of the Chinese panel: the check is not blind.
+    await page.locator('[data-action="toggle-language"]').click();
+    await expect.poll(() => page.locator('[data-sheet-tab="layers"]').innerText()).toBe("图层");
+    await showNotes();
+    expect((await hanFindings(page, "#layer-panel")).unmarked.length).toBeGreaterThan(20);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
   it("names the key zone's towns, values and clauses in English", async () => {
     session = await openApp(baseUrl, "/", { hash: "#lang=en&feature=mining-key-zone/mining-key-zone-xishan-north" });
     const { page } = session;

@@ -1,5 +1,7 @@
-import { LANGUAGE_TAGS } from "../../i18n/messages";
-import { h, type Child } from "../dom";
+import type { LocalizedText } from "../../i18n/language";
+import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
+import { localized } from "../../i18n/translate";
+import { h, type Attributes, type Child } from "../dom";
 
 /** A run of Chinese: Han characters with the full-width punctuation between them (“四至”, 13号, （一）). */
 const CHINESE_RUN = /[\p{Script=Han}\u3000-\u303f\uff08\uff09\u201c\u201d]*\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff08\uff09\u201c\u201d]*/gu;
@@ -19,4 +21,18 @@ export function markChineseTerms(text: string): Child[] {
   }
   if (from < text.length) parts.push(text.slice(from));
   return parts;
+}
+
+/**
+ * An element holding data-package text in the reader's language: in English, prose (`data-prose`) with the Chinese
+ * terms it names marked; in Chinese, the text as it is.
+ */
+export function localizedProse<Tag extends keyof HTMLElementTagNameMap>(
+  tag: Tag,
+  attributes: Attributes,
+  text: LocalizedText,
+  language: Language,
+): HTMLElementTagNameMap[Tag] {
+  const value = localized(text, language);
+  return language === "en" && /\p{Script=Han}/u.test(value) ? h(tag, { ...attributes, "data-prose": "" }, markChineseTerms(value)) : h(tag, attributes, value);
 }
