@@ -3,8 +3,7 @@ import { translate } from "../i18n/translate";
 import type { MapAdapter, PointerPosition } from "../map/mapAdapter";
 import type { AppStore } from "../state/store";
 import { h } from "./dom";
-
-type Formatters = typeof import("./formatCoordinates");
+import { onDemand } from "./onDemand";
 
 /**
  * Coordinates under the cursor in WGS-84 degrees and CGCS2000 GK CM105°E metres; without a cursor (touch, or the
@@ -22,33 +21,29 @@ export function mountCoordinateReadout(store: AppStore, adapter: MapAdapter, con
     h("span", { class: "coordinate-line" }, gkLabel, gkValue),
   );
 
-  let formatters: Formatters | null = null;
+  // proj4 comes with the formatter: fetched after the map's first idle (or at the first pointer move), off the start-up path.
+  const formatters = onDemand(
+    () => import("./formatCoordinates"),
+    () => render(),
+  );
   let pointer: PointerPosition | null = null;
   const render = () => {
     const language: Language = store.getState().language;
     caption.textContent = translate(language, pointer ? "coordinates.heading" : "coordinates.centre");
     wgs84Label.textContent = translate(language, "coordinates.wgs84");
     gkLabel.textContent = translate(language, "coordinates.gaussKruger");
-    if (!formatters) return;
+    const loaded = formatters.loaded();
+    if (!loaded) return;
     const lngLat = pointer?.lngLat ?? adapter.getCenter();
-    wgs84Value.textContent = formatters.formatWgs84(lngLat);
-    gkValue.textContent = formatters.formatGaussKruger(lngLat) ?? translate(language, "coordinates.outsideZone");
+    wgs84Value.textContent = loaded.formatWgs84(lngLat);
+    gkValue.textContent = loaded.formatGaussKruger(lngLat) ?? translate(language, "coordinates.outsideZone");
   };
 
   let frame = 0;
   const scheduleRender = () => {
     if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), render()));
   };
-  // proj4 comes with the formatter: fetched after the map's first idle (or at the first pointer move), off the start-up path.
-  let requested = false;
-  const loadFormatters = () => {
-    if (requested) return;
-    requested = true;
-    void import("./formatCoordinates").then((loaded) => {
-      formatters = loaded;
-      render();
-    });
-  };
+  const loadFormatters = () => void formatters.load();
   void started.then(loadFormatters, loadFormatters);
   render();
   const stopPointer = adapter.onPointerMove((position) => {

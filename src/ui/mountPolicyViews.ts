@@ -8,6 +8,7 @@ import type { AppRouter } from "../state/appRouter";
 import type { AppShell } from "./appShell";
 import { mountHoverTooltip } from "./inspector/hoverTooltip";
 import { createPolicyNavigator, type PolicyNavigator } from "./policyNavigator";
+import { onDemand } from "./onDemand";
 import { mountSearchBox } from "./search/searchBox";
 import { PHONE_QUERY } from "./sheet/panelSheet";
 import { followReaderLinks, registerPolicyRoutes } from "./policyRoutes";
@@ -42,14 +43,12 @@ interface LazyParts {
  * until something asks for a document, nothing of it is needed.
  */
 function policyLibraryOnDemand(policiesBaseUrl: string): PolicyLibrary {
-  let library: PolicyLibrary | null = null;
-  let loading: Promise<PolicyLibrary> | null = null;
-  const load = () => (loading ??= import("../policy/policyLibrary").then(({ createPolicyLibrary }) => (library = createPolicyLibrary(policiesBaseUrl))));
+  const library = onDemand(() => import("../policy/policyLibrary").then(({ createPolicyLibrary }) => createPolicyLibrary(policiesBaseUrl)));
   return {
-    index: async () => (await load()).index(),
-    document: async (documentId) => (await load()).document(documentId),
-    allDocuments: async () => (await load()).allDocuments(),
-    loadedDocument: (documentId) => library?.loadedDocument(documentId),
+    index: async () => (await library.load()).index(),
+    document: async (documentId) => (await library.load()).document(documentId),
+    allDocuments: async () => (await library.load()).allDocuments(),
+    loadedDocument: (documentId) => library.loaded()?.loadedDocument(documentId),
   };
 }
 
@@ -64,13 +63,12 @@ function mountInspectorOnDemand(parts: LazyParts, container: HTMLElement, starte
   let pendingClick: ScreenPoint | null = null;
   let unmount: (() => void) | null = null;
   let disposed = false;
-  let loading: Promise<void> | null = null;
   const stopWaiting = () => {
     stopEarlyClick();
     stopEarlySelection();
   };
-  const load = () => {
-    loading ??= import("./inspector/inspector")
+  const inspector = onDemand(() =>
+    import("./inspector/inspector")
       .then(({ mountInspector }) => {
         stopWaiting();
         if (disposed) return;
@@ -86,8 +84,9 @@ function mountInspectorOnDemand(parts: LazyParts, container: HTMLElement, starte
         if (pendingClick && clickListener) (clickListener as (point: ScreenPoint) => void)(pendingClick);
         pendingClick = null;
       })
-      .catch(parts.onError);
-  };
+      .catch(parts.onError),
+  );
+  const load = () => void inspector.load();
   const stopEarlyClick = adapter.onClick((point) => {
     pendingClick = point;
     load();
@@ -110,10 +109,9 @@ function mountReaderOnDemand(parts: LazyParts, dataPackage: DataPackage, host: H
   const { store } = parts;
   let reader: { element: HTMLElement; dispose(): void } | null = null;
   let disposed = false;
-  let loading: Promise<void> | null = null;
-  const load = () => {
-    // The reader's strings come with it.
-    loading ??= Promise.all([import("./reader/readerPanel"), import("../policy/citationIndex"), import("../i18n/messages.inspector")])
+  // The reader's strings come with it.
+  const readerModules = onDemand(() =>
+    Promise.all([import("./reader/readerPanel"), import("../policy/citationIndex"), import("../i18n/messages.inspector")])
       .then(([{ mountReaderPanel }, { buildCitationIndex }]) => {
         stopWaiting();
         if (disposed) return;
@@ -122,8 +120,9 @@ function mountReaderOnDemand(parts: LazyParts, dataPackage: DataPackage, host: H
         const citationIndex = buildCitationIndex(dataPackage.manifest.layers, layerData);
         reader = mountReaderPanel({ ...parts, citationIndex, host });
       })
-      .catch(parts.onError);
-  };
+      .catch(parts.onError),
+  );
+  const load = () => void readerModules.load();
   const stopWaiting = store.subscribe((state) => {
     if (state.reader.type === "open") load();
   });

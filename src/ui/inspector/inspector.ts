@@ -15,11 +15,10 @@ import { h, setChildren, type Child } from "../dom";
 import type { PolicyNavigator } from "../policyNavigator";
 import { featureAttributes, type AttributeRow } from "./attributeTable";
 import { markChineseTerms } from "./chineseTerms";
+import { onDemand } from "../onDemand";
 import type { FeatureMeasure } from "./featureMeasures";
 // Its strings load with it.
 import "../../i18n/messages.inspector";
-
-type Measures = typeof import("./featureMeasures");
 
 export interface InspectorParts {
   store: AppStore;
@@ -122,8 +121,11 @@ export function mountInspector(parts: InspectorParts): () => void {
   let hits: FeatureHit[] = [];
   /** True while a feature is chosen from the list of hits: the card stays where the click put it. */
   let choosingHit = false;
-  let measures: Measures | null = null;
-  let measuresRequested = false;
+  // Area and length figures bring proj4 along: fetched when a feature is first shown.
+  const measures = onDemand(
+    () => import("./featureMeasures"),
+    () => render(),
+  );
   const loads = new Map<string, DocumentLoad>();
   const pending = new Set<string>();
   let renderedSelection: Selection | null = null;
@@ -221,17 +223,12 @@ export function mountInspector(parts: InspectorParts): () => void {
   };
 
   const renderMeasure = (feature: LayerFeature, language: Language): HTMLElement | null => {
-    if (!measures) {
-      if (!measuresRequested) {
-        measuresRequested = true;
-        void import("./featureMeasures").then((loaded) => {
-          measures = loaded;
-          render();
-        });
-      }
+    const loaded = measures.loaded();
+    if (!loaded) {
+      void measures.load();
       return h("p", { class: "inspector-measuring" }, translate(language, "inspector.measuring"));
     }
-    const measure: FeatureMeasure = measures.measureFeature(feature.geometry);
+    const measure: FeatureMeasure = loaded.measureFeature(feature.geometry);
     const schematic = feature.properties.geometry_quality !== "official";
     switch (measure.type) {
       case "area":

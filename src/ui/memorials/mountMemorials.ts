@@ -5,6 +5,7 @@ import type { AppRouter } from "../../state/appRouter";
 import type { UserLocation } from "../../state/fieldSlice";
 import type { AppStore } from "../../state/store";
 import type { PanelSheet } from "../sheet/panelSheet";
+import { onDemand } from "../onDemand";
 
 export interface MemorialsOptions {
   store: AppStore;
@@ -53,15 +54,14 @@ export function mountMemorials(options: MemorialsOptions): () => void {
 
   let disposed = false;
   let unmount: (() => void) | null = null;
-  let loading: Promise<void> | null = null;
-  const load = () => {
-    loading ??= import("./memorialFinder")
+  const finder = onDemand(() =>
+    import("./memorialFinder")
       .then(({ mountMemorialFinder }) => {
         if (!disposed) unmount = mountMemorialFinder(options, pane, arrival);
       })
-      .catch(options.onError ?? ((error: unknown) => console.error(error)));
-    return loading;
-  };
+      .catch(options.onError ?? ((error: unknown) => console.error(error))),
+  );
+  const load = finder.load;
 
   // Each of these only starts the loading once; the finder then watches the tab and the store itself.
   if (store.getState().memorialCard.type === "memorial") void load();

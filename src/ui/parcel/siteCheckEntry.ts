@@ -3,6 +3,7 @@ import { parcelLinkCodec, type ParcelLink } from "../../parcel/parcelLink";
 import type { AppRouter } from "../../state/appRouter";
 import { openParcelStorage } from "../../state/parcelStorage";
 import { h } from "../dom";
+import { onDemand } from "../onDemand";
 import type { SiteCheckMountOptions } from "./mountSiteCheck";
 
 export const SITE_CHECK_TAB = "site-check";
@@ -33,16 +34,15 @@ export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
   const placeholder = h("p", { class: "site-intro", "data-site-loading": "" }, translate(store.getState().language, "app.loading"));
   pane.append(placeholder);
 
-  let loading: Promise<void> | null = null;
-  const load = () => {
-    loading ??= import("./mountSiteCheck")
+  const siteCheck = onDemand(() =>
+    import("./mountSiteCheck")
       .then(({ mountSiteCheck }) => {
         placeholder.remove();
         return mountSiteCheck({ ...rest, store, shell, pane });
       })
-      .catch(onError);
-    return loading;
-  };
+      .catch(onError),
+  );
+  const load = siteCheck.load;
 
   // Each of these only starts the loading once; the site check then watches the tab and the address bar itself.
   if (hasLinkedParcel()) void load();
@@ -53,7 +53,7 @@ export function mountSiteCheckEntry(options: SiteCheckEntryOptions): void {
     if (state.linkedParcel !== previous.linkedParcel && hasLinkedParcel()) void load();
   });
   const lookForDraft = () => {
-    if (loading) return;
+    if (siteCheck.requested()) return;
     openParcelStorage()
       .loadDraft()
       // A failing storage is reported by the site check itself, so it loads then too.

@@ -8,9 +8,8 @@ import type { PolicyDocument } from "../../policy/policyTypes";
 import type { SearchHit, SearchIndex, SearchKind, SearchSnippet } from "../../policy/search";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
+import { onDemand } from "../onDemand";
 import type { PolicyNavigator } from "../policyNavigator";
-
-type SearchModule = typeof import("../../policy/search");
 
 export interface SearchBoxParts {
   store: AppStore;
@@ -77,7 +76,13 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
   const root = h("div", { class: "search", role: "search" }, openButton, field, popup, status);
   container.replaceChildren(root);
 
-  let module: SearchModule | null = null;
+  const searchModule = onDemand(
+    () => import("../../policy/search"),
+    () => {
+      rebuild();
+      run();
+    },
+  );
   let documents: PolicyDocument[] = [];
   let documentsState: "idle" | "loading" | "loaded" | "failed" = "idle";
   let index: SearchIndex | null = null;
@@ -87,6 +92,7 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
 
   const language = (): Language => store.getState().language;
   const rebuild = () => {
+    const module = searchModule.loaded();
     if (!module) return;
     index = module.buildSearchIndex({ layers: dataPackage.manifest.layers, layerData, documents });
   };
@@ -94,11 +100,7 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
   const load = () => {
     if (documentsState !== "idle") return;
     documentsState = "loading";
-    void import("../../policy/search").then((loaded) => {
-      module = loaded;
-      rebuild();
-      run();
-    });
+    void searchModule.load();
     void library.allDocuments().then((loaded) => {
       documents = loaded.documents;
       documentsState = loaded.documents.length === 0 && loaded.errors.length > 0 ? "failed" : "loaded";
@@ -159,6 +161,7 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
     if (query !== "" && results.length === 0 && index) notes.push(translate(lang, "search.none", { query }));
     note.textContent = notes.join(" ");
     note.hidden = notes.length === 0;
+    const module = searchModule.loaded();
     if (!module || !index) {
       setChildren(listbox);
       return;
@@ -198,6 +201,7 @@ export function mountSearchBox(parts: SearchBoxParts): () => void {
   };
 
   const run = () => {
+    const module = searchModule.loaded();
     if (!module || !index) {
       render();
       return;
