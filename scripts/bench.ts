@@ -8,7 +8,7 @@ import type { Feature, Geometry } from "geojson";
 import { checkParcel } from "../src/check/checkParcel";
 import type { CheckLayer } from "../src/check/types";
 import type { Manifest } from "../src/layers/manifestTypes";
-import { benchBrowser } from "./bench/browser";
+import { benchBrowser, benchBrowserBatch } from "./bench/browser";
 import { benchFlatGeobufCheck } from "./bench/flatgeobufCheck";
 import { naiveOverlapCheck } from "./bench/naiveCheck";
 import { benchBatchCheck } from "./bench/batchCheck";
@@ -160,9 +160,13 @@ const startupOnly = process.argv.includes("--startup-only");
 // Only the site-check rows (in memory, against PostGIS, the batch), for iterating on the check.
 const checkOnly = process.argv.includes("--check-only");
 const withoutPostgis = process.argv.includes("--no-postgis");
+// Only the batch of 1 000 sites in the page, for iterating on the page's check path.
+const browserBatchOnly = process.argv.includes("--browser-batch-only");
 const runsArgument = process.argv.find((argument) => argument.startsWith("--runs="));
 const runs = runsArgument ? Number(runsArgument.slice("--runs=".length)) : quick ? 3 : 5;
-if (!startupOnly) {
+if (browserBatchOnly) {
+  await benchBrowserBatch({ rows, results }, { count: 1000, largeCount: quick ? 10_000 : 100_000 });
+} else if (!startupOnly) {
   const peer = withoutPostgis ? null : startPeer();
   const stopPeer = () => {
     if (peer && "cluster" in peer) peer.cluster.stop();
@@ -186,10 +190,10 @@ if (!startupOnly) {
   }
   if (!checkOnly) benchMemory();
 }
-if (!checkOnly) await benchBundle();
+if (!checkOnly && !browserBatchOnly) await benchBundle();
 // FlatGeobuf's index search narrates every step on console.debug.
 console.debug = () => undefined;
-if (!startupOnly && !checkOnly) {
+if (!startupOnly && !checkOnly && !browserBatchOnly) {
   try {
     await benchFlatGeobufCheck({ rows, results }, quick ? 10_000 : 100_000);
   } catch (error) {
@@ -197,7 +201,7 @@ if (!startupOnly && !checkOnly) {
     rows.push(["FlatGeobuf check", "", `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, ""]);
   }
 }
-if (!checkOnly) {
+if (!checkOnly && !browserBatchOnly) {
   try {
     await benchBrowser({ rows, results }, { runs, largeCount: quick ? 10_000 : 100_000, startupOnly });
   } catch (error) {
