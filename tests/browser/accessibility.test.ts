@@ -147,7 +147,7 @@ describe("keyboard", () => {
     expect(await focused(page)).toBe('textarea#site-paste[data-site-paste=""]');
     await page.locator('[data-site-mode="upload"]').focus();
     await page.keyboard.press("Space");
-    expect(await focused(page)).toBe('input[data-site-file=""]');
+    expect(await focused(page)).toBe('input#site-file[data-site-file=""]');
     await page.locator('[data-site-mode="draw"]').focus();
     await page.keyboard.press("Enter");
     expect(await focused(page)).toBe('button[data-site-draw="polygon"]');

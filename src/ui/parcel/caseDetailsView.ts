@@ -11,7 +11,8 @@ const FIELDS: ReadonlyArray<{ key: keyof CaseDetails; label: MessageKey; autocom
 ];
 
 /**
- * The case number (受理编号) and officer (经办人) for the receipt, both optional, shown while a site is checked.
+ * The case number (受理编号) and officer (经办人) for the receipt, both optional, shown above the report (and its
+ * print button) while a site is checked.
  * The fields are drawn once and only relabelled, so typing is never interrupted by a redraw.
  */
 export function mountCaseDetailsView(container: HTMLElement, store: AppStore, controller: SiteCheckController): void {
@@ -38,7 +39,11 @@ export function mountCaseDetailsView(container: HTMLElement, store: AppStore, co
       "div",
       { role: "group", "aria-labelledby": "site-case-heading" },
       heading,
-      rows.map((row) => h("div", { class: "site-case-field" }, row.label, row.input)),
+      h(
+        "div",
+        { class: "site-case-fields" },
+        rows.map((row) => h("div", { class: "site-case-field" }, row.label, row.input)),
+      ),
       note,
     ),
   );

@@ -102,7 +102,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const mining = h("section", { class: "site-section site-mining", "data-site-mining": "" });
   const saved = h("section", { class: "site-section site-saved", "data-site-saved-section": "" });
   const batchSection = h("section", { class: "site-section site-batch", "data-site-batch": "", "aria-labelledby": "site-batch-heading" });
-  pane.append(h("div", { class: "site-check" }, intro, inputs, batchSection, linkProblem, report, caseDetails, fee, mining, saved));
+  pane.append(h("div", { class: "site-check" }, intro, inputs, batchSection, linkProblem, caseDetails, report, fee, mining, saved));
 
   const printSection = h("section", { class: "site-print", "data-site-print": "" });
   document.body.append(printSection);
