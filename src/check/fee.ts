@@ -1,5 +1,4 @@
 import feePolicyFile from "../../geodata/fee-policy.json";
-import type { LocalizedText } from "../layers/manifestTypes";
 import { parseFeePolicy, type BuildingUse, type FeePolicy, type FeeTier } from "./feePolicy";
 
 /**
@@ -10,16 +9,6 @@ import { parseFeePolicy, type BuildingUse, type FeePolicy, type FeeTier } from "
 
 export type { BuildingUse } from "./feePolicy";
 export { BUILDING_USES } from "./feePolicy";
-
-export const BUILDING_USE_LABELS: Record<BuildingUse, LocalizedText> = {
-  production: { zh: "生产性用房", en: "Production building" },
-  storage: { zh: "仓储用房", en: "Storage" },
-  testing: { zh: "检验检测用房", en: "Inspection and testing" },
-  "own-garage": { zh: "自用车库", en: "Own-use garage" },
-  office: { zh: "办公楼（办公用房）", en: "Office building" },
-  dormitory: { zh: "职工宿舍（生活用房）", en: "Staff dormitory" },
-  other: { zh: "其他用房", en: "Other buildings" },
-};
 
 function loadFeePolicy(): FeePolicy {
   const policy = parseFeePolicy(feePolicyFile);

@@ -24,21 +24,15 @@ export interface DistanceAndDirection {
   distanceMetres: number;
   /** Degrees clockwise from grid north (GK), 0..360. */
   bearingDegrees: number;
-  direction: LocalizedText;
+  /** One of eight compass points, a code the message table names (`compass.NE` → 东北 / NE). */
+  direction: CompassPoint;
 }
 
-const DIRECTIONS: LocalizedText[] = [
-  { zh: "北", en: "N" },
-  { zh: "东北", en: "NE" },
-  { zh: "东", en: "E" },
-  { zh: "东南", en: "SE" },
-  { zh: "南", en: "S" },
-  { zh: "西南", en: "SW" },
-  { zh: "西", en: "W" },
-  { zh: "西北", en: "NW" },
-];
+export type CompassPoint = "N" | "NE" | "E" | "SE" | "S" | "SW" | "W" | "NW";
 
-export function compassDirection(bearingDegrees: number): LocalizedText {
+const DIRECTIONS: readonly CompassPoint[] = ["N", "NE", "E", "SE", "S", "SW", "W", "NW"];
+
+export function compassDirection(bearingDegrees: number): CompassPoint {
   return DIRECTIONS[Math.round((((bearingDegrees % 360) + 360) % 360) / 45) % 8]!;
 }
 

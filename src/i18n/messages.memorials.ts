@@ -4,6 +4,14 @@
  * the English table must carry the same keys (the type checks it).
  */
 const zh = {
+  "compass.N": "北",
+  "compass.NE": "东北",
+  "compass.E": "东",
+  "compass.SE": "东南",
+  "compass.S": "南",
+  "compass.SW": "西南",
+  "compass.W": "西",
+  "compass.NW": "西北",
   "sheet.label": "地图面板",
   "sheet.tabsLabel": "面板内容",
   "sheet.handlePeek": "面板已收起。点按展开",
@@ -29,6 +37,14 @@ const zh = {
 export type MemorialMessageKey = keyof typeof zh;
 
 const en: Record<MemorialMessageKey, string> = {
+  "compass.N": "N",
+  "compass.NE": "NE",
+  "compass.E": "E",
+  "compass.SE": "SE",
+  "compass.S": "S",
+  "compass.SW": "SW",
+  "compass.W": "W",
+  "compass.NW": "NW",
   "sheet.label": "Map panel",
   "sheet.tabsLabel": "Panel contents",
   "sheet.handlePeek": "Panel collapsed. Tap to expand",

@@ -28,7 +28,7 @@ describe("fieldReport", () => {
     ).toEqual(["彭宗全烈士墓", "杨盛金烈士墓", "苏朝淼烈士墓"]);
     expect(report.distances[0]!.distanceMetres).toBeGreaterThan(2500);
     expect(report.distances[0]!.distanceMetres).toBeLessThan(4000);
-    expect(report.distances[0]!.direction.zh).toBe("东南");
+    expect(report.distances[0]!.direction).toBe("SE");
     expect(report.distances.at(-1)!.name).toBe("胡在国烈士墓");
   });
 

@@ -17,7 +17,7 @@ describe("formatDistance", () => {
   });
 
   it("puts the direction first in Chinese and last in English", () => {
-    const distance = { distanceMetres: 3240, direction: { zh: "东北", en: "NE" } };
+    const distance = { distanceMetres: 3240, direction: "NE" as const };
     expect(formatDirectionDistance(distance, "zh")).toBe("东北 3.2 km");
     expect(formatDirectionDistance(distance, "en")).toBe("3.2 km NE");
   });

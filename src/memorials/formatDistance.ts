@@ -17,7 +17,8 @@ export function formatDistance(metres: number): string {
 /** "东北 3.2 km" in Chinese, "3.2 km NE" in English. */
 export function formatDirectionDistance(distance: Pick<DistanceAndDirection, "distanceMetres" | "direction">, language: Language): string {
   const text = formatDistance(distance.distanceMetres);
-  return language === "en" ? `${text} ${distance.direction.en}` : `${distance.direction.zh} ${text}`;
+  const direction = translate(language, `compass.${distance.direction}`);
+  return language === "en" ? `${text} ${direction}` : `${direction} ${text}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { defaultParcelOrdinal, parcelNameText as localizedParcelName } from "../../i18n/defaultParcelName";
-import { BUILDING_USE_LABELS, type FeeQuestion } from "../../check/fee";
+import type { FeeQuestion } from "../../check/fee";
 import type { FindingStatus, LayerFinding } from "../../check/types";
 import { describeCrs } from "../../geo/crsDetect";
 import type { MessageKey } from "../../i18n/messages";
@@ -223,7 +223,7 @@ function feeSection(input: ReportInput): ReportSection | null {
   const lines: ReportTableRow[] = estimate.lines.map((line) => ({
     id: line.use,
     cells: [
-      cell({ localized: BUILDING_USE_LABELS[line.use] }),
+      cell(message(`site.fee.use.${line.use}`)),
       cell(message("site.report.floorArea", { area: { number: line.squareMetres, decimals: 2 } })),
       cell(line.rate === null ? message("site.fee.open") : message("site.fee.rate", { rate: { number: line.rate, decimals: 0 } })),
       cell(line.exemptPendingConfirmation ? message("site.fee.exempt") : line.amount === null ? message("site.fee.open") : { yuan: line.amount }),

@@ -1,6 +1,6 @@
-import { BUILDING_USE_LABELS, BUILDING_USES, FEE_CITATIONS, type FeeAnswers, type FeeQuestion } from "../../check/fee";
+import { BUILDING_USES, FEE_CITATIONS, type FeeAnswers, type FeeQuestion } from "../../check/fee";
 import type { MessageKey } from "../../i18n/messages";
-import { localized, translate, type MessageParams } from "../../i18n/translate";
+import { translate, type MessageParams } from "../../i18n/translate";
 import { formatNumber, percentText, yuanText } from "../../parcel/format";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
@@ -154,7 +154,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
           });
           if (floorAreas[use]) input.value = String(floorAreas[use]);
           input.addEventListener("input", () => controller.setFloorArea(use, Number(input.value)));
-          return h("label", { class: "site-floor-row", for: id }, h("span", {}, localized(BUILDING_USE_LABELS[use], store.getState().language)), input);
+          return h("label", { class: "site-floor-row", for: id }, h("span", {}, t(`site.fee.use.${use}`)), input);
         }),
       ),
     );
@@ -216,7 +216,7 @@ export function mountFeeView(container: HTMLElement, store: AppStore, controller
                 h(
                   "tr",
                   { "data-fee-line": line.use },
-                  h("th", { scope: "row" }, localized(BUILDING_USE_LABELS[line.use], language)),
+                  h("th", { scope: "row" }, t(`site.fee.use.${line.use}`)),
                   h("td", {}, `${formatNumber(line.squareMetres, 2, language)} m²`),
                   h("td", {}, line.rate === null ? t("site.fee.open") : t("site.fee.rate", { rate: line.rate })),
                   h(
