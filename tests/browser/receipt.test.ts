@@ -76,6 +76,17 @@ describe("the default parcel name", () => {
     await openPrintView(page);
     expect(await printedText(page, '[data-report-section="parcel"]')).toMatch(/地块名称\s+地块\s/);
     expect(session!.consoleErrors).toEqual([]);
+
+    // A site opened from a link is named so in the reader's language too.
+    await expect.poll(() => parcelLink(page), { timeout: 10_000 }).toBeTruthy();
+    const linked = await openReady(baseUrl, { ...DESKTOP, hash: `#lang=en&parcel=${parcelLink(page)}` });
+    try {
+      await expect.poll(() => linked.page.locator("[data-site-parcel-name]").innerText(), { timeout: 60_000 }).toBe("Site from a link");
+      await linked.page.locator('[data-action="toggle-language"]').click();
+      await expect.poll(() => linked.page.locator("[data-site-parcel-name]").innerText()).toBe("链接中的地块");
+    } finally {
+      await linked.close();
+    }
   });
 });
 

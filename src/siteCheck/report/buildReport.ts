@@ -1,4 +1,4 @@
-import { defaultParcelOrdinal, parcelNameText as localizedParcelName } from "../../i18n/defaultParcelName";
+import { isMadeUpParcelName, parcelNameText as localizedParcelName } from "../../i18n/defaultParcelName";
 import type { FeeQuestion } from "../../check/fee";
 import type { FindingStatus, LayerFinding } from "../../check/types";
 import { describeCrs } from "../../geo/crsDetect";
@@ -29,7 +29,7 @@ export const STATUS_MESSAGES: Record<FindingStatus, MessageKey> = {
 
 /** A parcel's name: the input's own as it is, a default name as the word in the reader's language. */
 function parcelNameText(name: string): ReportText {
-  return defaultParcelOrdinal(name) === undefined ? plain(name) : { localized: localizedParcelName(name) };
+  return isMadeUpParcelName(name) ? { localized: localizedParcelName(name) } : plain(name);
 }
 
 function quoteBlocks(citations: readonly string[], input: ReportInput): ReportBlock[] {

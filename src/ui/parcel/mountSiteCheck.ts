@@ -1,4 +1,4 @@
-import { parcelName } from "../../i18n/defaultParcelName";
+import { drawnParcelName, linkedParcelName, parcelName } from "../../i18n/defaultParcelName";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
@@ -86,11 +86,9 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     createChecker: async () => (await import("../../check/checkClient")).createParcelChecker(),
     storage,
     fitPadding: () => (isPhone() ? { top: 56, left: 40, right: 72, bottom: shell.sheet.coveredHeight("half") + 32 } : undefined),
-    drawnParcelName: () =>
-      t("site.name.drawn", {
-        time: new Date().toLocaleTimeString(store.getState().language === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" }),
-      }),
-    linkedParcelName: () => t("site.name.linked"),
+    // Made-up names are markers, shown in the reader's language wherever the name is drawn (src/i18n/defaultParcelName).
+    drawnParcelName: () => drawnParcelName(new Date().toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false })),
+    linkedParcelName,
   });
 
   const intro = h("p", { class: "site-intro" });
