@@ -57,7 +57,7 @@ export function installBatchPrintTestHook(store: AppStore, dataPackage: DataPack
           }),
         ),
     });
-    await printBatch(checked, { store, dataPackage, importWarnings: imported.warnings, miningPolicy: null });
+    await printBatch(checked, { store, dataPackage, importWarnings: imported.warnings });
     return checked.length;
   };
 }

@@ -117,8 +117,8 @@ function checkPolygonLayer(
     const distance =
       isPolygonal(parcel.geometry) && isPolygonal(zone) ? polygonDistanceWithin(parcel.geometry, zone, accuracy) : planarDistance(parcel.geometry, zone);
     if (distance <= accuracy && (!nearBoundary || distance < nearBoundary.distanceMetres)) {
-      const { featureId, name, source } = identity;
-      nearBoundary = { featureId, name, source, distanceMetres: distance, uncertaintyMetres: accuracy, withinCaution: false, cannotExclude: true };
+      const { properties: _properties, ...named } = identity;
+      nearBoundary = { ...named, distanceMetres: distance, uncertaintyMetres: accuracy, withinCaution: false, cannotExclude: true };
     }
   }
   return nearBoundary ? { overlaps, nearest: nearBoundary } : { overlaps };

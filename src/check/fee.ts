@@ -1,4 +1,5 @@
 import feePolicyFile from "../../geodata/fee-policy.json";
+import type { LocalizedText } from "../layers/manifestTypes";
 import { parseFeePolicy, type BuildingUse, type FeePolicy, type FeeTier } from "./feePolicy";
 
 /**
@@ -36,6 +37,8 @@ function tierOf(rate: number): FeeTier {
 export interface FeeTown {
   townId: string;
   name: string;
+  /** The town's English name, when the data gives one. */
+  nameEn?: string;
   /** Share of the site in this town, 0..1. */
   share: number;
   /** The town's rate when it has one rate; null when split (智凤). */
@@ -120,4 +123,9 @@ export function estimateFee(towns: FeeTown[], floorAreas: Array<{ use: BuildingU
     });
   const known = lines.every((line) => line.amount !== null);
   return { questions, lines, total: known ? lines.reduce((sum, line) => sum + (line.amount ?? 0), 0) : null, town };
+}
+
+/** A park's name in both languages, from the names 13号 lists (a park it does not list keeps its name). */
+export function parkName(park: string): LocalizedText {
+  return { zh: park, en: FEE_POLICY.parks.names.find((candidate) => candidate.name === park)?.name_en ?? park };
 }

@@ -23,7 +23,15 @@ export function feeTownsOf(report: CheckReport): FeeTown[] {
       const split = properties.fee_split === true;
       const tier = typeof properties.fee_tier === "number" ? properties.fee_tier : null;
       const parks = Array.isArray(properties.park_candidates) ? properties.park_candidates.filter((park): park is string => text(park) !== null) : [];
-      return { townId: overlap.featureId, name: overlap.name, share: overlap.shareOfParcel, rate: split ? null : tier, split, parks };
+      return {
+        townId: overlap.featureId,
+        name: overlap.name,
+        ...(overlap.nameEn ? { nameEn: overlap.nameEn } : {}),
+        share: overlap.shareOfParcel,
+        rate: split ? null : tier,
+        split,
+        parks,
+      };
     })
     .sort((a, b) => b.share - a.share);
 }

@@ -324,6 +324,71 @@ describe("report model: fee answers beside the estimate", () => {
   });
 });
 
+describe("report model: what the screen fills in, and the mining section", () => {
+  const work = { floorAreas: {}, officialParks: { overlaps: [], imported: false }, miningPolicy: null, mineral: null };
+
+  it("asks the fee questions with their choices, names towns and parks in English, and prints the fee only once floor areas are given", () => {
+    const named: CheckReport = {
+      ...report,
+      findings: report.findings.map((finding) =>
+        finding.layerId === "fee-tiers"
+          ? {
+              ...finding,
+              overlaps: finding.overlaps.map((overlap) => ({ ...overlap, nameEn: overlap.name === "三驱镇" ? "Sanqu Town" : "Zhifeng Subdistrict" })),
+            }
+          : finding,
+      ),
+    };
+    const model = buildReport(reportInput({ report: named, feeTowns: feeTownsOf(named), feeAnswers: { townId: "town-500111104" }, work }));
+    const fee = sectionOf(model, "fee")!;
+    expect(fee.media).toBe("screen");
+    const choices = (id: string) => {
+      const block = fee.blocks.find((candidate) => candidate.type === "question" && candidate.id === id);
+      if (block?.type !== "question" || block.control?.type !== "choice") throw new Error(`question ${id} expected`);
+      return { chosen: block.control.chosen, options: block.control.options.map((option) => renderText(option.label, "en")) };
+    };
+    expect(choices("town")).toEqual({ chosen: "town-500111104", options: ["Zhifeng Subdistrict", "Sanqu Town"] });
+    expect(choices("park")).toEqual({ chosen: "unknown", options: ["Inside the bounds of Dazu High-tech Zone", "Not inside any park's bounds", "Not sure"] });
+    const floorAreas = fee.blocks.find((block) => block.type === "facts" && block.id === "floor-areas");
+    expect(floorAreas?.media).toBe("screen");
+    expect(reportCsv(model, "en")).not.toContain("Urban infrastructure charge");
+    const withAreas = buildReport(
+      reportInput({
+        report: named,
+        feeTowns: feeTownsOf(named),
+        feeAnswers: { townId: "town-500111104", park: "none" },
+        fee: estimateFee(feeTownsOf(named), [{ use: "office", squareMetres: 100 }], { townId: "town-500111104", park: "none" }),
+        work: { ...work, floorAreas: { office: 100 } },
+      }),
+    );
+    expect(sectionOf(withAreas, "fee")?.media).toBeUndefined();
+    expect(reportCsv(withAreas, "en")).toContain("Sanqu Town 25.0% (¥150/m²)");
+  });
+
+  it("quotes the chosen mineral's policy classes and lists its 专栏2 minimum scales; with no mineral chosen nothing is printed", () => {
+    const policy = parseMiningPolicy(miningPolicyJson)!;
+    const chosen = buildReport(reportInput({ mining: mineralRules(policy, "地热"), work: { ...work, miningPolicy: policy, mineral: "地热" } }));
+    const mining = sectionOf(chosen, "mining")!;
+    expect(mining.media).toBeUndefined();
+    expect(mining.blocks.map((block) => (block.type === "quote" ? block.citation : block.id))).toEqual([
+      "mineral",
+      "class-key-exploration",
+      "dzfb-2023-32#s3.p1.para1",
+      "class-key-extraction",
+      "dzfb-2023-32#s3.p1.para2",
+      "mining-scales",
+    ]);
+    const classNote = mining.blocks[1]!;
+    expect(classNote.type === "note" && renderText(classNote.text, "en")).toBe("Policy class: Priority exploration");
+    const quote = mining.blocks[2]!;
+    expect(quote.type === "quote" && quote.text).toBe(policy.policy_classes[0]!.text);
+    expect(reportCsv(chosen, "zh")).toContain("30 万立方米/年");
+    const none = sectionOf(buildReport(reportInput({ work: { ...work, miningPolicy: policy } })), "mining")!;
+    expect(none.media).toBe("screen");
+    expect(none.blocks.map((block) => (block.type === "quote" ? block.citation : block.id))).toEqual(["mineral"]);
+  });
+});
+
 describe("report CSV", () => {
   it("quotes fields with commas and quotes, and defuses formulas", () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');

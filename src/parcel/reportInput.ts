@@ -1,9 +1,9 @@
 import type { Position } from "geojson";
-import type { FeeAnswers, FeeEstimate, FeeTown } from "../check/fee";
+import type { BuildingUse, FeeAnswers, FeeEstimate, FeeTown } from "../check/fee";
 import type { CheckReport, FindingStatus, LayerFinding } from "../check/types";
 import { lngLatToGaussKruger } from "../geo/crs";
 import type { LocalizedText } from "../layers/manifestTypes";
-import type { MineralRules } from "./miningPolicy";
+import type { MineralRules, MiningPolicy } from "./miningPolicy";
 import type { CaseDetails, FindingOverride, SiteParcel } from "./types";
 
 /** A cited clause with its text, once the policy document is loaded (text null when it could not be). */
@@ -18,23 +18,8 @@ export interface ClauseQuote {
   label?: LocalizedText | null;
 }
 
-export const STATUS_LABELS: Record<FindingStatus, LocalizedText & { icon: string }> = {
-  restricted: { icon: "✖", zh: "受限制", en: "Restricted" },
-  caution: { icon: "⚠", zh: "需核实", en: "Caution" },
-  info: { icon: "ℹ", zh: "涉及（提示）", en: "Informs" },
-  "no-data": { icon: "—", zh: "无数据", en: "No data" },
-  undecided: { icon: "?", zh: "无法判定", en: "Cannot be decided" },
-  outside: { icon: "○", zh: "区外不适用", en: "Outside: does not apply" },
-  clear: { icon: "✔", zh: "未涉及", en: "Clear" },
-};
-
 /** Report order: what stops a project first, what is merely checked last. */
 export const STATUS_ORDER: readonly FindingStatus[] = ["restricted", "caution", "undecided", "info", "no-data", "outside", "clear"];
-
-export const SCHEMATIC_CAVEAT: LocalizedText = {
-  zh: "本结果依据示意性数据，仅为筛查参考，不构成法律认定。",
-  en: "This result relies on schematic data: it is for screening only and is not a legal determination.",
-};
 
 export function sortFindings(findings: readonly LayerFinding[]): LayerFinding[] {
   return [...findings].sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
@@ -126,10 +111,25 @@ export interface ReportInput {
   /** The officer's answers to the fee questions (which town, park 四至, 智凤's 城市建设用地范围). */
   feeAnswers: FeeAnswers;
   mining: MineralRules | null;
+  /**
+   * What the officer can still fill in on screen; absent where nobody does (a batch, the command line), and then
+   * the report has only what was decided.
+   */
+  work?: ReportWork;
   layerFileHashes: ReadonlyArray<{ file: string; sha256: string }>;
   /** Layers that could not be loaded and so were not checked. */
   notChecked: ReadonlyArray<{ layerId: string; title: LocalizedText }>;
   link: string | null;
   /** The officer's case number and name, when given (the command line has none). */
   caseDetails?: CaseDetails;
+}
+
+/** The inputs of a report being worked on: floor areas, park evidence, the mineral choice. */
+export interface ReportWork {
+  floorAreas: Partial<Record<BuildingUse, number>>;
+  /** Parks of imported official data the site overlaps (evidence for the park question), and whether any were imported. */
+  officialParks: { overlaps: Array<{ name: string; shareOfParcel: number; fileName: string }>; imported: boolean };
+  /** The mining rules, once loaded ("failed" when they could not be), and the mineral chosen. */
+  miningPolicy: MiningPolicy | "failed" | null;
+  mineral: string | null;
 }

@@ -10,6 +10,8 @@ import { encodeParcelForHash } from "../parcel/parcelHash";
 import type { ParcelStorage, SavedSiteQuery, SiteDraft } from "../state/parcelStorage";
 import { createAppStore } from "../state/store";
 import { createCheckEngine, type ReadNearbyLayer } from "./checkEngine";
+import { buildReport } from "./report/buildReport";
+import { sectionOf } from "./report/reportModel";
 import { createSiteCheckService, type SiteCheckService } from "./siteCheckService";
 
 /** The fixture package plus one large layer, read per check from its (faked) indexed file. */
@@ -226,6 +228,40 @@ describe("site check service (no DOM)", () => {
     expect(await service.start({ fit: false, linked: encodeParcelForHash(precise) })).toBe(true);
     expect(store.getState().siteParcel?.name).toBe("东界地块");
     expect(store.getState().siteParcel?.geometry).toEqual(precise);
+  });
+
+  it("takes the report's inputs through its controls: a value each control's target stands for, an out-of-range distance refused", async () => {
+    const { store, service } = await setUp();
+    await service.setParcel({ name: "A", geometry: SQUARE, origin: "pasted" }, { fit: false });
+    const model = buildReport(service.reportInput()!, service.isPointLayer);
+    const controls = model.sections.flatMap((section) =>
+      section.blocks.flatMap((block) =>
+        block.type === "facts"
+          ? block.rows.flatMap((row) => (row.value.control ? [row.value.control] : []))
+          : block.type === "question" && block.control
+            ? [block.control]
+            : [],
+      ),
+    );
+    // The fixture's site lies in no fee town: the caution distance is the one input, the fee section a note on screen.
+    expect(controls.map((control) => control.target.action)).toEqual(["caution-distance"]);
+    expect(sectionOf(model, "fee")).toMatchObject({ media: "screen", blocks: [{ id: "no-town" }] });
+    expect(service.act({ action: "floor-area", use: "office" }, "1000")).toBe(true);
+    expect(store.getState().feeInputs.floorAreas).toEqual({ office: 1000 });
+    expect(service.act({ action: "fee-question", question: "park" }, "none")).toBe(true);
+    expect(service.act({ action: "fee-question", question: "urban" }, "inside")).toBe(true);
+    expect(store.getState().feeInputs.answers).toEqual({ park: "none", insideUrbanConstructionLand: true });
+    expect(service.act({ action: "fee-question", question: "urban" }, "unknown")).toBe(true);
+    expect(service.act({ action: "fee-question", question: "urban" }, "perhaps")).toBe(false);
+    expect(store.getState().feeInputs.answers).toEqual({ park: "none" });
+    // Choosing a town drops the answers that belonged to the other one.
+    expect(service.act({ action: "fee-question", question: "town" }, "fee-longgang")).toBe(true);
+    expect(store.getState().feeInputs.answers).toEqual({ townId: "fee-longgang" });
+    expect(service.act({ action: "caution-distance" }, "20000")).toBe(false);
+    expect(service.act({ action: "caution-distance" }, "")).toBe(false);
+    expect(store.getState().cautionDistanceMetres).toBe(50);
+    expect(service.act({ action: "mineral" }, "地热")).toBe(true);
+    expect(store.getState().intendedMineral).toBe("地热");
   });
 
   it("saves the query and keeps the unsaved work as a draft", async () => {

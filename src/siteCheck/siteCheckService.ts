@@ -20,6 +20,7 @@ import type { ParcelStorage, StorageFailure } from "../state/parcelStorage";
 import type { AppStore } from "../state/store";
 import type { CheckEngine, LayerNotChecked } from "./checkEngine";
 import { createClauseQuotes } from "./clauseQuotes";
+import type { ReportTarget } from "./report/reportModel";
 
 export const MINING_POLICY_FILE = "mining-policy.json";
 /** Longer parcels are left out of the address bar and the printed link (browsers and chat apps cut long URLs). */
@@ -99,6 +100,11 @@ export interface SiteCheckService {
   setIntendedMineral(mineral: string | null): void;
   /** The case number and officer for the receipt: kept with the query, never written into the link. */
   setCaseDetails(details: Partial<CaseDetails>): void;
+  /**
+   * An input of the report on screen (src/siteCheck/report: a control's target and the value entered or chosen),
+   * turned into the action above it stands for. False when the value is not one the target takes.
+   */
+  act(target: ReportTarget, value: string): boolean;
   /** A saved query with its overrides and fee inputs; re-checked against the current data. */
   restore(query: SiteQuery, options: { fit: boolean }): Promise<void>;
   save(name: string): Promise<boolean>;
@@ -421,6 +427,63 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
     return { towns, estimate: estimateFee(towns, areas, answers), answers };
   };
 
+  const setCautionDistance = async (metres: number) => {
+    store.getState().setCautionDistance(metres);
+    await runCheck(false);
+  };
+  const answerFee = (change: Partial<FeeAnswers>) => {
+    const answers: FeeAnswers = { ...store.getState().feeInputs.answers, ...change };
+    for (const key of Object.keys(change) as Array<keyof FeeAnswers>) if (change[key] === undefined) delete answers[key];
+    store.getState().setFeeAnswers(answers);
+    options.writeLink?.(linkPayload());
+  };
+  const setIntendedMineral = (mineral: string | null) => {
+    store.getState().setIntendedMineral(mineral);
+    loadMiningPolicy();
+  };
+
+  const act = (target: ReportTarget, value: string): boolean => {
+    switch (target.action) {
+      case "caution-distance": {
+        const metres = Number(value);
+        if (value.trim() === "" || !Number.isFinite(metres) || metres < 0 || metres > 10_000) return false;
+        void setCautionDistance(metres);
+        return true;
+      }
+      case "floor-area":
+        store.getState().setFloorArea(target.use, Number(value));
+        return true;
+      case "mineral":
+        setIntendedMineral(value === "" ? null : value);
+        return true;
+      case "fee-question":
+        switch (target.question) {
+          case "town":
+            // Another town has other parks and no 智凤 split: their answers go with the town.
+            answerFee({ townId: value, park: undefined, insideUrbanConstructionLand: undefined });
+            return true;
+          case "park":
+            answerFee({ park: value === "unknown" ? undefined : value });
+            return true;
+          case "urban":
+            if (value !== "inside" && value !== "outside" && value !== "unknown") return false;
+            answerFee({ insideUrbanConstructionLand: value === "unknown" ? undefined : value === "inside" });
+            return true;
+        }
+    }
+  };
+
+  const officialParkOverlaps = () => {
+    const check = store.getState().siteCheck;
+    if (check.type !== "done") return [];
+    return check.report.findings.flatMap((finding) => {
+      const origin = dataPackage.manifest.layers.find((layer) => layer.id === finding.layerId)?.imported;
+      if (origin?.replaces !== PARKS_LAYER_ID) return [];
+      return finding.overlaps.map((overlap) => ({ name: overlap.name, shareOfParcel: overlap.shareOfParcel, fileName: origin.fileName }));
+    });
+  };
+  const hasOfficialParks = () => dataPackage.manifest.layers.some((layer) => layer.imported?.replaces === PARKS_LAYER_ID);
+
   const mining = (): MineralRules | null => {
     const mineral = store.getState().intendedMineral;
     const policy = state.miningPolicy;
@@ -437,26 +500,16 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
     setDrawnGeometry,
     openLink,
     check: () => runCheck(false),
-    answerFee: (change) => {
-      const answers: FeeAnswers = { ...store.getState().feeInputs.answers, ...change };
-      for (const key of Object.keys(change) as Array<keyof FeeAnswers>) if (change[key] === undefined) delete answers[key];
-      store.getState().setFeeAnswers(answers);
-      options.writeLink?.(linkPayload());
-    },
+    answerFee,
     setFloorArea: (use, squareMetres) => store.getState().setFloorArea(use, squareMetres),
     override: (layerId, override) => {
       store.getState().setFindingOverride(layerId, override);
       options.writeLink?.(linkPayload());
     },
-    setCautionDistance: async (metres) => {
-      store.getState().setCautionDistance(metres);
-      await runCheck(false);
-    },
+    setCautionDistance,
     setCaseDetails: (details) => store.getState().setCaseDetails(details),
-    setIntendedMineral: (mineral) => {
-      store.getState().setIntendedMineral(mineral);
-      loadMiningPolicy();
-    },
+    setIntendedMineral,
+    act,
     restore,
     save: async (name) => {
       const query = siteQueryOf(store.getState());
@@ -514,16 +567,8 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
     mining,
     layerDocuments,
     isPointLayer: (layerId) => dataPackage.manifest.layers.find((layer) => layer.id === layerId)?.geometryType === "point",
-    officialParkOverlaps: () => {
-      const check = store.getState().siteCheck;
-      if (check.type !== "done") return [];
-      return check.report.findings.flatMap((finding) => {
-        const origin = dataPackage.manifest.layers.find((layer) => layer.id === finding.layerId)?.imported;
-        if (origin?.replaces !== PARKS_LAYER_ID) return [];
-        return finding.overlaps.map((overlap) => ({ name: overlap.name, shareOfParcel: overlap.shareOfParcel, fileName: origin.fileName }));
-      });
-    },
-    hasOfficialParks: () => dataPackage.manifest.layers.some((layer) => layer.imported?.replaces === PARKS_LAYER_ID),
+    officialParkOverlaps,
+    hasOfficialParks,
     reportInput: () => {
       const current = store.getState();
       const check = current.siteCheck;
@@ -541,6 +586,12 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
         fee: feeView && feeView.estimate.lines.length > 0 ? feeView.estimate : null,
         feeAnswers: current.feeInputs.answers,
         mining: mining(),
+        work: {
+          floorAreas: current.feeInputs.floorAreas,
+          officialParks: { overlaps: officialParkOverlaps(), imported: hasOfficialParks() },
+          miningPolicy: state.miningPolicy,
+          mineral: current.intendedMineral,
+        },
         layerFileHashes: state.fileHashes,
         notChecked: state.notChecked,
         caseDetails: current.caseDetails,

@@ -1,4 +1,4 @@
-import { localizedProse } from "./inspector/chineseTerms";
+import { localizedProse } from "./chineseTerms";
 import type { Language } from "../i18n/messages";
 import { localized, translate } from "../i18n/translate";
 import type { LayerLoad } from "../layers/layerData";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import {
   checkFixtureParcel,
+  checkSiteFile,
   DESKTOP,
   openMemorialCard,
   openMemorialsTab,
@@ -8,6 +9,7 @@ import {
   openPrintView,
   openReady,
   openSiteCheck,
+  REPORT_SITE,
 } from "./accessibilityScreens";
 import { accessibilityViolations, type AccessibilityViolation, type AppSession, type Page } from "./driver";
 import { PHONE, waitForSnap } from "./memorialSteps";
@@ -69,6 +71,21 @@ describe("axe-core finds no serious or critical WCAG 2.2 A/AA violation", () => 
     try {
       expect(await page.locator("[data-site-print] h1").isVisible()).toBe(true);
       await expectAccessible(page, "print view");
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+  });
+
+  it("on a site-check report and its print view in English", async () => {
+    const page = await open({ ...DESKTOP, hash: "#lang=en" });
+    await checkSiteFile(page, REPORT_SITE);
+    await page.locator('[data-site-question="town"]').waitFor({ state: "visible", timeout: 30_000 });
+    await expectAccessible(page, "English site-check report");
+    await openPrintView(page);
+    await page.emulateMedia({ media: "print" });
+    try {
+      expect(await page.locator("[data-site-print] h1").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);
+      await expectAccessible(page, "English print view");
     } finally {
       await page.emulateMedia({ media: "screen" });
     }

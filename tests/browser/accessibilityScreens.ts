@@ -29,6 +29,17 @@ export async function checkFixtureParcel(page: Page): Promise<void> {
   await page.locator('[data-finding="mining-key-zone"]').waitFor({ state: "visible", timeout: 60_000 });
 }
 
+/** A 3 km × 2 km site around the Monument to Martyr Rao Guoliang, across 龙岗街道 and 棠香街道, as a lon/lat CSV. */
+export const REPORT_SITE = { name: "memorial-site.csv", text: "lon,lat\n105.700,29.705\n105.730,29.705\n105.730,29.725\n105.700,29.725\n" };
+
+/** Opens the site check, uploads a boundary file and waits for its report. */
+export async function checkSiteFile(page: Page, file: { name: string; text: string }): Promise<void> {
+  await openSiteCheck(page);
+  await page.locator('[data-site-mode="upload"]').click();
+  await page.locator("[data-site-file]").setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.text) });
+  await page.locator('[data-finding="memorials"]').first().waitFor({ state: "visible", timeout: 60_000 });
+}
+
 /** Opens the print view of the report on screen, with the browser's print dialog stubbed out. */
 export async function openPrintView(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -4,6 +4,8 @@ import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Manifest } from "../../src/layers/manifestTypes";
 import { loadErrors, waitForApp, whenIdle } from "./app";
 import { openApp, type AppSession } from "./driver";
+import { hanFindings, NONE, type HanFindings } from "./hanFindings";
+import { checkSiteFile, openPrintView, REPORT_SITE } from "./accessibilityScreens";
 import { openMemorialsTab, PHONE } from "./memorialSteps";
 
 const baseUrl = inject("baseUrl");
@@ -29,52 +31,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-/**
- * Elements allowed to hold Chinese in English mode, each marked lang="zh-CN": quotations of the documents (clause
- * text, its printed number and 文号, the basis list, a published address or range) and the Chinese terms an English
- * data note names. Anything else Chinese — a value, a label, a note shown untranslated — is a finding.
- */
-const QUOTATION =
-  'blockquote, cite, q, ul[data-memorial-quote], [data-chinese-term], .citation-number, .citation-clause, dd[data-attribute="address"], [data-memorial-address], .memorial-item-address, .memorial-facts dd, .memorial-card-name-zh, .memorial-source span';
-
-interface HanFindings {
-  /** Visible text with Han characters outside any lang="zh-CN" element. */
-  unmarked: string[];
-  /** Elements marked Chinese that are not quotations (e.g. a whole note left untranslated). */
-  markedNotQuotation: string[];
-  /** Marked Chinese terms outside an English data note. */
-  strayTerms: string[];
-}
-
-async function hanFindings(page: Page, rootSelector: string): Promise<HanFindings> {
-  return page.locator(rootSelector).evaluate((root, quotation) => {
-    const han = /\p{Script=Han}/u;
-    const visible = (element: Element) => (element as HTMLElement).offsetParent !== null || element.closest("details:not([open])") !== null;
-    const unmarked: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      const parent = node.parentElement;
-      // Marks inside the walked part only: in Chinese mode the page itself is lang="zh-CN".
-      const marked = parent?.closest('[lang|="zh"]');
-      if (!parent || !han.test(text) || (marked && root.contains(marked)) || !visible(parent)) continue;
-      unmarked.push(`${parent.tagName.toLowerCase()}.${parent.className}: ${text.trim()}`);
-    }
-    const markedNotQuotation = [...root.querySelectorAll('[lang|="zh"]')]
-      .filter((element) => {
-        const outer = element.parentElement?.closest('[lang|="zh"]');
-        return han.test(element.textContent ?? "") && !element.matches(quotation) && !(outer && root.contains(outer));
-      })
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}: ${(element.textContent ?? "").trim().slice(0, 60)}`);
-    const strayTerms = [...root.querySelectorAll("[data-chinese-term]")]
-      .filter((element) => !element.closest("[data-prose]"))
-      .map((element) => element.textContent ?? "");
-    return { unmarked, markedNotQuotation, strayTerms };
-  }, QUOTATION);
-}
-
-const NONE: HanFindings = { unmarked: [], markedNotQuotation: [], strayTerms: [] };
 
 /** Opens a feature by link and waits until its clauses are quoted and its measure is drawn. */
 async function openFeature(page: Page, layerId: string, featureId: string): Promise<void> {
@@ -167,6 +123,43 @@ describe("English mode is English", () => {
     expect(await citation.locator(".citation-document").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);
     expect(await citation.locator("blockquote").getAttribute("lang")).toBe("zh-CN");
   });
+
+  it("writes a site-check report and its print view in English, quoting the documents in Chinese under their English titles", async () => {
+    session = await openApp(baseUrl, "/", { hash: "#lang=en" });
+    const { page } = session;
+    await waitForApp(page);
+    await whenIdle(page);
+    await checkSiteFile(page, REPORT_SITE);
+    const report = page.locator("[data-site-report]");
+    // Both towns and the memorial by their English names, joined the English way.
+    expect(await report.locator('[data-finding="fee-tiers"] .site-finding-reason').innerText()).toMatch(
+      /^Lies in: Longgang Subdistrict, Tangxiang Subdistrict \(/,
+    );
+    expect(await report.locator('[data-finding="memorials"] .site-finding-reason').innerText()).toMatch(/^0 m from Monument to Martyr Rao Guoliang,/);
+    // The fee question names the towns in English; the clauses are quoted in Chinese under the document's English title.
+    await expect.poll(() => page.locator('[data-site-question="town"]').innerText(), { timeout: 30_000 }).toContain("Tangxiang Subdistrict");
+    const quote = report.locator('[data-finding="memorials"] [data-citation]').first();
+    await expect.poll(() => quote.locator("blockquote").getAttribute("lang"), { timeout: 30_000 }).toBe("zh-CN");
+    expect(await quote.locator(".citation-document").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);
+    await expect.poll(() => report.locator(".site-quote-text--pending").count(), { timeout: 30_000 }).toBe(0);
+    expect(await hanFindings(page, "[data-site-report]")).toEqual(NONE);
+    expect(await report.locator('[data-report-section="mining"] [data-site-mineral]').count()).toBe(1);
+
+    await openPrintView(page);
+    await page.emulateMedia({ media: "print" });
+    try {
+      const printed = page.locator("[data-site-print]");
+      expect(await printed.locator('[data-report-row="fee-tiers"]').innerText()).toContain("Lies in: Longgang Subdistrict, Tangxiang Subdistrict");
+      expect(await hanFindings(page, "[data-site-print]")).toEqual(NONE);
+    } finally {
+      await page.emulateMedia({ media: "screen" });
+    }
+
+    // The same walk finds the Chinese report Chinese: the check is not blind.
+    await page.locator('[data-action="toggle-language"]').click();
+    await expect.poll(async () => (await hanFindings(page, "[data-site-report]")).unmarked.length, { timeout: 30_000 }).toBeGreaterThan(10);
+    expect(session.consoleErrors).toEqual([]);
+  }, 180_000);
 
   it("lists the memorials and shows every memorial card with no Chinese outside quotations, and says when you are far outside the district", async () => {
     session = await openApp(baseUrl, "/", { ...PHONE, hash: "#lang=en" });

@@ -55,7 +55,7 @@ describe("site check", () => {
     expect(await page.locator("[data-site-crs-code]").getAttribute("data-site-crs-code")).toBe("EPSG:4544");
 
     const finding = page.locator('[data-finding="mining-key-zone"]');
-    const row = finding.locator("[data-overlap]").filter({ hasText: KEY_ZONE_NAME });
+    const row = finding.locator('[data-report-block="overlaps"] [data-report-row]').filter({ hasText: KEY_ZONE_NAME });
     expect(await row.count()).toBe(1);
     const share = Number(await row.locator("[data-share]").getAttribute("data-share"));
     expect(Math.abs(share - EXPECTED_KEY_ZONE_SHARE_PERCENT), `share ${share}% vs ${EXPECTED_KEY_ZONE_SHARE_PERCENT}%`).toBeLessThanOrEqual(0.5);
@@ -75,7 +75,9 @@ describe("site check", () => {
     // GK area first, ellipsoidal beside it, in m², 公顷 and 亩; the schematic caveat; the query in the address bar.
     expect(await page.locator('[data-site-area="gk"]').innerText()).toContain("160,000.00 m²");
     expect(await page.locator('[data-site-area="gk"]').innerText()).toContain("240.00 亩");
-    expect(await page.locator("[data-site-caveat]").innerText()).toContain("本结果依据示意性数据，仅为筛查参考，不构成法律认定。");
+    expect(await page.locator('[data-site-report] [data-report-block="schematic-caveat"]').innerText()).toContain(
+      "本结果依据示意性数据，仅为筛查参考，不构成法律认定。",
+    );
     expect(new URL(page.url()).hash).toMatch(/parcel=a[A-Za-z0-9_-]+/);
     await whenIdle(page);
     await screenshot(page, "parcel-desktop-report");
@@ -131,7 +133,7 @@ describe("site check", () => {
     await page.locator('[data-site-mode="paste"]').click();
     await page.locator("[data-site-paste]").fill("104.060 30.660\n104.062 30.660\n104.062 30.662\n104.060 30.662");
     await page.locator('[data-site-action="read-paste"]').click();
-    const warning = page.locator('[data-site-district="outside"]');
+    const warning = page.locator('[data-site-report] [data-report-block="district-outside"]');
     await warning.waitFor({ state: "visible", timeout: 60_000 });
     expect(await warning.innerText()).toContain("地块全部位于大足区以外");
     expect(await page.locator('[data-finding][data-status="clear"]').count()).toBe(0);
@@ -173,7 +175,7 @@ describe("site check", () => {
     expect(area).toBeLessThan(1436e6);
     const shown = await page.locator('[data-site-area="gk"]').innerText();
     expect(shown).toContain(`${area.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} m²`);
-    expect(await page.locator("[data-site-counts]").innerText()).toMatch(/✔ \d+ 未涉及/);
+    expect(await page.locator("[data-site-counts]").innerText()).toMatch(/✔ 未涉及 \d+/);
     expect(session!.consoleErrors).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { Language } from "../../i18n/messages";
-import { sectionOf, type ReportModel } from "./reportModel";
+import { shownIn, type ReportModel } from "./reportModel";
 import { renderText } from "./reportText";
 
 /** RFC 4180: quote when needed, double the quotes; a leading = + - @ is defused so a spreadsheet does not run it. */
@@ -18,11 +18,12 @@ export function csvField(value: string | number | null | undefined): string {
 export function reportCsv(model: ReportModel, language: Language): string {
   const rows: string[][] = [];
   const text = (value: Parameters<typeof renderText>[0]) => renderText(value, language).replace(/\n/g, " | ");
-  for (const id of ["district", "parcel", "findings", "fee", "receipt"]) {
-    const section = sectionOf(model, id);
-    if (!section) continue;
+  // The printed report's sections but its title (the file is the report), each as printed.
+  for (const section of model.sections) {
+    if (section.id === "head" || !shownIn(section, "print")) continue;
     if (section.heading) rows.push([text(section.heading)]);
     for (const block of section.blocks) {
+      if (!shownIn(block, "print")) continue;
       switch (block.type) {
         case "facts":
           for (const row of block.rows) rows.push([text(row.label), text(row.value.text)]);
@@ -40,6 +41,9 @@ export function reportCsv(model: ReportModel, language: Language): string {
           break;
         case "quote":
           rows.push([block.citation, block.documentNumber ?? "", block.clause ? text({ localized: block.clause }) : "", block.text ?? ""]);
+          break;
+        case "override":
+          // Overrides are in the findings table's own column.
           break;
       }
     }

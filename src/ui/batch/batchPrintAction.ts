@@ -56,5 +56,5 @@ export async function printBatchParcels(store: AppStore, dataPackage: DataPackag
       })),
     );
   }
-  await printBatch(checked, { store, dataPackage, importWarnings: batch.warnings, miningPolicy: null });
+  await printBatch(checked, { store, dataPackage, importWarnings: batch.warnings });
 }

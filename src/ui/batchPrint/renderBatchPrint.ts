@@ -5,7 +5,6 @@ import type { ImportMessage } from "../../import/types";
 import { translate } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
 import { formatNumber } from "../../parcel/format";
-import type { MiningPolicy } from "../../parcel/miningPolicy";
 import type { CheckedParcel } from "../../siteCheck/batch/checkParcels";
 import { summaryTable } from "../../siteCheck/batch/exports/summaryTable";
 import type { AppStore } from "../../state/store";
@@ -17,7 +16,6 @@ export interface BatchPrintContext {
   dataPackage: DataPackage;
   /** The import's warnings: a warning naming a parcel goes on its summary row, one about the file on every row. */
   importWarnings: readonly ImportMessage[];
-  miningPolicy: MiningPolicy | null;
   /** Draws each receipt's QR code of its re-open link; null prints the link alone. */
   qrCodeSvg: QrCodeRenderer | null;
 }
@@ -92,7 +90,7 @@ export function renderBatchPrint(container: HTMLElement, parcels: readonly Check
 
   const reports = parcels.map((parcel, index) => {
     const page = h("div", { class: "batch-print-report" });
-    renderPrintView(page, context.store, context.dataPackage, parcel.reportInput, parcel.model, null, context.miningPolicy, context.qrCodeSvg);
+    renderPrintView(page, context.store, context.dataPackage, parcel.reportInput, parcel.model, null, context.qrCodeSvg);
     return h(
       "section",
       { class: "batch-print-parcel", "data-batch-print-parcel": String(index + 1) },

@@ -14,7 +14,7 @@ import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
 import type { PolicyNavigator } from "../policyNavigator";
 import { featureAttributes, type AttributeRow } from "./attributeTable";
-import { markChineseTerms } from "./chineseTerms";
+import { markChineseTerms } from "../chineseTerms";
 import { onDemand } from "../onDemand";
 import type { FeatureMeasure } from "./featureMeasures";
 // Its strings load with it.

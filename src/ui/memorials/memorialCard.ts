@@ -7,7 +7,7 @@ import { formatDirectionDistance, formatDistance } from "../../memorials/formatD
 import { protectionQuote, splitAround, type MemorialNotice, type Quote } from "../../memorials/memorialNotice";
 import { memorialGeometryNote, memorialName, memorialTown, positionCertainty, type Memorial } from "../../memorials/memorials";
 import { h, type Child } from "../dom";
-import { markChineseTerms } from "../inspector/chineseTerms";
+import { markChineseTerms } from "../chineseTerms";
 import { formatIsoDate, kindLabel, positionHeadline, sharedPositionText } from "./memorialText";
 // Its strings load with it.
 import "../../i18n/messages.memorialFinder";

@@ -14,9 +14,7 @@ import type { AppShell } from "../appShell";
 import { h, setChildren } from "../dom";
 import { downloadText, safeFileName } from "./download";
 import { mountCaseDetailsView } from "./caseDetailsView";
-import { mountFeeView } from "./feeView";
 import { mountInputSection } from "./inputSection";
-import { mountMiningView } from "./miningView";
 import { cropForPrint, renderPrintView, type QrCodeRenderer } from "./printView";
 import { mountReportView } from "./reportView";
 import { mountSavedView } from "./savedView";
@@ -96,11 +94,9 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const linkProblem = h("div", { class: "site-link-problem", hidden: true });
   const report = h("section", { class: "site-section site-report", "data-site-report": "", "aria-live": "polite" });
   const caseDetails = h("section", { class: "site-section site-case", "data-site-case-section": "" });
-  const fee = h("section", { class: "site-section site-fee", "data-site-fee": "" });
-  const mining = h("section", { class: "site-section site-mining", "data-site-mining": "" });
   const saved = h("section", { class: "site-section site-saved", "data-site-saved-section": "" });
   const batchSection = h("section", { class: "site-section site-batch", "data-site-batch": "", "aria-labelledby": "site-batch-heading" });
-  pane.append(h("div", { class: "site-check" }, intro, inputs, batchSection, linkProblem, caseDetails, report, fee, mining, saved));
+  pane.append(h("div", { class: "site-check" }, intro, inputs, batchSection, linkProblem, caseDetails, report, saved));
 
   const printSection = h("section", { class: "site-print", "data-site-print": "" });
   document.body.append(printSection);
@@ -113,18 +109,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   };
   const renderPrint = () => {
     const input = controller.reportInput();
-    const policy = controller.state().miningPolicy;
-    if (input)
-      renderPrintView(
-        printSection,
-        store,
-        dataPackage,
-        input,
-        buildReport(input, controller.isPointLayer),
-        printSnapshot,
-        policy === "failed" ? null : policy,
-        qrCodeSvg,
-      );
+    if (input) renderPrintView(printSection, store, dataPackage, input, buildReport(input, controller.isPointLayer), printSnapshot, qrCodeSvg);
   };
   controller.subscribe(() => {
     // Fetch the QR encoder once there is a report, so a print started from the browser menu has it too.
@@ -261,8 +246,6 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
     clear: () => controller.clear(),
   });
   mountCaseDetailsView(caseDetails, store, controller);
-  mountFeeView(fee, store, controller);
-  mountMiningView(mining, store, controller);
   mountSavedView(saved, store, storage, controller, () => showPanel(isPhone() ? "half" : "full"));
 
   // On a phone the inputs fill the sheet: once a site is checked, bring its report up.

@@ -9,11 +9,9 @@ import type { MapSnapshot } from "../../map/sketch/sketchTypes";
 import { distanceText, formatNumber } from "../../parcel/format";
 import { labelledVertices, type ReportInput } from "../../parcel/reportInput";
 import { sectionOf, type ReportModel } from "../../siteCheck/report/reportModel";
-import { renderBlock, renderSection } from "./reportBlocks";
+import { renderBlock, renderSection, textNodes, type RenderOptions } from "./reportBlocks";
 import type { AppStore } from "../../state/store";
 import { h, setChildren, type Child } from "../dom";
-import type { MiningPolicy } from "../../parcel/miningPolicy";
-import { miningRulesBlock } from "./miningView";
 
 /** Vertices listed on paper; a longer boundary is in the exports. */
 const PRINTED_VERTICES = 120;
@@ -21,6 +19,8 @@ const PRINTED_VERTICES = 120;
 const MAP_WIDTH_MM = 180;
 const MAP_HEIGHT_MM = 125;
 const SVG = "http://www.w3.org/2000/svg";
+/** Paper: no inputs, no links, only what is printed. */
+const PRINT: RenderOptions = { media: "print", quoteLinks: false };
 
 function svg<Tag extends keyof SVGElementTagNameMap>(
   tag: Tag,
@@ -98,7 +98,6 @@ export function renderPrintView(
   /** The report as built once for every renderer (src/siteCheck/report/buildReport). */
   model: ReportModel,
   snapshot: MapSnapshot | null,
-  miningPolicy: MiningPolicy | null,
   /** Draws the QR code of the re-open link; loaded on demand, so absent until the first print. */
   qrCodeSvg: QrCodeRenderer | null,
 ): void {
@@ -125,13 +124,17 @@ export function renderPrintView(
         svg("path", { d: "M0 -14 L7 8 L0 3 L-7 8 Z", fill: "#1f2933", stroke: "#fff", "stroke-width": 1 }),
       ),
     );
-    const legendEntries: Array<[HTMLElement, string]> = [[swatch(PARCEL_COLOR, true), t("site.print.parcel")]];
+    const legendEntries: Array<[HTMLElement, Child]> = [[swatch(PARCEL_COLOR, true), t("site.print.parcel")]];
     for (const layer of dataPackage.manifest.layers) {
       const view = state.layers[layer.id];
       const load = dataPackage.layers.get(layer.id);
       if (!view?.visible || load?.type !== "loaded" || load.data.features.length === 0) continue;
       const entries: LegendEntry[] = layer.legend.filter((entry) => entry.drawn !== false);
-      for (const entry of entries) legendEntries.push([swatch(entry.color), `${localized(layer.title, language)}：${localized(entry.label, language)}`]);
+      for (const entry of entries)
+        legendEntries.push([
+          swatch(entry.color),
+          [textNodes({ localized: layer.title }, language), language === "zh" ? "：" : ": ", textNodes({ localized: entry.label }, language)],
+        ]);
     }
     return h(
       "figure",
@@ -160,16 +163,6 @@ export function renderPrintView(
         h("p", { class: "print-note" }, t("site.print.mapNote")),
       ),
     );
-  };
-
-  const mining = (): Child => {
-    const policy = miningPolicy;
-    if (!input.mining || !policy) return null;
-    return [
-      h("h2", {}, t("site.mining.heading")),
-      h("p", {}, t("site.print.mineral", { mineral: input.mining.mineral })),
-      miningRulesBlock(input.mining, policy, input.quotes, language, { link: false }),
-    ];
   };
 
   const coordinates = (): Child => {
@@ -218,7 +211,7 @@ export function renderPrintView(
 
   const section = (id: string): Child => {
     const found = sectionOf(model, id);
-    return found ? renderSection(found, language, "print", { quoteLinks: false, level: 2 }) : null;
+    return found ? renderSection(found, language, { ...PRINT, level: 2 }) : null;
   };
 
   const receipt = (): Child => {
@@ -227,9 +220,7 @@ export function renderPrintView(
       "section",
       { class: "print-receipt", "data-print-receipt": "" },
       h("h2", {}, t("site.print.receipt")),
-      (found?.blocks ?? [])
-        .filter((block) => !(block.type === "note" && block.id === "link"))
-        .map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
+      (found?.blocks ?? []).filter((block) => !(block.type === "note" && block.id === "link")).map((block) => renderBlock(block, language, PRINT)),
       h("h3", {}, t("site.print.coordinatesShort")),
       h(
         "p",
@@ -253,14 +244,14 @@ export function renderPrintView(
       { class: "print-head" },
       h("h1", {}, t("site.print.title")),
       h("p", {}, `${t("app.title")} · ${t("site.print.checkedAt")} ${checkedAt} · ${t("site.print.dataVersion")} ${input.dataPackageVersion}`),
-      (head?.blocks ?? []).map((block) => renderBlock(block, language, "print", { quoteLinks: false })),
+      (head?.blocks ?? []).map((block) => renderBlock(block, language, PRINT)),
     ),
     section("district"),
     mapFigure(),
     section("parcel"),
     section("findings"),
     section("fee"),
-    mining(),
+    section("mining"),
     coordinates(),
     receipt(),
   );

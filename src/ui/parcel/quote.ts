@@ -1,4 +1,4 @@
-import type { Language } from "../../i18n/messages";
+import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
 import type { ClauseQuote } from "../../parcel/reportInput";
 import { withHashParameter } from "../../state/urlHash";
@@ -10,14 +10,14 @@ export function readerHash(hash: string, documentId: string, clauseId: string): 
 }
 
 /**
- * A cited clause quoted in full, with its document number and a link that opens it in the reader. Before the
- * document has loaded the quote says so; if it cannot load, the citation stays without text.
+ * A cited clause quoted in full, in Chinese (marked so), introduced by its document's title in the reader's language,
+ * its 文号 and its place in the document's numbering, with a link that opens it in the reader. Before the document
+ * has loaded the quote says so; if it cannot load, the citation stays without text.
  */
 export function quoteBlock(citation: string, quote: ClauseQuote | undefined, language: Language, options: { link: boolean } = { link: true }): HTMLElement {
   const [documentId = "", clauseId = ""] = citation.split("#");
+  const pending = quote === undefined || quote.text === null;
   const text = quote === undefined ? translate(language, "site.quote.loading") : (quote.text ?? translate(language, "site.quote.missing"));
-  const title = quote?.docNumber ?? documentId;
-  const shortTitle = quote?.shortTitle ? localized(quote.shortTitle, language) : "";
   const link = options.link
     ? h(
         "a",
@@ -30,15 +30,19 @@ export function quoteBlock(citation: string, quote: ClauseQuote | undefined, lan
         translate(language, "site.quote.open"),
       )
     : null;
+  const zh = LANGUAGE_TAGS.zh;
+  const label = quote?.label ? localized(quote.label, language) : "";
   return h(
     "figure",
     { class: "site-quote", "data-citation": citation },
-    h("blockquote", { class: quote?.text ? "site-quote-text" : "site-quote-text site-quote-text--pending" }, text),
-    // Cited as the document numbers it (一、（一）); before the document has loaded, by its number alone.
+    h("blockquote", { class: pending ? "site-quote-text site-quote-text--pending" : "site-quote-text", lang: pending ? undefined : zh }, text),
+    // Cited as the document numbers it (一、（一）); before the document has loaded, by its id alone.
     h(
       "figcaption",
       {},
-      `${title}${shortTitle ? ` ${shortTitle}` : ""}${quote?.label ? ` ${localized(quote.label, language)}` : ""}`,
+      quote?.shortTitle ? [h("span", { class: "citation-document" }, localized(quote.shortTitle, language)), " "] : null,
+      h("span", { class: "citation-number", lang: quote?.docNumber ? zh : undefined }, quote?.docNumber ?? documentId),
+      label ? [" ", h("span", { class: "citation-clause", lang: zh }, label)] : null,
       link ? " · " : null,
       link,
     ),

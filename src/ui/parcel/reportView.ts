@@ -1,18 +1,13 @@
 import { parcelName } from "../../i18n/defaultParcelName";
-import type { CheckReport, LayerFinding } from "../../check/types";
-import { describeCrs } from "../../geo/crsDetect";
-import type { MessageKey } from "../../i18n/messages";
-import { localized, translate, type MessageParams } from "../../i18n/translate";
-import { areaTexts, distanceText, formatNumber, percentText } from "../../parcel/format";
-import { findingCitations, labelledVertices, SCHEMATIC_CAVEAT, sortFindings, STATUS_LABELS, STATUS_ORDER } from "../../parcel/reportInput";
+import type { FindingStatus } from "../../check/types";
+import type { Language, MessageKey } from "../../i18n/messages";
+import { translate, type MessageParams } from "../../i18n/translate";
 import type { SiteParcel } from "../../parcel/types";
 import type { AppStore } from "../../state/store";
 import { buildReport } from "../../siteCheck/report/buildReport";
-import { sectionOf } from "../../siteCheck/report/reportModel";
-import { reasonText } from "../../siteCheck/report/reportText";
-import { renderSection } from "./reportBlocks";
+import { shownIn, type ReportBlock, type ReportModel, type ReportSection, type ReportTableRow } from "../../siteCheck/report/reportModel";
 import { h, setChildren, type Child } from "../dom";
-import { quoteBlock } from "./quote";
+import { redrawKeepingFocus, renderBlock, renderSection, statusBadge, textNodes, type RenderOptions } from "./reportBlocks";
 import type { SiteCheckController } from "./siteCheckController";
 
 export interface ReportActions {
@@ -38,76 +33,21 @@ export function originText(parcel: SiteParcel, t: (key: MessageKey, params?: Mes
   }
 }
 
+/** What restricts is read in full; what only informs is one click away, to keep the report short. */
+const OPEN_CITATIONS: ReadonlySet<FindingStatus> = new Set(["restricted", "caution", "undecided"]);
+
 /**
- * The report: the parcel with its areas (GK planar first, ellipsoidal beside it), the actions on it, the schematic
- * caveat, then every finding that is not clear — with its numbers, the quoted clauses and the layer's geometry
- * quality — and the layers checked and found clear. Findings can be marked "does not apply" with a reason; they
- * stay in the report, marked.
+ * The report on screen, drawn from the report model (src/siteCheck/report/buildReport) like the print and the
+ * exports: the parcel with its areas, the actions on it, then each section of the model — every finding that is not
+ * clear as a card (its numbers, the quoted clauses, the geometry quality), the layers checked and found clear, the
+ * fee and mining sections. Inputs (caution distance, floor areas, fee questions, the mineral, "does not apply"
+ * decisions) go to the site-check service, which checks again or updates the store; the report is then drawn again.
  */
 export function mountReportView(container: HTMLElement, store: AppStore, controller: SiteCheckController, actions: ReportActions): void {
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   /** The override form being filled in, kept across re-renders (quotes arriving must not wipe the reason). */
   let editing: { layerId: string; reason: string; error: boolean } | null = null;
   let linkCopied = false;
-
-  /** The memorial caution distance, editable: a change re-runs the check with the same parcel and inputs. */
-  const cautionDistanceInput = (): HTMLElement => {
-    const input = h("input", {
-      type: "number",
-      min: "0",
-      max: "10000",
-      step: "10",
-      inputmode: "numeric",
-      class: "site-caution-input",
-      "data-site-caution-distance": "",
-      "aria-label": t("site.parcel.cautionDistance"),
-    });
-    input.value = String(store.getState().cautionDistanceMetres);
-    input.addEventListener("change", () => {
-      const metres = Number(input.value);
-      if (!Number.isFinite(metres) || metres < 0 || metres > 10_000) {
-        input.value = String(store.getState().cautionDistanceMetres);
-        return;
-      }
-      void controller.setCautionDistance(metres);
-    });
-    return h("span", {}, input, " m");
-  };
-
-  const areaRows = (report: CheckReport, parcel: SiteParcel): Child => {
-    const { language } = store.getState();
-    const gk = areaTexts(report.parcel.gaussKrugerSquareMetres, language);
-    const ellipsoid = areaTexts(report.parcel.ellipsoidalSquareMetres, language);
-    const polygonal = parcel.geometry.type === "Polygon" || parcel.geometry.type === "MultiPolygon";
-    const rows: Array<[string, Child]> = [];
-    if (polygonal) {
-      rows.push([
-        t("site.parcel.areaGk"),
-        h("span", { class: "site-area", "data-site-area": "gk" }, h("strong", {}, gk.squareMetres), ` · ${gk.hectares} · ${gk.mu}`),
-      ]);
-      rows.push([
-        t("site.parcel.areaEllipsoid"),
-        h(
-          "span",
-          { class: "site-area site-area--secondary", "data-site-area": "ellipsoid" },
-          `${ellipsoid.squareMetres} · ${ellipsoid.hectares} · ${ellipsoid.mu}`,
-        ),
-      ]);
-    }
-    if (parcel.geometry.type !== "Point") {
-      rows.push([t(polygonal ? "site.parcel.perimeter" : "site.parcel.length"), distanceText(report.parcel.lengthMetres, language)]);
-    }
-    rows.push([t("site.parcel.vertices"), formatNumber(labelledVertices(parcel).length, 0, language)]);
-    if (parcel.crs) rows.push([t("site.parcel.inputCrs"), describeCrs(parcel.crs.code)[language]]);
-    rows.push([t("site.parcel.cautionDistance"), cautionDistanceInput()]);
-    if (parcel.statedAreaHectares !== undefined)
-      rows.push([t("site.parcel.statedArea"), `${formatNumber(parcel.statedAreaHectares, 4, language)} ${language === "zh" ? "公顷" : "ha"}`]);
-    return h(
-      "dl",
-      { class: "site-facts" },
-      rows.map(([term, value]) => [h("dt", {}, term), h("dd", {}, value)]),
-    );
-  };
 
   const actionBar = (): HTMLElement =>
     h(
@@ -153,48 +93,37 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       h("button", { type: "button", class: "link-button site-clear", "data-site-action": "clear", onclick: () => actions.clear() }, t("site.action.clear")),
     );
 
-  const statusBadge = (finding: LayerFinding): HTMLElement => {
-    const { language } = store.getState();
-    const label = STATUS_LABELS[finding.status];
-    return h(
-      "span",
-      { class: `site-status site-status--${finding.status}` },
-      h("span", { class: "site-status-icon", "aria-hidden": "true" }, label.icon),
-      " ",
-      label[language],
-    );
-  };
-
-  const overrideBlock = (finding: LayerFinding): Child => {
-    const override = store.getState().findingOverrides[finding.layerId];
+  /** The officer's "does not apply": the decision with its reason and an undo, the form to make one, or its button. */
+  const overrideBlock = (block: ReportBlock & { type: "override" }): Child => {
+    const { layerId, override } = block;
     if (override) {
       return h(
         "div",
-        { class: "site-override", "data-site-override": finding.layerId },
+        { class: "site-override", "data-site-override": layerId },
         h("strong", {}, t("site.override.badge")),
         h("p", {}, t("site.override.reason", { reason: override.reason })),
         h("p", { class: "site-override-note" }, t("site.override.kept")),
-        h("button", { type: "button", class: "link-button", onclick: () => controller.override(finding.layerId, null) }, t("site.override.undo")),
+        h("button", { type: "button", class: "link-button", onclick: () => controller.override(layerId, null) }, t("site.override.undo")),
       );
     }
-    if (editing?.layerId !== finding.layerId) {
+    if (editing?.layerId !== layerId) {
       return h(
         "button",
         {
           type: "button",
           class: "link-button site-override-open",
-          "data-site-override-open": finding.layerId,
+          "data-site-override-open": layerId,
           onclick: () => {
-            editing = { layerId: finding.layerId, reason: "", error: false };
+            editing = { layerId, reason: "", error: false };
             render();
-            container.querySelector<HTMLTextAreaElement>(`[data-site-override-reason="${finding.layerId}"]`)?.focus();
+            container.querySelector<HTMLTextAreaElement>(`[data-site-override-reason="${layerId}"]`)?.focus();
           },
         },
         t("site.override.mark"),
       );
     }
-    const fieldId = `site-override-${finding.layerId}`;
-    const reason = h("textarea", { id: fieldId, class: "site-override-reason", rows: 2, "data-site-override-reason": finding.layerId });
+    const fieldId = `site-override-${layerId}`;
+    const reason = h("textarea", { id: fieldId, class: "site-override-reason", rows: 2, "data-site-override-reason": layerId, "data-focus-key": fieldId });
     reason.value = editing.reason;
     reason.addEventListener("input", () => {
       if (editing) editing.reason = reason.value;
@@ -202,13 +131,13 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
     const confirm = () => {
       const text = reason.value.trim();
       if (!text) {
-        editing = { layerId: finding.layerId, reason: reason.value, error: true };
+        editing = { layerId, reason: reason.value, error: true };
         render();
-        container.querySelector<HTMLTextAreaElement>(`[data-site-override-reason="${finding.layerId}"]`)?.focus();
+        container.querySelector<HTMLTextAreaElement>(`[data-site-override-reason="${layerId}"]`)?.focus();
         return;
       }
       editing = null;
-      controller.override(finding.layerId, { reason: text, at: new Date().toISOString() });
+      controller.override(layerId, { reason: text, at: new Date().toISOString() });
     };
     return h(
       "div",
@@ -219,7 +148,7 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       h(
         "div",
         { class: "form-buttons" },
-        h("button", { type: "button", class: "primary-button", "data-site-override-confirm": finding.layerId, onclick: confirm }, t("site.override.confirm")),
+        h("button", { type: "button", class: "primary-button", "data-site-override-confirm": layerId, onclick: confirm }, t("site.override.confirm")),
         h(
           "button",
           {
@@ -236,185 +165,113 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
     );
   };
 
-  const findingCard = (finding: LayerFinding): HTMLElement => {
-    const { language } = store.getState();
-    const overridden = store.getState().findingOverrides[finding.layerId] !== undefined;
-    const overlapTable =
-      finding.overlaps.length > 0
-        ? h(
-            "table",
-            { class: "site-overlaps" },
-            h(
-              "thead",
-              {},
-              h(
-                "tr",
-                {},
-                h("th", { scope: "col" }, t("site.overlap.feature")),
-                h("th", { scope: "col" }, t("site.overlap.area")),
-                h("th", { scope: "col" }, t("site.overlap.share")),
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              finding.overlaps.map((overlap) => {
-                const area = areaTexts(overlap.overlapSquareMetres, language);
-                const toleranceKey: MessageKey = `site.tolerance.${overlap.tolerance}`;
-                return h(
-                  "tr",
-                  { "data-overlap": overlap.featureId },
-                  h(
-                    "th",
-                    { scope: "row" },
-                    overlap.name,
-                    h(
-                      "span",
-                      { class: `site-tolerance site-tolerance--${overlap.tolerance}` },
-                      t(toleranceKey, { metres: formatNumber(finding.positionalAccuracyM, 0, language) }),
-                    ),
-                  ),
-                  h(
-                    "td",
-                    {},
-                    overlap.overlapSquareMetres > 0
-                      ? [h("span", {}, area.squareMetres), h("br"), h("span", { class: "site-muted" }, `${area.hectares} · ${area.mu}`)]
-                      : "—",
-                  ),
-                  h("td", { class: "site-share", "data-share": (overlap.shareOfParcel * 100).toFixed(2) }, percentText(overlap.shareOfParcel, language)),
-                );
-              }),
-            ),
-          )
-        : null;
-    // The engine's reason already gives the distance when it decided on it; an informing layer's does not.
-    const nearest =
-      finding.nearest && finding.status === "info"
-        ? h(
-            "p",
-            { class: "site-nearest" },
-            t(controller.isPointLayer(finding.layerId) ? "site.finding.nearest" : "site.finding.nearBoundary", {
-              name: finding.nearest.name,
-              distance: distanceText(finding.nearest.distanceMetres, language),
-              uncertainty: distanceText(finding.nearest.uncertaintyMetres, language),
-            }),
-          )
-        : null;
-    const summary = finding.summary
-      ? h(
-          "ul",
-          { class: "site-summary" },
-          finding.summary.map((row) => h("li", {}, t("site.finding.summaryRow", { label: localized(row.label, language), count: row.count }))),
-        )
-      : null;
-    const qualityName = t(`quality.${finding.geometryQuality}`);
-    const citations = findingCitations(finding, controller.layerDocuments(finding.layerId));
+  /** A finding not clear, as a card: status and layer, the officer's decision first, the reason, then its details. */
+  const findingCard = (row: ReportTableRow, language: Language, options: RenderOptions): HTMLElement => {
+    const [status, title, reason] = row.cells;
+    const details = row.details ?? [];
+    const override = details.find((block): block is ReportBlock & { type: "override" } => block.type === "override");
+    const overridden = override?.override != null;
+    const quotes = details.filter((block) => block.type === "quote");
+    const rest = details.filter((block) => block.type !== "quote" && block.type !== "override");
     return h(
       "article",
       {
-        class: `site-finding site-finding--${finding.status}${overridden ? " site-finding--overridden" : ""}`,
-        "data-finding": finding.layerId,
-        "data-status": finding.status,
+        class: `site-finding site-finding--${row.status}${overridden ? " site-finding--overridden" : ""}`,
+        "data-finding": row.id,
+        "data-status": row.status,
       },
-      h("header", { class: "site-finding-head" }, statusBadge(finding), h("h4", { class: "site-finding-title" }, localized(finding.title, language))),
-      // An officer's decision is the first thing read about the finding; the way to make one comes last.
-      overridden ? overrideBlock(finding) : null,
-      h("p", { class: "site-finding-reason" }, reasonText(finding.reason, language)),
-      overlapTable,
-      nearest,
-      summary,
       h(
-        "p",
-        { class: `site-quality site-quality--${finding.geometryQuality}` },
-        t("site.finding.quality", { quality: qualityName, metres: formatNumber(finding.positionalAccuracyM, 0, language) }),
-        " ",
-        h("span", { class: "site-muted" }, localized(finding.qualityNote, language)),
+        "header",
+        { class: "site-finding-head" },
+        status ? statusBadge(status.text, row.status ?? "", language) : null,
+        h("h4", { class: "site-finding-title" }, title ? textNodes(title.text, language) : null),
       ),
-      citations.length > 0
+      // An officer's decision is the first thing read about the finding; the way to make one comes last.
+      overridden && override ? overrideBlock(override) : null,
+      reason ? h("p", { class: "site-finding-reason" }, textNodes(reason.text, language)) : null,
+      rest.map((block) =>
+        block.type === "note" && block.id === "quality"
+          ? h("p", { class: "site-quality", "data-report-block": "quality" }, textNodes(block.text, language))
+          : renderBlock(block, language, options),
+      ),
+      quotes.length > 0
         ? h(
             "details",
-            // What restricts is read in full; what only informs is one click away, to keep the report short.
-            { class: "site-citations", open: finding.status === "restricted" || finding.status === "caution" || finding.status === "undecided" },
-            h("summary", { class: "site-subheading" }, t("site.finding.sourcesCount", { count: citations.length })),
-            citations.map((citation) => quoteBlock(citation, controller.state().quotes.get(citation), language)),
+            { class: "site-citations", open: OPEN_CITATIONS.has(row.status ?? "clear") },
+            h("summary", { class: "site-subheading" }, t("site.finding.sourcesCount", { count: quotes.length })),
+            quotes.map((block) => renderBlock(block, language, options)),
           )
         : null,
-      overridden ? null : overrideBlock(finding),
+      !overridden && override ? overrideBlock(override) : null,
     );
   };
 
-  const findingsBlock = (report: CheckReport): Child => {
-    const { language } = store.getState();
-    const sorted = sortFindings(report.findings);
-    const open = sorted.filter((finding) => finding.status !== "clear");
-    const clear = sorted.filter((finding) => finding.status === "clear");
-    const counts = STATUS_ORDER.map((status) => [status, report.findings.filter((finding) => finding.status === status).length] as const).filter(
-      ([, count]) => count > 0,
-    );
+  /** The findings section: counts by status, a card for each finding not clear, the clear ones listed, what was not checked. */
+  const findingsBody = (section: ReportSection, language: Language, options: RenderOptions): Child => {
+    const table = section.blocks.find((block): block is ReportBlock & { type: "table" } => block.type === "table" && block.id === "findings");
+    const rows = table?.rows ?? [];
+    const open = rows.filter((row) => row.status !== "clear");
+    const clear = rows.filter((row) => row.status === "clear");
+    const counts = new Map<string, { row: ReportTableRow; count: number }>();
+    for (const row of rows) {
+      const entry = counts.get(row.status ?? "");
+      if (entry) entry.count++;
+      else counts.set(row.status ?? "", { row, count: 1 });
+    }
     return [
-      h("h3", { class: "site-heading" }, t("site.findings.heading")),
       h(
         "p",
         { class: "site-counts", "data-site-counts": "" },
-        counts.map(([status, count], index) => [
+        [...counts].map(([status, { row, count }], index) => [
           index > 0 ? " · " : "",
-          h("span", { class: `site-status site-status--${status}` }, `${STATUS_LABELS[status].icon} ${count} ${STATUS_LABELS[status][language]}`),
+          h("span", { class: `site-status site-status--${status}` }, row.cells[0] ? textNodes(row.cells[0].text, language) : null, ` ${count}`),
         ]),
       ),
-      open.map(findingCard),
+      open.map((row) => findingCard(row, language, options)),
       clear.length > 0
         ? h(
             "section",
             { class: "site-clear-list", "data-site-clear": "" },
-            h("h4", { class: "site-subheading" }, `${STATUS_LABELS.clear.icon} ${t("site.findings.clearHeading")}`),
+            h("h4", { class: "site-subheading" }, `✔ ${t("site.findings.clearHeading")}`),
             h(
               "ul",
               {},
-              clear.map((finding) =>
+              clear.map((row) =>
                 h(
                   "li",
-                  { "data-finding": finding.layerId, "data-status": "clear" },
-                  h("span", {}, localized(finding.title, language)),
+                  { "data-finding": row.id, "data-status": "clear" },
+                  h("span", {}, row.cells[1] ? textNodes(row.cells[1].text, language) : null),
                   " ",
                   h(
                     "span",
                     { class: "site-muted" },
-                    `${reasonText(finding.reason, language)} ${t("site.finding.qualityShort", { quality: t(`quality.${finding.geometryQuality}`), metres: formatNumber(finding.positionalAccuracyM, 0, language) })}`,
+                    row.cells[2] ? textNodes(row.cells[2].text, language) : null,
+                    row.cells[5] ? [" (", textNodes(row.cells[5].text, language), ")"] : null,
                   ),
                 ),
               ),
             ),
           )
         : null,
-      controller.state().notChecked.length > 0
-        ? h(
-            "p",
-            { class: "site-not-checked" },
-            t("site.findings.notChecked", {
-              layers: controller
-                .state()
-                .notChecked.map((layer) => localized(layer.title, language))
-                .join("、"),
-            }),
-          )
-        : null,
+      // The clauses are quoted in each card; the rest (what was not checked) follows.
+      section.blocks.filter((block) => block !== table && block.type !== "quote").map((block) => renderBlock(block, language, options)),
     ];
   };
 
-  /** Outside 大足区, wholly or in part: said at the top of the report, as on the print and in the exports. */
-  const districtWarning = (): Child => {
-    const input = controller.reportInput();
-    const section = input ? sectionOf(buildReport(input, controller.isPointLayer), "district") : undefined;
-    return section
-      ? h(
-          "div",
-          { "data-site-district": input?.report.district?.position ?? "" },
-          renderSection(section, store.getState().language, "site", { quoteLinks: true, level: 3 }),
-        )
-      : null;
+  const reportSections = (model: ReportModel, language: Language): Child => {
+    const options: RenderOptions & { level: 3 } = { media: "screen", quoteLinks: true, act: controller.act, level: 3 };
+    return model.sections
+      .filter((section) => shownIn(section, "screen"))
+      .map((section) =>
+        section.id === "findings"
+          ? renderSection(section, language, options, findingsBody(section, language, options))
+          : section.id === "head"
+            ? section.blocks.map((block) => renderBlock(block, language, options))
+            : renderSection(section, language, options),
+      );
   };
 
-  const render = () => {
+  const draw = () => {
     const state = store.getState();
     const { language } = state;
     const parcel = state.siteParcel;
@@ -438,22 +295,20 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       setChildren(container, head, h("div", { class: "site-error", role: "alert" }, t("site.check.failed", { message: check.message })), actionBar());
       return;
     }
-    const report = check.report;
+    const input = controller.reportInput();
     setChildren(
       container,
       head,
-      districtWarning(),
-      areaRows(report, parcel),
       h(
         "p",
         { class: "site-muted site-checked-at" },
         t("site.parcel.checkedAt", { date: new Date(check.checkedAt).toLocaleString(language === "zh" ? "zh-CN" : "en-GB") }),
       ),
       actionBar(),
-      report.reliesOnSchematic ? h("p", { class: "site-caveat", role: "note", "data-site-caveat": "" }, `⚠ ${SCHEMATIC_CAVEAT[language]}`) : null,
-      findingsBlock(report),
+      input ? reportSections(buildReport(input, controller.isPointLayer), language) : null,
     );
   };
+  const render = () => redrawKeepingFocus(container, draw);
 
   render();
   store.subscribe((state, previous) => {
@@ -461,6 +316,8 @@ export function mountReportView(container: HTMLElement, store: AppStore, control
       state.siteParcel !== previous.siteParcel ||
       state.siteCheck !== previous.siteCheck ||
       state.findingOverrides !== previous.findingOverrides ||
+      state.feeInputs !== previous.feeInputs ||
+      state.intendedMineral !== previous.intendedMineral ||
       state.language !== previous.language
     ) {
       if (state.siteCheck !== previous.siteCheck) {

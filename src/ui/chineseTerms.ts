@@ -1,7 +1,7 @@
-import type { LocalizedText } from "../../i18n/language";
-import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
-import { localized } from "../../i18n/translate";
-import { h, type Attributes, type Child } from "../dom";
+import type { LocalizedText } from "../i18n/language";
+import { LANGUAGE_TAGS, type Language } from "../i18n/messages";
+import { localized } from "../i18n/translate";
+import { h, type Attributes, type Child } from "./dom";
 
 /** A run of Chinese: Han characters with the full-width punctuation between them (“四至”, 13号, （一）). */
 const CHINESE_RUN = /[\p{Script=Han}\u3000-\u303f\uff08\uff09\u201c\u201d]*\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff08\uff09\u201c\u201d]*/gu;
@@ -34,5 +34,10 @@ export function localizedProse<Tag extends keyof HTMLElementTagNameMap>(
   language: Language,
 ): HTMLElementTagNameMap[Tag] {
   const value = localized(text, language);
-  return language === "en" && /\p{Script=Han}/u.test(value) ? h(tag, { ...attributes, "data-prose": "" }, markChineseTerms(value)) : h(tag, attributes, value);
+  return language === "en" && namesChineseTerms(value) ? h(tag, { ...attributes, "data-prose": "" }, markChineseTerms(value)) : h(tag, attributes, value);
+}
+
+/** Whether English text names Chinese terms (and so is rendered with markChineseTerms). */
+export function namesChineseTerms(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
 }
