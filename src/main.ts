@@ -87,7 +87,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   const dataPackage = merged.dataPackage;
   const { manifest } = dataPackage;
   targets.errors.push(...merged.problems);
-  targets.districtBounds = manifest.bounds;
+  targets.districtBounds = manifest.district.bounds;
   targets.errors.push(...layerLoadErrors(dataPackage));
   if (automation) (await import("./automation/checkHook")).installCheckTestHook(dataPackage);
   if (automation) (await import("./automation/batchPrintHook")).installBatchPrintTestHook(store, dataPackage, dataBaseUrl(location.search));

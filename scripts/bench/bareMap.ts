@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   const map = new MaplibreMap({
     container: "map",
     style: { version: 8, sources, layers },
-    bounds: manifest.bounds,
+    bounds: manifest.district.bounds,
     fitBoundsOptions: { padding: 24 },
     attributionControl: false,
   });

@@ -1,6 +1,7 @@
 /** geodata/manifest.json: groups, one entry per layer, styles and legends. */
 import type { LayerDefinition, LayerGroup, Manifest } from "../../src/layers/manifestTypes";
 import { LAYER_ATTRIBUTES } from "./attributes";
+import { PUBLISHED_DISTRICT } from "./districtLayer";
 import { EXTRACTION_SOURCE, EXTRACTION_SUMMARY } from "./mining";
 import { DISABILITY_SCHEDULE, type DisabilityTier } from "./policy";
 import { SYNTHETIC_PARCELS } from "../examples/syntheticParcels";
@@ -461,7 +462,13 @@ export function buildManifest(inputs: ManifestInputs): Manifest {
   return {
     version: MANIFEST_VERSION,
     title: { zh: "大足区规划政策地图数据包", en: "Dazu District planning-policy map data" },
-    bounds: inputs.bounds,
+    district: {
+      name: { zh: "大足区", en: "Dazu District" },
+      bounds: inputs.bounds,
+      outline: { layer: "district", file: LAYER_FILES.district },
+      publishedAreaKm2: PUBLISHED_DISTRICT.areaKm2,
+      source: PUBLISHED_DISTRICT.source,
+    },
     groups: GROUPS,
     layers: layers.map((layer) => ({ ...layer, ...LAYER_ATTRIBUTES[layer.id] })),
   };

@@ -117,7 +117,7 @@ describe("manifest.json", () => {
 
   it("has bounds equal to the district's bbox", () => {
     const ring = (readLayer("district").features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
-    expect(manifest.bounds).toEqual([
+    expect(manifest.district.bounds).toEqual([
       Math.min(...ring.map((p) => p[0]!)),
       Math.min(...ring.map((p) => p[1]!)),
       Math.max(...ring.map((p) => p[0]!)),

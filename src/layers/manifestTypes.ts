@@ -181,12 +181,24 @@ export interface LayerGroup {
   title: LocalizedText;
 }
 
+export interface DistrictFacts {
+  name: LocalizedText;
+  /** [west, south, east, north] in WGS-84 degrees: the outline's extent, where the map starts. */
+  bounds: [number, number, number, number];
+  /** The layer holding the outline (and its file): "in the district" is judged against it. */
+  outline: { layer: string; file: string };
+  /** The area the documents publish, km² (a parcel cannot be larger). */
+  publishedAreaKm2: number;
+  /** The clause that publishes the area and extent. */
+  source: string;
+}
+
 export interface Manifest {
   /** Data-package version, printed on reports. */
   version: string;
   title: LocalizedText;
-  /** [west, south, east, north] in WGS-84 degrees. */
-  bounds: [number, number, number, number];
+  /** The district the policies apply in: the facts the map, the checks and the importers share. */
+  district: DistrictFacts;
   groups: LayerGroup[];
   layers: LayerDefinition[];
 }

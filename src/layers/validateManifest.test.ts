@@ -86,8 +86,24 @@ describe("validateManifest", () => {
 
   it("rejects inverted bounds", () => {
     const manifest = fixtureManifest();
-    manifest.bounds = [106, 29.4, 105.5, 29.8];
-    expect(errorsOf(manifest)[0]).toMatch(/^bounds must be/);
+    manifest.district.bounds = [106, 29.4, 105.5, 29.8];
+    expect(errorsOf(manifest)[0]).toMatch(/^district: bounds must be/);
+  });
+
+  it("checks the district block: an outline that is a layer with that file, a published area, a source", () => {
+    const manifest = fixtureManifest();
+    manifest.district.outline = { layer: "district", file: "layers/towns.geojson" };
+    manifest.district.publishedAreaKm2 = 0;
+    delete manifest.district.source;
+    expect(errorsOf(manifest)).toEqual([
+      "district: publishedAreaKm2 must be a number > 0",
+      "district: source must cite the clause that publishes the district's area",
+      "district: outline file 'layers/towns.geojson' is not the file of layer 'district'",
+    ]);
+    manifest.district.outline.layer = "outline";
+    expect(errorsOf(manifest)).toContain("district: outline layer 'outline' is not a layer of the manifest");
+    delete manifest.district;
+    expect(errorsOf(manifest)).toEqual(["district must be an object with name, bounds, outline, publishedAreaKm2 and source"]);
   });
 
   it("lists every problem of the broken fixture at once", () => {

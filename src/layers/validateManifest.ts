@@ -278,13 +278,33 @@ function checkLayer(problems: Problems, layer: JsonObject, index: number, groupI
 
 function checkBounds(problems: Problems, bounds: unknown): void {
   if (!Array.isArray(bounds) || bounds.length !== 4 || !bounds.every(isFiniteNumber)) {
-    problems.report("", "bounds must be [west, south, east, north] in degrees");
+    problems.report("district", "bounds must be [west, south, east, north] in degrees");
     return;
   }
   const [west, south, east, north] = bounds as [number, number, number, number];
   if (west < -180 || east > 180 || south < -90 || north > 90 || west >= east || south >= north) {
-    problems.report("", "bounds must be [west, south, east, north] with west < east and south < north, in degrees");
+    problems.report("district", "bounds must be [west, south, east, north] with west < east and south < north, in degrees");
   }
+}
+
+/** The district block: its name, bounds, published area and source, and an outline that is one of the layers, by its file. */
+function checkDistrict(problems: Problems, district: unknown, layers: unknown): void {
+  if (!isObject(district)) {
+    problems.report("", "district must be an object with name, bounds, outline, publishedAreaKm2 and source");
+    return;
+  }
+  checkLocalized(problems, "district", "name", district.name, true);
+  checkBounds(problems, district.bounds);
+  if (!(isFiniteNumber(district.publishedAreaKm2) && district.publishedAreaKm2 > 0)) problems.report("district", "publishedAreaKm2 must be a number > 0");
+  if (!isNonEmptyString(district.source)) problems.report("district", "source must cite the clause that publishes the district's area");
+  const outline = district.outline;
+  if (!isObject(outline) || !isNonEmptyString(outline.layer) || !isNonEmptyString(outline.file)) {
+    problems.report("district", "outline must name its layer and file");
+    return;
+  }
+  const layer = Array.isArray(layers) ? layers.find((candidate: unknown) => isObject(candidate) && candidate.id === outline.layer) : undefined;
+  if (!isObject(layer)) problems.report("district", `outline layer '${outline.layer}' is not a layer of the manifest`);
+  else if (layer.file !== outline.file) problems.report("district", `outline file '${outline.file}' is not the file of layer '${outline.layer}'`);
 }
 
 /**
@@ -296,7 +316,7 @@ export function validateManifest(json: unknown): Validation<Manifest> {
   if (!isObject(json)) return invalid(["manifest must be a JSON object"]);
   if (!isNonEmptyString(json.version)) problems.report("", "version must be a non-empty string");
   checkLocalized(problems, "", "title", json.title, true);
-  checkBounds(problems, json.bounds);
+  checkDistrict(problems, json.district, json.layers);
 
   const groupIds = new Set<string>();
   if (!Array.isArray(json.groups) || json.groups.length === 0) {

@@ -146,7 +146,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
     style: drawnStyle,
     ...(options.camera
       ? { center: options.camera.center, zoom: options.camera.zoom, bearing: options.camera.bearing, pitch: options.camera.pitch }
-      : { bounds: dataPackage.manifest.bounds, fitBoundsOptions: { padding: FIT_PADDING } }),
+      : { bounds: dataPackage.manifest.district.bounds, fitBoundsOptions: { padding: FIT_PADDING } }),
     attributionControl: false,
     localIdeographFontFamily: CJK_FONT_FAMILY,
     locale: mapLibreLocale(language),

@@ -49,7 +49,7 @@ describe("label placement", () => {
     const towns = input.manifest.layers.find((layer) => layer.id === "towns")!;
     const anchors = labelAnchors(towns, input.data.get("towns")!, "zh");
     expect(anchors).toHaveLength(6);
-    const [west, south, east, north] = input.manifest.bounds;
+    const [west, south, east, north] = input.manifest.district.bounds;
     for (const anchor of anchors) {
       expect(anchor.lngLat[0]).toBeGreaterThan(west);
       expect(anchor.lngLat[0]).toBeLessThan(east);

@@ -48,7 +48,7 @@ describe("map ↔ store sync", () => {
   it("fits the district on reset and keeps the URL free of a camera for it", () => {
     fake.moveCamera(camera, "map");
     store.getState().resetView();
-    expect(fake.calls).toEqual([["fitBounds", manifest.bounds]]);
+    expect(fake.calls).toEqual([["fitBounds", manifest.district.bounds]]);
     fake.moveCamera({ ...camera, zoom: 9.5 }, "app");
     expect(store.getState().view.type).toBe("district");
   });

@@ -32,7 +32,7 @@ export function syncMapWithStore(store: AppStore, adapter: MapAdapter, manifest:
     if (state.selection !== previous.selection) adapter.highlightFeature(state.selection);
     if (state.language !== previous.language) adapter.setLanguage(state.language);
     if (state.view !== previous.view && state.view.origin === "app") {
-      if (state.view.type === "district") adapter.fitBounds(manifest.bounds);
+      if (state.view.type === "district") adapter.fitBounds(manifest.district.bounds);
       else adapter.jumpTo(state.view);
     }
   });

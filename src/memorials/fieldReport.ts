@@ -18,9 +18,6 @@ export interface FieldReport {
   restricted: RestrictedLayerAnswer[];
 }
 
-/** The manifest layer holding the district outline, against which "you are outside Dazu District" is judged. */
-export const DISTRICT_LAYER_ID = "district";
-
 /**
  * What the locate button answers: distance and direction to each memorial, and for each restricting layer whether
  * the fix is inside, outside or too close to call. Kept apart from the UI because it loads proj4: imported lazily.
@@ -33,7 +30,8 @@ export function fieldReport(dataPackage: DataPackage, memorials: readonly Memori
     if (load?.type !== "loaded") continue;
     restricted.push({ layer, answer: standingInLayer(lngLat, accuracyMetres, layer, load.data.features) });
   }
-  const districtLayer = dataPackage.manifest.layers.find((layer) => layer.id === DISTRICT_LAYER_ID);
+  // "You are outside Dazu District" is judged against the outline the manifest's district block names.
+  const districtLayer = dataPackage.manifest.layers.find((layer) => layer.id === dataPackage.manifest.district.outline.layer);
   const districtLoad = districtLayer ? dataPackage.layers.get(districtLayer.id) : undefined;
   const district = districtLayer && districtLoad?.type === "loaded" ? standingInLayer(lngLat, accuracyMetres, districtLayer, districtLoad.data.features) : null;
   return {

@@ -3,7 +3,7 @@ import type { CheckLayer, CheckOptions, CheckReport, ParcelGeometry } from "../c
 import type { DataPackage } from "../layers/layerData";
 import type { LayerDefinition, LocalizedText } from "../layers/manifestTypes";
 import type { Validation } from "../layers/validation";
-import { DISTRICT_LAYER_ID, districtCoverage, withDistrictCoverage } from "./districtCoverage";
+import { districtCoverage, withDistrictCoverage } from "./districtCoverage";
 
 /** A layer that restricts or informs but was not checked (its file failed to load, or its nearby features to read). */
 export interface LayerNotChecked {
@@ -90,7 +90,8 @@ export function createCheckEngine(
         else notChecked.push({ layerId: layer.definition.id, title: layer.definition.title });
       }
       const report = await (await ready()).check(parcel, options, extra);
-      const district = dataPackage.layers.get(DISTRICT_LAYER_ID);
+      // The policies apply inside the district outline only (the manifest's district block names its layer).
+      const district = dataPackage.layers.get(dataPackage.manifest.district.outline.layer);
       return { report: district?.type === "loaded" ? withDistrictCoverage(report, districtCoverage(parcel, district.data.features)) : report, notChecked };
     },
   };

@@ -4,8 +4,6 @@ import { planarArea, pointsOf, polygonContainsPoint } from "../check/planarGeome
 import { toGaussKruger } from "../check/projectToGaussKruger";
 import type { CheckReport, DistrictCoverage, LayerFinding, ParcelGeometry } from "../check/types";
 
-/** The data package's district outline (大足区), a derived layer: the policies apply inside it only. */
-export const DISTRICT_LAYER_ID = "district";
 /** Areas below this (m²) are rounding, not land. */
 const NEGLIGIBLE_SQUARE_METRES = 0.01;
 

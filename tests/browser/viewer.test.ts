@@ -156,7 +156,7 @@ describe("viewer", () => {
 
   it("restores the camera and hidden layers from the URL hash after a reload", async () => {
     const hiddenId = "fee-tiers";
-    const [west, south, east, north] = manifest.bounds;
+    const [west, south, east, north] = manifest.district.bounds;
     const zoom = 11.5;
     // Off the district's centre, so the restored view cannot be mistaken for the default one.
     const center: [number, number] = [Number((west + (east - west) * 0.35).toFixed(5)), Number((south + (north - south) * 0.6).toFixed(5))];
@@ -233,7 +233,7 @@ describe("viewer", () => {
   });
 
   it("goes back to the whole district with the reset button", async () => {
-    const [west, south, east, north] = manifest.bounds;
+    const [west, south, east, north] = manifest.district.bounds;
     const hash = `#v=12/${((south + north) / 2).toFixed(5)}/${(west + (east - west) * 0.3).toFixed(5)}`;
     const current = await openReady({ hash });
     expect(((await appState(current.page)) as StateSnapshot).view.type).toBe("camera");
