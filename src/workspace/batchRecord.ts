@@ -111,7 +111,17 @@ function isCrsGuess(value: unknown): boolean {
   );
 }
 
-export function isBatchRecord(value: unknown): value is Batch {
+/** The batch without its parcels and results, as stored under the key "current" (see batchStorage.ts). */
+export type BatchMeta = Omit<Batch, "parcels" | "results"> & { parcelCount: number; chunkCount: number };
+
+/** A stored slice of a batch: parcels and their results from `start` on. */
+export interface BatchChunk {
+  start: number;
+  parcels: Batch["parcels"];
+  results: Batch["results"];
+}
+
+function isBatchHead(value: unknown): value is Record<string, unknown> {
   return (
     isRecord(value) &&
     value.schemaVersion === BATCH_SCHEMA_VERSION &&
@@ -121,12 +131,35 @@ export function isBatchRecord(value: unknown): value is Batch {
     Array.isArray(value.warnings) &&
     value.warnings.every((warning) => isRecord(warning) && isString(warning.code) && isString(warning.zh) && isString(warning.en)) &&
     isString(value.checkedAt) &&
-    isString(value.dataPackageVersion) &&
-    Array.isArray(value.parcels) &&
-    value.parcels.length > 0 &&
-    value.parcels.every(isParcel) &&
-    Array.isArray(value.results) &&
-    value.results.length === value.parcels.length &&
-    value.results.every(isResult)
+    isString(value.dataPackageVersion)
   );
+}
+
+export function isBatchMeta(value: unknown): value is BatchMeta {
+  return (
+    isBatchHead(value) &&
+    Number.isInteger(value.parcelCount) &&
+    (value.parcelCount as number) > 0 &&
+    Number.isInteger(value.chunkCount) &&
+    (value.chunkCount as number) > 0
+  );
+}
+
+/** Parcels and results that line up, their results numbered from `start`. */
+function areParcelsAndResults(parcels: unknown, results: unknown, start: number): boolean {
+  return (
+    Array.isArray(parcels) &&
+    parcels.every(isParcel) &&
+    Array.isArray(results) &&
+    results.length === parcels.length &&
+    results.every((result, index) => isResult(result, start + index))
+  );
+}
+
+export function isBatchChunk(value: unknown): value is BatchChunk {
+  return isRecord(value) && Number.isInteger(value.start) && areParcelsAndResults(value.parcels, value.results, value.start as number);
+}
+
+export function isBatchRecord(value: unknown): value is Batch {
+  return isBatchHead(value) && Array.isArray(value.parcels) && value.parcels.length > 0 && areParcelsAndResults(value.parcels, value.results, 0);
 }

@@ -1,8 +1,7 @@
 import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 import type { WorkspaceContents } from "./workspaceFile";
 import { BATCHES_STORE, CURRENT_KEY, DRAFTS_STORE, LAYERS_STORE, openAppDatabase, QUERIES_STORE, SETTINGS_STORE, type StorageResult } from "../state/database";
-import type { Batch } from "../siteCheck/batch/batchService";
-import { isBatchRecord } from "./batchRecord";
+import { getBatchRecords, putBatchRecords } from "./batchStorage";
 import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
 import { isSettingsRecord, type SettingsRecord } from "../state/settingsStorage";
 
@@ -45,7 +44,7 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
         const draft = stores(DRAFTS_STORE).get(CURRENT_KEY);
         const layers = stores(LAYERS_STORE).getAll();
         const settings = stores(SETTINGS_STORE).get(CURRENT_KEY);
-        const batch = stores(BATCHES_STORE).get(CURRENT_KEY);
+        const batch = getBatchRecords(stores(BATCHES_STORE));
         return (): WorkspaceContents => ({
           savedQueries: (queries.result as unknown[])
             .filter(isSavedSiteQuery)
@@ -56,7 +55,7 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
             (a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id),
           ),
           settings: isSettingsRecord(settings.result) ? (settings.result as SettingsRecord) : null,
-          batch: isBatchRecord(batch.result) ? (batch.result as Batch) : null,
+          batch: batch(),
         });
       }),
     summary: () =>
@@ -82,7 +81,7 @@ export function openWorkspaceStorage(factory: IDBFactory | undefined = globalThi
           else stores(DRAFTS_STORE).delete(CURRENT_KEY);
         }
         // A file without a batch leaves the stored one: the batch is one more record, like an imported layer.
-        if (contents.batch) stores(BATCHES_STORE).put(contents.batch, CURRENT_KEY);
+        if (contents.batch) putBatchRecords(stores(BATCHES_STORE), contents.batch);
         if (replaceSettings) {
           if (contents.settings) stores(SETTINGS_STORE).put(contents.settings, CURRENT_KEY);
           else stores(SETTINGS_STORE).delete(CURRENT_KEY);

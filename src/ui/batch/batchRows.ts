@@ -12,8 +12,8 @@ export interface TableRow {
   failed: string | null;
 }
 
-/** Rows built per slice, so a batch of tens of thousands never holds the page for long. */
-const ROWS_PER_SLICE = 1500;
+/** Milliseconds of row building per task, so a batch of tens of thousands never holds the page for long. */
+const SLICE_MS = 25;
 
 /** The table's rows for a batch in a language; resolves with null when `stale()` says a newer build replaced this one. */
 export async function buildTableRows(
@@ -25,10 +25,13 @@ export async function buildTableRows(
 ): Promise<TableRow[] | null> {
   const restricting = new Set(restrictingLayers(dataPackage).map((layer) => layer.id));
   const rows: TableRow[] = new Array(entries.length);
-  for (let start = 0; start < entries.length; start += ROWS_PER_SLICE) {
-    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  let index = 0;
+  while (index < entries.length) {
+    if (index > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     if (stale()) return null;
-    for (let index = start; index < Math.min(entries.length, start + ROWS_PER_SLICE); index++) {
+    const sliceEnd = performance.now() + SLICE_MS;
+    // Checked every 64 rows: reading the clock is not free either.
+    for (; index < entries.length && (index % 64 !== 63 || performance.now() < sliceEnd); index++) {
       const result = batch.results[index];
       const failed = result && "failed" in result ? result.failed : null;
       rows[index] = {
