@@ -95,6 +95,23 @@ describe("batch check in the page", () => {
     expect(session!.consoleErrors).toEqual([]);
   });
 
+  it("on a phone, the table scrolls inside its box with the name column kept in view, and the rows' open buttons reach a report", async () => {
+    const page = await openSiteCheck({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await uploadAndCheckAll(page);
+    const box = await page.locator("[data-batch-scroll]").boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390);
+    // The page itself does not scroll sideways: the wide table scrolls in its own box.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator("[data-batch-scroll]").evaluate((element) => {
+      element.scrollLeft = 400;
+    });
+    const name = await page.locator('[data-batch-open="0"]').boundingBox();
+    expect(name!.x).toBeGreaterThanOrEqual(box!.x - 1);
+    await page.locator("[data-site-batch]").scrollIntoViewIfNeeded();
+    await screenshot(page, "batch-table-phone", "[data-site-batch]");
+    expect(session!.consoleErrors).toEqual([]);
+  });
+
   it("exports the summary as CSV with a byte-order mark, GeoJSON with the findings, and JSON", async () => {
     const page = await openSiteCheck();
     await uploadAndCheckAll(page);
@@ -130,6 +147,22 @@ describe("batch check in the page", () => {
   it("keeps the batch across a reload and puts it in the workspace file", async () => {
     const page = await openSiteCheck();
     await uploadAndCheckAll(page);
+    // The batch is written in chunks after the table shows; its head, written last, says it is complete.
+    const storedParcels = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open("dazu-map-parcels");
+            open.onsuccess = () => {
+              const request = open.result.transaction("batches").objectStore("batches").get("current");
+              request.onsuccess = () => {
+                resolve((request.result as { parcelCount?: number } | undefined)?.parcelCount ?? 0);
+                open.result.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(storedParcels, { timeout: 30_000 }).toBe(4);
     await page.reload({ waitUntil: "load" });
     await waitForApp(page);
     await page.locator('[data-sheet-tab="site-check"]').click();
