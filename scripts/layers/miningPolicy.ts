@@ -55,6 +55,23 @@ export const MINIMUM_SCALES = [
   { mineral: "砖瓦用页岩", sub_kind: "整合及采矿证到期后新增划资源的矿山", unit: "万吨/年", minimum: 6, remark: null },
 ] as const;
 
+/**
+ * English names of the minerals the plan names, for English pages: the standard terms of mineral nomenclature. The
+ * Chinese name stays beside them, as the document's own words.
+ */
+const MINERAL_NAMES_EN: Record<string, string> = {
+  地热: "Geothermal energy",
+  膨润土: "Bentonite",
+  锶矿: "Strontium ore",
+  石灰岩: "Limestone",
+  砂岩: "Sandstone",
+  煤: "Coal",
+  硫铁矿: "Pyrite",
+  建筑石料用灰岩: "Limestone for building stone",
+  砖瓦用粘土: "Clay for bricks and tiles",
+  砖瓦用页岩: "Shale for bricks and tiles",
+};
+
 export function buildMiningPolicy(gazettePath = resolve(SOURCES_DIR, "gazette-2023.txt")): Record<string, unknown> {
   const gazette = readFileSync(gazettePath, "utf8");
   for (const policyClass of POLICY_CLASSES)
@@ -76,10 +93,13 @@ export function buildMiningPolicy(gazettePath = resolve(SOURCES_DIR, "gazette-20
       cursor = found + 1;
     }
   }
+  const minerals = new Set([...POLICY_CLASSES.flatMap((policyClass) => policyClass.minerals), ...MINIMUM_SCALES.map((row) => row.mineral)]);
+  for (const mineral of minerals) if (!(mineral in MINERAL_NAMES_EN)) throw new Error(`mining policy: no English name for ${mineral}`);
   return {
     document: DOC,
     title: "重庆市大足区矿产资源总体规划（2021—2025年）矿种调控方向与矿山最低开采规模",
     title_en: "Dazu mineral resources master plan (2021–2025): mineral policy classes and minimum mining scales",
+    mineral_names_en: Object.fromEntries([...minerals].map((mineral) => [mineral, MINERAL_NAMES_EN[mineral]])),
     policy_classes: POLICY_CLASSES.map((policyClass) => ({ ...policyClass, minerals: [...policyClass.minerals], also: [...policyClass.also] })),
     minimum_scales: {
       source: `${DOC}#box2`,

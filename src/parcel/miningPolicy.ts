@@ -26,6 +26,8 @@ export interface MiningPolicy {
   document: string;
   title: string;
   title_en: string;
+  /** English name of every mineral the plan names, keyed by the document's own name. */
+  mineral_names_en: Record<string, string>;
   policy_classes: MiningPolicyClass[];
   minimum_scales: { title: string; source: string; note?: string; rows: MinimumScaleRow[] };
 }
@@ -65,7 +67,12 @@ export function parseMiningPolicy(value: unknown): MiningPolicy | null {
   const scales = value.minimum_scales;
   if (!isRecord(scales) || !Array.isArray(scales.rows) || !isString(scales.title) || !isString(scales.source)) return null;
   if (!value.policy_classes.every(isClass) || !scales.rows.every(isRow)) return null;
-  return value as unknown as MiningPolicy;
+  const names = value.mineral_names_en;
+  if (!isRecord(names) || !Object.values(names).every(isString)) return null;
+  const policy = value as unknown as MiningPolicy;
+  // An English page names every mineral: a file missing one is refused rather than shown half in Chinese.
+  if (!mineralsOf(policy).every((mineral) => isString(names[mineral]) && names[mineral] !== "")) return null;
+  return policy;
 }
 
 /** Every mineral the plan names, in the order the classes and then 专栏2 name them. */

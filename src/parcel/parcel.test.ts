@@ -11,7 +11,7 @@ import { mineralRules, mineralsOf, parseMiningPolicy, sameMineral } from "./mini
 import { decodeParcelFromHash, encodeParcelForHash } from "./parcelHash";
 import { buildReport } from "../siteCheck/report/buildReport";
 import { csvField, reportCsv } from "../siteCheck/report/reportCsv";
-import { sectionOf } from "../siteCheck/report/reportModel";
+import { plain, sectionOf } from "../siteCheck/report/reportModel";
 import { renderText } from "../siteCheck/report/reportText";
 import { findingCitations, labelledVertices, type ReportInput } from "./reportInput";
 import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
@@ -383,6 +383,12 @@ describe("report model: what the screen fills in, and the mining section", () =>
     const quote = mining.blocks[2]!;
     expect(quote.type === "quote" && quote.text).toBe(policy.policy_classes[0]!.text);
     expect(reportCsv(chosen, "zh")).toContain("30 万立方米/年");
+    // The mineral is named in English beside the document's own word; in Chinese, the word alone.
+    const mineral = mining.blocks[0]!;
+    const chosenText = mineral.type === "facts" ? mineral.rows[0]!.value.text : plain("");
+    expect(renderText(chosenText, "en")).toBe("Geothermal energy (地热)");
+    expect(renderText(chosenText, "zh")).toBe("地热");
+    expect(reportCsv(chosen, "en")).toContain("Geothermal energy (地热)");
     const none = sectionOf(buildReport(reportInput({ work: { ...work, miningPolicy: policy } })), "mining")!;
     expect(none.media).toBe("screen");
     expect(none.blocks.map((block) => (block.type === "quote" ? block.citation : block.id))).toEqual(["mineral"]);
@@ -427,6 +433,11 @@ describe("mining policy", () => {
     expect(new Set(minerals).size).toBe(minerals.length);
     expect(minerals).toEqual(expect.arrayContaining(["地热", "砖瓦用粘土", "建筑石料用灰岩", "砖瓦用页岩"]));
     expect(parseMiningPolicy({ document: "x" })).toBeNull();
+    expect(policy.mineral_names_en["建筑石料用灰岩"]).toBe("Limestone for building stone");
+    // A file that leaves a mineral without its English name is refused, not shown half in Chinese.
+    const { 锶矿: _strontium, ...withoutOne } = policy.mineral_names_en;
+    expect(parseMiningPolicy({ ...miningPolicyJson, mineral_names_en: withoutOne })).toBeNull();
+    expect(parseMiningPolicy({ ...miningPolicyJson, mineral_names_en: undefined })).toBeNull();
   });
 
   it("gives 地热 both of its classes and its 30 万立方米/年 minimum; 石灰岩 the 灰岩 rows; 砖瓦用粘土 none", () => {

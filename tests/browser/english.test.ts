@@ -143,7 +143,16 @@ describe("English mode is English", () => {
     expect(await quote.locator(".citation-document").innerText()).toMatch(/^[\x20-\x7e–—’]+$/);
     await expect.poll(() => report.locator(".site-quote-text--pending").count(), { timeout: 30_000 }).toBe(0);
     expect(await hanFindings(page, "[data-site-report]")).toEqual(NONE);
-    expect(await report.locator('[data-report-section="mining"] [data-site-mineral]').count()).toBe(1);
+    const mineral = report.locator('[data-report-section="mining"] [data-site-mineral]');
+    expect(await mineral.count()).toBe(1);
+    // Minerals are named in English beside the plan's own word, in the choice and in the rules shown for it.
+    expect(await mineral.locator('option[value="石灰岩"]').innerText()).toBe("Limestone (石灰岩)");
+    await mineral.selectOption("石灰岩");
+    const scales = report.locator('[data-report-section="mining"] [data-report-block="mining-scales"]');
+    await expect.poll(() => scales.count(), { timeout: 30_000 }).toBe(1);
+    expect(await scales.innerText()).toContain("Limestone for building stone (建筑石料用灰岩)");
+    await expect.poll(() => report.locator(".site-quote-text--pending").count(), { timeout: 30_000 }).toBe(0);
+    expect(await hanFindings(page, "[data-site-report]")).toEqual(NONE);
 
     await openPrintView(page);
     await page.emulateMedia({ media: "print" });

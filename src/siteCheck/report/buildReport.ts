@@ -452,6 +452,14 @@ function feeSection(input: ReportInput): ReportSection | null {
   return { id: "fee", heading, ...media, blocks };
 }
 
+/** "大足府办发〔2023〕32号 · box2.r1": the 文号 as printed once the corpus gives it, else the document id. */
+function citationText(documentNumber: string | null, documentId: string, clauseId: string): ReportText {
+  return {
+    join: [documentNumber ? { documentNumber } : plain(documentId), plain(`· ${clauseId}`)],
+    separator: "space",
+  };
+}
+
 /**
  * 32号's rules for the mineral the officer intends to explore or mine (geodata/mining-policy.json): its policy
  * classes (重点勘查 / 重点开采 / 限制开采 / 禁止开采), each quoted, and its minimum mining scales from 专栏2. On screen
@@ -466,6 +474,7 @@ function miningSection(input: ReportInput): ReportSection | null {
     return { id: "mining", heading, media: "screen", blocks: [{ type: "warning", id: "mining-failed", text: message("site.mining.failed") }] };
   if (!policy) return { id: "mining", heading, media: "screen", blocks: [{ type: "note", id: "mining-loading", text: message("site.quote.loading") }] };
   const rules = input.mining;
+  const mineralText = (mineral: string): ReportText => ({ quoted: mineral, en: policy.mineral_names_en[mineral] ?? "" });
   const blocks: ReportBlock[] = [
     {
       type: "facts",
@@ -475,10 +484,10 @@ function miningSection(input: ReportInput): ReportSection | null {
           id: "mineral",
           label: message("site.mining.mineral"),
           value: {
-            text: rules ? { quoted: rules.mineral } : message("site.mining.none"),
+            text: rules ? mineralText(rules.mineral) : message("site.mining.none"),
             control: choice(
               { action: "mineral" },
-              [{ value: "", label: message("site.mining.none") }, ...mineralsOf(policy).map((mineral) => ({ value: mineral, label: { quoted: mineral } }))],
+              [{ value: "", label: message("site.mining.none") }, ...mineralsOf(policy).map((mineral) => ({ value: mineral, label: mineralText(mineral) }))],
               work.mineral ?? "",
             ),
           },
@@ -487,7 +496,7 @@ function miningSection(input: ReportInput): ReportSection | null {
     },
   ];
   if (!rules) return { id: "mining", heading, media: "screen", blocks };
-  if (rules.classes.length === 0) blocks.push({ type: "note", id: "no-class", text: message("site.mining.noClass", { mineral: { quoted: rules.mineral } }) });
+  if (rules.classes.length === 0) blocks.push({ type: "note", id: "no-class", text: message("site.mining.noClass", { mineral: mineralText(rules.mineral) }) });
   for (const policyClass of rules.classes) {
     blocks.push({
       type: "note",
@@ -498,7 +507,7 @@ function miningSection(input: ReportInput): ReportSection | null {
     blocks.push(quoteBlock(policyClass.clause, input, policyClass.text));
   }
   if (rules.minimumScales.length === 0)
-    blocks.push({ type: "note", id: "no-minimum", text: message("site.mining.noMinimum", { mineral: { quoted: rules.mineral } }) });
+    blocks.push({ type: "note", id: "no-minimum", text: message("site.mining.noMinimum", { mineral: mineralText(rules.mineral) }) });
   else
     blocks.push({
       type: "table",
@@ -514,12 +523,12 @@ function miningSection(input: ReportInput): ReportSection | null {
         return {
           id: row.source,
           cells: [
-            cell({ quoted: row.mineral }),
+            cell(mineralText(row.mineral)),
             cell(row.sub_kind ? { quoted: row.sub_kind } : plain("—")),
             cell({ join: [{ number: row.minimum, decimals: 0 }, { quoted: row.unit }], separator: "space" }),
             {
               text: {
-                join: [...(row.remark ? [{ quoted: row.remark }] : []), plain(`${input.quotes.get(row.source)?.docNumber ?? documentId} · ${clauseId}`)],
+                join: [...(row.remark ? [{ quoted: row.remark }] : []), citationText(input.quotes.get(row.source)?.docNumber ?? null, documentId, clauseId)],
                 separator: "line",
               },
               citation: row.source,

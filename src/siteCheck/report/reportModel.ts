@@ -13,7 +13,10 @@ export type ReportText =
   | { reason: FindingReason }
   | { plain: string }
   /** The document's own words (a mineral or unit as 专栏2 prints them): shown as written, marked as Chinese. */
-  | { quoted: string }
+  /** The document's own words, with an English name where the data gives one (a mineral): shown beside them in English. */
+  | { quoted: string; en?: string }
+  /** A document's own 文号 (大足府办发〔2023〕32号), cited as printed in either language. */
+  | { documentNumber: string }
   | { localized: LocalizedText }
   | { squareMetres: number; unit?: "m2" | "ha" | "mu" | "all" }
   | { distanceMetres: number }

@@ -35,7 +35,8 @@ export function renderText(text: ReportText, language: Language): string {
   }
   if ("reason" in text) return reasonText(text.reason, language);
   if ("plain" in text) return text.plain;
-  if ("quoted" in text) return text.quoted;
+  if ("documentNumber" in text) return text.documentNumber;
+  if ("quoted" in text) return language === "en" && text.en ? `${text.en} (${text.quoted})` : text.quoted;
   if ("localized" in text) return localized(text.localized, language);
   if ("squareMetres" in text) {
     const areas = areaTexts(text.squareMetres, language);

@@ -38,7 +38,13 @@ const MARK = "\u0001";
  * English page says which words are quoted rather than untranslated.
  */
 export function textNodes(text: ReportText, language: Language): Child[] {
-  if ("quoted" in text) return language === "zh" ? [text.quoted] : [h("q", { lang: LANGUAGE_TAGS.zh }, text.quoted)];
+  if ("documentNumber" in text)
+    return language === "zh" ? [text.documentNumber] : [h("span", { class: "citation-number", lang: LANGUAGE_TAGS.zh }, text.documentNumber)];
+  if ("quoted" in text) {
+    if (language === "zh") return [text.quoted];
+    const quoted = h("q", { lang: LANGUAGE_TAGS.zh }, text.quoted);
+    return text.en ? [`${text.en} (`, quoted, ")"] : [quoted];
+  }
   // English notes of the data package name Chinese terms (四至, 13号, a place): marked, inside an English run of prose.
   if ("localized" in text && language === "en" && namesChineseTerms(text.localized.en)) {
     return [h("span", { lang: LANGUAGE_TAGS.en, "data-prose": "" }, markChineseTerms(text.localized.en))];
@@ -71,7 +77,7 @@ export function textNodes(text: ReportText, language: Language): Child[] {
 
 /** Whether a text needs nodes rather than a string: it holds quoted words, or English naming Chinese terms. */
 function containsQuoted(text: ReportText): boolean {
-  if ("quoted" in text) return true;
+  if ("quoted" in text || "documentNumber" in text) return true;
   if ("localized" in text) return namesChineseTerms(text.localized.en);
   if ("join" in text) return text.join.some(containsQuoted);
   if ("message" in text) return Object.values(text.params ?? {}).some(containsQuoted);
