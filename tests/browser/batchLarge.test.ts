@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../src/import/types";
 import { waitForApp, whenIdle } from "./app";
+import { type MainThreadWatched, WATCH_MAIN_THREAD } from "./mainThreadWatch";
 import { appUrl, openApp, webgl2Renderer, type AppSession } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -60,33 +61,13 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Long tasks and long animation frames with the page's own work in them, from before the app's first script. */
-const WATCH = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: "longtask", buffered: true });
-  window.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const script = entry.scripts.reduce((sum, part) => sum + part.duration, 0);
-      const styleAndLayout = entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
-      const scripts = entry.scripts.map((part) => part.invoker + " " + (part.sourceURL || "").split("/").pop() + ":" + part.sourceFunctionName + "@" + part.sourceCharPosition + " " + Math.round(part.duration) + " ms (forced layout " + Math.round(part.forcedStyleAndLayoutDuration) + ")");
-      window.__longFrames.push({ start: entry.startTime, duration: entry.duration, ownWork: script + styleAndLayout, scripts });
-    }
-  }).observe({ type: "long-animation-frame", buffered: true });
-`;
-
-interface Watched {
-  __longTasks: Array<{ start: number; duration: number }>;
-  __longFrames: Array<{ start: number; duration: number; ownWork: number; scripts: string[] }>;
-}
+type Watched = MainThreadWatched;
 
 describe("a batch of 30 000 parcels", () => {
   it("lists and checks a 43 MB file of 30 000 parcels without holding the page", async () => {
     session = await openApp(baseUrl, "about:blank", { viewport: { width: 1280, height: 800 } });
     const { page } = session;
-    await page.addInitScript({ content: WATCH });
+    await page.addInitScript({ content: WATCH_MAIN_THREAD });
     await page.goto(appUrl(baseUrl, "/"), { waitUntil: "load" });
     await waitForApp(page);
     await whenIdle(page);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../src/import/types";
 import { appState, waitForApp, whenIdle } from "./app";
+import { type MainThreadWatched, WATCH_MAIN_THREAD } from "./mainThreadWatch";
 import { appUrl, openApp, webgl2Renderer, type AppSession, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -56,20 +57,7 @@ afterEach(async () => {
  * its stage; and when the import's result (how the file was read) first appeared. A string, not a function, so no
  * test-runner helper leaks into the page.
  */
-const WATCH = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: "longtask", buffered: true });
-  window.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      const script = entry.scripts.reduce((sum, part) => sum + part.duration, 0);
-      const styleAndLayout = entry.styleAndLayoutStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
-      const scripts = entry.scripts.map((part) => part.invoker + " " + (part.sourceURL || "").split("/").pop() + " " + Math.round(part.duration) + " ms");
-      window.__longFrames.push({ start: entry.startTime, duration: entry.duration, ownWork: script + styleAndLayout, scripts });
-    }
-  }).observe({ type: "long-animation-frame", buffered: true });
+const WATCH = `${WATCH_MAIN_THREAD}
   window.__progressSeen = [];
   const watchImport = () => {
     const line = document.querySelector("[data-site-progress]");
@@ -86,17 +74,7 @@ const WATCH = `
   });
 `;
 
-interface LongFrame {
-  start: number;
-  duration: number;
-  /** Milliseconds of the frame spent in scripts and in style and layout: the page's own work, without rasterising. */
-  ownWork: number;
-  scripts: string[];
-}
-
-interface Watched {
-  __longTasks: Array<{ start: number; duration: number }>;
-  __longFrames: LongFrame[];
+interface Watched extends MainThreadWatched {
   __progressSeen: string[];
   __uploadAt?: number;
   __resultAt?: number;
