@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import type { CrsGuess, SourcePosition } from "./crsTypes";
 import type { LocatedParcel as ImportedParcel } from "./crsDetect";
 import { gaussKrugerToLngLat } from "./crs";
+import { checkInsideDazu } from "../import/outsideDazu";
 import {
-  checkInsideDazu,
   detectCrsFromCoordinates,
   detectCrsFromGeoJsonCrs,
   detectCrsFromPrj,

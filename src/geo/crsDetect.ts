@@ -1,7 +1,7 @@
 import proj4 from "proj4";
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "./crsTypes";
-import { CRS_NAME_TEXT, axisOrderText as axisOrder, likelyMistakeText, type LikelyMistakeParams } from "../i18n/messages.crs";
+import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, LikelyMistakeParams, SourcePosition } from "./crsTypes";
+import { CRS_NAME_TEXT, axisOrderText as axisOrder } from "../i18n/messages.crs";
 import { transform, type LngLat } from "./crs";
 import { bd09ToWgs84, gcj02ToWgs84 } from "./gcj02";
 
@@ -21,7 +21,8 @@ const DAZU_CENTRAL_MERIDIAN = 105;
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
 
-function grouped(value: number, decimals = 0): string {
+/** Digits in groups of three separated by spaces, with a true minus sign: 18 500 000, −12.5. */
+export function grouped(value: number, decimals = 0): string {
   const [whole = "", fraction] = Math.abs(value).toFixed(decimals).split(".");
   const withSpaces = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
   return `${value < 0 ? "−" : ""}${withSpaces}${fraction ? `.${fraction}` : ""}`;
@@ -674,7 +675,7 @@ export function sourceToWgs84(pair: SourcePosition, crs: Pick<CrsGuess, "code" |
 
 interface Hypothesis {
   id: string;
-  text: BilingualText;
+  mistake: LikelyMistakeParams;
   toLngLat: (pair: SourcePosition) => LngLat;
 }
 
@@ -692,8 +693,8 @@ function gaussKrugerToLngLat(eastingNorthing: [number, number], centralMeridian:
 
 function hypothesesFor(crs: Pick<CrsGuess, "code" | "swappedAxes">): Hypothesis[] {
   const result: Hypothesis[] = [];
-  const add = (id: string, params: LikelyMistakeParams, toLngLat: Hypothesis["toLngLat"]): void => {
-    result.push({ id, text: likelyMistakeText(params), toLngLat });
+  const add = (id: string, mistake: LikelyMistakeParams, toLngLat: Hypothesis["toLngLat"]): void => {
+    result.push({ id, mistake, toLngLat });
   };
   const swap = (pair: SourcePosition, swapped: boolean): [number, number] => (swapped ? [pair[1], pair[0]] : [pair[0], pair[1]]);
   const other = !crs.swappedAxes;
@@ -788,17 +789,10 @@ function positionsOf(parcel: LocatedParcel): LngLat[] {
   }
 }
 
-function distanceText(metres: number): BilingualText {
-  if (metres < 1000) return { zh: `${Math.round(metres)} m`, en: `${Math.round(metres)} m` };
-  const km = metres / 1000;
-  const text = km < 100 ? km.toFixed(1) : grouped(Math.round(km));
-  return { zh: `${text} km`, en: `${text} km` };
-}
-
 export interface LikelyMistake {
   /** Stable id, e.g. "swap-axes", "zone-prefix", "gcj-02", "central-meridian-108". */
   id: string;
-  text: BilingualText;
+  mistake: LikelyMistakeParams;
 }
 
 /**
@@ -826,7 +820,7 @@ export function likelyMistakes(
         return Number.isFinite(lngLat[0]) && Number.isFinite(lngLat[1]) && isInside(lngLat, margin);
       }),
     )
-    .map(({ id, text }) => ({ id, text }));
+    .map(({ id, mistake }) => ({ id, mistake }));
 }
 
 const DEFAULT_MARGIN_DEGREES = 0.001;
@@ -839,50 +833,41 @@ export interface InsideDazuOptions {
   marginDegrees?: number;
 }
 
+/** A parcel with vertices beyond Dazu's extent: how many, the farthest, and the readings that would put it inside. */
+export interface OutsideDazu {
+  parcel: string;
+  verticesOutside: number;
+  vertices: number;
+  farthestLngLat: LngLat;
+  metresBeyond: number;
+  likelyMistakes: LikelyMistake[];
+}
+
 /**
- * Warns for each parcel with vertices beyond Dazu's extent, and names the likely mistakes: each alternative reading
- * of the source coordinates (axes swapped, zone number, GCJ-02/BD-09 offset, another central meridian …) that would
- * put the whole parcel inside. Pass the CRS the parcels were read with to get those suggestions.
+ * Finds each parcel with vertices beyond Dazu's extent, and the likely mistakes: each alternative reading of the
+ * source coordinates (axes swapped, zone number, GCJ-02/BD-09 offset, another central meridian …) that would put
+ * the whole parcel inside. Pass the CRS the parcels were read with to get those suggestions.
  */
-export function checkInsideDazu(
+export function findOutsideDazu(
   parcels: readonly LocatedParcel[],
   crs?: Pick<CrsGuess, "code" | "swappedAxes">,
   options: InsideDazuOptions = {},
-): ImportMessage[] {
+): OutsideDazu[] {
   const margin = options.marginDegrees ?? DEFAULT_MARGIN_DEGREES;
-  const messages: ImportMessage[] = [];
+  const found: OutsideDazu[] = [];
   for (const parcel of parcels) {
     const positions = positionsOf(parcel);
     const outside = positions.filter((position) => !isInside(position, margin));
     if (outside.length === 0) continue;
     const farthest = outside.reduce((best, position) => (metresBeyondExtent(position) > metresBeyondExtent(best) ? position : best));
-    const beyond = distanceText(metresBeyondExtent(farthest));
-    const fitting = likelyMistakes(parcel.sourceCoordinates.flat(2), crs, options);
-    const all = outside.length === positions.length;
-    const where = `${farthest[0].toFixed(5)}°E, ${farthest[1].toFixed(5)}°N`;
-    const suggestion: BilingualText =
-      fitting.length > 0
-        ? {
-            zh: `可能的原因：${fitting.map((mistake) => mistake.text.zh).join("；或")}。按此读取后地块整体位于大足区内。`,
-            en: `Likely cause: ${fitting.map((mistake) => mistake.text.en).join("; or ")}. Read that way, the whole parcel lies inside Dazu.`,
-          }
-        : {
-            zh: "请核对坐标系、带号和 X/Y 顺序。",
-            en: "Check the coordinate system, the zone number and the X/Y order.",
-          };
-    messages.push({
-      code: "outside-dazu",
-      zh: `地块「${parcel.name}」${all ? "全部" : `有 ${outside.length}/${positions.length} 个`}界址点落在大足区范围（东经 105°28′—106°02′，北纬 29°23′—29°52′）之外，最远超出约 ${beyond.zh}（${where}）。${suggestion.zh}`,
-      en: `Parcel "${parcel.name}": ${all ? "all" : `${outside.length} of ${positions.length}`} vertices lie outside Dazu's extent (E105°28′–106°02′, N29°23′–29°52′), up to about ${beyond.en} beyond it (${where}). ${suggestion.en}`,
-      detail: {
-        parcel: parcel.name,
-        verticesOutside: outside.length,
-        vertices: positions.length,
-        farthestLngLat: farthest,
-        metresBeyond: Math.round(metresBeyondExtent(farthest)),
-        suggestions: fitting.map((mistake) => mistake.id),
-      },
+    found.push({
+      parcel: parcel.name,
+      verticesOutside: outside.length,
+      vertices: positions.length,
+      farthestLngLat: farthest,
+      metresBeyond: metresBeyondExtent(farthest),
+      likelyMistakes: likelyMistakes(parcel.sourceCoordinates.flat(2), crs, options),
     });
   }
-  return messages;
+  return found;
 }

@@ -27,3 +27,15 @@ export interface CrsGuess {
 }
 
 export type SourcePosition = [number, number];
+
+/** Another reading of the numbers that would put a site inside the district; crsDetect finds them, the message table names them. */
+export type LikelyMistakeParams =
+  | { kind: "swap-axes"; projected: boolean }
+  | { kind: "zone-prefix"; prefixMissing: boolean; swapped: boolean }
+  | { kind: "central-meridian"; centralMeridian: number; prefixed: boolean; swapped: boolean }
+  | { kind: "six-degree-zone-18"; swapped: boolean }
+  | { kind: "degrees"; latitudeFirst: boolean }
+  | { kind: "not-offset"; code: "GCJ-02" | "BD-09" }
+  | { kind: "gcj-02" }
+  | { kind: "bd-09" }
+  | { kind: "metres"; code: "EPSG:4544" | "EPSG:4523"; swapped: boolean };

@@ -1,4 +1,4 @@
-import type { BilingualText, ImportCrsCode } from "../geo/crsTypes";
+import type { BilingualText, ImportCrsCode, LikelyMistakeParams } from "../geo/crsTypes";
 
 /** Names of the coordinate systems an import can be read in, as the choice list and the reasons show them. */
 export const CRS_NAME_TEXT: Record<ImportCrsCode, BilingualText> = {
@@ -24,18 +24,6 @@ export function axisOrderText(projected: boolean, swapped: boolean): BilingualTe
   }
   return swapped ? { zh: "纬度在前、经度在后", en: "latitude first, longitude second" } : { zh: "经度在前、纬度在后", en: "longitude first, latitude second" };
 }
-
-/** Another reading of the numbers that would put a site inside the district; crsDetect finds them, this names them. */
-export type LikelyMistakeParams =
-  | { kind: "swap-axes"; projected: boolean }
-  | { kind: "zone-prefix"; prefixMissing: boolean; swapped: boolean }
-  | { kind: "central-meridian"; centralMeridian: number; prefixed: boolean; swapped: boolean }
-  | { kind: "six-degree-zone-18"; swapped: boolean }
-  | { kind: "degrees"; latitudeFirst: boolean }
-  | { kind: "not-offset"; code: "GCJ-02" | "BD-09" }
-  | { kind: "gcj-02" }
-  | { kind: "bd-09" }
-  | { kind: "metres"; code: "EPSG:4544" | "EPSG:4523"; swapped: boolean };
 
 const SWAPPED_TOO: BilingualText = { zh: "，且 X、Y 顺序颠倒", en: ", and X and Y are swapped" };
 const NOTHING: BilingualText = { zh: "", en: "" };

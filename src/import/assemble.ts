@@ -1,6 +1,7 @@
 import { parcelName } from "../i18n/defaultParcelName";
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
-import { checkInsideDazu, likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
+import { likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
+import { checkInsideDazu, likelyMistakesText } from "./outsideDazu";
 import { clip } from "./text";
 import {
   CRS_CHOICE_ERROR_CODES,
@@ -100,10 +101,11 @@ function withLikelyMistakes(error: ImportMessage, draft: ParcelDraft, crs: CrsGu
   const pairs = draft.sourceCoordinates.flat(2).filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
   const mistakes = likelyMistakes(pairs, crs);
   if (mistakes.length === 0) return error;
+  const cause = likelyMistakesText(mistakes);
   return {
     ...error,
-    zh: `${error.zh}可能的原因：${mistakes.map((mistake) => mistake.text.zh).join("；或")}。`,
-    en: `${error.en} Likely cause: ${mistakes.map((mistake) => mistake.text.en).join("; or ")}.`,
+    zh: `${error.zh}可能的原因：${cause.zh}。`,
+    en: `${error.en} Likely cause: ${cause.en}.`,
     detail: { ...error.detail, suggestions: mistakes.map((mistake) => mistake.id) },
   };
 }
