@@ -75,3 +75,33 @@ describe("import worker", () => {
     if (last.type === "result" && !last.result.ok) expect(last.result.error.zh).toContain("gone.geojson");
   });
 });
+
+describe("import worker with many parcels", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("posts 1 201 parcels in pieces of 500, in order, then the result without them", async () => {
+    const scope = await startWorker();
+    const squares = Array.from({ length: 1201 }, (_, index) => {
+      const x = 105.7 + (index % 40) * 0.003;
+      const y = 29.6 + Math.floor(index / 40) * 0.003;
+      const ring = [
+        [x, y],
+        [x + 0.002, y],
+        [x + 0.002, y + 0.002],
+        [x, y + 0.002],
+        [x, y],
+      ];
+      return { type: "Feature", properties: { name: `P${index}` }, geometry: { type: "Polygon", coordinates: [ring] } };
+    });
+    const bytes = new TextEncoder().encode(JSON.stringify({ type: "FeatureCollection", features: squares })).buffer;
+    const replies = await ask(scope, { type: "bytes", name: "many.geojson", bytes });
+    const pieces = replies.flatMap((reply) => (reply.type === "parcels" ? [reply.parcels] : []));
+    expect(pieces.map((piece) => piece.length)).toEqual([500, 500, 201]);
+    expect(pieces.flat().map((parcel) => parcel.name)).toEqual(squares.map((square) => square.properties.name));
+    const last = replies.at(-1)!;
+    expect(last.type === "result" && last.chunked).toBe(true);
+    expect(last.type === "result" && last.result.ok && last.result.parcels).toEqual([]);
+  });
+});

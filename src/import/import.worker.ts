@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { failure, unexpectedError } from "./assemble";
 import { importFile } from "./importFile";
-import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerProtocol";
+import { type ImportWorkerRequest, type ImportWorkerResponse, PARCELS_PER_MESSAGE } from "./importWorkerProtocol";
 import { importPastedCoordinates } from "./pasteCoordinates";
 import { readBlob } from "./readBlob";
 import type { ImportOptions, ImportProgress, ImportResult } from "./types";
@@ -35,8 +35,19 @@ async function run(request: ImportWorkerRequest): Promise<ImportResult> {
   return importFile(request.name, read.bytes, options);
 }
 
+/** The result, its parcels in pieces when there are many (see ImportWorkerResponse). */
+function postResult(result: ImportResult): void {
+  if (!result.ok || result.parcels.length <= PARCELS_PER_MESSAGE) {
+    reply({ type: "result", result });
+    return;
+  }
+  for (let start = 0; start < result.parcels.length; start += PARCELS_PER_MESSAGE)
+    reply({ type: "parcels", parcels: result.parcels.slice(start, start + PARCELS_PER_MESSAGE) });
+  reply({ type: "result", result: { ...result, parcels: [] }, chunked: true });
+}
+
 self.addEventListener("message", (event: MessageEvent<ImportWorkerRequest>) => {
   void run(event.data)
     .catch((error: unknown) => failure(unexpectedError(error, { zh: "导入的数据", en: "the imported data" })))
-    .then((result) => reply({ type: "result", result }));
+    .then(postResult);
 });

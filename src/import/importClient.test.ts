@@ -165,6 +165,20 @@ describe("importFileInWorker with a Worker", () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it("gathers a result's parcels sent in pieces, in order", async () => {
+    vi.stubGlobal("Worker", FakeWorker);
+    const pending = importFileInWorker(namedBlob(geoJson(), "site.geojson"));
+    const worker = await started();
+    const parcel = (name: string) => ({ name, geometry: { type: "Polygon" as const, coordinates: [] }, properties: {}, sourceCoordinates: [] });
+    worker.reply({ type: "parcels", parcels: [parcel("a"), parcel("b")] });
+    worker.reply({ type: "progress", progress: { stage: "validating" } });
+    worker.reply({ type: "parcels", parcels: [parcel("c")] });
+    worker.reply({ type: "result", result: DONE, chunked: true });
+    const result = await pending;
+    expect(result.ok && result.parcels.map((each) => each.name)).toEqual(["a", "b", "c"]);
+    expect(result.ok && result.crs).toEqual(DONE.ok && DONE.crs);
+  });
+
   it("transfers whole byte buffers instead of copying them, and copies out a view into a larger one", async () => {
     vi.stubGlobal("Worker", FakeWorker);
     const bytes = new TextEncoder().encode(geoJson());

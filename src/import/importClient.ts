@@ -2,7 +2,15 @@ import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerPr
 import { readBlob } from "./readBlob";
 import { fileTooLargeError, inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
-import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOptions, type ImportProgress, type ImportResult } from "./types";
+import {
+  MAX_FILE_BYTES,
+  type BilingualText,
+  type ImportedParcel,
+  type ImportMessage,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+} from "./types";
 
 export type { ImportProgress } from "./types";
 
@@ -76,11 +84,13 @@ function runInWorker(request: ImportWorkerRequest, transfer: Transferable[], wha
     signal?.addEventListener("abort", onAbort);
     try {
       worker = new Worker(new URL("./import.worker.ts", import.meta.url), { type: "module" });
+      const received: ImportedParcel[] = [];
       worker.addEventListener("message", (event: MessageEvent<ImportWorkerResponse>) => {
         if (settled) return;
         const response = event.data;
         if (response.type === "progress") onProgress?.(response.progress);
-        else finish(response.result);
+        else if (response.type === "parcels") received.push(...response.parcels);
+        else finish(response.chunked && response.result.ok ? { ...response.result, parcels: received } : response.result);
       });
       worker.addEventListener("error", (event: ErrorEvent) => {
         event.preventDefault();
