@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { appState, waitForApp, whenIdle } from "./app";
-import { appUrl, openApp, screenshot, type AppSession, type Page } from "./driver";
+import { appState, waitForApp } from "./app";
+import { openSiteCheck, tableRows, uploadAndCheckAll } from "./batchSteps";
+import { screenshot, type AppSession, type OpenOptions, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
-const FIXTURE = new URL("../fixtures/parcel/batch-four-parcels-4544.geojson", import.meta.url);
-const FIXTURE_FILE = { name: "batch-four-parcels-4544.geojson", mimeType: "application/geo+json", buffer: readFileSync(FIXTURE) };
-
 let session: AppSession | undefined;
 
 afterEach(async () => {
@@ -19,37 +17,14 @@ interface SiteState {
   siteCheck: { type: string };
 }
 
-async function openSiteCheck(options: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {}): Promise<Page> {
-  session = await openApp(baseUrl, "/", options);
-  const { page } = session;
-  await waitForApp(page);
-  await whenIdle(page);
-  await page.locator('[data-sheet-tab="site-check"]').click();
-  await page.locator("[data-site-inputs]").waitFor({ state: "visible" });
-  return page;
-}
-
-async function uploadAndCheckAll(page: Page): Promise<void> {
-  await page.locator('[data-site-mode="upload"]').click();
-  await page.locator("[data-site-file]").setInputFiles(FIXTURE_FILE);
-  await page.locator('[data-site-action="check-all"]').click();
-  await expect.poll(() => page.locator("[data-batch-row]").count(), { timeout: 60_000 }).toBe(4);
-}
-
-/** The table as text: one object per row, by column id. */
-async function tableRows(page: Page): Promise<Array<Record<string, string>>> {
-  return page.locator("[data-batch-row]").evaluateAll((rows) =>
-    rows.map((row) => {
-      const cells: Record<string, string> = { name: (row.querySelector("th") as HTMLElement).innerText.trim() };
-      for (const cell of row.querySelectorAll<HTMLElement>("td[data-column]")) cells[cell.dataset.column!] = cell.innerText.trim();
-      return cells;
-    }),
-  );
+async function openSiteCheckPage(options: OpenOptions = {}): Promise<Page> {
+  session = await openSiteCheck(baseUrl, options);
+  return session.page;
 }
 
 describe("batch check in the page", () => {
   it("checks every parcel of a file: the table's figures, sorting, filtering, and a row opens its report", async () => {
-    const page = await openSiteCheck();
+    const page = await openSiteCheckPage();
     await uploadAndCheckAll(page);
     const rows = await tableRows(page);
     // Hand-worked in EPSG:4544 metres: 400 m × 400 m = 160 000 m² = 240 亩; 200 m squares 40 000 m² = 60 亩; 100 m 15 亩.
@@ -96,7 +71,7 @@ describe("batch check in the page", () => {
   });
 
   it("on a phone, the table scrolls inside its box with the name column kept in view, and the rows' open buttons reach a report", async () => {
-    const page = await openSiteCheck({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await openSiteCheckPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await uploadAndCheckAll(page);
     const box = await page.locator("[data-batch-scroll]").boundingBox();
     expect(box!.width).toBeLessThanOrEqual(390);
@@ -112,40 +87,8 @@ describe("batch check in the page", () => {
     expect(session!.consoleErrors).toEqual([]);
   });
 
-  it("exports the summary as CSV with a byte-order mark, GeoJSON with the findings, and JSON", async () => {
-    const page = await openSiteCheck();
-    await uploadAndCheckAll(page);
-    const download = async (format: string) => {
-      const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-batch-export="${format}"]`).click()]);
-      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-    };
-    const csv = await download("csv");
-    expect(csv.name).toBe("批量核查-batch-four-parcels-4544.csv");
-    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.bytes.toString("utf8").slice(1).trim().split("\r\n");
-    expect(lines).toHaveLength(5);
-    expect(lines[0]).toContain("宗地编号");
-    expect(lines[3]).toContain("DZ-2024-003");
-    expect(lines[3]).toContain("全部在区外");
-    expect(lines[4]).toMatch(/^D-04 小地块,DZ-2024-004,10000\.00,15\.00,/);
-
-    const geojson = JSON.parse((await download("geojson")).bytes.toString("utf8")) as {
-      features: Array<{
-        properties: { number: string; area_m2: number; "status:mining-key-zone": string; findings: Array<{ layerId: string; status: string }> };
-      }>;
-    };
-    expect(geojson.features.map((feature) => feature.properties.number)).toEqual(["DZ-2024-001", "DZ-2024-002", "DZ-2024-003", "DZ-2024-004"]);
-    expect(geojson.features[0]!.properties["status:mining-key-zone"]).toBe("undecided");
-    expect(geojson.features[0]!.properties.findings.find((finding) => finding.layerId === "mining-key-zone")?.status).toBe("undecided");
-    expect(geojson.features[3]!.properties.area_m2).toBe(10000);
-
-    const json = JSON.parse((await download("json")).bytes.toString("utf8")) as { parcels: Array<{ summary: { name: string; district: string } }> };
-    expect(json.parcels.map((parcel) => parcel.summary.district)).toEqual(["partly", "inside", "outside", "inside"]);
-    expect(session!.consoleErrors).toEqual([]);
-  });
-
   it("keeps the batch across a reload and puts it in the workspace file", async () => {
-    const page = await openSiteCheck();
+    const page = await openSiteCheckPage();
     await uploadAndCheckAll(page);
     // The batch is written in chunks after the table shows; its head, written last, says it is complete.
     const storedParcels = () =>
@@ -182,7 +125,7 @@ describe("batch check in the page", () => {
   });
 
   it("cancels a running batch and keeps the earlier one", async () => {
-    const page = await openSiteCheck();
+    const page = await openSiteCheckPage();
     await uploadAndCheckAll(page);
     const sourceBefore = await page.locator("[data-batch-source]").innerText();
     // Three thousand 50 m squares near the district centre: long enough a run to cancel part way.

@@ -3,9 +3,14 @@ import type { BatchEntry } from "../batchEntry";
 import { summaryRow } from "../summaryRows";
 import type { BatchExportInput } from "./batchExportInput";
 
+const BATCH_OUTCOMES_FORMAT = "dazu-site-check-batch";
+/** 1: the first that names its format (before it, `{ parcels }` alone). */
+const BATCH_OUTCOMES_FORMAT_VERSION = 1;
+
 /**
- * A page batch as JSON: each parcel's summary, attributes, geometry and findings. The page keeps no report models
- * (a parcel's is built when its row is opened); the command line writes them with batchReportsJson.
+ * A page batch as JSON: its format and version, the data package and language it was written with, then each parcel's
+ * summary, attributes, geometry and findings. The page keeps no report models (a parcel's is built when its row is
+ * opened); the command line writes them with batchReportsJson.
  */
 export function batchOutcomesJson(input: BatchExportInput<BatchEntry>): string {
   const parcels = input.checked.map((entry) => ({
@@ -20,5 +25,12 @@ export function batchOutcomesJson(input: BatchExportInput<BatchEntry>): string {
     })),
     notChecked: entry.notChecked.map((layer) => layer.layerId),
   }));
-  return `${JSON.stringify({ parcels }, null, 2)}\n`;
+  const file = {
+    format: BATCH_OUTCOMES_FORMAT,
+    formatVersion: BATCH_OUTCOMES_FORMAT_VERSION,
+    dataPackageVersion: input.dataPackage.manifest.version,
+    language: input.language,
+    parcels,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
