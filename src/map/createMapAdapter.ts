@@ -28,7 +28,7 @@ import { createHatchPattern, HATCH_IMAGE_ID } from "./hatchPattern";
 import { HtmlLabels } from "./htmlLabels";
 import type { FeatureHit, MapAdapter, PointerPosition, ScreenBox, ScreenPoint } from "./mapAdapter";
 import { CJK_FONT_FAMILY, mapLibreLocale } from "./mapLibreLocale";
-import { focusFeatures, NO_MARKS, userLocationFeatures } from "./mapMarks";
+import { batchParts, focusFeatures, NO_MARKS, userLocationFeatures } from "./mapMarks";
 import { registerPmtilesProtocol } from "./pmtilesProtocol";
 import { ResetViewControl } from "./resetViewControl";
 import { attachSketchOnDemand } from "./sketch/attachSketchOnDemand";
@@ -223,6 +223,7 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
   });
   const firstIdle = new Promise<void>((resolve) => map.once("load", () => map.once("idle", () => resolve())));
 
+  let batchPartsTimer: ReturnType<typeof setTimeout> | undefined;
   const update = (change: Partial<StyleInput>) => {
     input = { ...input, ...change };
     redraw();
@@ -312,7 +313,16 @@ export function createMapAdapter(options: MapAdapterOptions): { adapter: MapAdap
       return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
     },
     setUserLocation: (mark) => update({ marks: { ...(input.marks ?? NO_MARKS), userLocation: userLocationFeatures(mark) } }),
-    setBatchParcels: (parcels) => update({ marks: { ...(input.marks ?? NO_MARKS), batch: parcels ?? { type: "FeatureCollection", features: [] } } }),
+    setBatchParcels: (parcels) => {
+      // One part more per task: each part's copy to the map's worker is a short task of its own.
+      clearTimeout(batchPartsTimer);
+      const parts = batchParts(parcels);
+      const showParts = (count: number) => {
+        update({ marks: { ...(input.marks ?? NO_MARKS), batch: parts.slice(0, count) } });
+        if (count < parts.length) batchPartsTimer = setTimeout(() => showParts(count + 1), 0);
+      };
+      showParts(Math.min(1, parts.length));
+    },
     setFocusMark: (mark) => {
       update({ marks: { ...(input.marks ?? NO_MARKS), focus: focusFeatures(mark) } });
       focusLabel.set(mark);

@@ -4,7 +4,7 @@ import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { buildStyle } from "./buildStyle";
 import { paddingWithin } from "./cameraPadding";
-import { boundsAround, focusFeatures, NO_MARKS, northOf, userLocationFeatures } from "./mapMarks";
+import { BATCH_PART_SIZE, batchParts, boundsAround, focusFeatures, NO_MARKS, northOf, userLocationFeatures } from "./mapMarks";
 import { fixtureStyleInput } from "../../tests/support/testStyleInput";
 
 const zhuxi: [number, number] = [105.69, 29.52];
@@ -33,17 +33,17 @@ describe("map marks", () => {
     const marks = {
       userLocation: userLocationFeatures({ lngLat: zhuxi, accuracyMetres: 40 }),
       focus: focusFeatures({ lngLat: zhuxi, radiusMetres: 1000, label: "" }),
-      batch: {
+      batch: batchParts({
         type: "FeatureCollection" as const,
         features: [{ type: "Feature" as const, properties: { worst: "restricted" }, geometry: { type: "Point" as const, coordinates: zhuxi } }],
-      },
+      }),
     };
     const style = buildStyle(fixtureStyleInput({ marks }));
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
     expect(ids.slice(-8)).toEqual([
-      "mark:batch:fill",
-      "mark:batch:outline",
+      "mark:batch:0:fill",
+      "mark:batch:0:outline",
       "mark:focus:fill",
       "mark:focus:casing",
       "mark:focus:outline",
@@ -53,6 +53,30 @@ describe("map marks", () => {
     ]);
     expect(ids.slice(0, -8).every((id) => !id.startsWith("mark:"))).toBe(true);
     expect(validateStyleMin(buildStyle(fixtureStyleInput({ marks: NO_MARKS })))).toEqual([]);
+  });
+
+  it("split a batch into sources of at most BATCH_PART_SIZE parcels, each drawn by a fill and an outline", () => {
+    const parcel = (index: number) => ({
+      type: "Feature" as const,
+      properties: { index, worst: "clear" },
+      geometry: { type: "Point" as const, coordinates: zhuxi },
+    });
+    const parts = batchParts({ type: "FeatureCollection", features: Array.from({ length: 2 * BATCH_PART_SIZE + 1 }, (_, index) => parcel(index)) });
+    expect(parts.map((part) => part.features.length)).toEqual([BATCH_PART_SIZE, BATCH_PART_SIZE, 1]);
+    expect(parts.flatMap((part) => part.features.map((feature) => feature.properties?.index))).toEqual(
+      Array.from({ length: 2 * BATCH_PART_SIZE + 1 }, (_, index) => index),
+    );
+    expect(batchParts(null)).toEqual([]);
+    const style = buildStyle(fixtureStyleInput({ marks: { ...NO_MARKS, batch: parts } }));
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.layers.filter((layer) => layer.id.startsWith("mark:batch")).map((layer) => layer.id)).toEqual([
+      "mark:batch:0:fill",
+      "mark:batch:1:fill",
+      "mark:batch:2:fill",
+      "mark:batch:0:outline",
+      "mark:batch:1:outline",
+      "mark:batch:2:outline",
+    ]);
   });
 
   it("measure boxes and label anchors in metres", () => {

@@ -3,6 +3,7 @@ import type { DataPackage } from "../../layers/layerData";
 import type { Batch } from "../../siteCheck/batch/batchService";
 import { worstStatus, type BatchEntry, type WorstStatus } from "../../siteCheck/batch/batchEntry";
 import { restrictingLayers, summaryRow, type SummaryRow } from "../../siteCheck/batch/summaryRows";
+import { inSlices } from "./inSlices";
 
 /** A row of the summary table: the summary in the reader's language, its worst status, and why its check failed. */
 export interface TableRow {
@@ -11,9 +12,6 @@ export interface TableRow {
   worst: WorstStatus;
   failed: string | null;
 }
-
-/** Milliseconds of row building per task, so a batch of tens of thousands never holds the page for long. */
-const SLICE_MS = 25;
 
 /** The table's rows for a batch in a language; resolves with null when `stale()` says a newer build replaced this one. */
 export async function buildTableRows(
@@ -25,13 +23,9 @@ export async function buildTableRows(
 ): Promise<TableRow[] | null> {
   const restricting = new Set(restrictingLayers(dataPackage).map((layer) => layer.id));
   const rows: TableRow[] = new Array(entries.length);
-  let index = 0;
-  while (index < entries.length) {
-    if (index > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    if (stale()) return null;
-    const sliceEnd = performance.now() + SLICE_MS;
-    // Checked every 64 rows: reading the clock is not free either.
-    for (; index < entries.length && (index % 64 !== 63 || performance.now() < sliceEnd); index++) {
+  const built = await inSlices(
+    entries.length,
+    (index) => {
       const result = batch.results[index];
       const failed = result && "failed" in result ? result.failed : null;
       rows[index] = {
@@ -40,8 +34,10 @@ export async function buildTableRows(
         worst: failed !== null ? "failed" : worstStatus(entries[index]!, restricting),
         failed,
       };
-    }
-  }
+    },
+    stale,
+  );
+  if (!built) return null;
   return rows;
 }
 

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection } from "geojson";
+import type { Feature } from "geojson";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
@@ -16,6 +16,7 @@ import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
 import { downloadBytes, downloadText, safeFileName } from "../parcel/download";
 import { MAX_PRINTED_PARCELS, printBatchParcels } from "./batchPrintAction";
+import { inSlices } from "./inSlices";
 import { buildTableRows, visibleRows, type SortOrder, type TableRow } from "./batchRows";
 import { createVirtualWindow, spacerHeight } from "./virtualWindow";
 
@@ -208,21 +209,26 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
     options.openParcel(index);
   };
 
-  const showOnMap = (entries: readonly BatchEntry[]) => {
+  const showOnMap = async (entries: readonly BatchEntry[], stale: () => boolean) => {
     const batch = service.state().batch;
     if (batch === mappedBatch) return;
-    mappedBatch = batch;
     if (!batch || !rows) {
+      mappedBatch = batch;
       adapter.setBatchParcels(null);
       return;
     }
-    const features: Feature[] = entries.map((entry, index) => ({
-      type: "Feature",
-      properties: { index, worst: rows![index]!.worst },
-      geometry: entry.parcel.geometry,
-    }));
-    const collection: FeatureCollection = { type: "FeatureCollection", features };
-    adapter.setBatchParcels(collection);
+    const shownRows = rows;
+    const features: Feature[] = new Array(entries.length);
+    const built = await inSlices(
+      entries.length,
+      (index) => {
+        features[index] = { type: "Feature", properties: { index, worst: shownRows[index]!.worst }, geometry: entries[index]!.parcel.geometry };
+      },
+      stale,
+    );
+    if (!built) return;
+    mappedBatch = batch;
+    adapter.setBatchParcels({ type: "FeatureCollection", features });
   };
 
   const exportInput = (): BatchExportInput<BatchEntry> | null => {
@@ -379,7 +385,7 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
       rows = null;
       rowsFor = { batch, language };
       opened = null;
-      showOnMap([]);
+      void showOnMap([], () => false);
       renderBody();
       return;
     }
@@ -390,7 +396,7 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
     rows = built;
     rowsFor = { batch, language };
     renderBody();
-    showOnMap(entries);
+    await showOnMap(entries, () => build !== building);
   };
 
   service.subscribe(() => {
