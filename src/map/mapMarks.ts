@@ -56,7 +56,10 @@ export function batchParts(parcels: FeatureCollection | null): FeatureCollection
 
 const batchSource = (part: number) => `mark:batch:${part}`;
 
-/** A batch parcel's colour by its worst status: the report's status colours (overlaps red, cannot be decided amber). */
+/**
+ * A batch parcel's colour by its worst status (overlaps red, cannot be decided orange); the table's legend shows the same
+ * colours from the --batch-* tokens of src/styles/tokens.css, so a change here is made there too.
+ */
 const BATCH_COLORS: Array<[string, string]> = [
   ["restricted", "#c62828"],
   ["undecided", "#e65100"],
@@ -66,6 +69,7 @@ const BATCH_COLORS: Array<[string, string]> = [
   ["no-data", "#9e9e9e"],
   ["failed", "#6a1b9a"],
 ];
+/** The last colour is for a parcel not checked yet (--batch-pending). */
 const batchColor = ["match", ["get", "worst"], ...BATCH_COLORS.flat(), "#546e7a"] as unknown as string;
 
 const USER_COLOR = "#1a73e8";
