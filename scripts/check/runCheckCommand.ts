@@ -1,5 +1,6 @@
 import { readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { crsReasonBilingual } from "../../src/i18n/messages.crs";
 import { importFile } from "../../src/import/importFile";
 import { checkParcels } from "../../src/siteCheck/batch/checkParcels";
 import { batchCsv } from "../../src/siteCheck/batch/exports/batchCsv";
@@ -78,7 +79,8 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
     io.stderr(`${imported.error.zh}\n${imported.error.en}\n`);
     return EXIT.importFailed;
   }
-  io.stderr(`${imported.crs.reason.zh}\n${imported.crs.reason.en}\n`);
+  const reason = crsReasonBilingual(imported.crs.reason);
+  io.stderr(`${reason.zh}\n${reason.en}\n`);
   for (const warning of imported.warnings) io.stderr(`${warning.zh}\n${warning.en}\n`);
 
   const dataDir = options.dataDir ?? io.defaultDataDir;

@@ -15,6 +15,9 @@ import {
   type CrsDetection,
 } from "./crsDetect";
 import { gcj02ToWgs84, wgs84ToGcj02 } from "./gcj02";
+import { crsReasonPart } from "./crsTypes";
+import { crsReasonText } from "../i18n/messages.crs";
+import { crsProblemMessage } from "../import/crsMessages";
 
 const prj = (name: string): string => readFileSync(new URL(`../../tests/fixtures/import/${name}`, import.meta.url), "utf8");
 
@@ -25,7 +28,7 @@ function guess(detection: CrsDetection | null): CrsGuess {
 
 function errorCode(detection: CrsDetection | null): string {
   if (!detection || detection.ok) throw new Error(`expected an error, got ${JSON.stringify(detection)}`);
-  return detection.error.code;
+  return crsProblemMessage(detection.problem).code;
 }
 
 /** The 1 km test square: GK CM105 corners E 569 000–570 000, N 3 287 000–3 288 000. */
@@ -59,12 +62,12 @@ describe("detectCrsFromPrj", () => {
     expect(crs.code).toBe(code);
     expect(crs.confidence).toBe("declared");
     expect(crs.swappedAxes).toBe(false);
-    expect(crs.reason.zh).toContain(code);
-    expect(crs.reason.en).toContain(code);
+    expect(crsReasonText(crs.reason, "zh")).toContain(code);
+    expect(crsReasonText(crs.reason, "en")).toContain(code);
   });
 
   it("uses the AUTHORITY code of the root, not of the base GEOGCS (4490) or unit (9001)", () => {
-    expect(guess(detectCrsFromPrj(prj("prj/gdal-4523.prj"))).reason.en).toContain("declares EPSG:4523");
+    expect(crsReasonText(guess(detectCrsFromPrj(prj("prj/gdal-4523.prj"))).reason, "en")).toContain("declares EPSG:4523");
   });
 
   it("reads the zone or central meridian from an Esri name when the parameters are missing", () => {
@@ -79,21 +82,21 @@ describe("detectCrsFromPrj", () => {
     const result = detectCrsFromPrj(prj("prj/esri-4524.prj"));
     expect(errorCode(result)).toBe("unsupported-zone");
     if (!result.ok) {
-      expect(result.error.detail).toMatchObject({ centralMeridian: 108, falseEasting: 36_500_000 });
-      expect(result.error.zh).toContain("108");
+      expect(crsProblemMessage(result.problem).detail).toMatchObject({ centralMeridian: 108, falseEasting: 36_500_000 });
+      expect(crsProblemMessage(result.problem).zh).toContain("108");
     }
   });
 
   it("refuses UTM (scale 0.9996) even though its central meridian is 105°E", () => {
     const result = detectCrsFromPrj(prj("prj/esri-32648.prj"));
     expect(errorCode(result)).toBe("unsupported-projection");
-    if (!result.ok) expect(result.error.en).toContain("UTM");
+    if (!result.ok) expect(crsProblemMessage(result.problem).en).toContain("UTM");
   });
 
   it("refuses Xi'an 1980: a datum shift, not a projection change", () => {
     const result = detectCrsFromPrj(prj("prj/esri-xian1980-cm105.prj"));
     expect(errorCode(result)).toBe("unsupported-datum");
-    if (!result.ok) expect(result.error.zh).toContain("西安");
+    if (!result.ok) expect(crsProblemMessage(result.problem).zh).toContain("西安");
   });
 
   it("reports text that is not WKT", () => {
@@ -159,20 +162,20 @@ describe("detectCrsFromCoordinates", () => {
 
   it("explains a missing zone prefix: 6-digit eastings are read as CM 105°E", () => {
     const crs = guess(detectCrsFromCoordinates([[3287000.12, 569000.45]]));
-    expect(crs.reason.zh).toContain("不带带号");
-    expect(crs.reason.en).toContain("no zone number");
-    expect(crs.reason.zh).toContain("X 在前");
+    expect(crsReasonText(crs.reason, "zh")).toContain("不带带号");
+    expect(crsReasonText(crs.reason, "en")).toContain("no zone number");
+    expect(crsReasonText(crs.reason, "zh")).toContain("X 在前");
   });
 
   it("refuses zone 36 (CM 108°E) and 6° zone 18, naming them", () => {
     const zone36 = detectCrsFromCoordinates([[3287000, 36279000]]);
     expect(errorCode(zone36)).toBe("unsupported-zone");
-    if (!zone36.ok) expect(zone36.error.detail).toMatchObject({ centralMeridian: 108 });
+    if (!zone36.ok) expect(crsProblemMessage(zone36.problem).detail).toMatchObject({ centralMeridian: 108 });
     const zone18 = detectCrsFromCoordinates([[3287000, 18569000]]);
     expect(errorCode(zone18)).toBe("unsupported-zone");
     if (!zone18.ok) {
-      expect(zone18.error.detail).toMatchObject({ centralMeridian: 105, falseEasting: 18_500_000 });
-      expect(zone18.error.zh).toContain("18");
+      expect(crsProblemMessage(zone18.problem).detail).toMatchObject({ centralMeridian: 105, falseEasting: 18_500_000 });
+      expect(crsProblemMessage(zone18.problem).zh).toContain("18");
     }
   });
 
@@ -183,7 +186,7 @@ describe("detectCrsFromCoordinates", () => {
       [569000, 3288000],
     ]);
     expect(errorCode(result)).toBe("inconsistent-coordinates");
-    if (!result.ok) expect(result.error.detail).toMatchObject({ pointIndex: 1 });
+    if (!result.ok) expect(crsProblemMessage(result.problem).detail).toMatchObject({ pointIndex: 1 });
   });
 
   it("refuses values that are neither degrees nor GK metres", () => {
@@ -192,7 +195,12 @@ describe("detectCrsFromCoordinates", () => {
 });
 
 describe("reconcileDeclaredCrs", () => {
-  const declared4544: CrsGuess = { code: "EPSG:4544", swappedAxes: false, confidence: "declared", reason: { zh: "声明。", en: "Declared." } };
+  const declared4544: CrsGuess = {
+    code: "EPSG:4544",
+    swappedAxes: false,
+    confidence: "declared",
+    reason: [crsReasonPart("stored-text", { zh: "声明。", en: "Declared." })],
+  };
 
   it("switches to EPSG:4523 when a file declared without the zone prefix carries it, and says so", () => {
     const { crs, warnings } = reconcileDeclaredCrs(declared4544, [[35569000, 3287000]]);

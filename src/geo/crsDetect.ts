@@ -1,11 +1,24 @@
 import proj4 from "proj4";
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
-import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, LikelyMistakeParams, SourcePosition } from "./crsTypes";
-import { CRS_NAME_TEXT, axisOrderText as axisOrder } from "../i18n/messages.crs";
+import {
+  crsProblem,
+  crsReasonPart,
+  type CrsGuess,
+  type CrsProblem,
+  type CrsReason,
+  type CrsSource,
+  type CrsWarning,
+  type ImportCrsCode,
+  type LikelyMistakeParams,
+  type Magnitude,
+  type ObservedColumn,
+  type SourcePosition,
+  type ZoneOrigin,
+} from "./crsTypes";
 import { transform, type LngLat } from "./crs";
 import { bd09ToWgs84, gcj02ToWgs84 } from "./gcj02";
 
-export type CrsDetection = { ok: true; crs: CrsGuess } | { ok: false; error: ImportMessage };
+export type CrsDetection = { ok: true; crs: CrsGuess } | { ok: false; problem: CrsProblem };
 
 /** The district's published extent: E105°28′–106°02′, N29°23′–29°52′ (2023 mineral-resources plan). */
 export const DAZU_EXTENT = {
@@ -28,14 +41,6 @@ export function grouped(value: number, decimals = 0): string {
   return `${value < 0 ? "−" : ""}${withSpaces}${fraction ? `.${fraction}` : ""}`;
 }
 
-function crsName(code: ImportCrsCode): BilingualText {
-  return CRS_NAME_TEXT[code];
-}
-
-export function describeCrs(code: ImportCrsCode): BilingualText {
-  return crsName(code);
-}
-
 /** The systems a user may choose when the detected one is wrong, in the order offered. */
 export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02", "BD-09"];
 
@@ -43,40 +48,19 @@ function isProjected(code: ImportCrsCode): boolean {
   return code === "EPSG:4544" || code === "EPSG:4523";
 }
 
-function axisOrderText(code: ImportCrsCode, swapped: boolean): BilingualText {
-  return axisOrder(isProjected(code), swapped);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // EPSG codes
 
-function zoneError(centralMeridian: number, falseEasting: number, source: string): ImportMessage {
-  const zone3 = centralMeridian / 3;
-  const zone6 = (centralMeridian + 3) / 6;
-  const zoneText = Number.isInteger(zone3)
-    ? { zh: `3° 带第 ${zone3} 带`, en: `3° zone ${zone3}` }
-    : Number.isInteger(zone6)
-      ? { zh: `6° 带第 ${zone6} 带`, en: `6° zone ${zone6}` }
-      : { zh: "非标准分带", en: "a non-standard zone" };
-  const sixDegreeZone18 = centralMeridian === DAZU_CENTRAL_MERIDIAN && falseEasting === 18_500_000;
-  return {
-    code: "unsupported-zone",
-    zh: sixDegreeZone18
-      ? `${source}为 6° 带第 18 带（中央经线 105°E，东坐标带带号 18）。投影与 EPSG:4544 相同：请去掉东坐标前的“18”，或在导入时选择 EPSG:4544 后重新导入。`
-      : `${source}为中央经线 ${centralMeridian}°E（${zoneText.zh}，东偏移 ${grouped(falseEasting)} m）。大足区位于 3° 带第 35 带（中央经线 105°E），本工具只换算 CGCS2000 3° 带 35 / 中央经线 105°（EPSG:4523 / EPSG:4544）。请在测绘软件中转换后再导入。`,
-    en: sixDegreeZone18
-      ? `${source} is 6° zone 18 (central meridian 105°E, eastings prefixed with 18). The projection is the same as EPSG:4544: remove the leading "18" from the eastings, or choose EPSG:4544 when importing.`
-      : `${source} uses central meridian ${centralMeridian}°E (${zoneText.en}, false easting ${grouped(falseEasting)} m). Dazu lies in 3° zone 35 (central meridian 105°E); this tool converts only CGCS2000 3° zone 35 / CM 105°E (EPSG:4523 / EPSG:4544). Reproject the data in your survey software first.`,
-    detail: { centralMeridian, falseEasting },
-  };
+function zoneError(centralMeridian: number, falseEasting: number, origin: ZoneOrigin): CrsDetection {
+  return { ok: false, problem: crsProblem("unsupported-zone", { origin, centralMeridian, falseEasting }) };
 }
 
-function declared(code: ImportCrsCode, reason: BilingualText): CrsDetection {
+function declared(code: ImportCrsCode, reason: CrsReason): CrsDetection {
   return { ok: true, crs: { code, swappedAxes: false, reason, confidence: "declared" } };
 }
 
-/** What an EPSG code means for this tool; `source` names where the code came from, e.g. ".prj 文件". */
-export function crsFromEpsgCode(epsg: number, source: BilingualText): CrsDetection {
+/** What an EPSG code means for this tool; `source` says where the code came from, e.g. a .prj file. */
+export function crsFromEpsgCode(epsg: number, source: CrsSource): CrsDetection {
   const supported: Record<number, ImportCrsCode> = {
     4326: "EPSG:4326",
     4490: "EPSG:4490",
@@ -84,51 +68,20 @@ export function crsFromEpsgCode(epsg: number, source: BilingualText): CrsDetecti
     4523: "EPSG:4523",
   };
   const code = supported[epsg];
-  if (code) {
-    const name = crsName(code);
-    return declared(code, { zh: `${source.zh}声明 EPSG:${epsg}：${name.zh}。`, en: `${source.en} declares EPSG:${epsg}: ${name.en}.` });
-  }
-  if (epsg === 4507) {
-    return declared("EPSG:4544", {
-      zh: `${source.zh}声明 EPSG:4507（CGCS2000 6° 带中央经线 105°E），与 EPSG:4544 投影参数完全相同，按 EPSG:4544 换算。`,
-      en: `${source.en} declares EPSG:4507 (CGCS2000 6° Gauss–Krüger CM 105°E), whose parameters are identical to EPSG:4544; converted as EPSG:4544.`,
-    });
-  }
-  const sourceLabel = `${source.zh}声明的 EPSG:${epsg} `;
-  if (epsg >= 4513 && epsg <= 4533) return { ok: false, error: zoneError((epsg - 4488) * 3, (epsg - 4488) * 1_000_000 + 500_000, sourceLabel) };
-  if (epsg >= 4534 && epsg <= 4554) return { ok: false, error: zoneError(75 + 3 * (epsg - 4534), 500_000, sourceLabel) };
+  if (code) return declared(code, [crsReasonPart("epsg-declared", { source, epsg, crs: code })]);
+  if (epsg === 4507) return declared("EPSG:4544", [crsReasonPart("epsg-4507", { source })]);
+  const origin: ZoneOrigin = { kind: "epsg", source, epsg };
+  if (epsg >= 4513 && epsg <= 4533) return zoneError((epsg - 4488) * 3, (epsg - 4488) * 1_000_000 + 500_000, origin);
+  if (epsg >= 4534 && epsg <= 4554) return zoneError(75 + 3 * (epsg - 4534), 500_000, origin);
   if (epsg >= 4491 && epsg <= 4501) {
     const zone = epsg - 4478;
-    return { ok: false, error: zoneError(zone * 6 - 3, zone * 1_000_000 + 500_000, sourceLabel) };
+    return zoneError(zone * 6 - 3, zone * 1_000_000 + 500_000, origin);
   }
-  if (epsg >= 4502 && epsg <= 4512) return { ok: false, error: zoneError(75 + 6 * (epsg - 4502), 500_000, sourceLabel) };
+  if (epsg >= 4502 && epsg <= 4512) return zoneError(75 + 6 * (epsg - 4502), 500_000, origin);
   const xian1980OrBeijing1954 = (epsg >= 2327 && epsg <= 2442) || (epsg >= 21413 && epsg <= 21483) || epsg === 4610 || epsg === 4214;
-  if (xian1980OrBeijing1954) {
-    return { ok: false, error: unsupportedDatumError(`EPSG:${epsg}`, source) };
-  }
+  if (xian1980OrBeijing1954) return { ok: false, problem: crsProblem("unsupported-datum", { source, datum: `EPSG:${epsg}`, known: true }) };
   const utm = epsg >= 32601 && epsg <= 32660;
-  return {
-    ok: false,
-    error: {
-      code: "unsupported-crs",
-      zh: utm
-        ? `${source.zh}声明 EPSG:${epsg}（WGS-84 UTM 投影，比例因子 0.9996），不是 CGCS2000 高斯-克吕格投影，本工具不换算。请导出为 CGCS2000 3° 带 35（EPSG:4523）、中央经线 105°（EPSG:4544）或经纬度（EPSG:4490/4326）。`
-        : `${source.zh}声明 EPSG:${epsg}，本工具不支持。请导出为 CGCS2000 3° 带 35（EPSG:4523）、中央经线 105°（EPSG:4544）或经纬度（EPSG:4490/4326）。`,
-      en: utm
-        ? `${source.en} declares EPSG:${epsg} (WGS-84 UTM, scale factor 0.9996), not CGCS2000 Gauss–Krüger; it is not converted here. Export as CGCS2000 3° zone 35 (EPSG:4523), CM 105°E (EPSG:4544) or longitude/latitude (EPSG:4490/4326).`
-        : `${source.en} declares EPSG:${epsg}, which is not supported. Export as CGCS2000 3° zone 35 (EPSG:4523), CM 105°E (EPSG:4544) or longitude/latitude (EPSG:4490/4326).`,
-      detail: { epsg },
-    },
-  };
-}
-
-function unsupportedDatumError(datumName: string, source: BilingualText): ImportMessage {
-  return {
-    code: "unsupported-datum",
-    zh: `${source.zh}使用的基准是「${datumName}」（如西安 80、北京 54），与 CGCS2000 相差可达数十至上百米，不能只换投影。请在测绘软件中用当地转换参数转换到 CGCS2000 后再导入。`,
-    en: `${source.en} uses the datum "${datumName}" (e.g. Xi'an 1980 or Beijing 1954), which differs from CGCS2000 by tens to over a hundred metres; a projection change alone cannot fix that. Convert to CGCS2000 with the local transformation parameters in your survey software first.`,
-    detail: { datum: datumName },
-  };
+  return { ok: false, problem: crsProblem("unsupported-epsg", { source, epsg, utm }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -281,69 +234,33 @@ function parameter(values: Map<string, number>, ...names: string[]): number | un
   return undefined;
 }
 
-const PRJ_SOURCE: BilingualText = { zh: ".prj 文件", en: "The .prj file" };
+const PRJ_SOURCE: CrsSource = { kind: "prj" };
 
 /** Reads a .prj (or any WKT) and says which supported CRS it declares, or why it is not supported. */
-export function detectCrsFromPrj(wkt: string, source: BilingualText = PRJ_SOURCE): CrsDetection {
+export function detectCrsFromPrj(wkt: string, source: CrsSource = PRJ_SOURCE): CrsDetection {
   let root = parseWkt(wkt.replace(/^\uFEFF/, ""));
   if (root && (root.keyword === "COMPD_CS" || root.keyword === "COMPOUNDCRS")) {
     root = childNodes(root, "PROJCS", "PROJCRS", "PROJECTEDCRS", "GEOGCS", "GEOGCRS", "GEODCRS", "GEOGRAPHICCRS")[0] ?? null;
   }
-  if (!root) {
-    return {
-      ok: false,
-      error: {
-        code: "invalid-prj",
-        zh: `${source.zh}不是可识别的 WKT 坐标系定义（开头为「${wkt.trim().slice(0, 40)}」）。`,
-        en: `${source.en} is not a readable WKT coordinate-system definition (it starts "${wkt.trim().slice(0, 40)}").`,
-        detail: { start: wkt.trim().slice(0, 80) },
-      },
-    };
-  }
+  if (!root) return { ok: false, problem: crsProblem("invalid-prj", { source, start: wkt.trim().slice(0, 80) }) };
   const name = nodeName(root);
   const projected = ["PROJCS", "PROJCRS", "PROJECTEDCRS"].includes(root.keyword);
   const geographic = ["GEOGCS", "GEOGCRS", "GEODCRS", "GEOGRAPHICCRS", "BASEGEOGCRS"].includes(root.keyword);
-  if (!projected && !geographic) {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-crs",
-        zh: `${source.zh}定义的是 ${root.keyword}「${name}」，不是平面或经纬度坐标系。`,
-        en: `${source.en} defines ${root.keyword} "${name}", which is neither a projected nor a geographic coordinate system.`,
-        detail: { keyword: root.keyword, name },
-      },
-    };
-  }
+  if (!projected && !geographic) return { ok: false, problem: crsProblem("not-a-crs", { source, keyword: root.keyword, name }) };
 
   const epsg = authorityCode(root);
-  if (epsg !== undefined) {
-    return crsFromEpsgCode(epsg, { zh: `${source.zh}（${name}）`, en: `${source.en} (${name})` });
-  }
+  if (epsg !== undefined) return crsFromEpsgCode(epsg, { ...source, wktName: name });
 
   const { ellipsoid, datumName } = ellipsoidOf(root);
-  if (ellipsoid === "xian80" || ellipsoid === "krassovsky") return { ok: false, error: unsupportedDatumError(datumName || name, source) };
-  if (ellipsoid === "unknown") {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-datum",
-        zh: `${source.zh}的基准「${datumName}」无法识别为 CGCS2000 或 WGS-84。`,
-        en: `${source.en} uses the datum "${datumName}", which is neither CGCS2000 nor WGS-84.`,
-        detail: { datum: datumName },
-      },
-    };
+  if (ellipsoid === "xian80" || ellipsoid === "krassovsky") {
+    return { ok: false, problem: crsProblem("unsupported-datum", { source, datum: datumName || name, known: true }) };
   }
-  const datumText =
-    ellipsoid === "grs80"
-      ? { zh: "CGCS2000 基准", en: "CGCS2000 datum" }
-      : { zh: "WGS-84 基准（与 CGCS2000 相差不到 1 m，按 CGCS2000 处理）", en: "WGS-84 datum (within 1 m of CGCS2000; treated as CGCS2000)" };
+  if (ellipsoid === "unknown") return { ok: false, problem: crsProblem("unsupported-datum", { source, datum: datumName, known: false }) };
+  const datum = ellipsoid === "grs80" ? "CGCS2000" : "WGS-84";
 
   if (geographic) {
     const code = ellipsoid === "grs80" ? "EPSG:4490" : "EPSG:4326";
-    return declared(code, {
-      zh: `${source.zh}声明经纬度坐标系「${name}」（${ellipsoid === "grs80" ? "CGCS2000" : "WGS-84"}）→ ${crsName(code).zh}。`,
-      en: `${source.en} declares the geographic system "${name}" (${ellipsoid === "grs80" ? "CGCS2000" : "WGS-84"}) → ${crsName(code).en}.`,
-    });
+    return declared(code, [crsReasonPart("prj-geographic", { source, name, datum, crs: code })]);
   }
 
   const method = normalise(nodeName(findNode(root, "PROJECTION", "METHOD")));
@@ -367,54 +284,26 @@ export function detectCrsFromPrj(wkt: string, source: BilingualText = PRJ_SOURCE
 
   if (!transverseMercator || Math.abs(scale - 1) > 1e-9 || latitudeOfOrigin !== 0 || falseNorthing !== 0 || metresPerUnit !== 1) {
     const utm = transverseMercator && Math.abs(scale - 0.9996) < 1e-9;
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-projection",
-        zh: `${source.zh}的投影「${name}」${utm ? "是 UTM（比例因子 0.9996）" : `（方法 ${nodeName(findNode(root, "PROJECTION", "METHOD")) || "未知"}，比例因子 ${scale}，单位 ${metresPerUnit} m）`}，不是 CGCS2000 高斯-克吕格投影（比例因子 1，单位米）。请导出为 EPSG:4523、EPSG:4544 或经纬度。`,
-        en: `${source.en} projection "${name}" ${utm ? "is UTM (scale factor 0.9996)" : `(method ${nodeName(findNode(root, "PROJECTION", "METHOD")) || "unknown"}, scale factor ${scale}, unit ${metresPerUnit} m)`}, not CGCS2000 Gauss–Krüger (scale factor 1, metres). Export as EPSG:4523, EPSG:4544 or longitude/latitude.`,
-        detail: { name, method, scale, metresPerUnit },
-      },
-    };
+    const methodName = nodeName(findNode(root, "PROJECTION", "METHOD"));
+    return { ok: false, problem: crsProblem("unsupported-projection", { source, name, utm, method, methodName, scale, metresPerUnit }) };
   }
-  if (centralMeridian === undefined) {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-projection",
-        zh: `${source.zh}的高斯-克吕格投影「${name}」没有写明中央经线。`,
-        en: `${source.en} Gauss–Krüger projection "${name}" does not state its central meridian.`,
-        detail: { name },
-      },
-    };
-  }
+  if (centralMeridian === undefined) return { ok: false, problem: crsProblem("projection-without-meridian", { source, name }) };
   if (centralMeridian !== DAZU_CENTRAL_MERIDIAN || (falseEasting !== 500_000 && falseEasting !== 35_500_000)) {
-    return { ok: false, error: zoneError(centralMeridian, falseEasting, `${source.zh}「${name}」`) };
+    return zoneError(centralMeridian, falseEasting, { kind: "projection", source, name });
   }
   const code = falseEasting === 500_000 ? "EPSG:4544" : "EPSG:4523";
-  return declared(code, {
-    zh: `${source.zh}「${name}」：高斯-克吕格投影，中央经线 105°E，东偏移 ${grouped(falseEasting)} m，${datumText.zh} → ${crsName(code).zh}。`,
-    en: `${source.en} "${name}": Gauss–Krüger, central meridian 105°E, false easting ${grouped(falseEasting)} m, ${datumText.en} → ${crsName(code).en}.`,
-  });
+  return declared(code, [crsReasonPart("prj-gauss-kruger", { source, name, falseEasting, datum, crs: code })]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // GeoJSON `crs` member (GeoJSON 2008; RFC 7946 dropped it but GDAL and many tools still write it)
 
-const GEOJSON_SOURCE: BilingualText = { zh: "GeoJSON 的 crs 成员", en: "The GeoJSON crs member" };
+const GEOJSON_SOURCE: CrsSource = { kind: "geojson-crs" };
 
 /** Reads a GeoJSON `crs` member; null when the member is absent. */
 export function detectCrsFromGeoJsonCrs(member: unknown): CrsDetection | null {
   if (member === undefined || member === null) return null;
-  const unsupported = (text: string): CrsDetection => ({
-    ok: false,
-    error: {
-      code: "unsupported-crs",
-      zh: `GeoJSON 的 crs 成员「${text}」无法识别。支持 EPSG:4326、4490、4544、4523 和 OGC CRS84。`,
-      en: `The GeoJSON crs member "${text}" is not recognised. Supported: EPSG:4326, 4490, 4544, 4523 and OGC CRS84.`,
-      detail: { crs: text },
-    },
-  });
+  const unsupported = (text: string): CrsDetection => ({ ok: false, problem: crsProblem("unrecognised-geojson-crs", { crs: text }) });
   if (typeof member !== "object") return unsupported(String(member));
   const { type, properties } = member as { type?: unknown; properties?: { name?: unknown; code?: unknown } };
   if (type === "EPSG" && properties && (typeof properties.code === "number" || typeof properties.code === "string")) {
@@ -423,10 +312,7 @@ export function detectCrsFromGeoJsonCrs(member: unknown): CrsDetection | null {
   if (type !== "name" || !properties || typeof properties.name !== "string") return unsupported(JSON.stringify(member).slice(0, 120));
   const name = properties.name.trim();
   if (/^urn:ogc:def:crs:OGC:[\d.]*:CRS84$/i.test(name) || /\/def\/crs\/OGC\/[\d.]+\/CRS84$/i.test(name) || name.toUpperCase() === "CRS84") {
-    return declared("EPSG:4326", {
-      zh: `GeoJSON 的 crs 成员声明 ${name}（WGS-84 经纬度）。`,
-      en: `The GeoJSON crs member declares ${name} (WGS-84 longitude/latitude).`,
-    });
+    return declared("EPSG:4326", [crsReasonPart("geojson-crs84", { name })]);
   }
   const epsg = /^urn:ogc:def:crs:EPSG:[\d.]*:(\d+)$/i.exec(name) ?? /^EPSG:+(\d+)$/i.exec(name) ?? /\/def\/crs\/EPSG\/[\d.]+\/(\d+)$/i.exec(name);
   if (epsg) return crsFromEpsgCode(Number(epsg[1]), GEOJSON_SOURCE);
@@ -435,8 +321,6 @@ export function detectCrsFromGeoJsonCrs(member: unknown): CrsDetection | null {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Coordinate magnitudes
-
-type Magnitude = "longitude" | "latitude" | "easting" | "zonedEasting" | "northing" | "unknown";
 
 function magnitudeOf(value: number): Magnitude {
   if (value >= 73 && value <= 136) return "longitude";
@@ -454,15 +338,6 @@ export function isPlausiblePair(a: number, b: number): boolean {
   return (kinds.has("longitude") && kinds.has("latitude")) || (kinds.has("northing") && (kinds.has("easting") || kinds.has("zonedEasting")));
 }
 
-const MAGNITUDE_TEXT: Record<Magnitude, BilingualText> = {
-  longitude: { zh: "经度（73–136）", en: "a longitude (73–136)" },
-  latitude: { zh: "纬度（3–54）", en: "a latitude (3–54)" },
-  easting: { zh: " 6 位数东坐标（不带带号）", en: "a 6-digit easting (no zone number)" },
-  zonedEasting: { zh: " 8 位数东坐标（前两位为带号）", en: "an 8-digit easting (first two digits are the zone)" },
-  northing: { zh: " 7 位数北坐标", en: "a 7-digit northing" },
-  unknown: { zh: "无法识别的数值", en: "not recognisable" },
-};
-
 function columnMagnitude(values: number[]): { magnitude: Magnitude; zones: Set<number>; firstOdd?: number } {
   const counts = new Map<Magnitude, number>();
   const zones = new Set<number>();
@@ -477,7 +352,7 @@ function columnMagnitude(values: number[]): { magnitude: Magnitude; zones: Set<n
   return { magnitude: "unknown", zones, firstOdd };
 }
 
-function sampleText(values: number[]): string {
+function rangeOf(values: number[]): ObservedColumn["range"] {
   let minimum = Number.POSITIVE_INFINITY;
   let maximum = Number.NEGATIVE_INFINITY;
   for (const value of values) {
@@ -485,9 +360,7 @@ function sampleText(values: number[]): string {
     if (value < minimum) minimum = value;
     if (value > maximum) maximum = value;
   }
-  if (minimum > maximum) return "—";
-  const decimals = Math.abs(maximum) < 1000 ? 4 : 1;
-  return minimum === maximum ? grouped(minimum, decimals) : `${grouped(minimum, decimals)} … ${grouped(maximum, decimals)}`;
+  return minimum > maximum ? null : { minimum, maximum };
 }
 
 /**
@@ -496,51 +369,31 @@ function sampleText(values: number[]): string {
  * 6 (EPSG:4544) or 8 with the zone number 35 in front (EPSG:4523).
  */
 export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsDetection {
-  if (pairs.length === 0) {
-    return { ok: false, error: { code: "no-coordinates", zh: "没有可判断坐标系的坐标。", en: "There are no coordinates to infer a coordinate system from." } };
-  }
+  if (pairs.length === 0) return { ok: false, problem: crsProblem("no-coordinates", {}) };
   const first = pairs.map((pair) => pair[0]);
   const second = pairs.map((pair) => pair[1]);
   const firstColumn = columnMagnitude(first);
   const secondColumn = columnMagnitude(second);
-  for (const [column, values, label] of [
-    [firstColumn, first, { zh: "第一个数", en: "first number" }],
-    [secondColumn, second, { zh: "第二个数", en: "second number" }],
+  for (const [column, values, name] of [
+    [firstColumn, first, "first"],
+    [secondColumn, second, "second"],
   ] as const) {
     if (column.firstOdd !== undefined && column.firstOdd >= 0) {
       const index = column.firstOdd;
-      return {
-        ok: false,
-        error: {
-          code: "inconsistent-coordinates",
-          zh: `坐标数量级不一致：第 ${index + 1} 个点的${label.zh} ${grouped(values[index]!, 3)} 与其他点不同（如 ${grouped(values[index === 0 ? 1 : 0]!, 3)}）。请检查是否混入了其他坐标系、缺少或多了带号。`,
-          en: `The coordinates have inconsistent magnitudes: the ${label.en} of point ${index + 1}, ${grouped(values[index]!, 3)}, differs from the others (e.g. ${grouped(values[index === 0 ? 1 : 0]!, 3)}). Check for mixed coordinate systems or a missing/extra zone number.`,
-          detail: { pointIndex: index, value: values[index] },
-        },
-      };
+      const problem = crsProblem("inconsistent-magnitudes", { column: name, pointIndex: index, value: values[index]!, example: values[index === 0 ? 1 : 0]! });
+      return { ok: false, problem };
     }
   }
   const a = firstColumn.magnitude;
   const b = secondColumn.magnitude;
-  const observed: BilingualText = {
-    zh: `第一个数 ${sampleText(first)} 为${MAGNITUDE_TEXT[a].zh}，第二个数 ${sampleText(second)} 为${MAGNITUDE_TEXT[b].zh}`,
-    en: `The first number, ${sampleText(first)}, is ${MAGNITUDE_TEXT[a].en}; the second, ${sampleText(second)}, is ${MAGNITUDE_TEXT[b].en}`,
-  };
+  const observed = { first: { range: rangeOf(first), magnitude: a }, second: { range: rangeOf(second), magnitude: b } };
 
   const geographic = (a === "longitude" && b === "latitude") || (a === "latitude" && b === "longitude");
   if (geographic) {
     const swappedAxes = a === "latitude";
     return {
       ok: true,
-      crs: {
-        code: "EPSG:4326",
-        swappedAxes,
-        confidence: "inferred",
-        reason: {
-          zh: `${observed.zh}：数值像经纬度 → 按经纬度读取（${axisOrderText("EPSG:4326", swappedAxes).zh}）。按 WGS-84 处理；CGCS2000 经纬度与之相差不到 1 m。若坐标取自高德/腾讯地图，请改选 GCJ-02；取自百度地图，请改选 BD-09。`,
-          en: `${observed.en}: the values look like longitude/latitude → read as longitude/latitude (${axisOrderText("EPSG:4326", swappedAxes).en}). Treated as WGS-84; CGCS2000 longitude/latitude differ by less than 1 m. If the coordinates were copied from AMap or Tencent maps, choose GCJ-02 instead; from Baidu maps, BD-09.`,
-        },
-      },
+      crs: { code: "EPSG:4326", swappedAxes, confidence: "inferred", reason: [crsReasonPart("values-degrees", { ...observed, swappedAxes })] },
     };
   }
 
@@ -551,52 +404,22 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
     const eastingColumn = swappedAxes ? secondColumn : firstColumn;
     if (eastingColumn.magnitude === "zonedEasting") {
       const zones = [...eastingColumn.zones];
-      if (zones.length > 1) {
-        return {
-          ok: false,
-          error: {
-            code: "inconsistent-coordinates",
-            zh: `东坐标带有不同的带号（${zones.join("、")}），不能按同一坐标系读取。`,
-            en: `The eastings carry different zone numbers (${zones.join(", ")}) and cannot be read in one coordinate system.`,
-            detail: { zones },
-          },
-        };
-      }
+      if (zones.length > 1) return { ok: false, problem: crsProblem("mixed-zones", { zones }) };
       const zone = zones[0]!;
       if (zone !== 35) {
         const threeDegree = zone >= 25 && zone <= 45;
         const centralMeridian = threeDegree ? zone * 3 : zone * 6 - 3;
-        return { ok: false, error: zoneError(centralMeridian, zone * 1_000_000 + 500_000, `坐标的东坐标带号 ${zone}，即`) };
+        return zoneError(centralMeridian, zone * 1_000_000 + 500_000, { kind: "values", zone });
       }
     }
     const code = eastingColumn.magnitude === "zonedEasting" ? "EPSG:4523" : "EPSG:4544";
-    const zoneNote =
-      code === "EPSG:4523"
-        ? { zh: "东坐标前两位为带号 35", en: "the eastings start with the zone number 35" }
-        : { zh: "东坐标不带带号，按大足区所在的中央经线 105°E 处理", en: "the eastings have no zone number and are taken as central meridian 105°E, Dazu's" };
     return {
       ok: true,
-      crs: {
-        code,
-        swappedAxes,
-        confidence: "inferred",
-        reason: {
-          zh: `${observed.zh}：数值像高斯-克吕格平面坐标（米）；${zoneNote.zh} → ${crsName(code).zh}，${axisOrderText(code, swappedAxes).zh}${swappedAxes ? "（测量习惯：X 为北坐标）" : ""}。`,
-          en: `${observed.en}: the values look like Gauss–Krüger metres; ${zoneNote.en} → ${crsName(code).en}, ${axisOrderText(code, swappedAxes).en}${swappedAxes ? " (surveying convention: X is the northing)" : ""}.`,
-        },
-      },
+      crs: { code, swappedAxes, confidence: "inferred", reason: [crsReasonPart("values-gauss-kruger", { ...observed, crs: code, swappedAxes })] },
     };
   }
 
-  return {
-    ok: false,
-    error: {
-      code: "unrecognised-coordinates",
-      zh: `无法从数值判断坐标系：${observed.zh}。支持经纬度（度，或度分秒）和 CGCS2000 高斯-克吕格平面坐标（米：北坐标 7 位，东坐标 6 位或带带号 35 的 8 位）。`,
-      en: `Cannot tell the coordinate system from the values. ${observed.en}. Supported: longitude/latitude (degrees, or degrees–minutes–seconds) and CGCS2000 Gauss–Krüger metres (7-digit northing; 6-digit easting, or 8 digits with the zone number 35).`,
-      detail: { first: sampleText(first), second: sampleText(second) },
-    },
-  };
+  return { ok: false, problem: crsProblem("unrecognised-coordinates", observed) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -607,7 +430,7 @@ export function detectCrsFromCoordinates(pairs: readonly SourcePosition[]): CrsD
  * zone prefix present/absent) is replaced by what the values show, with a warning; a plausible one is kept,
  * and only the axis order is taken from the values.
  */
-export function reconcileDeclaredCrs(declaredCrs: CrsGuess, pairs: readonly SourcePosition[]): { crs: CrsGuess; warnings: ImportMessage[] } {
+export function reconcileDeclaredCrs(declaredCrs: CrsGuess, pairs: readonly SourcePosition[]): { crs: CrsGuess; warnings: CrsWarning[] } {
   const observed = detectCrsFromCoordinates(pairs);
   if (!observed.ok) return { crs: declaredCrs, warnings: [] };
   const inferred = observed.crs;
@@ -615,36 +438,18 @@ export function reconcileDeclaredCrs(declaredCrs: CrsGuess, pairs: readonly Sour
   const sameCode = !isProjected(declaredCrs.code) || inferred.code === declaredCrs.code;
   if (sameFamily && sameCode) {
     if (inferred.swappedAxes === declaredCrs.swappedAxes) return { crs: declaredCrs, warnings: [] };
-    const order = axisOrderText(declaredCrs.code, inferred.swappedAxes);
+    const axisOrder = { projected: isProjected(declaredCrs.code), swappedAxes: inferred.swappedAxes };
     return {
-      crs: {
-        ...declaredCrs,
-        swappedAxes: inferred.swappedAxes,
-        reason: {
-          zh: `${declaredCrs.reason.zh}坐标顺序按数值判断为${order.zh}。`,
-          en: `${declaredCrs.reason.en} Axis order taken from the values: ${order.en}.`,
-        },
-      },
-      warnings: [
-        {
-          code: "axis-order-from-values",
-          zh: `坐标顺序与常规不同：按数值判断为${order.zh}，已据此读取。`,
-          en: `The axis order is not the usual one: the values show ${order.en}, and were read that way.`,
-          detail: { swappedAxes: inferred.swappedAxes },
-        },
-      ],
+      crs: { ...declaredCrs, swappedAxes: inferred.swappedAxes, reason: [...declaredCrs.reason, crsReasonPart("axis-order-from-values", axisOrder)] },
+      warnings: [{ code: "axis-order-from-values", params: axisOrder }],
     };
   }
-  const declaredName = crsName(declaredCrs.code);
-  const inferredName = crsName(inferred.code);
   return {
     crs: inferred,
     warnings: [
       {
         code: "declared-crs-mismatch",
-        zh: `文件声明为${declaredName.zh}，但坐标数值不符合（${inferred.reason.zh}）。已按${inferredName.zh}读取；如不正确，请手动选择坐标系。`,
-        en: `The file declares ${declaredName.en}, but the values do not fit it (${inferred.reason.en}). Read as ${inferredName.en} instead; choose the coordinate system by hand if that is wrong.`,
-        detail: { declared: declaredCrs.code, used: inferred.code, swappedAxes: inferred.swappedAxes },
+        params: { declared: declaredCrs.code, used: inferred.code, swappedAxes: inferred.swappedAxes, inferredReason: inferred.reason },
       },
     ],
   };

@@ -1,7 +1,8 @@
 import { parcelName } from "../i18n/defaultParcelName";
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
-import { checkInsideDazu, likelyMistakesText } from "./outsideDazu";
+import { likelyMistakesText } from "../i18n/messages.crs";
+import { checkInsideDazu } from "./outsideDazu";
 import { clip } from "./text";
 import {
   CRS_CHOICE_ERROR_CODES,

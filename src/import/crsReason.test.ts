@@ -1,3 +1,4 @@
+import { crsReasonText } from "../i18n/messages.crs";
 import { describe, expect, it } from "vitest";
 import { importPastedCoordinates } from "./pasteCoordinates";
 
@@ -23,9 +24,9 @@ describe("CRS reason and the outside-district warning agree", () => {
   ])("a %s site: the reason makes no inside/outside claim, the warning says it is outside", (_, longitude, latitude) => {
     const result = importPastedCoordinates(squareAt(longitude, latitude));
     if (!result.ok) throw new Error(result.error.en);
-    expect(result.crs.reason.zh).toContain("数值像经纬度");
-    expect(result.crs.reason.en).toContain("look like longitude/latitude");
-    for (const text of [result.crs.reason.zh, result.crs.reason.en]) expect(text).not.toMatch(/大足区|Dazu/);
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("数值像经纬度");
+    expect(crsReasonText(result.crs.reason, "en")).toContain("look like longitude/latitude");
+    for (const text of [crsReasonText(result.crs.reason, "zh"), crsReasonText(result.crs.reason, "en")]) expect(text).not.toMatch(/大足区|Dazu/);
     const outside = result.warnings.filter((warning) => warning.code === "outside-dazu");
     expect(outside).toHaveLength(1);
     expect(outside[0]!.zh).toContain("全部");
@@ -34,7 +35,7 @@ describe("CRS reason and the outside-district warning agree", () => {
   it("a site inside the district gets the same reason and no warning", () => {
     const result = importPastedCoordinates(squareAt(105.72, 29.7));
     if (!result.ok) throw new Error(result.error.en);
-    expect(result.crs.reason.zh).toContain("数值像经纬度");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("数值像经纬度");
     expect(result.warnings.map((warning) => warning.code)).not.toContain("outside-dazu");
   });
 });

@@ -1,4 +1,6 @@
-import { describeCrs, detectCrsFromCoordinates, reconcileDeclaredCrs, type CrsDetection } from "../geo/crsDetect";
+import { detectCrsFromCoordinates, reconcileDeclaredCrs, type CrsDetection } from "../geo/crsDetect";
+import { crsReasonPart } from "../geo/crsTypes";
+import { crsProblemMessage, crsWarningMessage, isUnreadableDeclaration, unreadableDeclarationMessage } from "./crsMessages";
 import { importMessage } from "./messages";
 import type { CrsGuess, ImportMessage, ImportOptions, SourcePosition } from "./types";
 
@@ -15,7 +17,6 @@ export type CrsResolution = { ok: true; crs: CrsGuess; warnings: ImportMessage[]
 export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetection | null, options: ImportOptions = {}): CrsResolution {
   const override = options.crsOverride;
   if (override) {
-    const name = describeCrs(override.code);
     return {
       ok: true,
       warnings: [],
@@ -23,30 +24,22 @@ export function resolveCrs(pairs: readonly SourcePosition[], declared: CrsDetect
         code: override.code,
         swappedAxes: override.swappedAxes,
         confidence: "declared",
-        reason: {
-          zh: `按用户选择读取：${name.zh}${override.swappedAxes ? "，第一个数为北坐标/纬度" : ""}。`,
-          en: `Read as chosen by the user: ${name.en}${override.swappedAxes ? ", first number = northing/latitude" : ""}.`,
-        },
+        reason: [crsReasonPart("user-choice", { crs: override.code, swappedAxes: override.swappedAxes })],
       },
     };
   }
   const finitePairs = pairs.filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
   if (declared && declared.ok) {
     const reconciled = reconcileDeclaredCrs(declared.crs, finitePairs);
-    return { ok: true, crs: reconciled.crs, warnings: [...reconciled.warnings, ...datumWarning(reconciled.crs)] };
+    return { ok: true, crs: reconciled.crs, warnings: [...reconciled.warnings.map(crsWarningMessage), ...datumWarning(reconciled.crs)] };
   }
   const warnings: ImportMessage[] = [];
   if (declared && !declared.ok) {
-    if (declared.error.code !== "invalid-prj" && declared.error.code !== "unreadable-crs-statement") return { ok: false, error: declared.error };
-    warnings.push({
-      code: "declared-crs-unreadable",
-      zh: `${declared.error.zh}已改为根据坐标数值判断坐标系。`,
-      en: `${declared.error.en} The coordinate system was inferred from the values instead.`,
-      detail: declared.error.detail,
-    });
+    if (!isUnreadableDeclaration(declared.problem)) return { ok: false, error: crsProblemMessage(declared.problem) };
+    warnings.push(unreadableDeclarationMessage(declared.problem));
   }
   const inferred = detectCrsFromCoordinates(finitePairs);
-  if (!inferred.ok) return { ok: false, error: inferred.error };
+  if (!inferred.ok) return { ok: false, error: crsProblemMessage(inferred.problem) };
   return { ok: true, crs: inferred.crs, warnings: [...warnings, ...datumWarning(inferred.crs)] };
 }
 

@@ -1,5 +1,6 @@
-import { crsFromEpsgCode, detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
-import type { BilingualText, SourcePosition } from "./types";
+import { crsFromEpsgCode, detectCrsFromCoordinates, type CrsDetection } from "../geo/crsDetect";
+import { crsProblem, crsReasonPart, type CrsSource } from "../geo/crsTypes";
+import type { SourcePosition } from "./types";
 
 /** An EPSG code written in a statement: `EPSG:4544`, `EPSG 4523`, `epsg：4490`. */
 export function epsgCodeIn(text: string): number | undefined {
@@ -20,20 +21,10 @@ export function olderDatumIn(text: string): boolean {
  * an EPSG code, an older datum (refused), a web-map offset, or CGCS2000/WGS-84 with the family and zone prefix
  * taken from the values. Null when the statement names nothing recognisable.
  */
-export function crsFromStatement(statement: string, pairs: readonly SourcePosition[], source: BilingualText): CrsDetection | null {
+export function crsFromStatement(statement: string, pairs: readonly SourcePosition[], source: CrsSource): CrsDetection | null {
   const epsg = epsgCodeIn(statement);
   if (epsg !== undefined) return crsFromEpsgCode(epsg, source);
-  if (olderDatumIn(statement)) {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-datum",
-        zh: `${source.zh}声明坐标系为「${statement}」，与 CGCS2000 相差可达数十至上百米，不能只换投影。请用当地转换参数转换到 2000 国家大地坐标系后再导入。`,
-        en: `${source.en} declares "${statement}", which differs from CGCS2000 by tens to over a hundred metres; a projection change cannot fix that. Convert to CGCS2000 with the local transformation parameters first.`,
-        detail: { datum: statement },
-      },
-    };
-  }
+  if (olderDatumIn(statement)) return { ok: false, problem: crsProblem("older-datum-statement", { source, statement }) };
   const offset = /bd\s*-?\s*09|百度|baidu/i.test(statement) ? "BD-09" : /gcj\s*-?\s*02|火星|高德|腾讯|amap/i.test(statement) ? "GCJ-02" : undefined;
   const cgcs2000 = /cgcs\s*2000|2000\s*国家大地|国家\s*2000|china\s*2000/i.test(statement);
   const wgs84 = /wgs\s*-?\s*84/i.test(statement);
@@ -42,17 +33,13 @@ export function crsFromStatement(statement: string, pairs: readonly SourcePositi
   if (!observed.ok) return observed;
   const metres = observed.crs.code === "EPSG:4544" || observed.crs.code === "EPSG:4523";
   const code = offset && !metres ? offset : metres ? observed.crs.code : cgcs2000 ? "EPSG:4490" : "EPSG:4326";
-  const name = describeCrs(code);
   return {
     ok: true,
     crs: {
       code,
       swappedAxes: observed.crs.swappedAxes,
       confidence: "declared",
-      reason: {
-        zh: `${source.zh}「${statement}」${metres ? "，东坐标是否带带号按数值判断" : ""} → ${name.zh}。`,
-        en: `${source.en} "${statement}"${metres ? "; the zone prefix on the eastings is taken from the values" : ""} → ${name.en}.`,
-      },
+      reason: [crsReasonPart("statement", { source, statement, metres, crs: code })],
     },
   };
 }

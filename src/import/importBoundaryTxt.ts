@@ -1,4 +1,5 @@
-import { detectCrsFromCoordinates, describeCrs, type CrsDetection } from "../geo/crsDetect";
+import { detectCrsFromCoordinates, type CrsDetection } from "../geo/crsDetect";
+import { crsProblem, crsReasonPart, type CrsSource } from "../geo/crsTypes";
 import { pointInRing } from "../geo/planar";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
@@ -54,59 +55,39 @@ function declaredFromAttributes(attributes: Map<string, string>, pairs: SourcePo
   const zone = Number(attributes.get("带号") ?? "");
   const unit = attributes.get("计量单位") ?? "";
   if (system === "" && projection === "" && !zoneWidth && !zone) return null;
-  const source = { zh: "界址点文件的属性描述", en: "The boundary file's attribute block" };
+  const source: CrsSource = { kind: "boundary-attributes" };
   // A stated EPSG code or an older datum settles the system; the X-first order is the format's.
   if (epsgCodeIn(system) !== undefined || olderDatumIn(system)) {
     const stated = crsFromStatement(system, pairs, source);
     if (stated) return stated.ok ? { ok: true, crs: { ...stated.crs, swappedAxes: true } } : stated;
   }
   if (projection !== "" && !/高斯|gauss/i.test(projection)) {
-    return {
-      ok: false,
-      error: {
-        code: "unsupported-projection",
-        zh: `${source.zh}声明投影类型为「${projection}」，本工具只支持高斯-克吕格投影。`,
-        en: `${source.en} declares the projection "${projection}"; only Gauss–Krüger is supported.`,
-        detail: { projection },
-      },
-    };
+    return { ok: false, problem: crsProblem("declared-projection", { source, projection }) };
   }
   if (/度/.test(unit)) return null;
   if (zoneWidth && zone) {
     const centralMeridian = zoneWidth === 6 ? zone * 6 - 3 : zone * 3;
     if (centralMeridian !== 105) {
-      return {
-        ok: false,
-        error: {
-          code: "unsupported-zone",
-          zh: `${source.zh}声明 ${zoneWidth}° 分带第 ${zone} 带（中央经线 ${centralMeridian}°E）。大足区位于 3° 带第 35 带（中央经线 105°E），请在测绘软件中换带后再导入。`,
-          en: `${source.en} declares ${zoneWidth}° zone ${zone} (central meridian ${centralMeridian}°E). Dazu lies in 3° zone 35 (central meridian 105°E); reproject in survey software first.`,
-          detail: { zoneWidth, zone, centralMeridian },
-        },
-      };
+      return { ok: false, problem: crsProblem("declared-zone", { source, zoneWidth, zone, centralMeridian }) };
     }
   }
   // The zone prefix on the Y values (present or not) decides between EPSG:4523 and 4544.
   const observed = detectCrsFromCoordinates(pairs);
   if (!observed.ok) return observed;
   const code = observed.crs.code === "EPSG:4523" ? "EPSG:4523" : "EPSG:4544";
-  const name = describeCrs(code);
-  const stated = [system && `坐标系=${system}`, zoneWidth && `几度分带=${zoneWidth}`, zone && `带号=${zone}`, projection && `投影类型=${projection}`]
-    .filter(Boolean)
-    .join("，");
-  const statedEnglish = [system && `system ${system}`, zoneWidth && `${zoneWidth}° zones`, zone && `zone ${zone}`, projection && `projection ${projection}`]
-    .filter(Boolean)
-    .join(", ");
+  const statements = {
+    ...(system ? { system } : {}),
+    ...(zoneWidth ? { zoneWidth } : {}),
+    ...(zone ? { zone } : {}),
+    ...(projection ? { projection } : {}),
+  };
   return {
     ok: true,
     crs: {
       code,
       swappedAxes: true,
       confidence: "declared",
-      reason: {
-        zh: `${source.zh}：${stated}；界址点按「点号,圈号,X(北),Y(东)」排列${code === "EPSG:4523" ? "，Y 带带号 35" : "，Y 不带带号"} → ${name.zh}。`,
-        en: `${source.en}: ${statedEnglish}; points are listed as "label, ring, X (northing), Y (easting)"${code === "EPSG:4523" ? ", Y prefixed with zone 35" : ", Y without zone number"} → ${name.en}.`,
-      },
+      reason: [crsReasonPart("boundary-attributes", { statements, crs: code })],
     },
   };
 }

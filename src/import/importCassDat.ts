@@ -1,4 +1,5 @@
-import { detectCrsFromCoordinates, describeCrs } from "../geo/crsDetect";
+import { detectCrsFromCoordinates } from "../geo/crsDetect";
+import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { lineLimitError } from "./prescan";
@@ -103,10 +104,7 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
             // The axis order is the format's; the reconciliation below still checks it against the values.
             swappedAxes: false,
             confidence: "inferred" as const,
-            reason: {
-              zh: `南方 CASS 坐标数据文件：第三列为 Y（东坐标）、第四列为 X（北坐标）；${observed.crs.code === "EPSG:4523" ? "东坐标带带号 35" : "东坐标不带带号"} → ${describeCrs(observed.crs.code).zh}。`,
-              en: `南方 CASS coordinate file: third field Y (easting), fourth X (northing); ${observed.crs.code === "EPSG:4523" ? "eastings carry the zone number 35" : "eastings without zone number"} → ${describeCrs(observed.crs.code).en}.`,
-            },
+            reason: [crsReasonPart("cass-dat", { crs: observed.crs.code })],
           },
         }
       : observed;

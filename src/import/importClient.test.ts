@@ -132,7 +132,7 @@ class FakeWorker extends EventTarget {
 const DONE: ImportResult = {
   ok: true,
   parcels: [],
-  crs: { code: "EPSG:4326", swappedAxes: false, confidence: "inferred", reason: { zh: "", en: "" } },
+  crs: { code: "EPSG:4326", swappedAxes: false, confidence: "inferred", reason: [{ code: "kml", params: {} }] },
   warnings: [],
 };
 

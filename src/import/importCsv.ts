@@ -1,3 +1,4 @@
+import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine } from "./coordinateText";
@@ -260,11 +261,11 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   });
   const resolution = resolveCrs(allSourcePairs(drafts), null, options);
   if (!resolution.ok) return failure(resolution.error);
-  const columnNote = {
-    zh: `CSV 坐标列：「${clip(headerRow[columns[0]]!)}」「${clip(headerRow[columns[1]]!)}」${groupColumn >= 0 ? `，按「${clip(headerRow[groupColumn]!)}」分为 ${groups.size} 个地块` : ""}。`,
-    en: `CSV coordinate columns: "${clip(headerRow[columns[0]]!)}", "${clip(headerRow[columns[1]]!)}"${groupColumn >= 0 ? `, grouped by "${clip(headerRow[groupColumn]!)}" into ${groups.size} parcels` : ""}.`,
-  };
-  const crs = { ...resolution.crs, reason: { zh: `${columnNote.zh}${resolution.crs.reason.zh}`, en: `${columnNote.en} ${resolution.crs.reason.en}` } };
+  const columnNote = crsReasonPart("csv-columns", {
+    columns: [clip(headerRow[columns[0]]!), clip(headerRow[columns[1]]!)],
+    ...(groupColumn >= 0 ? { group: { column: clip(headerRow[groupColumn]!), parcels: groups.size } } : {}),
+  });
+  const crs = { ...resolution.crs, reason: [columnNote, ...resolution.crs.reason] };
   const warnings: ImportMessage[] = [...resolution.warnings];
   return finishImport(drafts, crs, warnings, options.onProgress);
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Position } from "geojson";
+import { crsReasonText } from "../i18n/messages.crs";
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat } from "../geo/crs";
 import { areaFigures } from "../geo/measure";
@@ -77,7 +78,7 @@ describe("each format gives the same WGS-84 square", () => {
 describe("Shapefile", () => {
   it("reports the file's CRS and keeps its source coordinates (not shpjs's reprojection)", async () => {
     const result = ok(await importFixture("shp-4523-utf8.zip"));
-    expect(result.crs.reason.zh).toContain("CGCS2000_3_Degree_GK_Zone_35");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("CGCS2000_3_Degree_GK_Zone_35");
     const eastings = result.parcels[0]!.sourceCoordinates[0]![0]!.map((pair) => pair[0]);
     expect(Math.min(...eastings)).toBeCloseTo(35_569_000, 3);
     expect(Math.max(...eastings)).toBeCloseTo(35_570_000, 3);
@@ -123,7 +124,7 @@ describe("界址点坐标 TXT", () => {
   it("reads both parcels (GBK), the header attributes and the hole", async () => {
     const result = ok(await importFixture("jzd-two-parcels-gbk.txt"));
     expect(result.crs.swappedAxes).toBe(true);
-    expect(result.crs.reason.zh).toContain("2000国家大地坐标系");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("2000国家大地坐标系");
     expect(result.parcels.map((parcel) => parcel.name)).toEqual(["宝顶测试地块", "回龙测试地块"]);
     expect(result.parcels[0]!.statedAreaHectares).toBe(100);
     expect(result.parcels[0]!.properties).toMatchObject({ 地块编号: "DZ-001", 图幅号: "H48G057012", 地块用途: "工业用地" });
@@ -174,7 +175,7 @@ describe("南方 CASS .dat", () => {
   it("reads the third field as Y (easting) and the fourth as X (northing), heights ignored", async () => {
     const result = ok(await importFixture("square.dat"));
     expect(result.crs.swappedAxes).toBe(false);
-    expect(result.crs.reason.zh).toContain("第三列为 Y（东坐标）");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("第三列为 Y（东坐标）");
     expect(result.parcels[0]!.sourceCoordinates[0]![0]![0]).toEqual([569000, 3287000]);
     expect(result.parcels[0]!.vertexLabels?.[0]?.[0]).toEqual(["1", "2", "3", "4"]);
     expect(codes(result)).toEqual(["datum-not-stated", "ring-closed"]);

@@ -1,4 +1,5 @@
 import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
+import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { jsonShape, tooDeeplyNested, tooManyVerticesBeforeParsing } from "./prescan";
@@ -250,10 +251,7 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
     declared === null && resolution.crs.confidence === "inferred"
       ? {
           ...resolution.crs,
-          reason: {
-            zh: `GeoJSON 没有 crs 成员，按坐标数值判断：${resolution.crs.reason.zh}`,
-            en: `The GeoJSON has no crs member; inferred from the values: ${resolution.crs.reason.en}`,
-          },
+          reason: [crsReasonPart("geojson-no-crs", {}), ...resolution.crs.reason],
         }
       : resolution.crs;
   return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options.onProgress);

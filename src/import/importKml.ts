@@ -1,3 +1,4 @@
+import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { draftsFromFeatures, skippedFeaturesWarning, type LooseFeature } from "./importGeoJson";
@@ -35,10 +36,7 @@ const KML_CRS: CrsGuess = {
   code: "EPSG:4326",
   swappedAxes: false,
   confidence: "declared",
-  reason: {
-    zh: "KML 规定坐标为 WGS-84 经纬度（经度在前）。注意：从奥维、高德等导出的 KML 有时是 GCJ-02 偏移坐标。",
-    en: "KML coordinates are WGS-84 longitude/latitude (longitude first) by definition. Note: KML exported from Ovital or AMap is sometimes GCJ-02-offset.",
-  },
+  reason: [crsReasonPart("kml", {})],
 };
 
 function xmlText(bytes: Uint8Array): string {

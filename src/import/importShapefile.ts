@@ -1,4 +1,5 @@
 import { detectCrsFromPrj, type CrsDetection } from "../geo/crsDetect";
+import { crsProblem, type CrsSource } from "../geo/crsTypes";
 import { organiseRingsByContainment } from "../geo/polygonValidity";
 import { importMessage } from "./messages";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
@@ -129,7 +130,7 @@ const MAX_PRJ_DEPTH = 32;
 
 /** The CRS a .prj declares; an oversized or absurdly nested one is unreadable (the values decide instead). */
 function readPrj(prj: string, layer: string): CrsDetection {
-  const source = { zh: `「${layer}.prj」`, en: `"${layer}.prj"` };
+  const source: CrsSource = { kind: "shapefile-prj", layer };
   let depth = 0;
   let deepest = 0;
   for (let index = 0; index < prj.length && prj.length <= MAX_PRJ_LENGTH; index++) {
@@ -138,15 +139,8 @@ function readPrj(prj: string, layer: string): CrsDetection {
     else if (code === 93 || code === 41) depth--;
   }
   if (prj.length > MAX_PRJ_LENGTH || deepest > MAX_PRJ_DEPTH) {
-    return {
-      ok: false,
-      error: {
-        code: "invalid-prj",
-        zh: `${source.zh}不是坐标系定义（${prj.length > MAX_PRJ_LENGTH ? `长达 ${prj.length} 个字符` : `括号嵌套 ${deepest} 层`}）。`,
-        en: `${source.en} is not a coordinate-system definition (${prj.length > MAX_PRJ_LENGTH ? `${prj.length} characters long` : `brackets nested ${deepest} deep`}).`,
-        detail: { layer, characters: prj.length, depth: deepest },
-      },
-    };
+    const tooLong = prj.length > MAX_PRJ_LENGTH;
+    return { ok: false, problem: crsProblem("oversized-prj", { source, layer, characters: prj.length, depth: deepest, tooLong }) };
   }
   return detectCrsFromPrj(prj, source);
 }

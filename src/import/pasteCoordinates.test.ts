@@ -1,3 +1,4 @@
+import { crsReasonText } from "../i18n/messages.crs";
 import { describe, expect, it } from "vitest";
 import { gaussKrugerToLngLat, lngLatToGaussKruger } from "../geo/crs";
 import { wgs84ToGcj02 } from "../geo/gcj02";
@@ -88,8 +89,8 @@ describe("importPastedCoordinates", () => {
     expectSquare(result);
     if (!result.ok) return;
     expect(result.crs).toMatchObject({ code: "EPSG:4523", swappedAxes: true, confidence: "inferred" });
-    expect(result.crs.reason.zh).toContain("带号 35");
-    expect(result.crs.reason.en).toContain("northing (X) first");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("带号 35");
+    expect(crsReasonText(result.crs.reason, "en")).toContain("northing (X) first");
     expect(result.warnings.map((warning) => warning.code)).toEqual(["datum-not-stated", "ring-closed"]);
   });
 
@@ -116,8 +117,8 @@ describe("importPastedCoordinates", () => {
     expectSquare(result);
     if (!result.ok) return;
     expect(result.crs.swappedAxes).toBe(true);
-    expect(result.crs.reason.zh).toContain("度分秒");
-    expect(result.crs.reason.en).toContain("N/E marks");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("度分秒");
+    expect(crsReasonText(result.crs.reason, "en")).toContain("N/E marks");
   });
 
   it("splits parcels at blank lines, #2 and 地块N lines, named by those lines", () => {
@@ -132,7 +133,7 @@ describe("importPastedCoordinates", () => {
     // Unnamed blocks carry the default-name marker, shown as 地块1 / Parcel 1 in the reader's language.
     expect(result.parcels.map((parcel) => parcelName(parcel.name, "en")).slice(0, 2)).toEqual(["Parcel 1", "Parcel 2"]);
     expect(parcelName(result.parcels[0]!.name, "zh")).toBe("地块1");
-    expect(result.crs.reason.zh).toContain("已跳过表头行");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("已跳过表头行");
   });
 
   it("warns when a third number was dropped as a height", () => {
@@ -188,7 +189,7 @@ describe("importPastedCoordinates", () => {
       { crsOverride: { code: "EPSG:4544", swappedAxes: false } },
     );
     if (!result.ok) throw new Error(result.error.en);
-    expect(result.crs.reason.zh).toContain("用户选择");
+    expect(crsReasonText(result.crs.reason, "zh")).toContain("用户选择");
     const warning = result.warnings.find((item) => item.code === "outside-dazu");
     expect(warning?.detail?.["suggestions"]).toEqual(["swap-axes"]);
   });

@@ -1,5 +1,6 @@
 import { defaultParcelName } from "../i18n/defaultParcelName";
 import { isPlausiblePair, type CrsDetection } from "../geo/crsDetect";
+import { crsProblem, crsReasonPart, type CrsReasonPart, type CrsSource } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
@@ -80,7 +81,7 @@ interface Block {
 export interface PastedCoordinates {
   drafts: ParcelDraft[];
   /** What was read, for CrsGuess.reason. */
-  summary: BilingualText;
+  summary: CrsReasonPart;
   warnings: ImportMessage[];
   /** The order the N/S/E/W marks give, when lines carry them. */
   hemisphereOrder?: "latitude-first" | "longitude-first";
@@ -291,10 +292,14 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
   const vertices = blocks.flatMap((block) => block.vertices);
   const dms = vertices.some((vertex) => vertex.format === "dms");
   const labelled = vertices.some((vertex) => vertex.label);
-  const summary: BilingualText = {
-    zh: `读取 ${vertices.length} 个点、${blocks.length} 个地块${dms ? "，含度分秒" : ""}${labelled ? "，带点号" : ""}${tagged.length > 0 ? "，带 N/E 方向标记" : ""}${headerSkipped ? "，已跳过表头行" : ""}。`,
-    en: `Read ${vertices.length} points in ${blocks.length} parcel${blocks.length > 1 ? "s" : ""}${dms ? ", including degrees–minutes–seconds" : ""}${labelled ? ", with point labels" : ""}${tagged.length > 0 ? ", with N/E marks" : ""}${headerSkipped ? ", header line skipped" : ""}.`,
-  };
+  const summary = crsReasonPart("pasted-summary", {
+    points: vertices.length,
+    parcels: blocks.length,
+    dms,
+    labelled,
+    marks: tagged.length > 0,
+    headerSkipped,
+  });
   const value: PastedCoordinates = { drafts, summary, warnings };
   if (crsStatement !== undefined) value.crsStatement = crsStatement;
   if (orders.size === 1) value.hemisphereOrder = [...orders][0]!;
@@ -303,10 +308,10 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
 }
 
 /** Pasted or typed boundary points → parcels in WGS-84, with the reading chosen and why. */
-const PASTED_STATEMENT_SOURCE: BilingualText = { zh: "粘贴文本中的坐标系行", en: "The coordinate-system line in the pasted text" };
+const PASTED_STATEMENT_SOURCE: CrsSource = { kind: "pasted-statement" };
 
 function unreadableStatement(statement: string): CrsDetection {
-  return { ok: false, error: importMessage("unreadable-crs-statement", { statement }) };
+  return { ok: false, problem: crsProblem("unreadable-statement", { statement }) };
 }
 
 export function importPastedCoordinates(text: string, options: ImportOptions = {}): ImportResult {
@@ -332,7 +337,7 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
   const stated = crsStatement === undefined ? null : (crsFromStatement(crsStatement, pairs, PASTED_STATEMENT_SOURCE) ?? unreadableStatement(crsStatement));
   const resolution = resolveCrs(pairs, stated, options);
   if (!resolution.ok) return failure(resolution.error);
-  const crs = { ...resolution.crs, reason: { zh: `${summary.zh}${resolution.crs.reason.zh}`, en: `${summary.en} ${resolution.crs.reason.en}` } };
+  const crs = { ...resolution.crs, reason: [summary, ...resolution.crs.reason] };
   const allWarnings = [...warnings, ...resolution.warnings];
   // In China latitude (< 54) and longitude (> 73) cannot be confused, so marks that disagree are mislabelled.
   if (hemisphereOrder && !options.crsOverride && (hemisphereOrder === "latitude-first") !== crs.swappedAxes) {

@@ -7,7 +7,7 @@ import type { CrsGuess, ImportedParcel, ParcelDraft, SourcePosition } from "./ty
 import { MAX_VERTICES } from "./types";
 import { validateParcel, type ParcelValidation } from "./validateParcel";
 
-const GK: CrsGuess = { code: "EPSG:4544", swappedAxes: false, confidence: "declared", reason: { zh: "", en: "" } };
+const GK: CrsGuess = { code: "EPSG:4544", swappedAxes: false, confidence: "declared", reason: [{ code: "kml", params: {} }] };
 const DEGREES: CrsGuess = { ...GK, code: "EPSG:4326" };
 
 function parcel(rings: SourcePosition[][], extra: Partial<ParcelDraft> = {}, crs: CrsGuess = GK): ImportedParcel {

@@ -25,7 +25,7 @@ beforeAll(async () => {
 function surveyed(points: Array<{ name: string; lngLat: [number, number]; memorialId?: string }>): DataPackage {
   const result: Extract<ImportResult, { ok: true }> = {
     ok: true,
-    crs: { code: "EPSG:4490", swappedAxes: false, confidence: "declared", reason: { zh: "声明", en: "declared" } },
+    crs: { code: "EPSG:4490", swappedAxes: false, confidence: "declared", reason: [{ code: "kml", params: {} }] },
     warnings: [],
     parcels: points.map((point) => ({
       name: point.name,

@@ -1,4 +1,5 @@
 import type { SketchShape } from "../geo/sketchShape";
+import { readStoredCrsGuess } from "../import/storedCrsGuess";
 import { CASE_DETAIL_MAX_LENGTH, type CaseDetails, type SiteParcel } from "../parcel/types";
 import { CURRENT_KEY, DRAFTS_STORE, openAppDatabase, plain, QUERIES_STORE, type StorageFailure, type StorageResult } from "./database";
 import type { SiteQuery } from "./parcelSlice";
@@ -75,13 +76,22 @@ export function isParcelGeometry(value: unknown): boolean {
   }
 }
 
+/** Checks an imported parcel's CRS guess and puts it back with its reason in the current shape (older records stored text). */
+function upgradeCrsGuess(parcel: Record<string, unknown>): boolean {
+  if (parcel.crs === undefined) return true;
+  const crs = readStoredCrsGuess(parcel.crs);
+  if (crs) parcel.crs = crs;
+  return crs !== null;
+}
+
 export function isSiteParcel(value: unknown): value is SiteParcel {
   return (
     isRecord(value) &&
     isString(value.name) &&
     isParcelGeometry(value.geometry) &&
     ["drawn", "pasted", "file", "link"].includes(value.origin as string) &&
-    (value.fileName === undefined || isString(value.fileName))
+    (value.fileName === undefined || isString(value.fileName)) &&
+    upgradeCrsGuess(value)
   );
 }
 

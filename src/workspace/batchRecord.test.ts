@@ -41,7 +41,7 @@ describe("the batch record guard", () => {
       schemaVersion: BATCH_SCHEMA_VERSION,
       id: "b",
       fileName: "f.geojson",
-      crs: { code: "EPSG:4326", swappedAxes: false, reason: { zh: "", en: "" }, confidence: "inferred" },
+      crs: { code: "EPSG:4326", swappedAxes: false, reason: [{ code: "kml", params: {} }], confidence: "inferred" },
       warnings: [],
       checkedAt: "2024-06-01T00:00:00.000Z",
       dataPackageVersion: loaded.value.manifest.version,

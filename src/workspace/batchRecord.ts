@@ -1,5 +1,5 @@
 import type { FindingReason, FindingStatus } from "../check/types";
-import { CRS_CHOICES } from "../geo/crsDetect";
+import { readStoredCrsGuess } from "../import/storedCrsGuess";
 import { BATCH_SCHEMA_VERSION, type Batch } from "../siteCheck/batch/batchService";
 import { isParcelGeometry } from "../state/parcelStorage";
 
@@ -101,14 +101,11 @@ function isParcel(value: unknown): boolean {
   );
 }
 
-function isCrsGuess(value: unknown): boolean {
-  return (
-    isRecord(value) &&
-    CRS_CHOICES.includes(value.code as (typeof CRS_CHOICES)[number]) &&
-    typeof value.swappedAxes === "boolean" &&
-    isText(value.reason) &&
-    (value.confidence === "declared" || value.confidence === "inferred")
-  );
+/** Checks the batch's CRS guess and, when it passes, puts it back with its reason in the current shape (older batches stored text). */
+function upgradeCrsGuess(batch: Record<string, unknown>): boolean {
+  const crs = readStoredCrsGuess(batch.crs);
+  if (crs) batch.crs = crs;
+  return crs !== null;
 }
 
 /** The batch without its parcels and results, as stored under the key "current" (see batchStorage.ts). */
@@ -127,7 +124,7 @@ function isBatchHead(value: unknown): value is Record<string, unknown> {
     value.schemaVersion === BATCH_SCHEMA_VERSION &&
     isString(value.id) &&
     isString(value.fileName) &&
-    isCrsGuess(value.crs) &&
+    upgradeCrsGuess(value) &&
     Array.isArray(value.warnings) &&
     value.warnings.every((warning) => isRecord(warning) && isString(warning.code) && isString(warning.zh) && isString(warning.en)) &&
     isString(value.checkedAt) &&

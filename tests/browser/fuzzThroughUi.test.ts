@@ -9,6 +9,7 @@ import type { ImportResult } from "../../src/import/types";
 import { APP_DATABASE, CURRENT_KEY, DRAFTS_STORE } from "../../src/state/database";
 import { buildCorpus, type FuzzInput } from "../fuzz/corpus";
 import { fuzzSeed, inputFormat, sampleCorpus } from "../fuzz/sample";
+import { crsReasonText } from "../../src/i18n/messages.crs";
 import { appState, waitForApp, whenIdle } from "./app";
 import { openApp, type AppSession, type Page } from "./driver";
 
@@ -422,7 +423,7 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
     } else {
       expect(shown.error, `${where}: the importers read this input, the app shows an error`).toBeNull();
       expect(shown.crs?.code, `${where}: CRS shown`).toBe(expected.crs.code);
-      expect(shown.crs!.text, `${where}: the reason for the CRS`).toContain(expected.crs.reason.zh);
+      expect(shown.crs!.text, `${where}: the reason for the CRS`).toContain(crsReasonText(expected.crs.reason, "zh"));
       expect(
         shown.warnings.map((warning) => warning.code),
         `${where}: warnings shown`,

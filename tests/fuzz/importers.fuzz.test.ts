@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/import/importFile";
 import { importPastedCoordinates } from "../../src/import/pasteCoordinates";
 import { IMPORT_ERROR_CODES, type ImportMessage, type ImportResult } from "../../src/import/types";
+import { crsReasonBilingual } from "../../src/i18n/messages.crs";
 import { buildCorpus, type FuzzCategory, type FuzzInput } from "./corpus";
 import { fuzzSeed } from "./sample";
 
@@ -81,7 +82,7 @@ function resultProblems(result: unknown): string[] {
     }
     for (const label of parcel.vertexLabels?.flat(2) ?? []) if (typeof label !== "string") problems.push(`${where}: vertex label is ${typeof label}`);
   }
-  problems.push(...messageProblems({ code: "reason", ...typed.crs.reason }, "crs.reason"));
+  problems.push(...messageProblems({ code: "reason", ...crsReasonBilingual(typed.crs.reason) }, "crs.reason"));
   for (const [index, warning] of typed.warnings.entries()) problems.push(...messageProblems(warning, `warning ${index} (${warning.code})`));
   return problems;
 }

@@ -90,7 +90,12 @@ export function testBatch(id = "batch-1"): Batch {
     schemaVersion: BATCH_SCHEMA_VERSION,
     id,
     fileName: "宗地.geojson",
-    crs: { code: "EPSG:4490", swappedAxes: false, reason: { zh: "文件声明", en: "declared by the file" }, confidence: "declared" },
+    crs: {
+      code: "EPSG:4490",
+      swappedAxes: false,
+      reason: [{ code: "epsg-declared", params: { source: { kind: "geojson-crs" }, epsg: 4490, crs: "EPSG:4490" } }],
+      confidence: "declared",
+    },
     warnings: [{ code: "parcel-closed", zh: "已闭合", en: "closed", detail: { parcel: "一号" } }],
     checkedAt: "2024-06-01T00:00:00.000Z",
     dataPackageVersion: "2023.1.0",

@@ -91,7 +91,7 @@ describe("runBatch", () => {
       readJson: fetchGeodata,
       fileName: "batch.geojson",
       parcels: PARCELS.map((parcel) => ({ ...parcel, sourceCoordinates: [], properties: { 宗地编号: parcel.name } })),
-      crs: { code: "EPSG:4326", swappedAxes: false, reason: { zh: "", en: "" }, confidence: "declared" },
+      crs: { code: "EPSG:4326", swappedAxes: false, reason: [{ code: "kml", params: {} }], confidence: "declared" },
       warnings: [],
       checkedAt: "2024-05-01T08:00:00.000Z",
       readNearby: async () => invalid(["no large layers"]),

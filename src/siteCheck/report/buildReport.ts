@@ -1,7 +1,7 @@
 import { isMadeUpParcelName, parcelNameText as localizedParcelName } from "../../i18n/defaultParcelName";
 import { BUILDING_USES, estimateFee, FEE_CITATIONS, parkName, type FeeQuestion, type FeeTown } from "../../check/fee";
 import type { FeatureOverlap, FindingStatus, LayerFinding } from "../../check/types";
-import { describeCrs } from "../../geo/crsDetect";
+import { CRS_NAME_TEXT } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { mineralsOf } from "../../parcel/miningPolicy";
 import { findingCitations, labelledVertices, sortFindings, type ReportInput } from "../../parcel/reportInput";
@@ -85,8 +85,8 @@ function parcelSection(input: ReportInput): ReportSection {
       label: message("site.parcel.inputCrs"),
       value: cell(
         parcel.crs
-          ? { join: [{ localized: describeCrs(parcel.crs.code) }, ...(parcel.crs.swappedAxes ? [message("site.import.swapped")] : [])], separator: "list" }
-          : { localized: describeCrs("EPSG:4326") },
+          ? { join: [{ localized: CRS_NAME_TEXT[parcel.crs.code] }, ...(parcel.crs.swappedAxes ? [message("site.import.swapped")] : [])], separator: "list" }
+          : { localized: CRS_NAME_TEXT["EPSG:4326"] },
       ),
     },
   ];

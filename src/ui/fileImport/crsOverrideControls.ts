@@ -1,4 +1,5 @@
-import { CRS_CHOICES, describeCrs } from "../../geo/crsDetect";
+import { CRS_CHOICES } from "../../geo/crsDetect";
+import { CRS_NAME_TEXT } from "../../i18n/messages.crs";
 import type { Language, MessageKey } from "../../i18n/messages";
 import type { CrsOverride, ImportCrsCode, ImportResult } from "../../import/types";
 import { h } from "../dom";
@@ -28,7 +29,7 @@ export function crsOverrideControls(options: CrsOverrideOptions): HTMLElement | 
   const swapId = `${name}-crs-swap`;
   const select = h("select", { class: "basemap-select", id: selectId, [`data-${name}-crs`]: "" });
   select.append(h("option", { value: "" }, t("fileImport.auto")));
-  for (const code of CRS_CHOICES) select.append(h("option", { value: code, selected: override?.code === code }, describeCrs(code)[language]));
+  for (const code of CRS_CHOICES) select.append(h("option", { value: code, selected: override?.code === code }, CRS_NAME_TEXT[code][language]));
   const swap = h("input", { type: "checkbox", id: swapId, [`data-${name}-swap`]: "", checked: override?.swappedAxes === true });
   const apply = () => {
     const code = select.value as ImportCrsCode | "";

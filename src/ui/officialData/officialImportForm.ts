@@ -1,4 +1,4 @@
-import { describeCrs } from "../../geo/crsDetect";
+import { CRS_NAME_TEXT, crsReasonText } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
 import type { BilingualText, CrsOverride, ImportResult } from "../../import/types";
@@ -190,10 +190,10 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
           "p",
           { "data-official-read": String(result.parcels.length) },
           result.parcels.length === 1
-            ? t("official.readOne", { kinds, crs: describeCrs(result.crs.code)[language] })
-            : t("official.read", { count: result.parcels.length, kinds, crs: describeCrs(result.crs.code)[language] }),
+            ? t("official.readOne", { kinds, crs: CRS_NAME_TEXT[result.crs.code][language] })
+            : t("official.read", { count: result.parcels.length, kinds, crs: CRS_NAME_TEXT[result.crs.code][language] }),
         ),
-        h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: result.crs.reason[language] })),
+        h("p", { class: "site-crs-reason" }, t("official.crsReason", { reason: crsReasonText(result.crs.reason, language) })),
       );
       const counted = coverage();
       if (counted) {

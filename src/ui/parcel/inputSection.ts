@@ -1,4 +1,4 @@
-import { describeCrs } from "../../geo/crsDetect";
+import { CRS_NAME_TEXT, crsReasonText } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { translate, type MessageParams } from "../../i18n/translate";
 import { importFileInWorker, importPastedInWorker, type ImportRunOptions } from "../../import/importClient";
@@ -265,7 +265,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
       return;
     }
     const { crs, warnings, parcels } = current.result;
-    const crsName = describeCrs(crs.code)[language];
+    const crsName = CRS_NAME_TEXT[crs.code][language];
     setChildren(
       result,
       cancelled,
@@ -279,7 +279,7 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
           { class: "site-crs-reason" },
           h("span", { class: "site-crs-confidence" }, t(crs.confidence === "declared" ? "site.import.declared" : "site.import.inferred")),
           " ",
-          crs.reason[language],
+          crsReasonText(crs.reason, language),
         ),
       ),
       warnings.length > 0

@@ -1,5 +1,5 @@
 import { parcelName } from "../../i18n/defaultParcelName";
-import { describeCrs } from "../../geo/crsDetect";
+import { CRS_NAME_TEXT } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
@@ -168,7 +168,7 @@ export function renderPrintView(
   const coordinates = (): Child => {
     const vertices = labelledVertices(parcel);
     const shown = vertices.slice(0, PRINTED_VERTICES);
-    const inputCrs = parcel.crs ? describeCrs(parcel.crs.code)[language] : null;
+    const inputCrs = parcel.crs ? CRS_NAME_TEXT[parcel.crs.code][language] : null;
     return [
       h("h2", {}, t("site.print.coordinates")),
       h(
