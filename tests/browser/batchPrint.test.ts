@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { waitForApp } from "./app";
-import { openApp, type AppSession, type Page } from "./driver";
+import { openSiteCheck, tableRows, uploadAndCheckAll } from "./batchSteps";
+import { openApp, screenshot, type AppSession, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
 let session: AppSession | undefined;
@@ -137,5 +138,73 @@ describe("combined print of a batch", () => {
     expect(headings.title).toBe("Site check summary");
     expect(headings.header.slice(0, 5)).toEqual(["#", "Parcel name", "Parcel number", "Area (m²)", "Area (mu)"]);
     expect(headings.receipt).toBe("Query receipt");
+  });
+
+  it("from the page: past 200 parcels it says so plainly, and prints the rows the table shows, in the table's order", async () => {
+    // 230 squares of 50 m near the district's centre, numbered ZD-000 … ZD-229.
+    const features = Array.from({ length: 230 }, (_, index) => {
+      const west = 105.6 + (index % 20) * 0.003;
+      const south = 29.6 + Math.floor(index / 20) * 0.003;
+      const ring = [
+        [west, south],
+        [west + 0.0005, south],
+        [west + 0.0005, south + 0.0005],
+        [west, south + 0.0005],
+        [west, south],
+      ];
+      const number = `ZD-${String(index).padStart(3, "0")}`;
+      return { type: "Feature", properties: { name: `地块 ${number}`, 宗地编号: number }, geometry: { type: "Polygon", coordinates: [ring] } };
+    });
+    session = await openSiteCheck(baseUrl);
+    const { page } = session;
+    await uploadAndCheckAll(
+      page,
+      { name: "two-hundred-thirty.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })) },
+      230,
+    );
+    const printButton = page.locator('[data-batch-export="print"]');
+    const limit = page.locator("[data-batch-print-limit]");
+    expect(await printButton.isDisabled()).toBe(true);
+    expect(await limit.isVisible()).toBe(true);
+    expect(await limit.innerText()).toBe("合并打印一次最多 200 个地块，表中现显示 230 个。请先按结果或名称筛选；打印的是表中显示的地块，按表中的顺序。");
+    expect(await printButton.getAttribute("aria-describedby")).toBe("batch-print-limit");
+    await limit.scrollIntoViewIfNeeded();
+    await screenshot(page, "batch-print-limit", "[data-site-batch]");
+
+    // Filtered to ZD-010 … ZD-019 and sorted by number, descending: ten rows, and the note goes.
+    await page.locator("[data-batch-filter-text]").fill("zd-01");
+    await expect.poll(() => page.locator("[data-batch-shown]").innerText()).toBe("显示 10 / 230 个地块");
+    await page.locator('[data-batch-sort="number"]').click();
+    await page.locator('[data-batch-sort="number"]').click();
+    const expected = Array.from({ length: 10 }, (_, index) => `ZD-0${19 - index}`);
+    expect((await tableRows(page)).map((row) => row.number)).toEqual(expected);
+    expect(await printButton.isDisabled()).toBe(false);
+    expect(await printButton.innerText()).toBe("打印汇总及 10 份告知单");
+    expect(await limit.isVisible()).toBe(false);
+    expect(await printButton.getAttribute("aria-describedby")).toBeNull();
+
+    await page.evaluate(() => {
+      const hooked = window as unknown as { __printed: number; print(): void };
+      hooked.__printed = 0;
+      hooked.print = () => void hooked.__printed++;
+    });
+    await printButton.click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed), { timeout: 60_000 }).toBe(1);
+    const printed = await page.evaluate(() => {
+      const section = document.querySelector("[data-batch-print]")!;
+      return {
+        summary: [...section.querySelectorAll("[data-batch-print-summary] tbody tr")].map((row) => row.querySelector('[data-column="number"]')!.textContent),
+        receipts: [...section.querySelectorAll("[data-batch-print-parcel]")].map((parcel) => [
+          parcel.querySelector(".batch-print-count")!.textContent,
+          parcel.querySelector('[data-report-row="name"] td')!.textContent,
+        ]),
+      };
+    });
+    expect(printed.summary).toEqual(expected);
+    expect(printed.receipts).toEqual(expected.map((number, index) => [`第 ${index + 1} 宗，共 10 宗`, `地块 ${number}`]));
+    // Done preparing: the button is back, for the same ten.
+    await expect.poll(() => printButton.innerText()).toBe("打印汇总及 10 份告知单");
+    expect(await printButton.isDisabled()).toBe(false);
+    expect(session.consoleErrors).toEqual([]);
   });
 });

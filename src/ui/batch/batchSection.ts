@@ -194,10 +194,7 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
   const applyView = () => {
     if (!rows) return;
     shown = visibleRows(rows, sort, filter);
-    // The combined print has one report per parcel: it prints the rows shown, when there are not too many.
-    printButton.textContent = t("batch.export.print", { count: shown.length });
-    printButton.disabled = shown.length === 0 || shown.length > MAX_PRINTED_PARCELS;
-    printButton.title = shown.length > MAX_PRINTED_PARCELS ? t("batch.export.printTooMany", { max: MAX_PRINTED_PARCELS }) : "";
+    updatePrint();
     table.setAttribute("aria-rowcount", String(shown.length + 1));
     shownLine.textContent = t("batch.shown", { shown: shown.length, total: rows.length });
     virtual.refresh();
@@ -236,14 +233,19 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
     return batch ? { checked: service.entries(), dataPackage, importWarnings: batch.warnings, language: store.getState().language } : null;
   };
   const baseName = () => `${t("batch.filePrefix")}-${safeFileName((service.state().batch?.fileName ?? "").replace(/\.[^.]+$/, ""))}`;
+  // The combined print has one report per parcel: it prints the rows shown, in the table's order, when there are not
+  // too many; past the limit the reader is told so beside the button, and how to get under it.
+  let printing = 0;
+  const printLimit = h("p", { class: "batch-print-limit", id: "batch-print-limit", "data-batch-print-limit": "", hidden: true });
   const printButton = h("button", {
     type: "button",
     class: "secondary-button",
     "data-batch-export": "print",
     onclick: () => {
       const batch = service.state().batch;
-      if (!batch || shown.length === 0 || shown.length > MAX_PRINTED_PARCELS) return;
-      printButton.disabled = true;
+      if (!batch || printing > 0 || shown.length === 0 || shown.length > MAX_PRINTED_PARCELS) return;
+      printing = shown.length;
+      updatePrint();
       void printBatchParcels(
         store,
         dataPackage,
@@ -251,10 +253,20 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
         batch,
         shown.map((row) => row.index),
       ).finally(() => {
-        printButton.disabled = false;
+        printing = 0;
+        updatePrint();
       });
     },
   });
+  const updatePrint = () => {
+    const tooMany = shown.length > MAX_PRINTED_PARCELS;
+    printButton.textContent = printing > 0 ? t("batch.export.printPreparing", { count: printing }) : t("batch.export.print", { count: shown.length });
+    printButton.disabled = printing > 0 || shown.length === 0 || tooMany;
+    printLimit.hidden = !tooMany;
+    printLimit.textContent = tooMany ? t("batch.export.printTooMany", { max: MAX_PRINTED_PARCELS, shown: shown.length }) : "";
+    if (tooMany) printButton.setAttribute("aria-describedby", printLimit.id);
+    else printButton.removeAttribute("aria-describedby");
+  };
   const exportButton = (label: MessageKey, format: string, write: () => void) =>
     h("button", { type: "button", class: "secondary-button", "data-batch-export": format, onclick: write }, t(label));
 
@@ -334,6 +346,7 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
         printButton,
         h("button", { type: "button", class: "secondary-button", "data-batch-action": "clear", onclick: () => service.clear() }, t("batch.clear")),
       ),
+      printLimit,
     );
     applyView();
   };
