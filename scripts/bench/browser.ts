@@ -216,7 +216,10 @@ async function pageBatch(baseUrl: string, dataPath: string, count: number, worke
       async ({ sites, workers }) => {
         const hooks = (
           window as unknown as {
-            __dazuTest: { ready: Promise<void>; runPageBatch(sites: unknown[], workers: number): Promise<{ totalMs: number; checked: number; failed: number }> };
+            __dazuTest: {
+              ready: Promise<void>;
+              runPageBatch(sites: unknown[], workers: number): Promise<{ totalMs: number; checked: number; failed: number }>;
+            };
           }
         ).__dazuTest;
         await hooks.ready;
