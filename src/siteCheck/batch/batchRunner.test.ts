@@ -7,7 +7,7 @@ import { invalid } from "../../layers/validation";
 import type { BatchEntry } from "./batchEntry";
 import { worstStatus } from "./batchEntry";
 import { createInlineBatchChecker } from "./batchCheckers";
-import { batchPoolSize, runBatch, type BatchChecker, type BatchProgress } from "./batchRunner";
+import { batchPoolSize, POOL_VERTEX_BUDGET, runBatch, staticVertexCount, type BatchChecker, type BatchProgress } from "./batchRunner";
 import type { BatchJob, BatchJobResult } from "./batchWorkerProtocol";
 import { checkParcels } from "./checkParcels";
 import { restrictingLayers, summaryRow } from "./summaryRows";
@@ -189,6 +189,46 @@ describe("runBatch", () => {
   });
 
   it("sizes the pool from the cores: one left to the page, two to six workers", () => {
-    expect([undefined, 1, 2, 4, 8, 64].map(batchPoolSize)).toEqual([2, 2, 2, 3, 6, 6]);
+    expect([undefined, 1, 2, 4, 8, 64].map((cores) => batchPoolSize(cores))).toEqual([2, 2, 2, 3, 6, 6]);
+  });
+
+  it("holds fewer copies of large whole-loaded layers: the memory budget caps the pool, down to one worker", () => {
+    expect(batchPoolSize(16, 0)).toBe(6);
+    expect(batchPoolSize(16, POOL_VERTEX_BUDGET / 3)).toBe(3);
+    expect(batchPoolSize(16, 2_000_000)).toBe(2);
+    expect(batchPoolSize(16, POOL_VERTEX_BUDGET * 5)).toBe(1);
+    expect(batchPoolSize(2, 10)).toBe(2);
+  });
+
+  it("counts the vertices of the layers a batch worker loads whole, not of context layers", () => {
+    const base = staticVertexCount(dataPackage);
+    expect(base).toBeGreaterThan(0);
+    const template = dataPackage.manifest.layers.find((layer) => layer.role === "restricts")!;
+    const square = [
+      [105.7, 29.5],
+      [105.71, 29.5],
+      [105.71, 29.51],
+      [105.7, 29.51],
+      [105.7, 29.5],
+    ];
+    const hole = [
+      [105.702, 29.502],
+      [105.703, 29.502],
+      [105.703, 29.503],
+      [105.702, 29.502],
+    ];
+    const features = [
+      { type: "Feature" as const, properties: { id: "a" }, geometry: { type: "Polygon" as const, coordinates: [square] } },
+      { type: "Feature" as const, properties: { id: "b" }, geometry: { type: "MultiPolygon" as const, coordinates: [[square, hole]] } },
+    ];
+    const withLayers = (roles: Array<"restricts" | "context">): DataPackage => {
+      const layers = new Map(dataPackage.layers);
+      const definitions = roles.map((role, index) => ({ ...template, id: `extra-${index}`, role }));
+      for (const definition of definitions) layers.set(definition.id, { type: "loaded", data: { type: "FeatureCollection", features } } as never);
+      return { manifest: { ...dataPackage.manifest, layers: [...dataPackage.manifest.layers, ...definitions] }, layers };
+    };
+    // 5 for the square, 5 + 4 for the square with its hole.
+    expect(staticVertexCount(withLayers(["restricts"])) - base).toBe(14);
+    expect(staticVertexCount(withLayers(["context"])) - base).toBe(0);
   });
 });

@@ -1,4 +1,7 @@
+import type { Geometry } from "geojson";
 import type { CheckOptions, ParcelGeometry } from "../../check/types";
+import type { DataPackage } from "../../layers/layerData";
+import { planCheckLayers } from "../checkEngine";
 import type { BatchJob, BatchJobResult } from "./batchWorkerProtocol";
 
 /** One checker of the pool: a Web Worker in the page, the calling thread in Node and tests. */
@@ -27,9 +30,46 @@ export interface BatchRunOptions {
 /** `results` in the order of the parcels; `cancelled` keeps nothing (the caller keeps what it had). */
 export type BatchRunResult = { type: "done"; results: BatchJobResult[] } | { type: "cancelled"; done: number };
 
-/** Workers for a batch: one core is left to the page; at least two, at most six (each holds a copy of the layers). */
-export function batchPoolSize(hardwareConcurrency: number | undefined): number {
-  return Math.min(6, Math.max(2, (hardwareConcurrency ?? 2) - 1));
+/**
+ * Vertices of whole-loaded layers that the pool's copies may hold together. Each worker keeps its own copy of those
+ * layers, as GeoJSON and projected (roughly 100–150 bytes a vertex): about 0.5 GB in all. A 100 000-polygon layer of
+ * 20 vertices is 2 000 000 vertices, so such a package is checked by two workers, not six.
+ */
+export const POOL_VERTEX_BUDGET = 4_000_000;
+
+/**
+ * Workers for a batch: one core is left to the page; at least two, at most six, and no more than the copies of the
+ * whole-loaded layers (`staticVertices`) the memory budget allows, but always one.
+ */
+export function batchPoolSize(hardwareConcurrency: number | undefined, staticVertices = 0): number {
+  const byCores = Math.min(6, Math.max(2, (hardwareConcurrency ?? 2) - 1));
+  const byMemory = Math.max(1, Math.floor(POOL_VERTEX_BUDGET / Math.max(1, staticVertices)));
+  return Math.min(byCores, byMemory);
+}
+
+function positionCount(geometry: Geometry | null): number {
+  if (!geometry) return 0;
+  switch (geometry.type) {
+    case "Point":
+      return 1;
+    case "MultiPoint":
+    case "LineString":
+      return geometry.coordinates.length;
+    case "MultiLineString":
+    case "Polygon":
+      return geometry.coordinates.reduce((sum, part) => sum + part.length, 0);
+    case "MultiPolygon":
+      return geometry.coordinates.reduce((sum, polygon) => sum + polygon.reduce((inner, ring) => inner + ring.length, 0), 0);
+    case "GeometryCollection":
+      return geometry.geometries.reduce((sum, part) => sum + positionCount(part), 0);
+  }
+}
+
+/** Vertices of the layers each batch worker loads whole (a large layer read nearby per check is not counted). */
+export function staticVertexCount(dataPackage: DataPackage): number {
+  let count = 0;
+  for (const layer of planCheckLayers(dataPackage).staticLayers) for (const feature of layer.features) count += positionCount(feature.geometry);
+  return count;
 }
 
 function vertexCount(geometry: ParcelGeometry): number {

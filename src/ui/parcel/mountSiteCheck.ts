@@ -22,7 +22,7 @@ import { createSiteCheckController } from "./siteCheckController";
 import { SITE_CHECK_TAB } from "./siteCheckEntry";
 import { mountSketchToolbar } from "./sketchToolbar";
 import { createBatchWorker } from "../../siteCheck/batch/batchCheckers";
-import { batchPoolSize } from "../../siteCheck/batch/batchRunner";
+import { batchPoolSize, staticVertexCount } from "../../siteCheck/batch/batchRunner";
 import { createBatchService } from "../../siteCheck/batch/batchService";
 import { openBatchStorage } from "../../workspace/batchStorage";
 import { mountBatchSection } from "../batch/batchSection";
@@ -143,7 +143,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   const batch = createBatchService({
     dataPackage,
     createChecker: () => createBatchWorker(dataPackage, location.href),
-    poolSize: batchPoolSize(navigator.hardwareConcurrency),
+    poolSize: batchPoolSize(navigator.hardwareConcurrency, staticVertexCount(dataPackage)),
     storage: openBatchStorage(),
   });
   mountBatchSection(batchSection, {
