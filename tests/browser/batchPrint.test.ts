@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { waitForApp } from "./app";
 import { openSiteCheck, tableRows, uploadAndCheckAll } from "./batchSteps";
-import { openApp, screenshot, type AppSession, type Page } from "./driver";
+import { accessibilityViolations, openApp, screenshot, type AppSession, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
 let session: AppSession | undefined;
@@ -170,6 +170,7 @@ describe("combined print of a batch", () => {
     expect(await printButton.getAttribute("aria-describedby")).toBe("batch-print-limit");
     await limit.scrollIntoViewIfNeeded();
     await screenshot(page, "batch-print-limit", "[data-site-batch]");
+    expect(await accessibilityViolations(page, "[data-site-batch]")).toEqual([]);
 
     // Filtered to ZD-010 … ZD-019 and sorted by number, descending: ten rows, and the note goes.
     await page.locator("[data-batch-filter-text]").fill("zd-01");

@@ -22,6 +22,11 @@ import { createVirtualWindow, spacerHeight } from "./virtualWindow";
 
 /** The stylesheet's height of one table row (`.batch-table tbody tr`), CSS px. */
 const ROW_HEIGHT = 40;
+/**
+ * Column titles shortened on screen, where the headers stay on one line; the exports and the print keep the full ones
+ * (the sort button's tooltip and accessible name give it here).
+ */
+const SHORT_TITLES: Partial<Record<string, MessageKey>> = { fee: "batch.column.fee" };
 const WORST_FILTERS: ReadonlyArray<WorstStatus> = ["restricted", "undecided", "caution", "clear", "no-data", "outside", "failed"];
 
 export interface BatchSectionOptions {
@@ -165,6 +170,8 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
         { "aria-rowindex": 1 },
         columns().map((column) => {
           const title = localized(column.title, language);
+          const shortKey = SHORT_TITLES[column.id];
+          const shortTitle = shortKey ? t(shortKey) : title;
           const direction = sort?.column === column.id ? sort.direction : null;
           return h(
             "th",
@@ -176,13 +183,15 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
                 class: "batch-sort",
                 "data-batch-sort": column.id,
                 title: t("batch.sortBy", { column: title }),
+                // A shortened title is read out in full (the visible words are its beginning).
+                "aria-label": shortKey ? title : null,
                 onclick: () => {
                   sort = { column: column.id, direction: direction === "ascending" ? "descending" : "ascending" };
                   renderHead();
                   applyView();
                 },
               },
-              title,
+              shortTitle,
               h("span", { class: "batch-sort-mark", "aria-hidden": "true" }, direction === "ascending" ? " ▲" : direction === "descending" ? " ▼" : ""),
             ),
           );
