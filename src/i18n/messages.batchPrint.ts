@@ -1,8 +1,8 @@
-import { addMessages } from "./messages";
+import { messageTable } from "./messageTable";
 
 /**
- * UI strings of the combined print of a batch (the summary, then one 查询告知单 per parcel). Registered with
- * `MESSAGES` when the print's module loads; Chinese is the source, the English table carries the same keys.
+ * UI strings of the combined print of a batch (the summary, then one 查询告知单 per parcel), loaded with the print's
+ * module and read through `translateBatchPrint`; Chinese is the source, the English table carries the same keys.
  */
 const zh = {
   "batchPrint.title": "地块核查汇总",
@@ -22,4 +22,6 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export const BATCH_PRINT_MESSAGES = { zh, en };
-addMessages(BATCH_PRINT_MESSAGES);
+
+/** The translator of this table, typed on its keys. */
+export const translateBatchPrint = messageTable(BATCH_PRINT_MESSAGES);

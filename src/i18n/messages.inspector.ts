@@ -1,9 +1,9 @@
-import { addMessages } from "./messages";
+import { messageTable } from "./messageTable";
 
 /**
  * UI strings of the feature inspector and the document reader.
- * Not part of the first screen: registered with `MESSAGES` when a module that needs them is loaded (importing this
- * file is enough). Chinese is the source; the English table must carry the same keys (the type checks it).
+ * Not part of the first screen: loads with the modules that use it, read through `translateInspector`. Chinese is
+ * the source; the English table must carry the same keys (the type checks it).
  */
 const zh = {
   "inspector.label": "要素信息",
@@ -111,4 +111,5 @@ const en: Record<keyof typeof zh, string> = {
 
 export const INSPECTOR_MESSAGES = { zh, en };
 
-addMessages(INSPECTOR_MESSAGES);
+/** The translator of this table, typed on its keys. */
+export const translateInspector = messageTable(INSPECTOR_MESSAGES);

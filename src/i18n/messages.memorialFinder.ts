@@ -1,9 +1,9 @@
-import { addMessages } from "./messages";
+import { messageTable } from "./messageTable";
 
 /**
  * UI strings of the memorial finder and card, and the locate button.
- * Not part of the first screen: registered with `MESSAGES` when a module that needs them is loaded (importing this
- * file is enough). Chinese is the source; the English table must carry the same keys (the type checks it).
+ * Not part of the first screen: loads with the modules that use it, read through `translateMemorialFinder`. Chinese
+ * is the source; the English table must carry the same keys (the type checks it).
  */
 const zh = {
   "memorials.heading": "烈士纪念设施",
@@ -55,7 +55,6 @@ const zh = {
   "memorials.noticeFailed": "通知原文无法加载，此处只显示图层中的摘要：{detail}",
   "memorials.rangeSummary": "保护范围：{range}",
   "memorials.effectiveSummary": "施行日期：{date}",
-  "memorials.unknownMemorial": "链接中的纪念设施“{id}”不存在。",
   "locate.button": "定位",
   "locate.buttonLabel": "定位：显示我的位置、到各纪念设施的距离，以及我是否在限制图层内",
   "locate.locating": "正在定位…",
@@ -118,7 +117,6 @@ const en: Record<keyof typeof zh, string> = {
   "memorials.noticeFailed": "The notice text could not be loaded; showing the layer's summary only: {detail}",
   "memorials.rangeSummary": "Protection range: {range}",
   "memorials.effectiveSummary": "In force from: {date}",
-  "memorials.unknownMemorial": "The memorial “{id}” in the link does not exist.",
   "locate.button": "Locate me",
   "locate.buttonLabel": "Locate me: show my position, the distance to each memorial, and whether I am inside a restricted layer",
   "locate.locating": "Locating…",
@@ -133,4 +131,5 @@ const en: Record<keyof typeof zh, string> = {
 
 export const MEMORIAL_FINDER_MESSAGES = { zh, en };
 
-addMessages(MEMORIAL_FINDER_MESSAGES);
+/** The translator of this table, typed on its keys. */
+export const translateMemorialFinder = messageTable(MEMORIAL_FINDER_MESSAGES);

@@ -19,6 +19,8 @@ const zh = {
   "sheet.handleFull": "面板全屏。点按收起",
   "sheet.handleHint": "上下方向键调整面板高度",
   "memorials.tab": "纪念设施",
+  // Shown by the notice area, which is there before the finder loads.
+  "memorials.unknownMemorial": "链接中的纪念设施“{id}”不存在。",
   "field.heading": "我是否在限制范围内",
   "field.intro": "按 GPS 精度 ±{accuracy} 加上各图层的位置误差判断；图层为示意，结果仅供参考，不能作为法律依据。",
   "field.inside": "在范围内（距边界 {distance}，超出 ±{uncertainty} 误差）",
@@ -52,6 +54,7 @@ const en: Record<MemorialMessageKey, string> = {
   "sheet.handleFull": "Panel at full screen. Tap to collapse",
   "sheet.handleHint": "Arrow keys up and down change the panel height",
   "memorials.tab": "Memorials",
+  "memorials.unknownMemorial": "The memorial “{id}” in the link does not exist.",
   "field.heading": "Am I inside a restricted area?",
   "field.intro":
     "Judged with the GPS accuracy ±{accuracy} plus each layer's positional error; the layers are schematic, so this is guidance only, not a legal determination.",

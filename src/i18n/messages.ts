@@ -6,11 +6,8 @@ import { PARCEL_MESSAGES } from "./messages.parcel";
 import { POLICY_MESSAGES } from "./messages.policy";
 import { PWA_MESSAGES } from "./messages.pwa";
 import { WORKSPACE_MESSAGES } from "./messages.workspace";
-import type { BATCH_PRINT_MESSAGES } from "./messages.batchPrint";
-import type { INSPECTOR_MESSAGES } from "./messages.inspector";
-import type { MEMORIAL_FINDER_MESSAGES } from "./messages.memorialFinder";
-
-import { LANGUAGES, type Language } from "./language";
+import type { Language } from "./language";
+import type { MessageTable } from "./messageTable";
 
 export { isLanguage, LANGUAGES, type Language } from "./language";
 
@@ -115,20 +112,13 @@ const zh = {
   "attribution.tianditu": "天地图 © 国家地理信息公共服务平台",
 } as const;
 
-/** Keys of the tables loaded with the first screen. */
-type FirstScreenKey = keyof typeof zh;
-
 /**
- * Every key, also of the tables that load with the part of the UI that needs them (they register with `addMessages`
- * when imported, before that part renders).
+ * Keys of the tables loaded with the first screen. The tables that load with the part of the UI that needs them
+ * (messages.inspector.ts, messages.memorialFinder.ts, messages.batchPrint.ts) have translators of their own.
  */
-export type MessageKey =
-  | FirstScreenKey
-  | keyof (typeof INSPECTOR_MESSAGES)["zh"]
-  | keyof (typeof MEMORIAL_FINDER_MESSAGES)["zh"]
-  | keyof (typeof BATCH_PRINT_MESSAGES)["zh"];
+export type MessageKey = keyof typeof zh;
 
-const en: Record<FirstScreenKey, string> = {
+const en: Record<MessageKey, string> = {
   ...FILE_IMPORT_MESSAGES.en,
   ...MEMORIAL_MESSAGES.en,
   ...OFFICIAL_DATA_MESSAGES.en,
@@ -222,10 +212,4 @@ const en: Record<FirstScreenKey, string> = {
   "attribution.tianditu": "Tianditu © National Platform for Common GeoSpatial Information Services",
 };
 
-// Typed with every key: the on-demand tables are added by `addMessages` before anything asks for their keys.
-export const MESSAGES = { zh: { ...zh }, en: { ...en } } as Record<Language, Record<MessageKey, string>>;
-
-/** Adds a table that loads on demand (see messages.inspector.ts). */
-export function addMessages(table: Record<Language, Record<string, string>>): void {
-  for (const language of LANGUAGES) Object.assign(MESSAGES[language], table[language]);
-}
+export const MESSAGES: MessageTable<MessageKey> = { zh, en };

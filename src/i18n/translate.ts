@@ -1,12 +1,11 @@
 import type { LocalizedText } from "./language";
 import { MESSAGES, type Language, type MessageKey } from "./messages";
+import { messageTable, type Translator } from "./messageTable";
 
-export type MessageParams = Record<string, string | number>;
+export type { MessageParams } from "./messageTable";
 
-/** Looks up a UI string and fills its `{name}` placeholders; an unknown placeholder stays visible so it gets noticed. */
-export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in params ? String(params[name]) : placeholder));
-}
+/** Looks up a string of the first screen's tables and fills its `{name}` placeholders. */
+export const translate: Translator<MessageKey> = messageTable(MESSAGES);
 
 /** Manifest text in the chosen language, falling back to Chinese when the English is blank. */
 export function localized(text: LocalizedText, language: Language): string {

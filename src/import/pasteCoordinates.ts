@@ -5,11 +5,10 @@ import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitErro
 import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
 import { crsFromStatement } from "./crsStatement";
-import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
-import { MAX_FILE_BYTES, type BilingualText, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
+import { MAX_FILE_BYTES, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
 
 /** Column-header words that may head pasted text; such a line is skipped, not taken as a parcel name. */
 const HEADER_WORDS = new Set(

@@ -109,9 +109,8 @@ function mountReaderOnDemand(parts: LazyParts, dataPackage: DataPackage, host: H
   const { store } = parts;
   let reader: { element: HTMLElement; dispose(): void } | null = null;
   let disposed = false;
-  // The reader's strings come with it.
   const readerModules = onDemand(() =>
-    Promise.all([import("./reader/readerPanel"), import("../policy/citationIndex"), import("../i18n/messages.inspector")])
+    Promise.all([import("./reader/readerPanel"), import("../policy/citationIndex")])
       .then(([{ mountReaderPanel }, { buildCitationIndex }]) => {
         stopWaiting();
         if (disposed) return;

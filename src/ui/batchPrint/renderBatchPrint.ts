@@ -1,8 +1,7 @@
-import "../../i18n/messages.batchPrint";
+import { translateBatchPrint } from "../../i18n/messages.batchPrint";
 import "../../styles/parcel.css";
 import "../../styles/batchPrint.css";
 import type { ImportMessage } from "../../import/types";
-import { translate } from "../../i18n/translate";
 import type { DataPackage } from "../../layers/layerData";
 import { formatNumber } from "../../parcel/format";
 import type { CheckedParcel } from "../../siteCheck/batch/checkParcels";
@@ -35,19 +34,19 @@ export function renderBatchPrint(container: HTMLElement, parcels: readonly Check
   const summary = h(
     "section",
     { class: "batch-print-summary", "data-batch-print-summary": "" },
-    h("h1", {}, translate(language, "batchPrint.title")),
+    h("h1", {}, translateBatchPrint(language, "batchPrint.title")),
     h(
       "p",
       {},
-      translate(language, "batchPrint.meta", {
+      translateBatchPrint(language, "batchPrint.meta", {
         file: fileNames.join(language === "zh" ? "、" : ", ") || "—",
         count: parcels.length,
         checkedAt,
         version: context.dataPackage.manifest.version,
       }),
     ),
-    h("p", { class: "print-note" }, translate(language, "batchPrint.summaryNote")),
-    h("h2", {}, translate(language, "batchPrint.summary")),
+    h("p", { class: "print-note" }, translateBatchPrint(language, "batchPrint.summaryNote")),
+    h("h2", {}, translateBatchPrint(language, "batchPrint.summary")),
     h(
       "table",
       { class: "print-table batch-print-table" },
@@ -94,7 +93,7 @@ export function renderBatchPrint(container: HTMLElement, parcels: readonly Check
     return h(
       "section",
       { class: "batch-print-parcel", "data-batch-print-parcel": String(index + 1) },
-      h("p", { class: "batch-print-count" }, translate(language, "batchPrint.parcelOf", { index: index + 1, count: parcels.length })),
+      h("p", { class: "batch-print-count" }, translateBatchPrint(language, "batchPrint.parcelOf", { index: index + 1, count: parcels.length })),
       page,
     );
   });

@@ -18,7 +18,7 @@ import { markChineseTerms } from "../chineseTerms";
 import { onDemand } from "../onDemand";
 import type { FeatureMeasure } from "./featureMeasures";
 // Its strings load with it.
-import "../../i18n/messages.inspector";
+import { translateInspector } from "../../i18n/messages.inspector";
 
 export interface InspectorParts {
   store: AppStore;
@@ -163,15 +163,15 @@ export function mountInspector(parts: InspectorParts): () => void {
         "aria-label": label,
         onclick: () => navigator.openClause(documentId, clauseId),
       },
-      translate(store.getState().language, "inspector.openInDocument"),
+      translateInspector(store.getState().language, "inspector.openInDocument"),
     );
 
   const renderHits = (selection: Selection, language: Language): HTMLElement | null => {
     if (hits.length < 2 || !hits.some((hit) => isSameSelection(featureSelection(hit.layerId, hit.featureId), selection))) return null;
     return h(
       "nav",
-      { class: "inspector-hits", "aria-label": translate(language, "inspector.hits", { count: hits.length }) },
-      h("p", { class: "inspector-hits-heading" }, translate(language, "inspector.hits", { count: hits.length })),
+      { class: "inspector-hits", "aria-label": translateInspector(language, "inspector.hits", { count: hits.length }) },
+      h("p", { class: "inspector-hits-heading" }, translateInspector(language, "inspector.hits", { count: hits.length })),
       h(
         "ul",
         {},
@@ -207,7 +207,7 @@ export function mountInspector(parts: InspectorParts): () => void {
 
   const renderGeometry = (feature: LayerFeature, layer: LayerDefinition, language: Language) => {
     const quality = feature.properties.geometry_quality;
-    const accuracy = layer.positionalAccuracyM > 0 ? translate(language, "inspector.accuracy", { metres: layer.positionalAccuracyM }) : null;
+    const accuracy = layer.positionalAccuracyM > 0 ? translateInspector(language, "inspector.accuracy", { metres: layer.positionalAccuracyM }) : null;
     return h(
       "details",
       { class: "inspector-geometry", "data-inspector-geometry": quality },
@@ -215,7 +215,7 @@ export function mountInspector(parts: InspectorParts): () => void {
         "summary",
         {},
         h("span", { class: `quality-badge--${quality}` }, h("span", { class: "quality-pill" }, translate(language, `quality.${quality}`))),
-        h("span", { class: "inspector-geometry-summary" }, [translate(language, "inspector.geometryNote"), accuracy ? ` · ${accuracy}` : null]),
+        h("span", { class: "inspector-geometry-summary" }, [translateInspector(language, "inspector.geometryNote"), accuracy ? ` · ${accuracy}` : null]),
       ),
       h("p", { class: "inspector-note" }, translate(language, `quality.explain.${quality}`)),
       proseNote(feature, "geometry_note", language, { class: "inspector-note" }),
@@ -226,7 +226,7 @@ export function mountInspector(parts: InspectorParts): () => void {
     const loaded = measures.loaded();
     if (!loaded) {
       void measures.load();
-      return h("p", { class: "inspector-measuring" }, translate(language, "inspector.measuring"));
+      return h("p", { class: "inspector-measuring" }, translateInspector(language, "inspector.measuring"));
     }
     const measure: FeatureMeasure = loaded.measureFeature(feature.geometry);
     const schematic = feature.properties.geometry_quality !== "official";
@@ -235,38 +235,42 @@ export function mountInspector(parts: InspectorParts): () => void {
         return h(
           "section",
           { class: "inspector-section", "data-inspector-measure": "area" },
-          h("h3", {}, translate(language, "inspector.area")),
+          h("h3", {}, translateInspector(language, "inspector.area")),
           h(
             "p",
             { class: "inspector-figure" },
-            translate(language, "inspector.areaValue", {
+            translateInspector(language, "inspector.areaValue", {
               squareMetres: formatFixed(measure.squareMetres, language, 0),
               hectares: formatFixed(measure.hectares, language, 2),
               mu: formatFixed(measure.mu, language, 1),
             }),
           ),
-          h("p", { class: "inspector-note" }, translate(language, "inspector.areaSystem")),
-          schematic ? h("p", { class: "inspector-note inspector-caveat" }, translate(language, "inspector.areaSchematic")) : null,
+          h("p", { class: "inspector-note" }, translateInspector(language, "inspector.areaSystem")),
+          schematic ? h("p", { class: "inspector-note inspector-caveat" }, translateInspector(language, "inspector.areaSchematic")) : null,
         );
       case "length":
         return h(
           "section",
           { class: "inspector-section", "data-inspector-measure": "length" },
-          h("h3", {}, translate(language, "inspector.length")),
-          h("p", { class: "inspector-figure" }, translate(language, "inspector.lengthValue", { kilometres: formatFixed(measure.metres / 1000, language, 2) })),
+          h("h3", {}, translateInspector(language, "inspector.length")),
+          h(
+            "p",
+            { class: "inspector-figure" },
+            translateInspector(language, "inspector.lengthValue", { kilometres: formatFixed(measure.metres / 1000, language, 2) }),
+          ),
         );
       case "position":
         return h(
           "section",
           { class: "inspector-section", "data-inspector-measure": "position" },
-          h("h3", {}, translate(language, "inspector.position")),
+          h("h3", {}, translateInspector(language, "inspector.position")),
           h(
             "dl",
             { class: "inspector-attributes" },
-            h("dt", {}, translate(language, "inspector.wgs84")),
+            h("dt", {}, translateInspector(language, "inspector.wgs84")),
             h("dd", { class: "coordinate-value" }, measure.wgs84),
-            h("dt", {}, translate(language, "inspector.gaussKruger")),
-            h("dd", { class: "coordinate-value" }, measure.gaussKruger ?? translate(language, "inspector.outsideZone")),
+            h("dt", {}, translateInspector(language, "inspector.gaussKruger")),
+            h("dd", { class: "coordinate-value" }, measure.gaussKruger ?? translateInspector(language, "inspector.outsideZone")),
           ),
         );
       case "none":
@@ -288,7 +292,7 @@ export function mountInspector(parts: InspectorParts): () => void {
     h(
       "blockquote",
       { class: "citation-text", lang: "zh-CN", "data-citation-text": "" },
-      language === "en" ? h("span", { class: "citation-verbatim", lang: "en" }, `${translate(language, "inspector.verbatim")}: `) : null,
+      language === "en" ? h("span", { class: "citation-verbatim", lang: "en" }, `${translateInspector(language, "inspector.verbatim")}: `) : null,
       markedText(text, terms),
     );
 
@@ -304,19 +308,19 @@ export function mountInspector(parts: InspectorParts): () => void {
     return h(
       "section",
       { class: "disagreement", role: "note", "data-disagreement": disagreement.id },
-      h("h3", { class: "disagreement-heading" }, translate(language, "inspector.disagreement", { topic: localized(disagreement.topic, language) })),
+      h("h3", { class: "disagreement-heading" }, translateInspector(language, "inspector.disagreement", { topic: localized(disagreement.topic, language) })),
       note,
       sides.map((side) =>
         h(
           "div",
           { class: "disagreement-side", "data-citation": side.citation },
           documentHeading(side.document, side.clause.id, language),
-          h("p", { class: "citation-signed" }, translate(language, "inspector.signed", { date: side.document.signed })),
+          h("p", { class: "citation-signed" }, translateInspector(language, "inspector.signed", { date: side.document.signed })),
           quote(side.clause.text, disagreement.phrases, language),
           openInDocumentButton(
             side.document.id,
             side.clause.id,
-            translate(language, "inspector.openInDocumentLabel", {
+            translateInspector(language, "inspector.openInDocumentLabel", {
               document: documentReference(side.document, language),
               clause: clauseLabel(side.document, side.clause.id, language),
             }),
@@ -324,12 +328,12 @@ export function mountInspector(parts: InspectorParts): () => void {
         ),
       ),
       order?.type === "same-day"
-        ? h("p", { class: "disagreement-order" }, translate(language, "inspector.disagreementSameDay", { date: order.date }))
+        ? h("p", { class: "disagreement-order" }, translateInspector(language, "inspector.disagreementSameDay", { date: order.date }))
         : order?.type === "later"
           ? h(
               "p",
               { class: "disagreement-order" },
-              translate(language, "inspector.disagreementLater", { document: documentName(order.documentId), date: order.date }),
+              translateInspector(language, "inspector.disagreementLater", { document: documentName(order.documentId), date: order.date }),
             )
           : null,
     );
@@ -340,15 +344,18 @@ export function mountInspector(parts: InspectorParts): () => void {
     const load = ref ? loads.get(ref.documentId) : undefined;
     const body: Child[] = [];
     if (!ref || load?.type === "unknown") {
-      body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceUnknown", { citation })));
+      body.push(h("p", { class: "citation-problem" }, translateInspector(language, "inspector.sourceUnknown", { citation })));
     } else if (!load) {
-      body.push(h("p", { class: "citation-source" }, citation), h("p", { class: "inspector-measuring" }, translate(language, "inspector.loadingSource")));
+      body.push(
+        h("p", { class: "citation-source" }, citation),
+        h("p", { class: "inspector-measuring" }, translateInspector(language, "inspector.loadingSource")),
+      );
     } else if (load.type === "failed") {
-      body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceFailed", { error: load.errors[0] ?? citation })));
+      body.push(h("p", { class: "citation-problem" }, translateInspector(language, "inspector.sourceFailed", { error: load.errors[0] ?? citation })));
     } else {
       const resolved = resolveCitation(new Map([[load.document.id, load.document]]), citation);
       if (!resolved.ok) {
-        body.push(h("p", { class: "citation-problem" }, translate(language, "inspector.sourceUnknown", { citation })));
+        body.push(h("p", { class: "citation-problem" }, translateInspector(language, "inspector.sourceUnknown", { citation })));
       } else {
         const label = clauseLabel(resolved.document, resolved.clause.id, language);
         body.push(
@@ -357,7 +364,7 @@ export function mountInspector(parts: InspectorParts): () => void {
           openInDocumentButton(
             resolved.document.id,
             resolved.clause.id,
-            translate(language, "inspector.openInDocumentLabel", {
+            translateInspector(language, "inspector.openInDocumentLabel", {
               document: documentReference(resolved.document, language),
               clause: label,
             }),
@@ -400,7 +407,7 @@ export function mountInspector(parts: InspectorParts): () => void {
 
     container.hidden = false;
     container.dataset.inspector = `${layer.id}/${feature.properties.id}`;
-    container.setAttribute("aria-label", translate(language, "inspector.label"));
+    container.setAttribute("aria-label", translateInspector(language, "inspector.label"));
     setChildren(
       container,
       h(
@@ -412,14 +419,14 @@ export function mountInspector(parts: InspectorParts): () => void {
           {
             type: "button",
             class: "icon-button",
-            "aria-label": translate(language, "inspector.close"),
+            "aria-label": translateInspector(language, "inspector.close"),
             "data-action": "close-inspector",
             onclick: () => store.getState().clearSelection(),
           },
           "×",
         ),
       ),
-      h("p", { class: "inspector-layer" }, translate(language, "inspector.layer", { title: localized(layer.title, language) })),
+      h("p", { class: "inspector-layer" }, translateInspector(language, "inspector.layer", { title: localized(layer.title, language) })),
       renderHits(selection, language),
       renderGeometry(feature, layer, language),
       resolvedDisagreements.map((resolved) => renderDisagreement(resolved, feature, language)),
@@ -434,7 +441,7 @@ export function mountInspector(parts: InspectorParts): () => void {
         ? h(
             "section",
             { class: "inspector-section" },
-            h("h3", {}, translate(language, "inspector.attributes")),
+            h("h3", {}, translateInspector(language, "inspector.attributes")),
             h(
               "dl",
               { class: "inspector-attributes" },
@@ -445,14 +452,14 @@ export function mountInspector(parts: InspectorParts): () => void {
       h(
         "section",
         { class: "inspector-section inspector-sources" },
-        h("h3", {}, translate(language, "inspector.sources")),
+        h("h3", {}, translateInspector(language, "inspector.sources")),
         citations.length > 0
           ? h(
               "ol",
               { class: "citations" },
               citations.map((citation) => renderCitation(citation, quotedAbove.has(citation), feature, language)),
             )
-          : h("p", { class: "inspector-note" }, translate(language, "inspector.noSources")),
+          : h("p", { class: "inspector-note" }, translateInspector(language, "inspector.noSources")),
       ),
       renderMeasure(feature, language),
       h(
@@ -463,7 +470,7 @@ export function mountInspector(parts: InspectorParts): () => void {
           "data-action": "zoom-to-feature",
           onclick: () => navigator.flyToFeature(layer.id, feature.properties.id),
         },
-        translate(language, "inspector.zoomTo"),
+        translateInspector(language, "inspector.zoomTo"),
       ),
     );
     if (sameFeature) container.scrollTop = scrollTop;

@@ -1,6 +1,5 @@
 import type { DistanceAndDirection } from "../../check/fieldPosition";
 import { LANGUAGE_TAGS, type Language } from "../../i18n/messages";
-import { translate } from "../../i18n/translate";
 import { linksTo, type NavigationTarget } from "../../geo/navigationLinks";
 import { navigationTarget } from "../../memorials/memorialNavigation";
 import { formatDirectionDistance, formatDistance } from "../../memorials/formatDistance";
@@ -10,7 +9,7 @@ import { h, type Child } from "../dom";
 import { markChineseTerms } from "../chineseTerms";
 import { formatIsoDate, kindLabel, positionHeadline, sharedPositionText } from "./memorialText";
 // Its strings load with it.
-import "../../i18n/messages.memorialFinder";
+import { translateMemorialFinder } from "../../i18n/messages.memorialFinder";
 
 /** The notice behind the card: still loading, loaded, or why it could not be. */
 export type NoticeLoad = { type: "loading" } | { type: "loaded"; notice: MemorialNotice } | { type: "failed"; errors: string[] };
@@ -41,7 +40,7 @@ function quoteBlock(quote: Quote, notice: MemorialNotice, language: Language, em
       "— ",
       // In English the quotation is introduced by its document's English title; the printed reference stays Chinese.
       language === "en" && notice.titleEn ? `${notice.titleEn}, ` : null,
-      h("cite", { lang: ZH }, translate("zh", "memorials.quoteSource", { docNumber: notice.docNumber, number: printedNumber(quote) }).trim()),
+      h("cite", { lang: ZH }, translateMemorialFinder("zh", "memorials.quoteSource", { docNumber: notice.docNumber, number: printedNumber(quote) }).trim()),
     ),
   );
 }
@@ -58,7 +57,7 @@ function section(heading: string, ...children: Child[]) {
 function noticeSections(input: MemorialCardInput): Child[] {
   const { memorial, notice: load, language } = input;
   if (load.type === "loading") {
-    return [h("p", { class: "memorial-notice-status", role: "status" }, translate(language, "memorials.noticeLoading"))];
+    return [h("p", { class: "memorial-notice-status", role: "status" }, translateMemorialFinder(language, "memorials.noticeLoading"))];
   }
   if (load.type === "failed") {
     // Without the notice, the layer's own summary still answers the question, and the card says why it is short.
@@ -66,24 +65,24 @@ function noticeSections(input: MemorialCardInput): Child[] {
       h(
         "p",
         { class: "memorial-notice-status memorial-notice-status--error", role: "alert" },
-        translate(language, "memorials.noticeFailed", { detail: load.errors.join("; ") }),
+        translateMemorialFinder(language, "memorials.noticeFailed", { detail: load.errors.join("; ") }),
       ),
-      h("p", {}, translate(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
-      h("p", {}, translate(language, "memorials.effectiveSummary", { date: formatIsoDate(memorial.effective, language) })),
+      h("p", {}, translateMemorialFinder(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
+      h("p", {}, translateMemorialFinder(language, "memorials.effectiveSummary", { date: formatIsoDate(memorial.effective, language) })),
     ];
   }
   const notice = load.notice;
   const protection = protectionQuote(notice, memorial);
   return [
     section(
-      translate(language, "memorials.protectionHeading"),
+      translateMemorialFinder(language, "memorials.protectionHeading"),
       protection
         ? quoteBlock(protection, notice, language, memorial.protectionRange, { "data-memorial-quote": "protection" })
-        : h("p", {}, translate(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
+        : h("p", {}, translateMemorialFinder(language, "memorials.rangeSummary", { range: memorial.protectionRange })),
     ),
-    section(translate(language, "memorials.rulesHeading"), quoteBlock(notice.rules, notice, language, null, { "data-memorial-quote": "rules" })),
+    section(translateMemorialFinder(language, "memorials.rulesHeading"), quoteBlock(notice.rules, notice, language, null, { "data-memorial-quote": "rules" })),
     section(
-      translate(language, "memorials.effectiveHeading"),
+      translateMemorialFinder(language, "memorials.effectiveHeading"),
       h(
         "p",
         { class: "memorial-date" },
@@ -92,8 +91,8 @@ function noticeSections(input: MemorialCardInput): Child[] {
       quoteBlock(notice.effective, notice, language, null, { "data-memorial-quote": "effective" }),
     ),
     section(
-      translate(language, "memorials.basisHeading"),
-      h("p", {}, translate(language, "memorials.basisIntro")),
+      translateMemorialFinder(language, "memorials.basisHeading"),
+      h("p", {}, translateMemorialFinder(language, "memorials.basisIntro")),
       h(
         "ul",
         { class: "memorial-basis", lang: ZH, "data-memorial-quote": "basis" },
@@ -102,7 +101,7 @@ function noticeSections(input: MemorialCardInput): Child[] {
       h(
         "details",
         { class: "memorial-details" },
-        h("summary", {}, translate(language, "memorials.basisFull")),
+        h("summary", {}, translateMemorialFinder(language, "memorials.basisFull")),
         quoteBlock(notice.intro, notice, language, null),
       ),
     ),
@@ -115,7 +114,7 @@ function navigationNote(memorial: Memorial, target: NavigationTarget, language: 
     return h(
       "p",
       { class: "memorial-nav-note", "data-navigation-target": "address" },
-      translate(language, "memorials.navigationSearch"),
+      translateMemorialFinder(language, "memorials.navigationSearch"),
       " ",
       h("q", { lang: ZH, "data-navigation-keyword": "" }, target.keyword),
     );
@@ -124,7 +123,7 @@ function navigationNote(memorial: Memorial, target: NavigationTarget, language: 
   return h(
     "p",
     { class: "memorial-nav-note", "data-navigation-target": "position" },
-    translate(language, exact ? "memorials.navigationExact" : "memorials.navigationNote"),
+    translateMemorialFinder(language, exact ? "memorials.navigationExact" : "memorials.navigationNote"),
   );
 }
 
@@ -132,7 +131,7 @@ function navigationSection(input: MemorialCardInput): HTMLElement {
   const { memorial, language } = input;
   const target = navigationTarget(memorial);
   const links = linksTo(target);
-  const newWindow = translate(language, "memorials.newWindow");
+  const newWindow = translateMemorialFinder(language, "memorials.newWindow");
   const link = (href: string, key: "memorials.amap" | "memorials.baidu" | "memorials.geo", app: string, external: boolean) =>
     h(
       "a",
@@ -142,11 +141,11 @@ function navigationSection(input: MemorialCardInput): HTMLElement {
         "data-navigation": app,
         ...(external ? { target: "_blank", rel: "noopener" } : {}),
       },
-      translate(language, key),
+      translateMemorialFinder(language, key),
       external ? h("span", { class: "visually-hidden" }, newWindow) : null,
     );
   return section(
-    translate(language, "memorials.getThere"),
+    translateMemorialFinder(language, "memorials.getThere"),
     h(
       "div",
       { class: "memorial-nav" },
@@ -190,7 +189,7 @@ export function renderMemorialCard(input: MemorialCardInput): {
       "button",
       { type: "button", class: "memorial-back", "data-action": "memorial-back", onclick: () => input.onBack() },
       h("span", { "aria-hidden": "true" }, "‹ "),
-      translate(language, "memorials.back"),
+      translateMemorialFinder(language, "memorials.back"),
     ),
     h("p", { class: "memorial-card-kind" }, `${kindLabel(memorial.kind, language)} · ${memorialTown(memorial, language)}`),
     title,
@@ -198,9 +197,9 @@ export function renderMemorialCard(input: MemorialCardInput): {
     h(
       "dl",
       { class: "memorial-facts" },
-      h("dt", {}, translate(language, "memorials.address")),
+      h("dt", {}, translateMemorialFinder(language, "memorials.address")),
       h("dd", { lang: ZH, "data-memorial-address": "" }, memorial.address),
-      h("dt", {}, translate(language, "memorials.protectionHeading")),
+      h("dt", {}, translateMemorialFinder(language, "memorials.protectionHeading")),
       // In English, the notice's words follow their English, as a quotation.
       language === "en" && memorial.protectionRangeEn
         ? h("dd", { "data-memorial-range": "" }, `${memorial.protectionRangeEn} `, h("q", { lang: ZH }, memorial.protectionRange))
@@ -210,15 +209,17 @@ export function renderMemorialCard(input: MemorialCardInput): {
       "div",
       { class: `memorial-position memorial-position--${certainty.type}`, "data-position": certainty.type },
       h("p", { class: "memorial-position-headline" }, positionHeadline(memorial, language)),
-      certainty.type === "approximate" ? h("p", {}, translate(language, "memorials.circleNote")) : null,
+      certainty.type === "approximate" ? h("p", {}, translateMemorialFinder(language, "memorials.circleNote")) : null,
       shared ? h("p", { "data-memorial-shared": "" }, shared) : null,
     ),
     distance
       ? h(
           "p",
           { class: "memorial-distance", "data-memorial-distance": "" },
-          translate(language, "memorials.distanceFromYou", { distance: formatDirectionDistance(distance, language) }),
-          certainty.type === "approximate" ? translate(language, "memorials.distanceCaveat", { radius: formatDistance(certainty.radiusMetres) }) : null,
+          translateMemorialFinder(language, "memorials.distanceFromYou", { distance: formatDirectionDistance(distance, language) }),
+          certainty.type === "approximate"
+            ? translateMemorialFinder(language, "memorials.distanceCaveat", { radius: formatDistance(certainty.radiusMetres) })
+            : null,
         )
       : null,
     navigationSection(input),
@@ -228,14 +229,14 @@ export function renderMemorialCard(input: MemorialCardInput): {
       h(
         "button",
         { type: "button", class: "secondary-button memorial-share-button", "data-action": "memorial-share", onclick: () => input.onShare() },
-        translate(language, "memorials.share"),
+        translateMemorialFinder(language, "memorials.share"),
       ),
       shareStatus,
       shareFallback,
     ),
     noticeSections(input),
     section(
-      translate(language, "memorials.geometryHeading"),
+      translateMemorialFinder(language, "memorials.geometryHeading"),
       language === "en" && memorial.geometryNoteEn
         ? h("p", { class: "memorial-geometry-note", "data-prose": "" }, markChineseTerms(memorial.geometryNoteEn))
         : h("p", { class: "memorial-geometry-note", lang: ZH }, memorialGeometryNote(memorial, "zh")),
@@ -245,12 +246,12 @@ export function renderMemorialCard(input: MemorialCardInput): {
         ? h(
             "p",
             { class: "memorial-source" },
-            translate(language, "memorials.noticeSource", { title: notice.titleEn }),
+            translateMemorialFinder(language, "memorials.noticeSource", { title: notice.titleEn }),
             " (",
             h("span", { lang: ZH }, notice.docNumber),
             ")",
           )
-        : h("p", { class: "memorial-source" }, translate("zh", "memorials.noticeSource", { title: `${notice.title}（${notice.docNumber}）` }))
+        : h("p", { class: "memorial-source" }, translateMemorialFinder("zh", "memorials.noticeSource", { title: `${notice.title}（${notice.docNumber}）` }))
       : null,
   );
   return { element, title, shareStatus, shareFallback };

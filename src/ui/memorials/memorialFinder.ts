@@ -1,5 +1,4 @@
 import type { Language } from "../../i18n/messages";
-import { translate } from "../../i18n/translate";
 import { attributeOf, nameVocabulary, valueWord } from "../../layers/attributeValues";
 import type { DataPackage } from "../../layers/layerData";
 import type { MapAdapter } from "../../map/mapAdapter";
@@ -20,7 +19,7 @@ import { mapLabel } from "./memorialText";
 import type { MemorialLinkArrival, MemorialsOptions } from "./mountMemorials";
 import "../../styles/memorials.css";
 // Its strings load with it.
-import "../../i18n/messages.memorialFinder";
+import { translateMemorialFinder } from "../../i18n/messages.memorialFinder";
 
 const UNKNOWN_MEMORIAL_NOTICE_ID = "memorial-unknown";
 /** Room on the map's edges when fitting: the circle's label above, the zoom buttons on the right. */
@@ -117,18 +116,18 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     const current = language();
     const location = store.getState().userLocation;
     locateButton.setAttribute("aria-busy", String(location.type === "locating"));
-    locateButton.textContent = translate(current, location.type === "locating" ? "locate.locating" : "locate.button");
-    locateButton.setAttribute("aria-label", translate(current, "locate.buttonLabel"));
+    locateButton.textContent = translateMemorialFinder(current, location.type === "locating" ? "locate.locating" : "locate.button");
+    locateButton.setAttribute("aria-label", translateMemorialFinder(current, "locate.buttonLabel"));
     clearButton.hidden = location.type !== "located";
-    clearButton.textContent = translate(current, "locate.clear");
+    clearButton.textContent = translateMemorialFinder(current, "locate.clear");
     locateStatus.classList.toggle("locate-status--error", location.type === "failed");
     locateStatus.textContent =
       location.type === "locating"
-        ? translate(current, "locate.locating")
+        ? translateMemorialFinder(current, "locate.locating")
         : location.type === "located"
-          ? translate(current, "locate.located", { accuracy: accuracyText(location) })
+          ? translateMemorialFinder(current, "locate.located", { accuracy: accuracyText(location) })
           : location.type === "failed"
-            ? translate(current, LOCATE_MESSAGES[location.reason])
+            ? translateMemorialFinder(current, LOCATE_MESSAGES[location.reason])
             : "";
   };
 
@@ -137,7 +136,7 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     if (!read?.ok) {
       setChildren(list);
       empty.hidden = false;
-      empty.textContent = translate(current, "memorials.layerFailed");
+      empty.textContent = translateMemorialFinder(current, "memorials.layerFailed");
       return;
     }
     const shown = visibleMemorials(memorials, query, current, report);
@@ -146,9 +145,9 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
       shown.map((memorial) => renderMemorialItem(memorial, current, distanceTo(report, memorial.id), openFromList)),
     );
     empty.hidden = shown.length > 0;
-    empty.textContent = shown.length > 0 ? "" : translate(current, "memorials.noMatch", { query });
+    empty.textContent = shown.length > 0 ? "" : translateMemorialFinder(current, "memorials.noMatch", { query });
     sortedNote.hidden = report === null;
-    sortedNote.textContent = translate(current, "memorials.sortedByDistance");
+    sortedNote.textContent = translateMemorialFinder(current, "memorials.sortedByDistance");
     const location = store.getState().userLocation;
     const standing = report && location.type === "located" ? districtStanding(report) : null;
     districtNote.textContent = formatDistrictStanding(standing, current) ?? "";
@@ -159,18 +158,18 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
 
   const renderFinderText = () => {
     const current = language();
-    heading.textContent = translate(current, "memorials.heading");
+    heading.textContent = translateMemorialFinder(current, "memorials.heading");
     intro.textContent =
       notice.type === "loaded"
-        ? translate(current, "memorials.intro", {
+        ? translateMemorialFinder(current, "memorials.intro", {
             title: current === "en" && notice.notice.titleEn ? notice.notice.titleEn : notice.notice.docNumber,
             count: memorials.length,
           })
         : "";
     intro.hidden = intro.textContent === "";
-    filterLabel.textContent = translate(current, "memorials.filterLabel");
-    filterInput.placeholder = translate(current, "memorials.filterLabel");
-    list.setAttribute("aria-label", translate(current, "memorials.listLabel"));
+    filterLabel.textContent = translateMemorialFinder(current, "memorials.filterLabel");
+    filterInput.placeholder = translateMemorialFinder(current, "memorials.filterLabel");
+    list.setAttribute("aria-label", translateMemorialFinder(current, "memorials.listLabel"));
     renderStatus();
     renderList();
   };
@@ -185,12 +184,12 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
     const url = memorialShareUrl(window.location.href, memorial.id, current);
     const docNumber = notice.type === "loaded" ? notice.notice.docNumber : "";
     const name = memorialName(memorial, current);
-    const text = docNumber ? translate(current, "memorials.shareText", { name, docNumber }) : name;
+    const text = docNumber ? translateMemorialFinder(current, "memorials.shareText", { name, docNumber }) : name;
     const outcome = await shareLink({ title: name, text, url }, shareEnvironment);
     if (!shareStatus || !shareFallback) return;
     if (copiedTimer !== undefined) clearTimeout(copiedTimer);
     if (outcome === "copied") {
-      shareStatus.textContent = translate(current, "memorials.copied");
+      shareStatus.textContent = translateMemorialFinder(current, "memorials.copied");
       const status = shareStatus;
       copiedTimer = setTimeout(() => (status.textContent = ""), 6000);
     } else if (outcome === "manual") {
@@ -199,10 +198,10 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
         class: "memorial-share-field",
         readonly: true,
         value: url,
-        "aria-label": translate(current, "memorials.shareLinkLabel"),
+        "aria-label": translateMemorialFinder(current, "memorials.shareLinkLabel"),
         "data-share-link": "",
       });
-      setChildren(shareFallback, h("p", {}, translate(current, "memorials.copyManually")), field);
+      setChildren(shareFallback, h("p", {}, translateMemorialFinder(current, "memorials.copyManually")), field);
       shareFallback.hidden = false;
       field.focus();
       field.select();
@@ -304,7 +303,7 @@ export function mountMemorialFinder(options: MemorialsOptions, pane: HTMLElement
       report = fieldReport(dataPackage, memorials, location.lngLat, location.accuracyMetres);
     } catch (error) {
       report = null;
-      locateStatus.textContent = `${translate(language(), "locate.unavailable")} (${error instanceof Error ? error.message : String(error)})`;
+      locateStatus.textContent = `${translateMemorialFinder(language(), "locate.unavailable")} (${error instanceof Error ? error.message : String(error)})`;
     }
     renderList();
     if (store.getState().memorialCard.type === "memorial") renderCard(false);

@@ -8,7 +8,7 @@ import { matchesFilter, memorialName, memorialTown, type Memorial } from "../../
 import { h } from "../dom";
 import { approximateBadge, kindLabel } from "./memorialText";
 // Its strings load with it.
-import "../../i18n/messages.memorialFinder";
+import { translateMemorialFinder } from "../../i18n/messages.memorialFinder";
 
 const ZH = LANGUAGE_TAGS.zh;
 
@@ -52,7 +52,7 @@ export function renderMemorialItem(
             "span",
             { class: "memorial-item-badges" },
             badge ? h("span", { class: "memorial-badge memorial-badge--approximate" }, badge) : null,
-            sharedCount > 1 ? h("span", { class: "memorial-badge" }, translate(language, "memorials.sharedBadge", { count: sharedCount })) : null,
+            sharedCount > 1 ? h("span", { class: "memorial-badge" }, translateMemorialFinder(language, "memorials.sharedBadge", { count: sharedCount })) : null,
           )
         : null,
     ),

@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/messages";
-import { localized, translate } from "../../i18n/translate";
+import { translateInspector } from "../../i18n/messages.inspector";
+import { localized } from "../../i18n/translate";
 import type { LocalizedText } from "../../layers/manifestTypes";
 import { citingFeatures, type CitationIndex } from "../../policy/citationIndex";
 import { tableOfContents } from "../../policy/corpus";
@@ -87,7 +88,7 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
     return h(
       "div",
       { class: "clause-features", "data-clause-features": clauseIds[0] },
-      h("p", { class: "clause-features-heading" }, translate(language, "reader.featuresCount", { count: rows.length })),
+      h("p", { class: "clause-features-heading" }, translateInspector(language, "reader.featuresCount", { count: rows.length })),
       layerIds.map((layerId) => {
         const layerTitle = options.layerTitle(layerId);
         return h(
@@ -112,7 +113,7 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
                       "data-feature-link": `${feature.layerId}/${feature.featureId}`,
                       onclick: () => options.onOpenFeature(feature.layerId, feature.featureId),
                     },
-                    row ? h("span", { class: "clause-feature-row" }, translate(language, "reader.tableRow", { row })) : null,
+                    row ? h("span", { class: "clause-feature-row" }, translateInspector(language, "reader.tableRow", { row })) : null,
                     h("span", { class: "clause-feature-name" }, localized(feature.name, language)),
                   ),
                 );
@@ -148,17 +149,17 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
 
   const effective = document.effective;
   const metadata: Array<[string, Child]> = [
-    [translate(language, "reader.docNumber"), document.docNumber ?? null],
-    [translate(language, "reader.issuer"), document.issuer],
-    [translate(language, "reader.signed"), document.signed],
+    [translateInspector(language, "reader.docNumber"), document.docNumber ?? null],
+    [translateInspector(language, "reader.issuer"), document.issuer],
+    [translateInspector(language, "reader.signed"), document.signed],
     [
-      translate(language, "reader.effective"),
+      translateInspector(language, "reader.effective"),
       effective
         ? [effective.date ? h("strong", {}, effective.date) : null, effective.date ? " " : null, h("span", { lang: "zh-CN" }, `（${effective.rule}）`)]
-        : translate(language, "reader.effectiveNotStated"),
+        : translateInspector(language, "reader.effectiveNotStated"),
     ],
-    [translate(language, "reader.attachment"), document.attachmentTitle ?? null],
-    [translate(language, "reader.addressees"), document.addressees ?? null],
+    [translateInspector(language, "reader.attachment"), document.attachmentTitle ?? null],
+    [translateInspector(language, "reader.addressees"), document.addressees ?? null],
   ];
 
   const toc = tableOfContents(document);
@@ -174,16 +175,16 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
         { class: "reader-facts" },
         metadata.filter(([, value]) => value !== null).map(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]),
       ),
-      h("p", { class: "reader-verbatim" }, translate(language, "reader.verbatim")),
+      h("p", { class: "reader-verbatim" }, translateInspector(language, "reader.verbatim")),
     ),
     toc.length > 0
       ? h(
           "nav",
-          { class: "reader-toc", "aria-label": translate(language, "reader.contents") },
+          { class: "reader-toc", "aria-label": translateInspector(language, "reader.contents") },
           h(
             "details",
             { open: toc.length <= 12 },
-            h("summary", {}, translate(language, "reader.contents")),
+            h("summary", {}, translateInspector(language, "reader.contents")),
             h(
               "ol",
               {},
@@ -202,7 +203,7 @@ export function renderDocument(document: PolicyDocument, options: DocumentReader
           ),
         )
       : null,
-    h("div", { class: "reader-body", lang: "zh-CN", "aria-label": translate(language, "reader.text") }, document.clauses.map(renderClause)),
+    h("div", { class: "reader-body", lang: "zh-CN", "aria-label": translateInspector(language, "reader.text") }, document.clauses.map(renderClause)),
   );
 
   let highlighted: HTMLElement | null = null;

@@ -1,5 +1,6 @@
 import type { Language } from "../../i18n/messages";
-import { localized, translate } from "../../i18n/translate";
+import { translateInspector } from "../../i18n/messages.inspector";
+import { localized } from "../../i18n/translate";
 import type { FeatureLookup } from "../../layers/featureLookup";
 import type { CitationIndex } from "../../policy/citationIndex";
 import type { PolicyLibrary } from "../../policy/policyLibrary";
@@ -53,9 +54,9 @@ export function mountReaderPanel(parts: ReaderPanelParts): { element: HTMLElemen
   let returnFocus: HTMLElement | null = null;
 
   const renderLabels = (language: Language) => {
-    kicker.textContent = translate(language, "reader.label");
-    close.textContent = translate(language, "reader.close");
-    close.setAttribute("aria-label", translate(language, "reader.closeLabel"));
+    kicker.textContent = translateInspector(language, "reader.label");
+    close.textContent = translateInspector(language, "reader.close");
+    close.setAttribute("aria-label", translateInspector(language, "reader.closeLabel"));
   };
 
   const showStatus = (text: string, retry?: () => void) => {
@@ -67,7 +68,9 @@ export function mountReaderPanel(parts: ReaderPanelParts): { element: HTMLElemen
         "div",
         { class: "reader-status", "data-reader-status": "" },
         h("p", {}, text),
-        retry ? h("button", { type: "button", class: "secondary-button", onclick: retry }, translate(store.getState().language, "reader.retry")) : null,
+        retry
+          ? h("button", { type: "button", class: "secondary-button", onclick: retry }, translateInspector(store.getState().language, "reader.retry"))
+          : null,
       ),
     );
   };
@@ -86,8 +89,8 @@ export function mountReaderPanel(parts: ReaderPanelParts): { element: HTMLElemen
     }
     const ticket = ++request;
     heading.textContent = reader.documentId;
-    kicker.textContent = translate(language, "reader.label");
-    showStatus(translate(language, "reader.loading"));
+    kicker.textContent = translateInspector(language, "reader.label");
+    showStatus(translateInspector(language, "reader.loading"));
     const [module, load] = await Promise.all([import("./documentReader"), library.document(reader.documentId)]);
     if (ticket !== request) return;
     if (load.type === "unknown") {
@@ -97,12 +100,14 @@ export function mountReaderPanel(parts: ReaderPanelParts): { element: HTMLElemen
     }
     if (load.type === "failed") {
       const error = load.errors[0] ?? reader.documentId;
-      showStatus(translate(language, "reader.failed", { error }), () => void show(reader));
+      showStatus(translateInspector(language, "reader.failed", { error }), () => void show(reader));
       return;
     }
     const { document } = load;
     heading.textContent = localized(document.shortTitle, language);
-    kicker.textContent = document.docNumber ? `${translate(language, "reader.label")} · ${document.docNumber}` : translate(language, "reader.label");
+    kicker.textContent = document.docNumber
+      ? `${translateInspector(language, "reader.label")} · ${document.docNumber}`
+      : translateInspector(language, "reader.label");
     const renderedDocument = module.renderDocument(document, {
       language,
       citationIndex,
