@@ -228,6 +228,27 @@ describe("npm run check", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("refuses a parcel larger than the district, whose area it reads from the data package's manifest", async () => {
+    const square = [
+      [540000, 3260000],
+      [580000, 3260000],
+      [580000, 3300000],
+      [540000, 3300000],
+      [540000, 3260000],
+    ];
+    const crs = { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::4544" } };
+    const file = join(folder, "huge.geojson");
+    writeFileSync(
+      file,
+      JSON.stringify({ type: "FeatureCollection", crs, features: [{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square] } }] }),
+    );
+    const refused = await run([file]);
+    expect(refused.code).toBe(EXIT.importFailed);
+    // 40 km × 40 km = 1600 km², more than the 1436 km² of geodata/manifest.json's district block.
+    expect(refused.stderr).toContain("比整个大足区（约 1436 km²）还大");
+    expect(refused.stderr).toContain("(about 1436 km²)");
+  });
+
   it("leaves an existing --out file as it was when the input is malformed", async () => {
     const out = join(folder, "summary.csv");
     writeFileSync(out, "yesterday's summary\n");

@@ -74,15 +74,6 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
     io.stderr(`无法读取文件「${options.file}」：${reason}\nCould not read the file "${options.file}": ${reason}\n`);
     return EXIT.importFailed;
   }
-  const imported = await importFile(basename(options.file), bytes, options.crsOverride ? { crsOverride: options.crsOverride } : {});
-  if (!imported.ok) {
-    io.stderr(`${imported.error.zh}\n${imported.error.en}\n`);
-    return EXIT.importFailed;
-  }
-  const reason = crsReasonBilingual(imported.crs.reason);
-  io.stderr(`${reason.zh}\n${reason.en}\n`);
-  for (const warning of imported.warnings) io.stderr(`${warning.zh}\n${warning.en}\n`);
-
   const dataDir = options.dataDir ?? io.defaultDataDir;
   const dataBase = dataDir.endsWith("/") ? dataDir : `${dataDir}/`;
   const loaded = await loadDataPackageFromFolder(dataBase);
@@ -90,6 +81,16 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
     io.stderr(`数据包无法加载（${dataBase}）：\nThe data package could not be loaded (${dataBase}):\n${loaded.errors.join("\n")}\n`);
     return EXIT.failed;
   }
+  // The importers refuse a parcel larger than the district, whose published area is in the data package.
+  const districtAreaKm2 = loaded.value.manifest.district.publishedAreaKm2;
+  const imported = await importFile(basename(options.file), bytes, { districtAreaKm2, ...(options.crsOverride ? { crsOverride: options.crsOverride } : {}) });
+  if (!imported.ok) {
+    io.stderr(`${imported.error.zh}\n${imported.error.en}\n`);
+    return EXIT.importFailed;
+  }
+  const reason = crsReasonBilingual(imported.crs.reason);
+  io.stderr(`${reason.zh}\n${reason.en}\n`);
+  for (const warning of imported.warnings) io.stderr(`${warning.zh}\n${warning.en}\n`);
   const checked = await checkParcels({
     dataPackage: loaded.value,
     dataBase,

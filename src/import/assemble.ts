@@ -119,8 +119,9 @@ export function finishImport(
   drafts: readonly ParcelDraft[],
   crs: CrsGuess,
   warnings: readonly ImportMessage[],
-  onProgress?: ImportOptions["onProgress"],
+  options: Pick<ImportOptions, "onProgress" | "districtAreaKm2"> = {},
 ): ImportResult {
+  const { onProgress } = options;
   if (drafts.length === 0) {
     return failure({
       code: "no-parcels",
@@ -140,7 +141,7 @@ export function finishImport(
   });
   for (const [index, draft] of drafts.entries()) {
     onProgress?.({ stage: "validating", fraction: index / drafts.length });
-    const validation = validateParcel(converted[index]!);
+    const validation = validateParcel(converted[index]!, options.districtAreaKm2);
     allWarnings.push(...validation.warnings);
     if (validation.ok) parcels.push(validation.parcel);
     else rejected.push({ name: draft.name, errors: validation.errors.map((error) => withLikelyMistakes(error, draft, crs)) });

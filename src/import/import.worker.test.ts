@@ -64,6 +64,16 @@ describe("import worker", () => {
     expect(pasted.type === "result" && pasted.result.ok && pasted.result.crs.code).toBe("EPSG:4326");
   });
 
+  it("refuses a parcel larger than the district's area the page sends (40 km × 40 km > 1436 km²)", async () => {
+    const scope = await startWorker();
+    const big = "3260000,540000\n3260000,580000\n3300000,580000\n3300000,540000";
+    const refused = (await ask(scope, { type: "paste", text: big, districtAreaKm2: 1436 })).at(-1)!;
+    expect(refused.type === "result" && !refused.result.ok && refused.result.error.code).toBe("larger-than-district");
+    scope.replies = [];
+    const taken = (await ask(scope, { type: "paste", text: big, districtAreaKm2: 1700 })).at(-1)!;
+    expect(taken.type === "result" && taken.result.ok).toBe(true);
+  });
+
   it("answers a file that cannot be read with a message", async () => {
     const scope = await startWorker();
     const broken = Object.assign(new Blob(["x".repeat(10)]), {

@@ -26,6 +26,7 @@ function progressPoster(): (progress: ImportProgress) => void {
 async function run(request: ImportWorkerRequest): Promise<ImportResult> {
   const options: ImportOptions = { onProgress: progressPoster() };
   if (request.crsOverride) options.crsOverride = request.crsOverride;
+  if (request.districtAreaKm2 !== undefined) options.districtAreaKm2 = request.districtAreaKm2;
   if (request.type === "paste") return importPastedCoordinates(request.text, options);
   if (request.type === "bytes") return importFile(request.name, new Uint8Array(request.bytes), options);
   const read = await readBlob(request.file, request.name, options.onProgress);

@@ -206,5 +206,5 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
   const pairs = allSourcePairs(drafts);
   const resolution = resolveCrs(pairs, options.crsOverride ? null : declaredFromAttributes(attributes, pairs), options);
   if (!resolution.ok) return failure(resolution.error);
-  return finishImport(drafts, resolution.crs, [...warnings, ...resolution.warnings], options.onProgress);
+  return finishImport(drafts, resolution.crs, [...warnings, ...resolution.warnings], options);
 }

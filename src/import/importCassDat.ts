@@ -110,5 +110,5 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
       : observed;
   const resolution = resolveCrs(positions, declared, options);
   if (!resolution.ok) return failure(resolution.error);
-  return finishImport(drafts, resolution.crs, resolution.warnings, options.onProgress);
+  return finishImport(drafts, resolution.crs, resolution.warnings, options);
 }

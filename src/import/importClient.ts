@@ -61,6 +61,7 @@ function splitOptions(options: ImportRunOptions): {
 } {
   const importOptions: ImportOptions = {};
   if (options.crsOverride) importOptions.crsOverride = options.crsOverride;
+  if (options.districtAreaKm2 !== undefined) importOptions.districtAreaKm2 = options.districtAreaKm2;
   return { importOptions, onProgress: options.onProgress?.bind(options), signal: options.signal };
 }
 

@@ -267,5 +267,5 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   });
   const crs = { ...resolution.crs, reason: [columnNote, ...resolution.crs.reason] };
   const warnings: ImportMessage[] = [...resolution.warnings];
-  return finishImport(drafts, crs, warnings, options.onProgress);
+  return finishImport(drafts, crs, warnings, options);
 }

@@ -254,5 +254,5 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
           reason: [crsReasonPart("geojson-no-crs", {}), ...resolution.crs.reason],
         }
       : resolution.crs;
-  return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options.onProgress);
+  return finishImport(drafts.drafts, crs, [...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options);
 }

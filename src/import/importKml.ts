@@ -155,7 +155,7 @@ function finishKml(features: LooseFeature[], fileName: string, options: ImportOp
   if (!drafts.ok) return failure(drafts.error);
   const resolution = resolveCrs(allSourcePairs(drafts.drafts), { ok: true, crs: KML_CRS }, options);
   if (!resolution.ok) return failure(resolution.error);
-  return finishImport(drafts.drafts, resolution.crs, [...warnings, ...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options.onProgress);
+  return finishImport(drafts.drafts, resolution.crs, [...warnings, ...resolution.warnings, ...skippedFeaturesWarning(drafts.skipped)], options);
 }
 
 /** KML (lazily loads xmldom and togeojson). */

@@ -242,5 +242,5 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
   if (!chosen) {
     return failure({ code: "no-parcels", zh: `「${fileName}」中的 Shapefile 没有任何几何。`, en: `The Shapefile in "${fileName}" has no geometries.` });
   }
-  return finishImport(drafts, chosen.crs, warnings, options.onProgress);
+  return finishImport(drafts, chosen.crs, warnings, options);
 }

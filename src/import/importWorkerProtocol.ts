@@ -1,10 +1,11 @@
 import type { CrsOverride, ImportedParcel, ImportProgress, ImportResult } from "./types";
 
 /** What the import worker is asked to read: a file to read itself, bytes already read (transferred), or pasted text. */
-export type ImportWorkerRequest =
-  | { type: "file"; name: string; file: Blob; crsOverride?: CrsOverride }
-  | { type: "bytes"; name: string; bytes: ArrayBuffer; crsOverride?: CrsOverride }
-  | { type: "paste"; text: string; crsOverride?: CrsOverride };
+export type ImportWorkerRequest = (
+  | { type: "file"; name: string; file: Blob }
+  | { type: "bytes"; name: string; bytes: ArrayBuffer }
+  | { type: "paste"; text: string }
+) & { crsOverride?: CrsOverride; districtAreaKm2?: number };
 
 /**
  * A result with many parcels arrives in pieces: `parcels` messages, then the result with `parcels` empty and

@@ -346,5 +346,5 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
       en: "The N/E marks contradict the values (e.g. a latitude marked E). Longitude and latitude were told apart by their size; please check.",
     });
   }
-  return finishImport(drafts, crs, allWarnings, options.onProgress);
+  return finishImport(drafts, crs, allWarnings, options);
 }

@@ -64,6 +64,11 @@ export interface ImportOptions {
    * it must be cheap, since a file may hold thousands of parcels.
    */
   onProgress?(progress: ImportProgress): void;
+  /**
+   * The district's published area in km² (the manifest's `district.publishedAreaKm2`): a parcel larger than the
+   * whole district was read wrongly and is refused. Without it no parcel is refused for its size.
+   */
+  districtAreaKm2?: number;
 }
 
 /** What a parser produces before conversion to WGS-84 and validation. */

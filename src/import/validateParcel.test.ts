@@ -6,6 +6,12 @@ import { findSelfIntersections } from "../geo/selfIntersections";
 import type { CrsGuess, ImportedParcel, ParcelDraft, SourcePosition } from "./types";
 import { MAX_VERTICES } from "./types";
 import { validateParcel, type ParcelValidation } from "./validateParcel";
+import { readGeodata } from "../../tests/support/testGeodata";
+import { importPastedCoordinates } from "./pasteCoordinates";
+import type { Manifest } from "../layers/manifestTypes";
+
+/** The district's published area, as the data package states it (the importers are given it by their callers). */
+const DISTRICT_AREA_KM2 = (readGeodata("manifest.json") as Manifest).district.publishedAreaKm2;
 
 const GK: CrsGuess = { code: "EPSG:4544", swappedAxes: false, confidence: "declared", reason: [{ code: "kml", params: {} }] };
 const DEGREES: CrsGuess = { ...GK, code: "EPSG:4326" };
@@ -110,16 +116,32 @@ describe("validateParcel", () => {
     if (!validation.ok) expect(validation.errors[0]!.detail?.["squareMetres"]).toBeCloseTo(0.5, 3);
   });
 
-  it("rejects a parcel larger than the district (40 km × 40 km = 1600 km² > 1436 km²)", () => {
+  it("rejects a parcel larger than the district (40 km × 40 km = 1600 km² > the published 1436 km²), citing the area", () => {
+    expect(DISTRICT_AREA_KM2).toBe(1436);
     const big: SourcePosition[] = [
       [540000, 3260000],
       [580000, 3260000],
       [580000, 3300000],
       [540000, 3300000],
     ];
-    const validation = validateParcel(parcel([big]));
+    const validation = validateParcel(parcel([big]), DISTRICT_AREA_KM2);
     expect(errors(validation)).toEqual(["larger-than-district"]);
-    if (!validation.ok) expect((validation.errors[0]!.detail?.["squareMetres"] as number) / 1e6).toBeCloseTo(1600, 3);
+    if (!validation.ok) {
+      expect((validation.errors[0]!.detail?.["squareMetres"] as number) / 1e6).toBeCloseTo(1600, 3);
+      expect(validation.errors[0]!.detail?.["districtSquareMetres"]).toBe(1436e6);
+      expect(validation.errors[0]!.zh).toContain("比整个大足区（约 1436 km²）还大");
+      expect(validation.errors[0]!.en).toContain("(about 1436 km²)");
+    }
+    // The limit is the caller's: a larger district would take the parcel, and without one no size is refused.
+    expect(validateParcel(parcel([big]), 1700).ok).toBe(true);
+    expect(validateParcel(parcel([big])).ok).toBe(true);
+  });
+
+  it("an import is given the district's area through its options", () => {
+    const big = "3260000,540000\n3260000,580000\n3300000,580000\n3300000,540000";
+    const refused = importPastedCoordinates(big, { districtAreaKm2: DISTRICT_AREA_KM2 });
+    expect(refused.ok ? [] : [refused.error.code]).toEqual(["larger-than-district"]);
+    expect(importPastedCoordinates(big, { districtAreaKm2: 1700 }).ok).toBe(true);
   });
 
   it.each<[string, SourcePosition, string]>([

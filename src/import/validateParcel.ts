@@ -10,8 +10,6 @@ export type ParcelValidation =
   | { ok: true; parcel: ImportedParcel; warnings: ImportMessage[] }
   | { ok: false; errors: ImportMessage[]; warnings: ImportMessage[] };
 
-/** 大足区 area as published (约 1436 km²); no single parcel can be larger. */
-export const DISTRICT_AREA_SQUARE_METRES = 1436e6;
 /** Smaller than this (m²) is no parcel: collinear points, or degrees read as metres. */
 export const MINIMUM_AREA_SQUARE_METRES = 1;
 /** Stated vs computed area: differences above this fraction are reported. */
@@ -208,7 +206,7 @@ function formatArea(squareMetres: number): string {
  * no self-intersection (with the crossing points), a plausible area, and the stated area if there is one.
  * Returns the parcel with closed, de-duplicated rings.
  */
-export function validateParcel(parcel: ImportedParcel): ParcelValidation {
+export function validateParcel(parcel: ImportedParcel, districtAreaKm2?: number): ParcelValidation {
   const warnings: ImportMessage[] = [];
   const count = vertexCount(parcel);
   if (count > MAX_VERTICES) {
@@ -322,12 +320,12 @@ export function validateParcel(parcel: ImportedParcel): ParcelValidation {
       en: `Parcel "${parcel.name}" has an area of only ${area.toFixed(4)} m² (near zero): the points may be collinear, or degrees were read as metres.`,
       detail: { parcel: parcel.name, squareMetres: area },
     });
-  } else if (area > DISTRICT_AREA_SQUARE_METRES) {
+  } else if (districtAreaKm2 !== undefined && area > districtAreaKm2 * 1e6) {
     errors.push({
       code: "larger-than-district",
-      zh: `地块「${parcel.name}」的面积为 ${formatArea(area)}，比整个大足区（约 1436 km²）还大：坐标系或单位可能不对。`,
-      en: `Parcel "${parcel.name}" covers ${formatArea(area)}, more than the whole of Dazu District (about 1436 km²): the coordinate system or unit is probably wrong.`,
-      detail: { parcel: parcel.name, squareMetres: area, districtSquareMetres: DISTRICT_AREA_SQUARE_METRES },
+      zh: `地块「${parcel.name}」的面积为 ${formatArea(area)}，比整个大足区（约 ${districtAreaKm2} km²）还大：坐标系或单位可能不对。`,
+      en: `Parcel "${parcel.name}" covers ${formatArea(area)}, more than the whole of Dazu District (about ${districtAreaKm2} km²): the coordinate system or unit is probably wrong.`,
+      detail: { parcel: parcel.name, squareMetres: area, districtSquareMetres: districtAreaKm2 * 1e6 },
     });
   }
   if (errors.length > 0) return { ok: false, errors, warnings };

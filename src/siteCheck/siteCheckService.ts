@@ -148,9 +148,13 @@ function sourceCoordinatesOf(geometry: ParcelGeometry): Array<Array<Array<[numbe
 }
 
 /** A drawn or linked geometry through the same validation as imports (self-intersections, zero area …). */
-export function validateSiteGeometry(geometry: ParcelGeometry, name: string): { ok: true; geometry: ParcelGeometry } | { ok: false; errors: ImportMessage[] } {
+export function validateSiteGeometry(
+  geometry: ParcelGeometry,
+  name: string,
+  districtAreaKm2: number,
+): { ok: true; geometry: ParcelGeometry } | { ok: false; errors: ImportMessage[] } {
   const parcel: ImportedParcel = { name, geometry, sourceCoordinates: sourceCoordinatesOf(geometry), properties: {} };
-  const result = validateParcel(parcel);
+  const result = validateParcel(parcel, districtAreaKm2);
   return result.ok ? { ok: true, geometry: result.parcel.geometry } : { ok: false, errors: result.errors };
 }
 
@@ -369,7 +373,7 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
     const current = store.getState().siteParcel;
     if (current?.origin === "drawn" && sameGeometry(current.geometry, geometry)) return;
     const name = current?.origin === "drawn" ? current.name : options.drawnParcelName();
-    const validated = validateSiteGeometry(geometry, name);
+    const validated = validateSiteGeometry(geometry, name, dataPackage.manifest.district.publishedAreaKm2);
     if (!validated.ok) {
       update({ problem: { source: "sketch", messages: validated.errors } });
       return;
@@ -385,7 +389,7 @@ export function createSiteCheckService(options: SiteCheckServiceOptions): SiteCh
       return false;
     }
     const name = options.linkedParcelName();
-    const validated = validateSiteGeometry(decoded.link.geometry, name);
+    const validated = validateSiteGeometry(decoded.link.geometry, name, dataPackage.manifest.district.publishedAreaKm2);
     if (!validated.ok) {
       update({ problem: { source: "link", messages: validated.errors } });
       return false;

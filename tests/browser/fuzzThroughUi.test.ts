@@ -12,6 +12,10 @@ import { fuzzSeed, inputFormat, sampleCorpus } from "../fuzz/sample";
 import { crsReasonText } from "../../src/i18n/messages.crs";
 import { appState, waitForApp, whenIdle } from "./app";
 import { openApp, type AppSession, type Page } from "./driver";
+import { readGeodata } from "../support/testGeodata";
+import type { Manifest } from "../../src/layers/manifestTypes";
+
+const DISTRICT_AREA_KM2 = (readGeodata("manifest.json") as Manifest).district.publishedAreaKm2;
 
 /*
  * The importer fuzz corpus (tests/fuzz/corpus.ts) through the real app: each input is uploaded through the site
@@ -395,7 +399,9 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
     const given = await giveInput(target, input, data);
     const shown = await shownResult(target);
     for (const name of readdirSync(tempDir)) rmSync(join(tempDir, name));
-    const expected: ImportResult = "pasted" in given ? importPastedCoordinates(given.pasted) : await importFile(given.fileName, given.bytes);
+    // The page gives the importers the district's published area from the manifest; so does this reading.
+    const options = { districtAreaKm2: DISTRICT_AREA_KM2 };
+    const expected: ImportResult = "pasted" in given ? importPastedCoordinates(given.pasted, options) : await importFile(given.fileName, given.bytes, options);
 
     // (a) Nothing went wrong in the page, and nothing in the input became markup.
     expect((await pageProblems(target)).slice(problemsBefore), `${where}: page errors`).toEqual([]);

@@ -113,7 +113,12 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     const { importFileInWorker } = await import("../../import/importClient");
     const outcome = await runner.run(
       () => t(override ? "fileImport.rereading" : "official.reading", { name: reading.name }),
-      (runOptions) => importFileInWorker(reading, override ? { ...runOptions, crsOverride: override } : runOptions),
+      (runOptions) =>
+        importFileInWorker(reading, {
+          ...runOptions,
+          districtAreaKm2: dataPackage.manifest.district.publishedAreaKm2,
+          ...(override ? { crsOverride: override } : {}),
+        }),
     );
     if (outcome.type === "replaced") return;
     // A cancelled read leaves the previous reading, if any, as it was.

@@ -40,6 +40,8 @@ export interface InputSectionOptions {
   checkAll?(input: BatchInput): void;
   /** True while a batch check runs. */
   batchBusy?(): boolean;
+  /** The district's published area (manifest `district`), beyond which an imported parcel was read wrongly. */
+  districtAreaKm2: number;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface InputSectionOptions {
  * parcels lists them to choose from. A failed read shows why and leaves the current parcel and report alone.
  */
 export function mountInputSection(container: HTMLElement, options: InputSectionOptions): void {
-  const { store, adapter, controller } = options;
+  const { store, adapter, controller, districtAreaKm2 } = options;
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
   const message = (text: ImportMessage) => text[store.getState().language];
 
@@ -111,8 +113,11 @@ export function mountInputSection(container: HTMLElement, options: InputSectionO
     return outcome.result;
   };
 
-  const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions =>
-    override ? { ...options, crsOverride: override } : options;
+  const withOverride = (options: ImportRunOptions, override: CrsOverride | null): ImportRunOptions => ({
+    ...options,
+    districtAreaKm2,
+    ...(override ? { crsOverride: override } : {}),
+  });
 
   const readPaste = async () => {
     const text = pasteArea.value;

@@ -163,6 +163,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
   void batch.restore();
 
   mountInputSection(inputs, {
+    districtAreaKm2: dataPackage.manifest.district.publishedAreaKm2,
     store,
     adapter,
     controller,

@@ -16,7 +16,7 @@ describe("drawn and linked sites", () => {
         ],
       ],
     };
-    const result = validateSiteGeometry(bowTie, "绘制地块");
+    const result = validateSiteGeometry(bowTie, "绘制地块", 1436);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.code).toBe("self-intersection");
     const square = {
@@ -31,7 +31,7 @@ describe("drawn and linked sites", () => {
         ],
       ],
     };
-    expect(validateSiteGeometry(square, "绘制地块").ok).toBe(true);
+    expect(validateSiteGeometry(square, "绘制地块", 1436).ok).toBe(true);
   });
 });
 
