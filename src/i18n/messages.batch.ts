@@ -37,6 +37,8 @@ const zh = {
   "batch.export.print": "打印汇总及 {count} 份告知单",
   "batch.export.printTooMany": "合并打印一次最多 {max} 个地块，表中现显示 {shown} 个。请先按结果或名称筛选；打印的是表中显示的地块，按表中的顺序。",
   "batch.export.printPreparing": "正在准备打印 {count} 份告知单…",
+  "batch.print.filterWorst": "结果为“{worst}”",
+  "batch.print.filterText": "名称或宗地编号含“{text}”",
   "batch.export.geojson": "导出 GeoJSON",
   "batch.export.json": "导出 JSON",
   "batch.exports": "导出汇总",
@@ -82,6 +84,8 @@ const en: Record<keyof typeof zh, string> = {
   "batch.export.printTooMany":
     "The combined print takes at most {max} parcels and the table shows {shown}. Filter by result or name first; the print takes the parcels the table shows, in its order.",
   "batch.export.printPreparing": "Preparing {count} notices for print…",
+  "batch.print.filterWorst": "result “{worst}”",
+  "batch.print.filterText": "name or number containing “{text}”",
   "batch.export.geojson": "Export GeoJSON",
   "batch.export.json": "Export JSON",
   "batch.exports": "Export the summary",

@@ -45,6 +45,7 @@ const THREE_PARCELS = JSON.stringify({
 
 interface PrintedBatch {
   printed: number;
+  selection: string | null;
   summaryRows: Array<{ name: string; number: string; area: string; keyZone: string | null }>;
   receipts: Array<{ count: string; name: string; keyZone: string | null; receipts: number; link: string | null; qr: number }>;
 }
@@ -60,6 +61,7 @@ async function printThreeParcels(page: Page): Promise<PrintedBatch> {
     const cell = (row: Element, column: string) => row.querySelector(`[data-column="${column}"]`);
     return {
       printed: hooked.__printed,
+      selection: section.querySelector("[data-batch-print-selection]")?.textContent ?? null,
       summaryRows: [...section.querySelectorAll("[data-batch-print-summary] tbody tr")].map((row) => ({
         name: cell(row, "name")!.textContent!,
         number: cell(row, "number")!.textContent!,
@@ -85,6 +87,7 @@ describe("combined print of a batch", () => {
     await waitForApp(page);
     const printed = await printThreeParcels(page);
     expect(printed.printed).toBe(1);
+    expect(printed.selection).toBeNull();
     expect(printed.summaryRows).toEqual([
       { name: "重点开采区东界测试地块", number: "DZ-101", area: "160,000.00", keyZone: "undecided" },
       { name: "宝顶测试地块", number: "DZ-102", area: "1,000,000.00", keyZone: "clear" },
@@ -194,6 +197,7 @@ describe("combined print of a batch", () => {
     const printed = await page.evaluate(() => {
       const section = document.querySelector("[data-batch-print]")!;
       return {
+        selection: section.querySelector("[data-batch-print-selection]")?.textContent ?? null,
         summary: [...section.querySelectorAll("[data-batch-print-summary] tbody tr")].map((row) => row.querySelector('[data-column="number"]')!.textContent),
         receipts: [...section.querySelectorAll("[data-batch-print-parcel]")].map((parcel) => [
           parcel.querySelector(".batch-print-count")!.textContent,
@@ -201,6 +205,8 @@ describe("combined print of a batch", () => {
         ]),
       };
     });
+    // The paper says it is a selection, and which.
+    expect(printed.selection).toBe("本次打印的是表中筛选显示的 10 宗（名称或宗地编号含“zd-01”；本批共 230 宗），按表中的顺序排列。");
     expect(printed.summary).toEqual(expected);
     expect(printed.receipts).toEqual(expected.map((number, index) => [`第 ${index + 1} 宗，共 10 宗`, `地块 ${number}`]));
     // Done preparing: the button is back, for the same ten.

@@ -18,7 +18,14 @@ const PARCELS_PER_TASK = 4;
  * Prints the chosen parcels of a batch: the summary, then each parcel's report and 查询告知单. The page keeps only a
  * lean outcome per parcel, so each printed parcel's full report is built again here, a few per task.
  */
-export async function printBatchParcels(store: AppStore, dataPackage: DataPackage, dataBase: string, batch: Batch, indices: readonly number[]): Promise<void> {
+export async function printBatchParcels(
+  store: AppStore,
+  dataPackage: DataPackage,
+  dataBase: string,
+  batch: Batch,
+  indices: readonly number[],
+  filters: readonly string[],
+): Promise<void> {
   const [{ checkParcels }, { printBatch }] = await Promise.all([import("../../siteCheck/batch/checkParcels"), import("../batchPrint/printBatch")]);
   const hashes = new Map<string, Promise<string>>();
   const hashOf = (file: string) => {
@@ -56,5 +63,5 @@ export async function printBatchParcels(store: AppStore, dataPackage: DataPackag
       })),
     );
   }
-  await printBatch(checked, { store, dataPackage, importWarnings: batch.warnings });
+  await printBatch(checked, { store, dataPackage, importWarnings: batch.warnings, selection: { total: batch.parcels.length, filters } });
 }

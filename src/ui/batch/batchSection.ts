@@ -261,12 +261,18 @@ export function mountBatchSection(container: HTMLElement, options: BatchSectionO
         options.dataBaseUrl,
         batch,
         shown.map((row) => row.index),
+        filterWords(),
       ).finally(() => {
         printing = 0;
         updatePrint();
       });
     },
   });
+  /** The table's filters in the reader's words, for a print of the rows they leave. */
+  const filterWords = (): string[] => [
+    ...(filter.worst === "all" ? [] : [t("batch.print.filterWorst", { worst: t(`batch.worst.${filter.worst}` as MessageKey) })]),
+    ...(filter.text.trim() === "" ? [] : [t("batch.print.filterText", { text: filter.text.trim() })]),
+  ];
   const updatePrint = () => {
     const tooMany = shown.length > MAX_PRINTED_PARCELS;
     printButton.textContent = printing > 0 ? t("batch.export.printPreparing", { count: printing }) : t("batch.export.print", { count: shown.length });

@@ -15,6 +15,11 @@ export interface BatchPrintContext {
   dataPackage: DataPackage;
   /** The import's warnings: a warning naming a parcel goes on its summary row, one about the file on every row. */
   importWarnings: readonly ImportMessage[];
+  /**
+   * When the print holds part of a batch (the rows a filtered table showed): how many parcels the batch has, and the
+   * filters in the reader's words, so the paper says it is a selection.
+   */
+  selection?: { total: number; filters: readonly string[] };
   /** Draws each receipt's QR code of its re-open link; null prints the link alone. */
   qrCodeSvg: QrCodeRenderer | null;
 }
@@ -45,6 +50,17 @@ export function renderBatchPrint(container: HTMLElement, parcels: readonly Check
         version: context.dataPackage.manifest.version,
       }),
     ),
+    context.selection && context.selection.total > parcels.length
+      ? h(
+          "p",
+          { "data-batch-print-selection": "" },
+          translateBatchPrint(language, "batchPrint.selection", {
+            count: parcels.length,
+            total: context.selection.total,
+            filters: context.selection.filters.join(language === "zh" ? "，" : ", "),
+          }),
+        )
+      : null,
     h("p", { class: "print-note" }, translateBatchPrint(language, "batchPrint.summaryNote")),
     h("h2", {}, translateBatchPrint(language, "batchPrint.summary")),
     h(
