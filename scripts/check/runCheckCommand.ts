@@ -11,6 +11,7 @@ import { batchXlsx } from "../../src/siteCheck/batch/exports/batchXlsx";
 import { diskFileHashes, nearbyReaderFromDisk } from "./diskLayerReads";
 import { loadDataPackageFromFolder, readJsonFile } from "./diskDataPackage";
 import { parseCheckOptions, USAGE, type CheckCommandOptions } from "./options";
+import { importMessageText } from "../../src/i18n/messages.import";
 
 /** 0 checked; 1 the file could not be read (the importer's message); 2 wrong arguments; 3 the data package or the output failed. */
 export const EXIT = { ok: 0, importFailed: 1, usage: 2, failed: 3 } as const;
@@ -85,12 +86,12 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo): P
   const districtAreaKm2 = loaded.value.manifest.district.publishedAreaKm2;
   const imported = await importFile(basename(options.file), bytes, { districtAreaKm2, ...(options.crsOverride ? { crsOverride: options.crsOverride } : {}) });
   if (!imported.ok) {
-    io.stderr(`${imported.error.zh}\n${imported.error.en}\n`);
+    io.stderr(`${importMessageText(imported.error, "zh")}\n${importMessageText(imported.error, "en")}\n`);
     return EXIT.importFailed;
   }
   const reason = crsReasonBilingual(imported.crs.reason);
   io.stderr(`${reason.zh}\n${reason.en}\n`);
-  for (const warning of imported.warnings) io.stderr(`${warning.zh}\n${warning.en}\n`);
+  for (const warning of imported.warnings) io.stderr(`${importMessageText(warning, "zh")}\n${importMessageText(warning, "en")}\n`);
   const checked = await checkParcels({
     dataPackage: loaded.value,
     dataBase,

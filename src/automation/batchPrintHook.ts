@@ -1,5 +1,6 @@
 import type { DataPackage } from "../layers/layerData";
 import type { AppStore } from "../state/store";
+import { importMessageText } from "../i18n/messages.import";
 
 declare module "./appHooks" {
   interface DazuTestHooks {
@@ -37,7 +38,7 @@ export function installBatchPrintTestHook(store: AppStore, dataPackage: DataPack
       import("../state/urlHash"),
     ]);
     const imported = await importFile(fileName, new TextEncoder().encode(text), {});
-    if (!imported.ok) throw new Error(imported.error.en);
+    if (!imported.ok) throw new Error(importMessageText(imported.error, "en"));
     const checked = await checkParcels({
       dataPackage,
       dataBase,

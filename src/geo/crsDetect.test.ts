@@ -18,6 +18,7 @@ import { gcj02ToWgs84, wgs84ToGcj02 } from "./gcj02";
 import { crsReasonPart } from "./crsTypes";
 import { crsReasonText } from "../i18n/messages.crs";
 import { crsProblemMessage } from "../import/crsMessages";
+import { importMessageText } from "../i18n/messages.import";
 
 const prj = (name: string): string => readFileSync(new URL(`../../tests/fixtures/import/${name}`, import.meta.url), "utf8");
 
@@ -83,20 +84,20 @@ describe("detectCrsFromPrj", () => {
     expect(errorCode(result)).toBe("unsupported-zone");
     if (!result.ok) {
       expect(crsProblemMessage(result.problem).detail).toMatchObject({ centralMeridian: 108, falseEasting: 36_500_000 });
-      expect(crsProblemMessage(result.problem).zh).toContain("108");
+      expect(importMessageText(crsProblemMessage(result.problem), "zh")).toContain("108");
     }
   });
 
   it("refuses UTM (scale 0.9996) even though its central meridian is 105°E", () => {
     const result = detectCrsFromPrj(prj("prj/esri-32648.prj"));
     expect(errorCode(result)).toBe("unsupported-projection");
-    if (!result.ok) expect(crsProblemMessage(result.problem).en).toContain("UTM");
+    if (!result.ok) expect(importMessageText(crsProblemMessage(result.problem), "en")).toContain("UTM");
   });
 
   it("refuses Xi'an 1980: a datum shift, not a projection change", () => {
     const result = detectCrsFromPrj(prj("prj/esri-xian1980-cm105.prj"));
     expect(errorCode(result)).toBe("unsupported-datum");
-    if (!result.ok) expect(crsProblemMessage(result.problem).zh).toContain("西安");
+    if (!result.ok) expect(importMessageText(crsProblemMessage(result.problem), "zh")).toContain("西安");
   });
 
   it("reports text that is not WKT", () => {
@@ -175,7 +176,7 @@ describe("detectCrsFromCoordinates", () => {
     expect(errorCode(zone18)).toBe("unsupported-zone");
     if (!zone18.ok) {
       expect(crsProblemMessage(zone18.problem).detail).toMatchObject({ centralMeridian: 105, falseEasting: 18_500_000 });
-      expect(crsProblemMessage(zone18.problem).zh).toContain("18");
+      expect(importMessageText(crsProblemMessage(zone18.problem), "zh")).toContain("18");
     }
   });
 
@@ -232,7 +233,7 @@ describe("checkInsideDazu", () => {
     const [warning] = checkInsideDazu([parcelFrom(swapped, crs)], crs);
     expect(warning?.code).toBe("outside-dazu");
     expect(warning?.detail?.["suggestions"]).toEqual(["swap-axes"]);
-    expect(warning?.zh).toContain("X、Y 顺序颠倒");
+    expect(importMessageText(warning!, "zh")).toContain("X、Y 顺序颠倒");
   });
 
   it("suggests GCJ-02 for web-map coordinates of a parcel at the district's south edge", () => {
@@ -274,6 +275,6 @@ describe("checkInsideDazu", () => {
     const swapped = SQUARE_EASTING_NORTHING.map(([e, n]): SourcePosition => [n, e]);
     const [warning] = checkInsideDazu([parcelFrom(swapped, crs)]);
     expect(warning?.detail?.["suggestions"]).toEqual([]);
-    expect(warning?.en).toContain("Check the coordinate system");
+    expect(importMessageText(warning!, "en")).toContain("Check the coordinate system");
   });
 });

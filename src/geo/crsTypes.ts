@@ -8,8 +8,11 @@ export interface BilingualText {
   en: string;
 }
 
-/** A specific, bilingual message; `code` is stable and safe to branch on, the texts are for people. */
-export interface ImportMessage extends BilingualText {
+/**
+ * A message whose text was rendered in both languages when it was made: what batches, workspaces and saved queries
+ * of earlier versions hold. `code` is stable and safe to branch on, the texts are for people.
+ */
+export interface RenderedMessage extends BilingualText {
   code: string;
   detail?: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importPastedCoordinates } from "../import/pasteCoordinates";
 import { defaultParcelName, defaultParcelOrdinal, drawnParcelName, isMadeUpParcelName, linkedParcelName, parcelName } from "./defaultParcelName";
+import { importMessageText } from "./messages.import";
 
 describe("default parcel name", () => {
   it("is 地块 in Chinese and Parcel in English, numbered when the input held several", () => {
@@ -28,7 +29,7 @@ describe("default parcel name", () => {
 
   it("names a pasted parcel without a name line with the marker", () => {
     const result = importPastedCoordinates("105.70 29.70\n105.71 29.70\n105.71 29.71\n105.70 29.71");
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     expect(defaultParcelOrdinal(result.parcels[0]!.name)).toBeNull();
     expect(parcelName(result.parcels[0]!.name, "en")).toBe("Parcel");
   });

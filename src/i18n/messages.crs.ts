@@ -17,7 +17,7 @@ import type {
   ZoneOrigin,
 } from "../geo/crsTypes";
 import type { Language } from "./language";
-import { importMessageText } from "./messages.import";
+import { IMPORT_GENERAL_TEXT } from "./messages.importGeneral";
 
 /** Names of the coordinate systems an import can be read in, as the choice list and the reasons show them. */
 export const CRS_NAME_TEXT: Record<ImportCrsCode, BilingualText> = {
@@ -413,7 +413,7 @@ const CRS_PROBLEM_TEXT: { [Kind in CrsProblemKind]: (params: CrsProblemParams[Ki
       en: `${from.en} declares ${zoneWidth}° zone ${zone} (central meridian ${centralMeridian}°E). Dazu lies in 3° zone 35 (central meridian 105°E); reproject in survey software first.`,
     };
   },
-  "unreadable-statement": ({ statement }) => importMessageText("unreadable-crs-statement", { statement }),
+  "unreadable-statement": ({ statement }) => IMPORT_GENERAL_TEXT["unreadable-crs-statement"]({ statement }),
 };
 
 export function crsProblemText(problem: CrsProblem): BilingualText {

@@ -1,13 +1,12 @@
-import { parcelName } from "../i18n/defaultParcelName";
+import type { ImportSubject } from "../i18n/messages.importGeneral";
 import type { LineString, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { likelyMistakes, sourceToWgs84 } from "../geo/crsDetect";
-import { likelyMistakesText } from "../i18n/messages.crs";
+import { importMessage } from "./messages";
 import { checkInsideDazu } from "./outsideDazu";
 import { clip } from "./text";
 import {
   CRS_CHOICE_ERROR_CODES,
   MAX_VERTICES,
-  type BilingualText,
   type CrsGuess,
   type ImportedGeometry,
   type ImportedParcel,
@@ -28,14 +27,9 @@ export function failure(error: ImportMessage): ImportResult {
  * The last line of defence: an exception no check foresaw becomes a result instead of a crash. The fuzz tests
  * treat this code as a failure, so every path that reaches it gets its own specific message.
  */
-export function unexpectedError(error: unknown, what: BilingualText): ImportMessage {
-  const message = clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 200);
-  return {
-    code: "unexpected-error",
-    zh: `读取${what.zh}时出现意外错误，文件可能已损坏：${message}`,
-    en: `Reading ${what.en} failed unexpectedly; the file may be damaged: ${message}`,
-    detail: { parserMessage: message },
-  };
+export function unexpectedError(error: unknown, subject: ImportSubject): ImportMessage {
+  const parserMessage = clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 200);
+  return importMessage("unexpected-error", { subject, parserMessage }, { parserMessage });
 }
 
 export function allSourcePairs(drafts: readonly ParcelDraft[]): SourcePosition[] {
@@ -81,12 +75,7 @@ export function toImportedParcel(draft: ParcelDraft, crs: CrsGuess): ImportedPar
 }
 
 function tooManyVertices(count: number): ImportMessage {
-  return {
-    code: "too-many-vertices",
-    zh: `文件共有 ${count} 个点，超过上限 ${MAX_VERTICES}。请先在 GIS 软件中简化或拆分后再导入。`,
-    en: `The file has ${count} vertices in all, more than the limit of ${MAX_VERTICES}. Simplify or split it in GIS software first.`,
-    detail: { vertices: count, limit: MAX_VERTICES },
-  };
+  return importMessage("too-many-vertices", { vertices: count, limit: MAX_VERTICES }, { vertices: count, limit: MAX_VERTICES });
 }
 
 /** Stops a parser early once the vertex limit is passed, before large arrays are built. */
@@ -102,13 +91,12 @@ function withLikelyMistakes(error: ImportMessage, draft: ParcelDraft, crs: CrsGu
   const pairs = draft.sourceCoordinates.flat(2).filter((pair) => Number.isFinite(pair[0]) && Number.isFinite(pair[1]));
   const mistakes = likelyMistakes(pairs, crs);
   if (mistakes.length === 0) return error;
-  const cause = likelyMistakesText(mistakes);
-  return {
-    ...error,
-    zh: `${error.zh}可能的原因：${cause.zh}。`,
-    en: `${error.en} Likely cause: ${cause.en}.`,
-    detail: { ...error.detail, suggestions: mistakes.map((mistake) => mistake.id) },
-  };
+  const message = importMessage(
+    "likely-cause",
+    { error, mistakes: mistakes.map((mistake) => mistake.mistake) },
+    { ...error.detail, suggestions: mistakes.map((mistake) => mistake.id) },
+  );
+  return { ...message, code: error.code };
 }
 
 /**
@@ -123,11 +111,7 @@ export function finishImport(
 ): ImportResult {
   const { onProgress } = options;
   if (drafts.length === 0) {
-    return failure({
-      code: "no-parcels",
-      zh: "没有找到任何地块或几何图形。",
-      en: "No parcels or geometries were found.",
-    });
+    return failure(importMessage("no-parcels", {}));
   }
   const total = drafts.reduce((sum, draft) => sum + draft.sourceCoordinates.flat(2).length, 0);
   if (total > MAX_VERTICES) return failure(tooManyVertices(total));
@@ -151,22 +135,12 @@ export function finishImport(
     if (rejected.length === 1) return failure(rejected[0]!.errors[0]!);
     const errors = rejected.flatMap((item) => item.errors);
     const allOnCrs = errors.every((error) => CRS_CHOICE_ERROR_CODES.has(error.code));
-    const none = failure({
-      code: "no-valid-parcels",
-      zh: `${rejected.length} 个地块都未通过检查：${errors.map((error) => error.zh).join(" ")}`,
-      en: `None of the ${rejected.length} parcels passed the checks: ${errors.map((error) => error.en).join(" ")}`,
-      detail: { errors },
-    });
+    const none = failure(importMessage("no-valid-parcels", { parcels: rejected.length, errors }, { errors }));
     return allOnCrs && !none.ok ? { ...none, chooseCrs: true } : none;
   }
   for (const item of rejected) {
     for (const error of item.errors) {
-      allWarnings.push({
-        code: "parcel-skipped",
-        zh: `地块「${parcelName(item.name, "zh")}」未导入：${error.zh}`,
-        en: `Parcel "${parcelName(item.name, "en")}" was not imported: ${error.en}`,
-        detail: { parcel: item.name, reason: error.code, ...error.detail },
-      });
+      allWarnings.push(importMessage("parcel-skipped", { parcel: item.name, reason: error }, { parcel: item.name, reason: error.code, ...error.detail }));
     }
   }
   allWarnings.push(...checkInsideDazu(parcels, crs));

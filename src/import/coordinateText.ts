@@ -8,7 +8,10 @@ export interface CoordinateValue {
   plainInteger: boolean;
 }
 
-export type CoordinateToken = { text: string; value: CoordinateValue } | { text: string; value?: undefined; invalid?: string };
+/** Why a token that looks like a coordinate cannot be read as one. */
+export type InvalidCoordinate = "minutes-or-seconds-over-60" | "conflicting-hemispheres" | "unreadable-coordinate";
+
+export type CoordinateToken = { text: string; value: CoordinateValue } | { text: string; value?: undefined; invalid?: InvalidCoordinate };
 
 /**
  * Unifies what office software and input methods produce: full-width digits and punctuation (NFKC), the

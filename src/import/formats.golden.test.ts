@@ -6,13 +6,14 @@ import { areaFigures } from "../geo/measure";
 import { importFile } from "./importFile";
 import { importPastedCoordinates } from "./pasteCoordinates";
 import type { ImportOptions, ImportResult } from "./types";
+import { importMessageText } from "../i18n/messages.import";
 
 const FIXTURES = new URL("../../tests/fixtures/import/", import.meta.url);
 const bytes = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
 const importFixture = (name: string, options?: ImportOptions): Promise<ImportResult> => importFile(name.replace(/^.*\//, ""), bytes(name), options);
 
 function ok(result: ImportResult): Extract<ImportResult, { ok: true }> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.en}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${importMessageText(result.error, "en")}`);
   return result;
 }
 const areas = (result: Extract<ImportResult, { ok: true }>): number[] =>
@@ -167,7 +168,7 @@ describe("BD-09 (Baidu)", () => {
     const result = ok(importPastedCoordinates(site.map((pair) => pair.map((value) => value.toFixed(7)).join(",")).join("\n")));
     const outside = result.warnings.find((warning) => warning.code === "outside-dazu");
     expect(outside?.detail?.suggestions).toContain("bd-09");
-    expect(outside?.zh).toContain("BD-09");
+    expect(importMessageText(outside!, "zh")).toContain("BD-09");
   });
 });
 
@@ -175,9 +176,9 @@ describe("metres with no stated system", () => {
   it("warns that 西安80 / 北京54 would be off by tens to hundreds of metres", async () => {
     const result = ok(await importFixture("shp-4544-gbk-noprj.zip"));
     const warning = result.warnings.find((item) => item.code === "datum-not-stated");
-    expect(warning?.zh).toContain("西安 80");
-    expect(warning?.zh).toContain("北京 54");
-    expect(warning?.en).toContain("tens to hundreds of metres");
+    expect(importMessageText(warning!, "zh")).toContain("西安 80");
+    expect(importMessageText(warning!, "zh")).toContain("北京 54");
+    expect(importMessageText(warning!, "en")).toContain("tens to hundreds of metres");
   });
 
   it("does not warn for degrees or for a stated system", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerProtocol";
+import { importMessageText } from "../i18n/messages.import";
 
 /** The worker's global scope, as far as import.worker.ts uses it. */
 class FakeScope extends EventTarget {
@@ -82,7 +83,7 @@ describe("import worker", () => {
     const replies = await ask(scope, { type: "file", name: "gone.geojson", file: broken });
     const last = replies.at(-1)!;
     expect(last.type === "result" && !last.result.ok && last.result.error.code).toBe("unreadable-file");
-    if (last.type === "result" && !last.result.ok) expect(last.result.error.zh).toContain("gone.geojson");
+    if (last.type === "result" && !last.result.ok) expect(importMessageText(last.result.error, "zh")).toContain("gone.geojson");
   });
 });
 

@@ -32,7 +32,7 @@ async function run(request: ImportWorkerRequest): Promise<ImportResult> {
   const read = await readBlob(request.file, request.name, options.onProgress);
   if (read.type === "failed") return failure(read.error);
   // Only the page cancels (by ending this worker), so a reading here is never "cancelled".
-  if (read.type === "cancelled") return failure(unexpectedError("reading stopped", { zh: `「${request.name}」`, en: `"${request.name}"` }));
+  if (read.type === "cancelled") return failure(unexpectedError("reading stopped", { type: "file", name: request.name }));
   return importFile(request.name, read.bytes, options);
 }
 
@@ -49,6 +49,6 @@ function postResult(result: ImportResult): void {
 
 self.addEventListener("message", (event: MessageEvent<ImportWorkerRequest>) => {
   void run(event.data)
-    .catch((error: unknown) => failure(unexpectedError(error, { zh: "导入的数据", en: "the imported data" })))
+    .catch((error: unknown) => failure(unexpectedError(error, { type: "data" })))
     .then(postResult);
 });

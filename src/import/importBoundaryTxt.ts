@@ -1,9 +1,11 @@
 import { detectCrsFromCoordinates, type CrsDetection } from "../geo/crsDetect";
 import { crsProblem, crsReasonPart, type CrsSource } from "../geo/crsTypes";
+import type { BoundaryLineProblem } from "../i18n/messages.importText";
 import { pointInRing } from "../geo/planar";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { crsFromStatement, epsgCodeIn, olderDatumIn } from "./crsStatement";
+import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, plainProperties } from "./text";
 import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
@@ -26,8 +28,12 @@ interface ParcelBlock {
   points: number;
 }
 
-function txtError(code: string, line: number, zh: string, en: string): ImportResult {
-  return failure({ code, zh: `第 ${line} 行：${zh}`, en: `Line ${line}: ${en}`, detail: { line } });
+function txtError(
+  key: "invalid-boundary-txt" | "unreadable-coordinate.boundary-txt" | "too-few-vertices.boundary-txt",
+  line: number,
+  problem: BoundaryLineProblem,
+): ImportResult {
+  return failure(importMessage(key, { line, problem }, { line }));
 }
 
 /**
@@ -129,25 +135,14 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
       continue;
     }
     const block = blocks[blocks.length - 1];
-    if (!block)
-      return txtError(
-        "invalid-boundary-txt",
-        lineNumber,
-        "[地块坐标] 中的界址点行之前缺少以 @ 结尾的地块信息行。",
-        "a boundary point row comes before any parcel header line (which ends with @).",
-      );
+    if (!block) return txtError("invalid-boundary-txt", lineNumber, { type: "point-before-header" });
     if (fields.length < 4) {
-      return txtError(
-        "invalid-boundary-txt",
-        lineNumber,
-        `「${clip(line)}」应为「点号,圈号,X,Y」四项。`,
-        `"${clip(line)}" should have four fields: label, ring, X, Y.`,
-      );
+      return txtError("invalid-boundary-txt", lineNumber, { type: "too-few-fields", text: clip(line) });
     }
     const x = Number(fields[2]);
     const y = Number(fields[3]);
     if (fields[2] === "" || fields[3] === "" || !Number.isFinite(x) || !Number.isFinite(y)) {
-      return txtError("unreadable-coordinate", lineNumber, `「${clip(line)}」中的 X、Y 不是数字。`, `X and Y in "${clip(line)}" are not numbers.`);
+      return txtError("unreadable-coordinate.boundary-txt", lineNumber, { type: "coordinates-not-numbers", text: clip(line) });
     }
     const ringNumber = fields[1] || "1";
     let ring = block.rings[block.rings.length - 1];
@@ -163,11 +158,7 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
     if (limit) return failure(limit);
   }
   if (!isBoundaryTxt(text) || blocks.length === 0) {
-    return failure({
-      code: "invalid-boundary-txt",
-      zh: `「${fileName}」中没有找到 [地块坐标] 段或地块。界址点坐标文件应含「[地块坐标]」及以 @ 结尾的地块信息行。`,
-      en: `"${fileName}" has no [地块坐标] section or no parcel in it. A boundary-point file needs a "[地块坐标]" section with parcel header lines ending in @.`,
-    });
+    return failure(importMessage("invalid-boundary-txt.no-parcels", { fileName }));
   }
 
   const warnings: ImportMessage[] = [];
@@ -176,16 +167,12 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
     const [count = "", area = "", code = "", name = "", shape = "", sheet = "", use = "", note = ""] = block.fields;
     const displayName = clip(name || code, 200) || `地块${index + 1}`;
     if (block.rings.length === 0) {
-      return txtError("too-few-vertices", block.line, `地块「${displayName}」没有界址点。`, `parcel "${displayName}" has no boundary points.`);
+      return txtError("too-few-vertices.boundary-txt", block.line, { type: "no-points", parcel: displayName });
     }
     const statedCount = Number(count);
     if (count !== "" && Number.isInteger(statedCount) && statedCount !== block.points) {
-      warnings.push({
-        code: "point-count-mismatch",
-        zh: `地块「${displayName}」的信息行写有 ${statedCount} 个界址点，实际读到 ${block.points} 个。`,
-        en: `Parcel "${displayName}": the header states ${statedCount} points, but ${block.points} were read.`,
-        detail: { parcel: displayName, stated: statedCount, read: block.points },
-      });
+      const counts = { parcel: displayName, stated: statedCount, read: block.points };
+      warnings.push(importMessage("point-count-mismatch", counts, counts));
     }
     const kind = /线/.test(shape) ? "line" : /点/.test(shape) ? "point" : "polygon";
     const nested = kind === "polygon" ? nestRings(block.rings) : { parts: [[block.rings[0]!.positions]], labels: [[block.rings[0]!.labels]] };

@@ -1,7 +1,9 @@
 import { detectCrsFromCoordinates } from "../geo/crsDetect";
 import { crsReasonPart } from "../geo/crsTypes";
+import type { CassRowProblem } from "../i18n/messages.importText";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
+import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, fileBaseName } from "./text";
 import type { ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
@@ -10,11 +12,10 @@ import type { ImportOptions, ImportResult, ParcelDraft, SourcePosition } from ".
 const HEADER_WORDS = /点名|点号|编码|代码|高程|坐标|^\s*(?:name|code|[xyzhen])\s*(?:[,\t]|$)/i;
 
 /** Why a CASS row was not read: too few fields, or which coordinate is not a finite number. */
-function cassProblem(fields: string[]): { zh: string; en: string } {
-  if (fields.length < 4) return { zh: `：只有 ${fields.length} 项，至少需要 4 项`, en: `: it has ${fields.length} fields, at least 4 are needed` };
+function cassProblem(fields: string[]): CassRowProblem {
+  if (fields.length < 4) return { type: "too-few-fields", fields: fields.length };
   const bad = [2, 3].find((index) => fields[index] === "" || !Number.isFinite(Number(fields[index])))!;
-  const name = bad === 2 ? { zh: "第 3 项 Y（东坐标）", en: "field 3, Y (easting)," } : { zh: "第 4 项 X（北坐标）", en: "field 4, X (northing)," };
-  return { zh: `：${name.zh}「${clip(fields[bad]!, 30)}」不是有限的数`, en: `: ${name.en} "${clip(fields[bad]!, 30)}" is not a finite number` };
+  return { type: "not-a-number", field: bad === 2 ? 3 : 4, value: clip(fields[bad]!, 30) };
 }
 
 /** A line that is only a number of points (CASS writes one before each parcel's points in some exports). */
@@ -68,12 +69,7 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
     const easting = Number(fields[2]);
     const northing = Number(fields[3]);
     if (fields.length < 4 || fields[2] === "" || fields[3] === "" || !Number.isFinite(easting) || !Number.isFinite(northing)) {
-      return failure({
-        code: "invalid-cass-dat",
-        zh: `第 ${index + 1} 行「${clip(line)}」不是 CASS 坐标数据行（点名,编码,Y(东),X(北),高程）${cassProblem(fields).zh}。`,
-        en: `Line ${index + 1} "${clip(line)}" is not a CASS coordinate row (name, code, Y (easting), X (northing), height)${cassProblem(fields).en}.`,
-        detail: { line: index + 1 },
-      });
+      return failure(importMessage("invalid-cass-dat", { line: index + 1, text: clip(line), problem: cassProblem(fields) }, { line: index + 1 }));
     }
     current.positions.push([easting, northing]);
     current.labels.push(clip(fields[0] || String(current.positions.length), 40));
@@ -82,7 +78,7 @@ export function importCassDat(data: ArrayBuffer | Uint8Array | string, fileName:
   }
   closeBlock();
   if (blocks.length === 0) {
-    return failure({ code: "empty-file", zh: `「${fileName}」中没有坐标行。`, en: `"${fileName}" has no coordinate rows.` });
+    return failure(importMessage("empty-file.cass-dat", { fileName }));
   }
   const base = fileBaseName(fileName);
   const drafts: ParcelDraft[] = blocks.map((block, index) => ({

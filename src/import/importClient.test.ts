@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { importFileInWorker, importPastedInWorker, type ImportProgress } from "./importClient";
 import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerProtocol";
 import { MAX_FILE_BYTES, type ImportResult } from "./types";
+import { importMessageText } from "../i18n/messages.import";
 
 /** A 200 m square near the district centre, in WGS-84. */
 const SQUARE = [
@@ -58,7 +59,7 @@ describe("importFileInWorker without Worker (inline fallback)", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("file-too-large");
-      expect(result.error.zh).toContain("50 MB");
+      expect(importMessageText(result.error, "zh")).toContain("50 MB");
     }
     expect(read).not.toHaveBeenCalled();
   });
@@ -67,7 +68,11 @@ describe("importFileInWorker without Worker (inline fallback)", () => {
     const controller = new AbortController();
     controller.abort();
     const result = await importFileInWorker(namedBlob(geoJson(), "site.geojson"), { signal: controller.signal });
-    expect(result).toEqual({ ok: false, error: { code: "import-cancelled", zh: "已取消导入。", en: "The import was cancelled." } });
+    expect(result).toEqual({ ok: false, error: { code: "import-cancelled", key: "import-cancelled", params: {} } });
+    expect(result.ok ? null : [importMessageText(result.error, "zh"), importMessageText(result.error, "en")]).toEqual([
+      "已取消导入。",
+      "The import was cancelled.",
+    ]);
     expect(await importPastedInWorker(PASTED, { signal: controller.signal })).toEqual(result);
   });
 
@@ -229,8 +234,8 @@ describe("importFileInWorker with a Worker", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("unexpected-error");
-      expect(result.error.zh).toContain("Out of memory");
-      expect(result.error.en).toContain("site.geojson");
+      expect(importMessageText(result.error, "zh")).toContain("Out of memory");
+      expect(importMessageText(result.error, "en")).toContain("site.geojson");
     }
     expect(worker.terminated).toBe(true);
   });

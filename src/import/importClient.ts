@@ -1,16 +1,10 @@
+import type { ImportSubject } from "../i18n/messages.importGeneral";
 import type { ImportWorkerRequest, ImportWorkerResponse } from "./importWorkerProtocol";
+import { importMessage } from "./messages";
 import { readBlob } from "./readBlob";
 import { fileTooLargeError, inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
-import {
-  MAX_FILE_BYTES,
-  type BilingualText,
-  type ImportedParcel,
-  type ImportMessage,
-  type ImportOptions,
-  type ImportProgress,
-  type ImportResult,
-} from "./types";
+import { MAX_FILE_BYTES, type ImportedParcel, type ImportOptions, type ImportProgress, type ImportResult } from "./types";
 
 export type { ImportProgress } from "./types";
 
@@ -24,24 +18,14 @@ export interface ImportRunOptions extends ImportOptions {
 /** A file picked or dropped by the user, or bytes the caller already holds. */
 export type ImportSource = (Blob & { name: string }) | { name: string; bytes: Uint8Array };
 
-const CANCELLED: ImportMessage = { code: "import-cancelled", zh: "已取消导入。", en: "The import was cancelled." };
-
 function cancelled(): ImportResult {
-  return { ok: false, error: { ...CANCELLED } };
+  return { ok: false, error: importMessage("import-cancelled", {}) };
 }
 
 /** A worker that died (out of memory, failed to load) becomes a result that says so, never a rejected promise. */
-function crashed(what: BilingualText, reason: unknown): ImportResult {
+function crashed(what: ImportSubject, reason: unknown): ImportResult {
   const detail = clip(reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason || "unknown"), 200);
-  return {
-    ok: false,
-    error: {
-      code: "unexpected-error",
-      zh: `读取${what.zh}时导入程序意外停止（可能是浏览器内存不足）：${detail}。请重试，或只导出需要核查的地块后再导入。`,
-      en: `The importer stopped unexpectedly while reading ${what.en} (the browser may be out of memory): ${detail}. Try again, or export only the parcels to check.`,
-      detail: { reason: detail },
-    },
-  };
+  return { ok: false, error: importMessage("unexpected-error.crashed", { subject: what, reason: detail }, { reason: detail }) };
 }
 
 /** Bytes the caller holds, or null for a Blob/File (whose `bytes()` method must not be mistaken for them). */
@@ -69,7 +53,7 @@ function splitOptions(options: ImportRunOptions): {
  * Runs one import in a worker of its own, so a cancellation can simply end it. Progress is relayed until the result
  * arrives; every way the worker can fail resolves the promise with a message.
  */
-function runInWorker(request: ImportWorkerRequest, transfer: Transferable[], what: BilingualText, options: ImportRunOptions): Promise<ImportResult> {
+function runInWorker(request: ImportWorkerRequest, transfer: Transferable[], what: ImportSubject, options: ImportRunOptions): Promise<ImportResult> {
   const { onProgress, signal } = splitOptions(options);
   return new Promise<ImportResult>((resolve) => {
     let worker: Worker | undefined;
@@ -106,7 +90,7 @@ function runInWorker(request: ImportWorkerRequest, transfer: Transferable[], wha
 }
 
 /** Where workers are unavailable (unit tests in Node): the same steps on the calling thread, cancellable between them. */
-async function runInline(run: (importOptions: ImportOptions) => Promise<ImportResult>, what: BilingualText, options: ImportRunOptions): Promise<ImportResult> {
+async function runInline(run: (importOptions: ImportOptions) => Promise<ImportResult>, what: ImportSubject, options: ImportRunOptions): Promise<ImportResult> {
   const { importOptions, onProgress, signal } = splitOptions(options);
   const isCancelled = () => signal?.aborted === true;
   try {
@@ -130,7 +114,7 @@ export async function importFileInWorker(file: ImportSource, options: ImportRunO
   const blob = held ? null : (file as Blob);
   const size = held ? held.byteLength : blob!.size;
   if (size > MAX_FILE_BYTES) return { ok: false, error: fileTooLargeError(clip(name, 255), size) };
-  const what = { zh: `「${clip(name)}」`, en: `"${clip(name)}"` };
+  const what: ImportSubject = { type: "file", name: clip(name) };
   const { importOptions, signal } = splitOptions(options);
   if (!workersAvailable()) {
     return runInline(
@@ -164,7 +148,7 @@ export async function importFileInWorker(file: ImportSource, options: ImportRunO
 export async function importPastedInWorker(text: string, options: ImportRunOptions = {}): Promise<ImportResult> {
   if (options.signal?.aborted) return cancelled();
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: inputTooLargeError(text.length) };
-  const what = { zh: "粘贴的坐标", en: "the pasted coordinates" };
+  const what: ImportSubject = { type: "pasted" };
   if (!workersAvailable()) {
     return runInline(
       async (inlineOptions) => {

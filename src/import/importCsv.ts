@@ -3,6 +3,7 @@ import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assem
 import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine } from "./coordinateText";
 import { importPastedCoordinates } from "./pasteCoordinates";
+import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { clip, decodeText, fileBaseName, plainProperties } from "./text";
 import type { ImportMessage, ImportOptions, ImportResult, ParcelDraft, SourcePosition } from "./types";
@@ -157,10 +158,6 @@ function cellValue(cell: string): number | null {
   return tokens[0]!.value.value;
 }
 
-function csvError(code: string, zh: string, en: string, detail?: Record<string, unknown>): ImportResult {
-  return failure(detail ? { code, zh, en, detail } : { code, zh, en });
-}
-
 /**
  * CSV with a header naming the coordinate columns (x/y, lon/lat, 经度/纬度, X/Y, E/N …, Chinese or English),
  * one parcel, or several grouped by a parcel column. Without a header the lines are read like pasted points.
@@ -172,7 +169,7 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   const delimiter = detectDelimiter(firstNonBlankLines(text, TITLE_ROWS + 1).join("\n"));
   if (!delimiter) return importPastedCoordinates(text, options);
   const allRows = parseCsvRows(text, delimiter).filter((row) => row.some((cell) => cell !== ""));
-  if (allRows.length === 0) return csvError("empty-file", `「${fileName}」没有内容。`, `"${fileName}" is empty.`);
+  if (allRows.length === 0) return failure(importMessage("empty-file.csv", { fileName }));
 
   // Excel sheets often carry a title row (or a few) above the header: the header is the first row naming coordinates.
   const headerIndex = Math.max(
@@ -187,12 +184,8 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
   const headers = headerRow.map(normaliseHeader);
   const columns = coordinateColumns(headers);
   if (!columns) {
-    return csvError(
-      "csv-columns-not-found",
-      `「${fileName}」的表头「${clip(headerRow.join("、"), 120)}」中找不到坐标列。请用 x/y、X/Y、lon/lat、经度/纬度 或 E/N（东坐标/北坐标）作列名。`,
-      `No coordinate columns in the header of "${fileName}" (${clip(headerRow.join(", "), 120)}). Name them x/y, X/Y, lon/lat, 经度/纬度 or E/N (easting/northing).`,
-      { header: headerRow.slice(0, 50).map((cell) => clip(cell, 80)) },
-    );
+    const header = headerRow.slice(0, 50).map((cell) => clip(cell, 80));
+    return failure(importMessage("csv-columns-not-found", { fileName, header }, { header }));
   }
   const body = rows.slice(1);
   const used = new Set<number>(columns);
@@ -222,12 +215,8 @@ export function importCsv(data: ArrayBuffer | Uint8Array | string, fileName: str
     const second = cellValue(row[columns[1]] ?? "");
     if (first === null || second === null) {
       const bad = first === null ? columns[0] : columns[1];
-      return csvError(
-        "unreadable-coordinate",
-        `「${fileName}」第 ${rowNumber} 行「${clip(headerRow[bad] ?? "")}」列的值「${clip(row[bad] ?? "")}」不是坐标${row[bad] ? "" : "（空）"}。`,
-        `"${fileName}", row ${rowNumber}: the value "${clip(row[bad] ?? "")}" in column "${clip(headerRow[bad] ?? "")}" is not a coordinate${row[bad] ? "" : " (empty)"}.`,
-        { row: rowNumber, column: clip(headerRow[bad] ?? "") },
-      );
+      const column = clip(headerRow[bad] ?? "");
+      return failure(importMessage("unreadable-coordinate.csv", { fileName, row: rowNumber, column, value: clip(row[bad] ?? "") }, { row: rowNumber, column }));
     }
     const key = groupColumn >= 0 ? (row[groupColumn] ?? "") : "";
     let group = groups.get(key);

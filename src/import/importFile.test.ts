@@ -9,6 +9,7 @@ import { importFile } from "./importFile";
 import { importGeoJson } from "./importGeoJson";
 import { decodeText } from "./text";
 import type { ImportedParcel, ImportResult } from "./types";
+import { importMessageText } from "../i18n/messages.import";
 
 const FIXTURES = new URL("../../tests/fixtures/import/", import.meta.url);
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(name, FIXTURES)));
@@ -30,7 +31,7 @@ function metresApart(a: Position, b: [number, number]): number {
 }
 
 function ok(result: ImportResult): Extract<ImportResult, { ok: true }> {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.en}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${importMessageText(result.error, "en")}`);
   return result;
 }
 
@@ -141,7 +142,7 @@ describe("界址点坐标 TXT", () => {
     const twoPercent = ok(importBoundaryTxt(text.replace("5,100.0000,", "5,102.0000,"), "a.txt"));
     const warning = twoPercent.warnings.find((item) => item.code === "stated-area-mismatch");
     expect(warning?.detail).toMatchObject({ statedHectares: 102 });
-    expect(warning?.zh).toContain("宝顶测试地块");
+    expect(importMessageText(warning!, "zh")).toContain("宝顶测试地块");
     const halfPercent = ok(importBoundaryTxt(text.replace("5,100.0000,", "5,100.5000,"), "a.txt"));
     expect(codes(halfPercent)).not.toContain("stated-area-mismatch");
   });
@@ -241,20 +242,20 @@ describe("importFile errors", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe(code);
-      expect(result.error.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(result.error.en).toMatch(/[a-z]/);
+      expect(importMessageText(result.error, "zh")).toMatch(/[\u4e00-\u9fff]/);
+      expect(importMessageText(result.error, "en")).toMatch(/[a-z]/);
     }
   });
 
   it("tells a lone .shp to zip its companions", async () => {
     const result = await importFile("红线.shp", new Uint8Array([1]));
-    expect(result.ok ? "" : result.error.zh).toContain(".zip");
+    expect(result.ok ? "" : importMessageText(result.error, "zh")).toContain(".zip");
   });
 
   it("names what a zip without a Shapefile holds", async () => {
     const result = await importFile("kml.zip", fixture("square.kmz"));
     expect(result.ok ? "" : result.error.code).toBe("zip-without-shapefile");
-    expect(result.ok ? "" : result.error.en).toContain("doc.kml");
+    expect(result.ok ? "" : importMessageText(result.error, "en")).toContain("doc.kml");
   });
 
   it("reads a .txt of plain coordinate lines as pasted text", async () => {

@@ -1,7 +1,9 @@
 import { detectCrsFromGeoJsonCrs } from "../geo/crsDetect";
 import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
+import type { GeometryProblem } from "../i18n/messages.importFiles";
 import { resolveCrs } from "./crsResolution";
+import { importMessage } from "./messages";
 import { jsonShape, tooDeeplyNested, tooManyVerticesBeforeParsing } from "./prescan";
 import { boundedJsonText, clip, decodeText, fileBaseName, pickName, plainProperties, statedAreaFromProperties } from "./text";
 import { MAX_NESTING_DEPTH, MAX_VERTICES, type ImportMessage, type ImportOptions, type ImportResult, type ParcelDraft, type SourcePosition } from "./types";
@@ -14,16 +16,8 @@ export interface LooseFeature {
 
 type DraftsResult = { ok: true; drafts: ParcelDraft[]; skipped: number } | { ok: false; error: ImportMessage };
 
-function invalidGeometry(featureIndex: number, path: string, what: { zh: string; en: string }): { ok: false; error: ImportMessage } {
-  return {
-    ok: false,
-    error: {
-      code: "invalid-geometry",
-      zh: `第 ${featureIndex + 1} 个要素的几何无效（${path}）：${what.zh}`,
-      en: `Feature ${featureIndex + 1} has an invalid geometry (${path}): ${what.en}`,
-      detail: { feature: featureIndex, path },
-    },
-  };
+function invalidGeometry(featureIndex: number, path: string, problem: GeometryProblem): { ok: false; error: ImportMessage } {
+  return { ok: false, error: importMessage("invalid-geometry", { feature: featureIndex, path, problem }, { feature: featureIndex, path }) };
 }
 
 function readPosition(value: unknown): SourcePosition | null {
@@ -58,16 +52,12 @@ function draftsOfGeometry(
   path: string,
   depth = 0,
 ): ParcelDraft[] | { ok: false; error: ImportMessage } {
-  if (typeof geometry !== "object" || geometry === null) return invalidGeometry(featureIndex, path, { zh: "不是对象。", en: "not an object." });
+  if (typeof geometry !== "object" || geometry === null) return invalidGeometry(featureIndex, path, { type: "not-object" });
   const { type, coordinates, geometries } = geometry as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (type === "GeometryCollection") {
-    if (!Array.isArray(geometries))
-      return invalidGeometry(featureIndex, path, { zh: "GeometryCollection 缺少 geometries 数组。", en: "GeometryCollection without a geometries array." });
+    if (!Array.isArray(geometries)) return invalidGeometry(featureIndex, path, { type: "no-geometries" });
     if (depth >= MAX_COLLECTION_DEPTH) {
-      return invalidGeometry(featureIndex, "geometry", {
-        zh: `GeometryCollection 嵌套超过 ${MAX_COLLECTION_DEPTH} 层。`,
-        en: `GeometryCollections nested more than ${MAX_COLLECTION_DEPTH} levels deep.`,
-      });
+      return invalidGeometry(featureIndex, "geometry", { type: "collection-depth", limit: MAX_COLLECTION_DEPTH });
     }
     const drafts: ParcelDraft[] = [];
     for (const [index, member] of geometries.entries()) {
@@ -82,16 +72,12 @@ function draftsOfGeometry(
     return drafts;
   }
   if (typeof type !== "string" || !Object.hasOwn(GEOMETRY_DEPTH, type)) {
-    const shown = typeof type === "string" ? clip(type, 40) : type === undefined ? "（无）" : clip(boundedJsonText(type), 40);
-    const shownEnglish = type === undefined ? "(none)" : shown;
-    return invalidGeometry(featureIndex, path, { zh: `不支持的几何类型「${shown}」。`, en: `unsupported geometry type "${shownEnglish}".` });
+    const shown = typeof type === "string" ? clip(type, 40) : type === undefined ? null : clip(boundedJsonText(type), 40);
+    return invalidGeometry(featureIndex, path, { type: "unsupported-type", shown });
   }
   const read = readPositions(coordinates, GEOMETRY_DEPTH[type]!);
   if (read === null) {
-    return invalidGeometry(featureIndex, path, {
-      zh: `${type} 的 coordinates 结构不对，或含有非数字（如 null、字符串）。`,
-      en: `the coordinates of the ${type} are malformed or contain non-numbers (null, strings).`,
-    });
+    return invalidGeometry(featureIndex, path, { type: "malformed-coordinates", geometryType: type });
   }
   switch (type) {
     case "Point":
@@ -153,14 +139,7 @@ export function draftsFromFeatures(
 
 export function skippedFeaturesWarning(skipped: number): ImportMessage[] {
   if (skipped === 0) return [];
-  return [
-    {
-      code: "features-without-geometry",
-      zh: `${skipped} 个要素没有几何（空几何），已跳过。`,
-      en: `${skipped} feature${skipped > 1 ? "s have" : " has"} no geometry and ${skipped > 1 ? "were" : "was"} skipped.`,
-      detail: { skipped },
-    },
-  ];
+  return [importMessage("features-without-geometry", { skipped }, { skipped })];
 }
 
 /** Where JSON.parse stopped, as line and column, and whether the text simply ends too early. */
@@ -169,34 +148,30 @@ function invalidJson(text: string, fileName: string, message: string): ImportMes
   const position = /at position (\d+)/.exec(message);
   const truncated = /end of (JSON )?input|Unterminated string/i.test(message);
   const at = position ? Number(position[1]) : truncated ? text.length : undefined;
-  let where: { zh: string; en: string } = { zh: "", en: "" };
+  let where = {};
   if (at !== undefined) {
     const before = text.slice(0, at);
-    const line = before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
-    where = { zh: `（第 ${line} 行第 ${column} 列）`, en: ` (line ${line}, column ${column})` };
+    where = { line: before.split("\n").length, column: at - before.lastIndexOf("\n") };
   }
-  return {
-    code: "invalid-json",
-    zh: truncated ? `「${name}」不是完整的 JSON：文件在中途结束${where.zh}，可能下载或复制不完整。` : `「${name}」不是有效的 JSON：语法错误${where.zh}。`,
-    en: truncated
-      ? `"${name}" is not complete JSON: the text ends too early${where.en}, perhaps an incomplete download or copy.`
-      : `"${name}" is not valid JSON: syntax error${where.en}.`,
-    detail: { parserMessage: clip(message, 200), ...(at !== undefined ? { position: at } : {}) },
-  };
+  return importMessage(
+    "invalid-json",
+    { fileName: name, truncated, ...where },
+    { parserMessage: clip(message, 200), ...(at !== undefined ? { position: at } : {}) },
+  );
 }
 
-function notGeoJson(zh: string, en: string, code = "not-geojson"): ImportResult {
-  return failure({ code, zh, en });
+type NotGeoJson = "not-geojson.not-object" | "not-geojson.no-features" | "not-geojson.no-type" | "topojson-unsupported" | "esri-json-unsupported";
+
+function notGeoJson(key: NotGeoJson, fileName: string): ImportResult {
+  return failure(importMessage(key, { fileName }));
 }
 
 /** GeoJSON FeatureCollection / Feature / Geometry, in WGS-84 or (with or without a `crs` member) GK metres. */
 export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName: string, options: ImportOptions = {}): ImportResult {
   const text = (typeof data === "string" ? data : decodeText(data).text).replace(/^\uFEFF/, "");
   const shape = jsonShape(text);
-  if (shape.depth > MAX_NESTING_DEPTH)
-    return failure(tooDeeplyNested({ zh: `「${clip(fileName)}」的 JSON 数组/对象`, en: `The JSON of "${clip(fileName)}"` }, shape.depth));
-  if (shape.positions > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(shape.positions, { zh: "坐标点", en: "coordinate positions" }));
+  if (shape.depth > MAX_NESTING_DEPTH) return failure(tooDeeplyNested(clip(fileName), "json", shape.depth));
+  if (shape.positions > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(shape.positions, "positions"));
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -204,25 +179,20 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
     return failure(invalidJson(text, fileName, error instanceof Error ? error.message : String(error)));
   }
   if (typeof root !== "object" || root === null || Array.isArray(root)) {
-    return notGeoJson(`「${fileName}」的内容不是 GeoJSON 对象。`, `"${fileName}" does not contain a GeoJSON object.`);
+    return notGeoJson("not-geojson.not-object", fileName);
   }
   const object = root as { type?: unknown; features?: unknown; geometry?: unknown; properties?: unknown; crs?: unknown; spatialReference?: unknown };
   if (object.type === "Topology") {
-    return notGeoJson(`「${fileName}」是 TopoJSON，请先转换为 GeoJSON。`, `"${fileName}" is TopoJSON; convert it to GeoJSON first.`, "topojson-unsupported");
+    return notGeoJson("topojson-unsupported", fileName);
   }
   const esriFeatures =
     Array.isArray(object.features) && object.features.some((feature) => typeof feature === "object" && feature !== null && "attributes" in feature);
   if (object.spatialReference !== undefined || esriFeatures || "rings" in object) {
-    return notGeoJson(
-      `「${fileName}」是 ArcGIS 的 Esri JSON，不是 GeoJSON。请在 ArcGIS 中用「要素转 JSON」并勾选 GeoJSON 输出，或导出为 Shapefile。`,
-      `"${fileName}" is ArcGIS Esri JSON, not GeoJSON. Export it as GeoJSON ("Features To JSON" with the GeoJSON option) or as a Shapefile.`,
-      "esri-json-unsupported",
-    );
+    return notGeoJson("esri-json-unsupported", fileName);
   }
   let features: LooseFeature[];
   if (object.type === "FeatureCollection") {
-    if (!Array.isArray(object.features))
-      return notGeoJson(`「${fileName}」的 FeatureCollection 缺少 features 数组。`, `The FeatureCollection in "${fileName}" has no features array.`);
+    if (!Array.isArray(object.features)) return notGeoJson("not-geojson.no-features", fileName);
     features = (object.features as unknown[]).map((feature) => {
       const item = (typeof feature === "object" && feature !== null ? feature : {}) as { geometry?: unknown; properties?: unknown };
       return { geometry: item.geometry, properties: (typeof item.properties === "object" ? item.properties : null) as Record<string, unknown> | null };
@@ -234,13 +204,10 @@ export function importGeoJson(data: ArrayBuffer | Uint8Array | string, fileName:
   } else if (typeof object.type === "string" && (Object.hasOwn(GEOMETRY_DEPTH, object.type) || object.type === "GeometryCollection")) {
     features = [{ geometry: object, properties: null }];
   } else {
-    return notGeoJson(
-      `「${fileName}」缺少 GeoJSON 的 type（FeatureCollection、Feature 或几何类型）。`,
-      `"${fileName}" lacks a GeoJSON type (FeatureCollection, Feature or a geometry type).`,
-    );
+    return notGeoJson("not-geojson.no-type", fileName);
   }
   if (features.length === 0) {
-    return failure({ code: "no-parcels", zh: `「${fileName}」中没有要素。`, en: `"${fileName}" contains no features.` });
+    return failure(importMessage("no-parcels.geojson", { fileName }));
   }
   const drafts = draftsFromFeatures(features, fileBaseName(fileName), undefined, undefined, options.onProgress);
   if (!drafts.ok) return failure(drafts.error);

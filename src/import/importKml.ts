@@ -1,6 +1,7 @@
 import { crsReasonPart } from "../geo/crsTypes";
 import { allSourcePairs, failure, finishImport } from "./assemble";
 import { resolveCrs } from "./crsResolution";
+import { importMessage } from "./messages";
 import { draftsFromFeatures, skippedFeaturesWarning, type LooseFeature } from "./importGeoJson";
 import { tooDeeplyNested, tooManyVerticesBeforeParsing, xmlShape } from "./prescan";
 import { clip, decodeText, fileBaseName, toBytes } from "./text";
@@ -59,16 +60,10 @@ const HTML_KEYS = new Set(["description"]);
 function checkKmlText(text: string, fileName: string): ImportMessage | null {
   const shape = xmlShape(text);
   if (shape.internalSubset) {
-    return {
-      code: "kml-entities-refused",
-      zh: `「${clip(fileName)}」含有 DTD 实体声明（<!DOCTYPE … [ <!ENTITY …> ]>）。KML 不需要 DTD；为防止「实体膨胀」（billion laughs）和外部实体攻击，这类文件不予读取。请删去 DOCTYPE 段后再导入。`,
-      en: `"${clip(fileName)}" declares DTD entities (<!DOCTYPE … [ <!ENTITY …> ]>). KML needs no DTD, and such declarations are how entity-expansion ("billion laughs") and external-entity attacks work, so the file was not read. Remove the DOCTYPE block and import again.`,
-      detail: { fileName },
-    };
+    return importMessage("kml-entities-refused", { fileName: clip(fileName) }, { fileName });
   }
-  if (shape.depth > MAX_NESTING_DEPTH) return tooDeeplyNested({ zh: `「${clip(fileName)}」的 XML 元素`, en: `The XML of "${clip(fileName)}"` }, shape.depth);
-  if (shape.coordinateTuples > MAX_VERTICES)
-    return tooManyVerticesBeforeParsing(shape.coordinateTuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" });
+  if (shape.depth > MAX_NESTING_DEPTH) return tooDeeplyNested(clip(fileName), "xml", shape.depth);
+  if (shape.coordinateTuples > MAX_VERTICES) return tooManyVerticesBeforeParsing(shape.coordinateTuples, "kml-tuples");
   return null;
 }
 
@@ -88,10 +83,6 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
   const refused = checkKmlText(text, fileName);
   if (refused) return { ok: false, error: refused };
   const [{ DOMParser }, { kml }] = await Promise.all([import("@xmldom/xmldom"), import("@tmcw/togeojson")]);
-  const invalid = (zh: string, en: string, detail?: Record<string, unknown>): ParsedKml => ({
-    ok: false,
-    error: detail ? { code: "invalid-kml", zh, en, detail } : { code: "invalid-kml", zh, en },
-  });
   const problems: string[] = [];
   let xml: ReturnType<InstanceType<typeof DOMParser>["parseFromString"]>;
   try {
@@ -105,15 +96,11 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
     }).parseFromString(text, "text/xml");
   } catch (error) {
     const message = clip(problems[0] ?? (error instanceof Error ? error.message : String(error)), 200);
-    return invalid(
-      `「${clip(fileName)}」不是有效的 XML（可能被截断或损坏）：${message}`,
-      `"${clip(fileName)}" is not valid XML (truncated or damaged?): ${message}`,
-      { parserMessage: message },
-    );
+    return { ok: false, error: importMessage("invalid-kml.xml", { fileName: clip(fileName), parserMessage: message }, { parserMessage: message }) };
   }
   const root = clip(xml.documentElement?.localName ?? "?", 40);
   if (root !== "kml") {
-    return invalid(`「${clip(fileName)}」的根元素是 <${root}>，不是 KML 的 <kml>。`, `The root element of "${clip(fileName)}" is <${root}>, not KML's <kml>.`);
+    return { ok: false, error: importMessage("invalid-kml.root", { fileName: clip(fileName), root }) };
   }
   const features: LooseFeature[] = [];
   const networkLinks: string[] = [];
@@ -124,32 +111,19 @@ async function featuresOfKml(text: string, fileName: string): Promise<ParsedKml>
     }
   } catch (error) {
     const message = clip(error instanceof Error ? error.message : String(error), 200);
-    return invalid(`「${clip(fileName)}」的 KML 结构无法解读：${message}`, `The KML structure of "${clip(fileName)}" cannot be read: ${message}`, {
-      parserMessage: message,
-    });
+    return { ok: false, error: importMessage("invalid-kml.structure", { fileName: clip(fileName), parserMessage: message }, { parserMessage: message }) };
   }
   return { ok: true, features, networkLinks };
 }
 
 function unfollowedLinksWarning(links: string[]): ImportMessage[] {
   if (links.length === 0) return [];
-  return [
-    {
-      code: "network-link-not-followed",
-      zh: `KML 中的 ${links.length} 个网络链接（NetworkLink）未读取：${links.slice(0, 3).join("、")}。请把链接的文件下载后单独导入。`,
-      en: `${links.length} KML network link${links.length > 1 ? "s were" : " was"} not followed: ${links.slice(0, 3).join(", ")}. Download the linked file and import it on its own.`,
-      detail: { links },
-    },
-  ];
+  return [importMessage("network-link-not-followed", { count: links.length, links: links.slice(0, 3) }, { links })];
 }
 
 function finishKml(features: LooseFeature[], fileName: string, options: ImportOptions, warnings: ImportMessage[]): ImportResult {
   if (features.length === 0) {
-    return failure({
-      code: "no-parcels",
-      zh: `「${fileName}」中没有地标（Placemark）。`,
-      en: `"${fileName}" contains no placemarks.`,
-    });
+    return failure(importMessage("no-parcels.kml", { fileName }));
   }
   const drafts = draftsFromFeatures(features, fileBaseName(fileName), STYLE_KEYS, HTML_KEYS);
   if (!drafts.ok) return failure(drafts.error);
@@ -170,14 +144,14 @@ export async function importKml(data: ArrayBuffer | Uint8Array, fileName: string
  * write a `doc.kml` that only links (NetworkLink) to the layers in `layers/*.kml`.
  */
 export async function importKmz(data: ArrayBuffer | Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const opened = await openZip(toBytes(data), fileName, { zh: "KMZ", en: "KMZ" }, (name) => /\.kml$/i.test(name));
+  const opened = await openZip(toBytes(data), fileName, "KMZ", (name) => /\.kml$/i.test(name));
   if (!opened.ok) return failure(opened.error);
   const entries = opened.zip.files.filter((entry) => /\.kml$/i.test(entry.name));
   entries.sort(
     (a, b) => Number(b.name.toLowerCase() === "doc.kml") - Number(a.name.toLowerCase() === "doc.kml") || a.name.split("/").length - b.name.split("/").length,
   );
   if (entries.length === 0) {
-    return failure({ code: "kmz-without-kml", zh: `KMZ「${clip(fileName)}」里没有 .kml 文件。`, en: `The KMZ "${clip(fileName)}" contains no .kml file.` });
+    return failure(importMessage("kmz-without-kml", { fileName: clip(fileName) }));
   }
   const features: LooseFeature[] = [];
   const inArchive = new Set(entries.map((entry) => entry.name.toLowerCase()));
@@ -188,8 +162,7 @@ export async function importKmz(data: ArrayBuffer | Uint8Array, fileName: string
     if (!bytes.ok) return failure(bytes.error);
     const text = xmlText(bytes.bytes);
     tuples += xmlShape(text).coordinateTuples;
-    if (tuples > MAX_VERTICES)
-      return failure(tooManyVerticesBeforeParsing(tuples, { zh: "坐标点（<coordinates> 中）", en: "coordinate tuples in <coordinates>" }));
+    if (tuples > MAX_VERTICES) return failure(tooManyVerticesBeforeParsing(tuples, "kml-tuples"));
     const parsed = await featuresOfKml(text, `${fileName}/${entry.name}`);
     if (!parsed.ok) return failure(parsed.error);
     features.push(...parsed.features);

@@ -58,7 +58,7 @@ interface Layer {
 const LAYER_PARTS = new Set(["shp", "dbf", "prj", "cpg"]);
 
 async function readLayers(data: Uint8Array, fileName: string): Promise<{ ok: true; layers: Layer[] } | { ok: false; error: ImportMessage }> {
-  const opened = await openZip(data, fileName, { zh: "zip", en: "zip" }, (name) => LAYER_PARTS.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()));
+  const opened = await openZip(data, fileName, "zip", (name) => LAYER_PARTS.has(name.slice(name.lastIndexOf(".") + 1).toLowerCase()));
   if (!opened.ok) return opened;
   const { files, read } = opened.zip;
   const byStem = new Map<string, Map<string, (typeof files)[number]>>();
@@ -98,12 +98,11 @@ async function readLayers(data: Uint8Array, fileName: string): Promise<{ ok: tru
     const other = files.find((entry) => /\.(kml|geojson|json|csv|txt|dwg|dxf)$/i.test(entry.name));
     return {
       ok: false,
-      error: {
-        code: "zip-without-shapefile",
-        zh: `zip「${clip(fileName)}」里没有 .shp 文件（内含：${names.join("、") || "无文件"}）。${other ? `其中的「${clip(other.name)}」请解压后单独导入。` : "Shapefile 需要把 .shp、.dbf、.prj（及 .cpg）一起压缩。"}`,
-        en: `The zip "${clip(fileName)}" contains no .shp file (it holds: ${names.join(", ") || "nothing"}). ${other ? `Unzip "${clip(other.name)}" and import it on its own.` : "Zip a Shapefile's .shp, .dbf, .prj (and .cpg) together."}`,
-        detail: { entries: names },
-      },
+      error: importMessage(
+        "zip-without-shapefile",
+        { fileName: clip(fileName), entries: names, ...(other ? { other: clip(other.name) } : {}) },
+        { entries: names },
+      ),
     };
   }
   return { ok: true, layers };
@@ -170,12 +169,9 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
       geometries = parseShp(layer.shp);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return failure({
-        code: "invalid-shapefile",
-        zh: `「${layer.name}.shp」无法读取，文件已损坏（${clip(message)}）。`,
-        en: `"${layer.name}.shp" cannot be read; the file is damaged (${clip(message)}).`,
-        detail: { layer: layer.name, parserMessage: message },
-      });
+      return failure(
+        importMessage("invalid-shapefile.damaged", { layer: layer.name, parserMessage: clip(message) }, { layer: layer.name, parserMessage: message }),
+      );
     }
     let records: Record<string, unknown>[] = [];
     if (layer.dbf) {
@@ -186,61 +182,48 @@ export async function importShapefileZip(data: ArrayBuffer | Uint8Array, fileNam
         records = parseDbf(dbfLimitedTo(layer.dbf, geometries.length), encoding.label);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return failure({
-          code: "invalid-dbf",
-          zh: `「${layer.name}.dbf」属性表无法读取，文件已损坏（${clip(message)}）。`,
-          en: `The attribute table "${layer.name}.dbf" cannot be read; the file is damaged (${clip(message)}).`,
-          detail: { layer: layer.name, parserMessage: message },
-        });
+        return failure(
+          importMessage("invalid-dbf.damaged", { layer: layer.name, parserMessage: clip(message) }, { layer: layer.name, parserMessage: message }),
+        );
       }
       if (encoding.source === "gbk-fallback") {
-        warnings.push({
-          code: "dbf-encoding-guessed",
-          zh: `「${layer.name}.dbf」没有说明编码的 .cpg，且内容不是 UTF-8，已按 GBK 解码属性。如中文显示为乱码，请附上 .cpg 文件。`,
-          en: `"${layer.name}.dbf" has no .cpg naming its encoding and is not UTF-8; its attributes were decoded as GBK. If Chinese text looks garbled, include the .cpg file.`,
-          detail: { layer: layer.name, encoding: "gbk" },
-        });
+        warnings.push(importMessage("dbf-encoding-guessed", { layer: layer.name }, { layer: layer.name, encoding: "gbk" }));
       }
     } else {
-      warnings.push({
-        code: "missing-dbf",
-        zh: `「${layer.name}」缺少 .dbf 属性表，地块没有属性。`,
-        en: `"${layer.name}" has no .dbf attribute table; the parcels have no attributes.`,
-        detail: { layer: layer.name },
-      });
+      warnings.push(importMessage("missing-dbf", { layer: layer.name }, { layer: layer.name }));
     }
     const features = geometries.map((geometry, index) => ({ geometry, properties: records[index] ?? null }));
     const layerDrafts = draftsFromFeatures(features, layer.name);
-    if (!layerDrafts.ok)
-      return failure({ ...layerDrafts.error, zh: `「${layer.name}」：${layerDrafts.error.zh}`, en: `"${layer.name}": ${layerDrafts.error.en}` });
+    if (!layerDrafts.ok) {
+      const error = layerDrafts.error;
+      return failure({ ...importMessage("in-layer", { layer: layer.name, error }, error.detail), code: error.code });
+    }
     warnings.push(...skippedFeaturesWarning(layerDrafts.skipped));
     if (layerDrafts.drafts.length === 0) continue;
     const organised = layerDrafts.drafts.map(ringsByContainment);
     const reassigned = organised.reduce((sum, item) => sum + item.reassigned, 0);
-    if (reassigned > 0) warnings.push(importMessage("rings-organised-by-containment", { layer: layer.name, rings: reassigned }));
+    if (reassigned > 0)
+      warnings.push(importMessage("rings-organised-by-containment", { layer: layer.name, rings: reassigned }, { layer: layer.name, rings: reassigned }));
     layerDrafts.drafts = organised.map((item) => item.draft);
 
     const declared = layer.prj === undefined ? null : readPrj(layer.prj, layer.name);
     if (layer.prj === undefined && !options.crsOverride) {
-      warnings.push(importMessage("missing-prj", { layer: layer.name }));
+      warnings.push(importMessage("missing-prj", { layer: layer.name }, { layer: layer.name }));
     }
     const resolution = resolveCrs(allSourcePairs(layerDrafts.drafts), declared, options);
     if (!resolution.ok) return failure(resolution.error);
     warnings.push(...resolution.warnings);
     if (chosen && (chosen.crs.code !== resolution.crs.code || chosen.crs.swappedAxes !== resolution.crs.swappedAxes)) {
-      return failure({
-        code: "mixed-crs-layers",
-        zh: `zip 中的图层坐标系不同：「${chosen.layer}」为 ${chosen.crs.code}，「${layer.name}」为 ${resolution.crs.code}。请分别打包导入。`,
-        en: `The layers in the zip use different coordinate systems: "${chosen.layer}" is ${chosen.crs.code}, "${layer.name}" is ${resolution.crs.code}. Zip and import them separately.`,
-        detail: { layers: [chosen.layer, layer.name], codes: [chosen.crs.code, resolution.crs.code] },
-      });
+      const layers: [string, string] = [chosen.layer, layer.name];
+      const codes: [string, string] = [chosen.crs.code, resolution.crs.code];
+      return failure(importMessage("mixed-crs-layers", { layers, codes }, { layers, codes }));
     }
     chosen ??= { crs: resolution.crs, layer: layer.name };
     const multipleLayers = read.layers.length > 1;
     drafts.push(...layerDrafts.drafts.map((draft) => (multipleLayers ? { ...draft, properties: { ...draft.properties, 图层: layer.name } } : draft)));
   }
   if (!chosen) {
-    return failure({ code: "no-parcels", zh: `「${fileName}」中的 Shapefile 没有任何几何。`, en: `The Shapefile in "${fileName}" has no geometries.` });
+    return failure(importMessage("no-parcels.shapefile", { fileName }));
   }
   return finishImport(drafts, chosen.crs, warnings, options);
 }

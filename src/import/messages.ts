@@ -1,10 +1,15 @@
-import { importMessageText, type ImportMessageCode, type ImportMessageParams } from "../i18n/messages.import";
-import type { ImportMessage } from "./types";
+import type { CodedImportMessage, ImportMessageParams, ImportTextKey } from "../i18n/messages.import";
+
+/** The public code of a text key: the key up to its first dot ("invalid-shapefile.no-shp" → "invalid-shapefile"). */
+type CodeOf<Key extends string> = Key extends `${infer Code}.${string}` ? Code : Key;
 
 /**
- * An import message from its code and parameters; the text comes from the message table in src/i18n. The rendered
- * zh/en stay on the message so that stored results and callers reading them keep working.
+ * An import message from its text key and parameters; the text is rendered at the edge from the table in src/i18n.
+ * `detail` is the machine-readable part callers may branch on, as documented in README.md.
  */
-export function importMessage<Code extends ImportMessageCode>(code: Code, params: ImportMessageParams[Code]): ImportMessage {
-  return { code, ...importMessageText(code, params), detail: { ...params } };
+export function importMessage<Key extends ImportTextKey>(key: Key, params: ImportMessageParams[Key], detail?: Record<string, unknown>): CodedImportMessage {
+  const code = key.split(".")[0] as CodeOf<Key>;
+  const message = { code, key, params } as CodedImportMessage;
+  if (detail) message.detail = detail;
+  return message;
 }

@@ -6,6 +6,7 @@ import { parcelName } from "../i18n/defaultParcelName";
 import { areaFigures } from "../geo/measure";
 import { importPastedCoordinates, parsePastedCoordinates } from "./pasteCoordinates";
 import type { ImportResult, SourcePosition } from "./types";
+import { importMessageText } from "../i18n/messages.import";
 
 const CORNERS: SourcePosition[] = [
   [569000, 3287000],
@@ -16,12 +17,12 @@ const CORNERS: SourcePosition[] = [
 
 function firstPair(text: string): SourcePosition {
   const parsed = parsePastedCoordinates(text);
-  if (!parsed.ok) throw new Error(parsed.error.en);
+  if (!parsed.ok) throw new Error(importMessageText(parsed.error, "en"));
   return parsed.value.drafts[0]!.sourceCoordinates[0]![0]![0]!;
 }
 
 function expectSquare(result: ImportResult): void {
-  if (!result.ok) throw new Error(result.error.en);
+  if (!result.ok) throw new Error(importMessageText(result.error, "en"));
   const ring = result.parcels[0]!.geometry;
   if (ring.type !== "Polygon") throw new Error(ring.type);
   const vertices = ring.coordinates[0]!.slice(0, -1);
@@ -71,7 +72,7 @@ describe("one coordinate line", () => {
 
   it("takes a leading label and keeps it", () => {
     const parsed = parsePastedCoordinates("J1, 3287000.12, 35569000.45");
-    if (!parsed.ok) throw new Error(parsed.error.en);
+    if (!parsed.ok) throw new Error(importMessageText(parsed.error, "en"));
     expect(parsed.value.drafts[0]!.sourceCoordinates[0]![0]![0]).toEqual([3287000.12, 35569000.45]);
     expect(parsed.value.drafts[0]!.vertexLabels?.[0]?.[0]?.[0]).toBe("J1");
   });
@@ -128,7 +129,7 @@ describe("importPastedCoordinates", () => {
       ([e, n]) => `${e} ${n}`,
     );
     const result = importPastedCoordinates(`X Y\n${square}\n\n${shifted}\n#2\n${square}\n地块3 宝顶\n${shifted}\n# 5\n${square}\n地块 6\n${shifted}`);
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     expect(result.parcels.map((parcel) => parcel.name)).toEqual(["⟨parcel 1⟩", "⟨parcel 2⟩", "#2", "地块3 宝顶", "#5", "地块 6"]);
     // Unnamed blocks carry the default-name marker, shown as 地块1 / Parcel 1 in the reader's language.
     expect(result.parcels.map((parcel) => parcelName(parcel.name, "en")).slice(0, 2)).toEqual(["Parcel 1", "Parcel 2"]);
@@ -138,7 +139,7 @@ describe("importPastedCoordinates", () => {
 
   it("warns when a third number was dropped as a height", () => {
     const result = importPastedCoordinates(lines(CORNERS, ([e, n]) => `${e} ${n} 312.45`));
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     expect(result.warnings.map((warning) => warning.code)).toContain("extra-numbers-ignored");
   });
 
@@ -155,8 +156,8 @@ describe("importPastedCoordinates", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe(code);
-      expect(result.error.zh).not.toBe("");
-      expect(result.error.en).not.toBe("");
+      expect(importMessageText(result.error, "zh")).not.toBe("");
+      expect(importMessageText(result.error, "en")).not.toBe("");
     }
   });
 
@@ -165,7 +166,7 @@ describe("importPastedCoordinates", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.detail).toMatchObject({ line: 3 });
-      expect(result.error.zh).toContain("第 3 行");
+      expect(importMessageText(result.error, "zh")).toContain("第 3 行");
     }
   });
 
@@ -177,10 +178,10 @@ describe("importPastedCoordinates", () => {
       [105.75, 29.393],
     ];
     const result = importPastedCoordinates(truth.map((lngLat) => wgs84ToGcj02(lngLat).join(" ")).join("\n"));
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     const warning = result.warnings.find((item) => item.code === "outside-dazu");
     expect(warning?.detail?.["suggestions"]).toEqual(["gcj-02"]);
-    expect(warning?.zh).toContain("GCJ-02");
+    expect(importMessageText(warning!, "zh")).toContain("GCJ-02");
   });
 
   it("warns outside Dazu and suggests swapping when the user forces easting-first on X-first data", () => {
@@ -188,7 +189,7 @@ describe("importPastedCoordinates", () => {
       lines(CORNERS, ([e, n]) => `${n} ${e}`),
       { crsOverride: { code: "EPSG:4544", swappedAxes: false } },
     );
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     expect(crsReasonText(result.crs.reason, "zh")).toContain("用户选择");
     const warning = result.warnings.find((item) => item.code === "outside-dazu");
     expect(warning?.detail?.["suggestions"]).toEqual(["swap-axes"]);
@@ -203,7 +204,7 @@ describe("importPastedCoordinates", () => {
     if (!result.ok) {
       expect(result.error.code).toBe("non-finite-coordinate");
       expect(result.error.detail?.["suggestions"]).toEqual(["zone-prefix"]);
-      expect(result.error.zh).toContain("缺少带号 35");
+      expect(importMessageText(result.error, "zh")).toContain("缺少带号 35");
     }
   });
 });

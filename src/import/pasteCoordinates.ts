@@ -1,10 +1,12 @@
 import { defaultParcelName } from "../i18n/defaultParcelName";
 import { isPlausiblePair, type CrsDetection } from "../geo/crsDetect";
 import { crsProblem, crsReasonPart, type CrsReasonPart, type CrsSource } from "../geo/crsTypes";
+import type { PastedLineProblem } from "../i18n/messages.importText";
 import { allSourcePairs, failure, finishImport, unexpectedError, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { normaliseCoordinateText, tokeniseCoordinateLine, type CoordinateValue } from "./coordinateText";
 import { crsFromStatement } from "./crsStatement";
+import { importMessage } from "./messages";
 import { lineLimitError } from "./prescan";
 import { inputTooLargeError } from "./sizeLimits";
 import { clip } from "./text";
@@ -91,16 +93,9 @@ export interface PastedCoordinates {
 /** A line stating the coordinate system among the points: `坐标系：CGCS2000`, `坐标系=EPSG:4544`, `CRS: EPSG:4490`. */
 const CRS_STATEMENT = /^\s*(?:坐标系统?|坐标参考系|参考系|crs|srs)\s*[:：=]\s*(.+?)\s*$/i;
 
-function lineError(code: string, lineNumber: number, line: string, zh: string, en: string): { ok: false; error: ImportMessage } {
-  return {
-    ok: false,
-    error: {
-      code,
-      zh: `第 ${lineNumber} 行「${clip(line.trim())}」${zh}`,
-      en: `Line ${lineNumber} "${clip(line.trim())}": ${en}`,
-      detail: { line: lineNumber, text: clip(line.trim(), 200) },
-    },
-  };
+function lineError(lineNumber: number, line: string, problem: PastedLineProblem): { ok: false; error: ImportMessage } {
+  const key = problem.type === "token" ? "unreadable-coordinate.pasted" : "unreadable-line";
+  return { ok: false, error: importMessage(key, { line: lineNumber, text: clip(line.trim()), problem }, { line: lineNumber, text: clip(line.trim(), 200) }) };
 }
 
 /** Picks the coordinate pair among the numbers on a line: `x y`, `n x y` (point number), `x y h`, `n ring x y`. */
@@ -155,32 +150,12 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
     }
     const tokens = tokeniseCoordinateLine(line, MAX_TOKENS_PER_LINE + 1);
     if (tokens.length > MAX_TOKENS_PER_LINE) {
-      return lineError(
-        "unreadable-line",
-        lineNumber,
-        line,
-        `有超过 ${MAX_TOKENS_PER_LINE} 个数或词。每行只写一个界址点：可选点号，两个坐标，可选高程。`,
-        `has more than ${MAX_TOKENS_PER_LINE} numbers or words. Write one boundary point per line: optional label, two coordinates, optional height.`,
-      );
+      return lineError(lineNumber, line, { type: "too-many-tokens", limit: MAX_TOKENS_PER_LINE });
     }
     const invalid = tokens.find((token) => token.value === undefined && "invalid" in token && token.invalid);
     if (invalid) {
       const reason = "invalid" in invalid ? invalid.invalid : undefined;
-      return lineError(
-        "unreadable-coordinate",
-        lineNumber,
-        line,
-        reason === "minutes-or-seconds-over-60"
-          ? `中的「${clip(invalid.text, 40)}」分或秒不小于 60。`
-          : reason === "conflicting-hemispheres"
-            ? `中的「${clip(invalid.text, 40)}」同时标了经度和纬度方向。`
-            : `中的「${clip(invalid.text, 40)}」无法读成坐标（支持 105.72、105°43′12″、105d43m12s、E105°43′12″ 等写法）。`,
-        reason === "minutes-or-seconds-over-60"
-          ? `"${clip(invalid.text, 40)}" has minutes or seconds of 60 or more.`
-          : reason === "conflicting-hemispheres"
-            ? `"${clip(invalid.text, 40)}" is marked both as longitude and latitude.`
-            : `"${clip(invalid.text, 40)}" cannot be read as a coordinate (accepted: 105.72, 105°43′12″, 105d43m12s, E105°43′12″ …).`,
-      );
+      return lineError(lineNumber, line, { type: "token", token: clip(invalid.text, 40), reason: reason ?? "unreadable-coordinate" });
     }
     const numbers = tokens.flatMap((token) => (token.value ? [token.value] : []));
     if (numbers.length === 0) {
@@ -194,17 +169,11 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
       continue;
     }
     if (numbers.length === 1) {
-      return lineError("unreadable-line", lineNumber, line, "只有一个数，每行应有一对坐标。", "has only one number; each line needs a coordinate pair.");
+      return lineError(lineNumber, line, { type: "one-number" });
     }
     const chosen = choosePair(numbers);
     if (!chosen) {
-      return lineError(
-        "unreadable-line",
-        lineNumber,
-        line,
-        `有 ${numbers.length} 个数，无法判断哪两个是坐标（每行：可选点号，然后两个坐标，可选高程）。`,
-        `has ${numbers.length} numbers and it is unclear which two are the coordinates (per line: optional point label, two coordinates, optional height).`,
-      );
+      return lineError(lineNumber, line, { type: "many-numbers", numbers: numbers.length });
     }
     const firstNumberToken = tokens.findIndex((token) => token.value !== undefined);
     const words = tokens.slice(0, firstNumberToken).map((token) => token.text);
@@ -227,14 +196,7 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
   closeBlock();
 
   if (blocks.length === 0) {
-    return {
-      ok: false,
-      error: {
-        code: "no-coordinates",
-        zh: "没有读到任何坐标。每行写一个界址点，如「105.7181 29.7097」或「J1, 3287000.12, 35569000.45」。",
-        en: 'No coordinates were found. Write one boundary point per line, e.g. "105.7181 29.7097" or "J1, 3287000.12, 35569000.45".',
-      },
-    };
+    return { ok: false, error: importMessage("no-coordinates.pasted", {}) };
   }
 
   const warnings: ImportMessage[] = [];
@@ -242,13 +204,7 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
   for (const vertex of tagged) {
     const [a, b] = vertex.axes!;
     if (a && b && a === b) {
-      return lineError(
-        "unreadable-line",
-        vertex.line,
-        lines[vertex.line - 1] ?? "",
-        "两个坐标标了同一方向（都是经度或都是纬度）。",
-        "both coordinates are marked with the same axis (both longitude or both latitude).",
-      );
+      return lineError(vertex.line, lines[vertex.line - 1] ?? "", { type: "same-axis" });
     }
   }
   const latitudeFirst = (vertex: Vertex): boolean => vertex.axes![0] === "latitude" || vertex.axes![1] === "longitude";
@@ -259,20 +215,11 @@ export function parsePastedCoordinates(text: string): { ok: true; value: PastedC
         if (vertex.axes && latitudeFirst(vertex)) vertex.pair = [vertex.pair[1], vertex.pair[0]];
       }
     }
-    warnings.push({
-      code: "mixed-axis-order",
-      zh: "各行经纬度的先后顺序不一致，已按 N/E 标记统一为经度在前。",
-      en: "The lines give longitude and latitude in different orders; they were unified to longitude first using the N/E marks.",
-    });
+    warnings.push(importMessage("mixed-axis-order", {}));
   }
   const dropped = blocks.flatMap((block) => block.vertices).filter((vertex) => vertex.droppedNumbers > 0).length;
   if (dropped > 0) {
-    warnings.push({
-      code: "extra-numbers-ignored",
-      zh: `${dropped} 行在两个坐标之后还有数（如高程），已忽略。`,
-      en: `${dropped} line${dropped > 1 ? "s have" : " has"} a number after the two coordinates (such as a height); it was ignored.`,
-      detail: { lines: dropped },
-    });
+    warnings.push(importMessage("extra-numbers-ignored", { lines: dropped }, { lines: dropped }));
   }
 
   const drafts: ParcelDraft[] = blocks.map((block, index) => {
@@ -317,13 +264,13 @@ export function importPastedCoordinates(text: string, options: ImportOptions = {
   try {
     return readPastedCoordinates(text, options);
   } catch (error) {
-    return failure(unexpectedError(error, { zh: "粘贴的坐标", en: "the pasted coordinates" }));
+    return failure(unexpectedError(error, { type: "pasted" }));
   }
 }
 
 function readPastedCoordinates(text: string, options: ImportOptions): ImportResult {
   if (text.trim() === "") {
-    return failure({ code: "empty-input", zh: "没有输入任何坐标。", en: "Nothing was entered." });
+    return failure(importMessage("empty-input", {}));
   }
   if (text.length > MAX_FILE_BYTES) return failure(inputTooLargeError(text.length));
   options.onProgress?.({ stage: "parsing" });
@@ -340,11 +287,7 @@ function readPastedCoordinates(text: string, options: ImportOptions): ImportResu
   const allWarnings = [...warnings, ...resolution.warnings];
   // In China latitude (< 54) and longitude (> 73) cannot be confused, so marks that disagree are mislabelled.
   if (hemisphereOrder && !options.crsOverride && (hemisphereOrder === "latitude-first") !== crs.swappedAxes) {
-    allWarnings.push({
-      code: "hemisphere-marks-contradict-values",
-      zh: "N/E 方向标记与数值不符（如纬度数值标了 E）。已按数值大小区分经纬度，请核对。",
-      en: "The N/E marks contradict the values (e.g. a latitude marked E). Longitude and latitude were told apart by their size; please check.",
-    });
+    allWarnings.push(importMessage("hemisphere-marks-contradict-values", {}));
   }
   return finishImport(drafts, crs, allWarnings, options);
 }

@@ -4,13 +4,14 @@ import { lngLatToGaussKruger } from "../geo/crs";
 import { areaFigures } from "../geo/measure";
 import { importFile } from "./importFile";
 import type { ImportResult } from "./types";
+import { importMessageText } from "../i18n/messages.import";
 
 const FIXTURES = new URL("../../tests/fixtures/import/validity/", import.meta.url);
 const importFixture = (name: string): Promise<ImportResult> => importFile(name, new Uint8Array(readFileSync(new URL(name, FIXTURES))));
 
 async function areaOf(name: string): Promise<{ area: number; warnings: string[] }> {
   const result = await importFixture(name);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.en}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${importMessageText(result.error, "en")}`);
   expect(result.parcels).toHaveLength(1);
   return { area: areaFigures(result.parcels[0]!.geometry).gaussKrugerSquareMetres, warnings: result.warnings.map((warning) => warning.code) };
 }
@@ -21,7 +22,7 @@ async function refusal(name: string): Promise<{ code: string; at: [number, numbe
   if (result.ok) throw new Error(`${name} was accepted with ${areaFigures(result.parcels[0]!.geometry).gaussKrugerSquareMetres} m²`);
   const lngLat = result.error.detail?.lngLat as [number, number];
   const [easting, northing] = lngLatToGaussKruger(lngLat);
-  return { code: result.error.code, at: [Math.round(easting - 569_000), Math.round(northing - 3_287_000)], text: result.error.zh };
+  return { code: result.error.code, at: [Math.round(easting - 569_000), Math.round(northing - 3_287_000)], text: importMessageText(result.error, "zh") };
 }
 
 describe("polygon validity, golden files (areas by hand, EPSG:4544 metres)", () => {

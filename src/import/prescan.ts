@@ -1,3 +1,5 @@
+import type { CountedUnit } from "../i18n/messages.importGeneral";
+import { importMessage } from "./messages";
 import { MAX_NESTING_DEPTH, MAX_TEXT_LINES, MAX_VERTICES, type ImportMessage } from "./types";
 
 export interface JsonShape {
@@ -161,23 +163,17 @@ export function textShape(text: string): TextShape {
   return { lines, coordinateLines: runs >= 2 ? coordinateLines + 1 : coordinateLines };
 }
 
-export function tooDeeplyNested(what: { zh: string; en: string }, depth: number): ImportMessage {
-  return {
-    code: "too-deeply-nested",
-    zh: `${what.zh}嵌套超过 ${MAX_NESTING_DEPTH} 层，不是正常的地块文件（正常文件不超过 20 层），已拒绝读取。`,
-    en: `${what.en} is nested more than ${MAX_NESTING_DEPTH} levels deep; a genuine parcel file stays under 20, so it was not read.`,
-    detail: { depthAtLeast: depth, limit: MAX_NESTING_DEPTH },
-  };
+export function tooDeeplyNested(fileName: string, format: "json" | "xml", depth: number): ImportMessage {
+  return importMessage("too-deeply-nested", { fileName, format, limit: MAX_NESTING_DEPTH }, { depthAtLeast: depth, limit: MAX_NESTING_DEPTH });
 }
 
 /** The vertex limit, refused from a count made before parsing. */
-export function tooManyVerticesBeforeParsing(counted: number, what: { zh: string; en: string }): ImportMessage {
-  return {
-    code: "too-many-vertices",
-    zh: `文件约有 ${counted} 个${what.zh}，超过上限 ${MAX_VERTICES} 个点，未解析即拒绝。请先在 GIS 软件中简化或拆分后再导入。`,
-    en: `The file has about ${counted} ${what.en}, more than the limit of ${MAX_VERTICES} vertices; it was refused before parsing. Simplify or split it in GIS software first.`,
-    detail: { verticesAtLeast: counted, limit: MAX_VERTICES, counted: "before-parsing" },
-  };
+export function tooManyVerticesBeforeParsing(counted: number, unit: CountedUnit): ImportMessage {
+  return importMessage(
+    "too-many-vertices.before-parsing",
+    { counted, unit, limit: MAX_VERTICES },
+    { verticesAtLeast: counted, limit: MAX_VERTICES, counted: "before-parsing" },
+  );
 }
 
 /**
@@ -186,14 +182,13 @@ export function tooManyVerticesBeforeParsing(counted: number, what: { zh: string
  */
 export function lineLimitError(text: string): ImportMessage | null {
   const shape = textShape(text);
-  if (shape.coordinateLines > MAX_VERTICES) return tooManyVerticesBeforeParsing(shape.coordinateLines, { zh: "行坐标", en: "lines with coordinates" });
+  if (shape.coordinateLines > MAX_VERTICES) return tooManyVerticesBeforeParsing(shape.coordinateLines, "lines");
   if (shape.lines > MAX_TEXT_LINES) {
-    return {
-      code: "too-many-lines",
-      zh: `文字共有 ${shape.lines} 行，超过上限 ${MAX_TEXT_LINES} 行（界址点最多 ${MAX_VERTICES} 个），未解析即拒绝。请检查是否选错了文件。`,
-      en: `The text has ${shape.lines} lines, more than the limit of ${MAX_TEXT_LINES} (boundary points are limited to ${MAX_VERTICES}); it was refused before parsing. Check that this is the right file.`,
-      detail: { lines: shape.lines, limit: MAX_TEXT_LINES },
-    };
+    return importMessage(
+      "too-many-lines",
+      { lines: shape.lines, limit: MAX_TEXT_LINES, vertexLimit: MAX_VERTICES },
+      { lines: shape.lines, limit: MAX_TEXT_LINES },
+    );
   }
   return null;
 }

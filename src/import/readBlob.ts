@@ -1,3 +1,4 @@
+import { importMessage } from "./messages";
 import { clip } from "./text";
 import type { ImportMessage, ImportOptions } from "./types";
 
@@ -29,15 +30,7 @@ export async function readBlob(
   } catch (error) {
     const reason = clip(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 200);
     const name = clip(fileName);
-    return {
-      type: "failed",
-      error: {
-        code: "unreadable-file",
-        zh: `无法读取文件「${name}」：${reason}。文件可能已被移动或修改，请重新选择。`,
-        en: `The file "${name}" could not be read: ${reason}. It may have been moved or changed; choose it again.`,
-        detail: { fileName: name, reason },
-      },
-    };
+    return { type: "failed", error: importMessage("unreadable-file", { fileName: name, reason }, { fileName: name, reason }) };
   }
   if (isCancelled()) return { type: "cancelled" };
   return { type: "bytes", bytes };

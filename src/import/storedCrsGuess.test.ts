@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testBatch, testQuery } from "../../tests/support/testRecords";
 import { crsReasonText } from "../i18n/messages.crs";
+import { importMessageText } from "../i18n/messages.import";
 import { isSavedSiteQuery, RECORD_SCHEMA_VERSION } from "../state/parcelStorage";
 import { isBatchRecord } from "../workspace/batchRecord";
 import { readStoredCrsGuess, readStoredCrsReason } from "./storedCrsGuess";
@@ -15,7 +16,7 @@ const WORDED = {
 describe("stored CRS reasons", () => {
   it("reads a reason of codes as it is, and words it as the import did", () => {
     const result = importPastedCoordinates("3287000,35569000\n3287000,35569200\n3287200,35569200");
-    if (!result.ok) throw new Error(result.error.en);
+    if (!result.ok) throw new Error(importMessageText(result.error, "en"));
     const stored = readStoredCrsGuess(JSON.parse(JSON.stringify(result.crs)));
     expect(stored).toEqual(result.crs);
     expect(crsReasonText(stored!.reason, "zh")).toBe(crsReasonText(result.crs.reason, "zh"));

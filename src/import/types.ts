@@ -1,6 +1,7 @@
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
 
-import type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition } from "../geo/crsTypes";
+import type { BilingualText, CrsGuess, ImportCrsCode, SourcePosition } from "../geo/crsTypes";
+import type { ImportMessage } from "../i18n/messages.import";
 
 export type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition };
 

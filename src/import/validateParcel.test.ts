@@ -12,6 +12,7 @@ import type { Manifest } from "../layers/manifestTypes";
 
 /** The district's published area, as the data package states it (the importers are given it by their callers). */
 const DISTRICT_AREA_KM2 = (readGeodata("manifest.json") as Manifest).district.publishedAreaKm2;
+import { importMessageText } from "../i18n/messages.import";
 
 const GK: CrsGuess = { code: "EPSG:4544", swappedAxes: false, confidence: "declared", reason: [{ code: "kml", params: {} }] };
 const DEGREES: CrsGuess = { ...GK, code: "EPSG:4326" };
@@ -40,9 +41,9 @@ describe("validateParcel", () => {
 
   it("closes an unclosed ring and says so", () => {
     const validation = validateParcel(parcel([SQUARE]));
-    if (!validation.ok) throw new Error(validation.errors[0]!.en);
+    if (!validation.ok) throw new Error(importMessageText(validation.errors[0]!, "en"));
     expect(validation.warnings.map((warning) => warning.code)).toEqual(["ring-closed"]);
-    expect(validation.warnings[0]!.zh).toContain("已自动闭合");
+    expect(importMessageText(validation.warnings[0]!, "zh")).toContain("已自动闭合");
     const geometry = validation.parcel.geometry;
     if (geometry.type !== "Polygon") throw new Error(geometry.type);
     expect(geometry.coordinates[0]).toHaveLength(5);
@@ -75,8 +76,8 @@ describe("validateParcel", () => {
     const centre = gaussKrugerToLngLat([569500, 3287500]);
     expect(crossings[0]!.lngLat[0]).toBeCloseTo(centre[0], 9);
     expect(crossings[0]!.lngLat[1]).toBeCloseTo(centre[1], 9);
-    expect(error.zh).toContain("J1→J2");
-    expect(error.en).toContain(`${centre[0].toFixed(6)}°E`);
+    expect(importMessageText(error, "zh")).toContain("J1→J2");
+    expect(importMessageText(error, "en")).toContain(`${centre[0].toFixed(6)}°E`);
     // An independent check: @turf/kinks finds the same single crossing in longitude/latitude.
     const turfKinks = kinks(parcel([[...bowTie, bowTie[0]!]]).geometry as GeoJSON.Polygon).features;
     expect(turfKinks).toHaveLength(1);
@@ -129,8 +130,8 @@ describe("validateParcel", () => {
     if (!validation.ok) {
       expect((validation.errors[0]!.detail?.["squareMetres"] as number) / 1e6).toBeCloseTo(1600, 3);
       expect(validation.errors[0]!.detail?.["districtSquareMetres"]).toBe(1436e6);
-      expect(validation.errors[0]!.zh).toContain("比整个大足区（约 1436 km²）还大");
-      expect(validation.errors[0]!.en).toContain("(about 1436 km²)");
+      expect(importMessageText(validation.errors[0]!, "zh")).toContain("比整个大足区（约 1436 km²）还大");
+      expect(importMessageText(validation.errors[0]!, "en")).toContain("(about 1436 km²)");
     }
     // The limit is the caller's: a larger district would take the parcel, and without one no size is refused.
     expect(validateParcel(parcel([big]), 1700).ok).toBe(true);
@@ -153,7 +154,7 @@ describe("validateParcel", () => {
     expect(errors(validation)).toEqual([code]);
     if (!validation.ok) {
       expect(validation.errors[0]!.detail).toMatchObject({ ring: 0, vertex: 1 });
-      expect(validation.errors[0]!.zh).toContain("点 J2");
+      expect(importMessageText(validation.errors[0]!, "zh")).toContain("点 J2");
     }
   });
 

@@ -1,6 +1,8 @@
 import type JSZip from "jszip";
+import type { ZipDamage, ZipDirectoryProblem } from "../i18n/messages.importFiles";
+import { importMessage } from "./messages";
 import { clip, isValidUtf8 } from "./text";
-import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, type BilingualText, type ImportMessage } from "./types";
+import { MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, type ImportMessage } from "./types";
 
 /** One entry as the zip's central directory declares it, read before anything is inflated. */
 export interface ZipDirectoryEntry {
@@ -12,7 +14,7 @@ export interface ZipDirectoryEntry {
   uncompressedSize: number;
 }
 
-export type ZipDirectory = { ok: true; entries: ZipDirectoryEntry[] } | { ok: false; problem: BilingualText; code: "invalid-zip" | "zip-too-many-entries" };
+export type ZipDirectory = { ok: true; entries: ZipDirectoryEntry[] } | { ok: false; problem: ZipDirectoryProblem };
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -29,7 +31,7 @@ function decodeEntryName(bytes: string[] | Uint8Array | Buffer): string {
   return isValidUtf8(array) ? new TextDecoder("utf-8").decode(array) : new TextDecoder("gbk").decode(array);
 }
 
-const damaged = (zh: string, en: string): ZipDirectory => ({ ok: false, code: "invalid-zip", problem: { zh, en } });
+const damaged = (problem: ZipDirectoryProblem): ZipDirectory => ({ ok: false, problem });
 
 /**
  * Reads the central directory (entry names, methods, flags and declared sizes) without inflating anything, so that
@@ -46,12 +48,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     }
   }
   if (end < 0) {
-    return length >= 4 && view.getUint32(0, true) === LOCAL_HEADER
-      ? damaged(
-          "以 zip 文件头开始，但缺少末尾的中央目录（文件被截断，可能下载或复制不完整）。",
-          "starts like a zip but its end record (central directory) is missing: the file is truncated, perhaps an incomplete download or copy.",
-        )
-      : damaged("不是 zip 压缩文件（找不到 zip 的中央目录）。", "is not a zip archive (no zip central directory found).");
+    return length >= 4 && view.getUint32(0, true) === LOCAL_HEADER ? damaged({ type: "truncated" }) : damaged({ type: "not-zip" });
   }
   let count = view.getUint16(end + 10, true);
   let directorySize = view.getUint32(end + 12, true);
@@ -59,34 +56,27 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
   if (count === 0xffff || directorySize === 0xffffffff || view.getUint32(end + 16, true) === 0xffffffff) {
     const locator = end - 20;
     if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR) {
-      return damaged("的 ZIP64 目录定位记录缺失或损坏。", "has a missing or damaged ZIP64 end-of-directory locator.");
+      return damaged({ type: "zip64-locator" });
     }
     const record = Number(view.getBigUint64(locator + 8, true));
     if (record + 56 > locator || view.getUint32(record, true) !== ZIP64_END) {
-      return damaged("的 ZIP64 目录记录缺失或损坏。", "has a missing or damaged ZIP64 end-of-directory record.");
+      return damaged({ type: "zip64-record" });
     }
     count = Number(view.getBigUint64(record + 32, true));
     directorySize = Number(view.getBigUint64(record + 40, true));
     directoryEnd = record;
   }
   if (count > MAX_ZIP_ENTRIES) {
-    return {
-      ok: false,
-      code: "zip-too-many-entries",
-      problem: {
-        zh: `列出了 ${count} 个文件，超过上限 ${MAX_ZIP_ENTRIES} 个。请只打包需要导入的文件。`,
-        en: `lists ${count} entries, more than the limit of ${MAX_ZIP_ENTRIES}. Zip only the files to import.`,
-      },
-    };
+    return { ok: false, problem: { type: "too-many-entries", count, limit: MAX_ZIP_ENTRIES } };
   }
   let offset = directoryEnd - directorySize;
   if (offset < 0 || directorySize < count * 46) {
-    return damaged("的中央目录超出了文件范围（文件被截断或损坏）。", "has a central directory that does not fit in the file: it is truncated or damaged.");
+    return damaged({ type: "directory-outside" });
   }
   const entries: ZipDirectoryEntry[] = [];
   for (let index = 0; index < count; index++) {
     if (offset + 46 > directoryEnd || view.getUint32(offset, true) !== CENTRAL_HEADER) {
-      return damaged(`的中央目录在第 ${index + 1} 个文件处损坏。`, `has a central directory damaged at entry ${index + 1}.`);
+      return damaged({ type: "entry-damaged", entry: index + 1 });
     }
     const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
@@ -98,7 +88,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectory {
     const nameStart = offset + 46;
     const next = nameStart + nameLength + extraLength + commentLength;
     if (next > directoryEnd) {
-      return damaged(`的中央目录在第 ${index + 1} 个文件处损坏。`, `has a central directory damaged at entry ${index + 1}.`);
+      return damaged({ type: "entry-damaged", entry: index + 1 });
     }
     if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
       let extra = nameStart + nameLength;
@@ -143,14 +133,11 @@ function megabytes(bytes: number): string {
 }
 
 /** What JSZip's own error text means, for the rare damage the directory check above lets through. */
-function explainJsZipError(message: string): BilingualText {
-  if (/end of central directory|missing \d+ bytes|expected \d+ records/i.test(message)) {
-    return { zh: "zip 文件被截断或损坏", en: "the zip is truncated or damaged" };
-  }
-  if (/signature|local file header/i.test(message)) return { zh: "zip 中某个文件的头部损坏", en: "a file header inside the zip is damaged" };
-  if (/size mismatch/i.test(message))
-    return { zh: "zip 中某个文件解压后的大小与声明不符（文件损坏）", en: "an entry inflates to a size other than the one declared (damaged)" };
-  return { zh: "zip 文件损坏", en: "the zip is damaged" };
+function explainJsZipError(message: string): ZipDamage {
+  if (/end of central directory|missing \d+ bytes|expected \d+ records/i.test(message)) return "truncated";
+  if (/signature|local file header/i.test(message)) return "header";
+  if (/size mismatch/i.test(message)) return "size-mismatch";
+  return "damaged";
 }
 
 export interface OpenZip {
@@ -170,27 +157,20 @@ export interface OpenZip {
 export async function openZip(
   data: Uint8Array,
   fileName: string,
-  kind: BilingualText,
+  kind: "zip" | "KMZ",
   wanted: (name: string) => boolean,
 ): Promise<{ ok: true; zip: OpenZip } | { ok: false; error: ImportMessage }> {
-  const where = { zh: `${kind.zh}「${clip(fileName)}」`, en: `The ${kind.en} "${clip(fileName)}"` };
+  const where = { archive: kind, fileName: clip(fileName) };
   const directory = readZipDirectory(data);
   if (!directory.ok) {
-    return {
-      ok: false,
-      error: { code: directory.code, zh: `${where.zh}${directory.problem.zh}`, en: `${where.en} ${directory.problem.en}`, detail: { fileName } },
-    };
+    const key = directory.problem.type === "too-many-entries" ? "zip-too-many-entries" : "invalid-zip.directory";
+    return { ok: false, error: importMessage(key, { ...where, problem: directory.problem }, { fileName }) };
   }
   const encrypted = directory.entries.find((entry) => entry.encrypted);
   if (encrypted) {
     return {
       ok: false,
-      error: {
-        code: "zip-encrypted",
-        zh: `${where.zh}中的「${clip(encrypted.name)}」设有密码（加密），无法读取。请不加密重新压缩。`,
-        en: `${where.en} holds "${clip(encrypted.name)}" encrypted with a password, which cannot be read. Zip it again without encryption.`,
-        detail: { fileName, entry: encrypted.name },
-      },
+      error: importMessage("zip-encrypted", { ...where, entry: clip(encrypted.name) }, { fileName, entry: encrypted.name }),
     };
   }
   const unsupported = directory.entries.find((entry) => entry.method !== 0 && entry.method !== 8);
@@ -198,12 +178,11 @@ export async function openZip(
     const method = METHOD_NAMES[unsupported.method] ?? `#${unsupported.method}`;
     return {
       ok: false,
-      error: {
-        code: "zip-unsupported-compression",
-        zh: `${where.zh}中的「${clip(unsupported.name)}」使用 ${method} 压缩方式，只支持常用的 Deflate（或不压缩）。请用系统自带的「压缩」或 7-Zip 的 zip/Deflate 格式重新压缩。`,
-        en: `${where.en} holds "${clip(unsupported.name)}" compressed with ${method}; only the usual Deflate (or no compression) can be read. Zip it again with the system's own zip or 7-Zip's zip/Deflate.`,
-        detail: { fileName, entry: unsupported.name, method: unsupported.method },
-      },
+      error: importMessage(
+        "zip-unsupported-compression",
+        { ...where, entry: clip(unsupported.name), method },
+        { fileName, entry: unsupported.name, method: unsupported.method },
+      ),
     };
   }
   const declared = new Map<string, number>();
@@ -215,24 +194,22 @@ export async function openZip(
     if (entry.uncompressedSize > MAX_FILE_BYTES) {
       return {
         ok: false,
-        error: {
-          code: "unzipped-too-large",
-          zh: `${where.zh}中的「${clip(entry.name)}」解压后有 ${megabytes(entry.uncompressedSize)} MB，超过单个文件 ${megabytes(MAX_FILE_BYTES)} MB 的上限，未解压即拒绝。`,
-          en: `${where.en} holds "${clip(entry.name)}", which inflates to ${megabytes(entry.uncompressedSize)} MB, over the ${megabytes(MAX_FILE_BYTES)} MB limit for one file; refused before inflating.`,
-          detail: { fileName, entry: entry.name, bytes: entry.uncompressedSize, limit: MAX_FILE_BYTES },
-        },
+        error: importMessage(
+          "unzipped-too-large.entry",
+          { ...where, entry: clip(entry.name), megabytes: megabytes(entry.uncompressedSize), limitMegabytes: megabytes(MAX_FILE_BYTES) },
+          { fileName, entry: entry.name, bytes: entry.uncompressedSize, limit: MAX_FILE_BYTES },
+        ),
       };
     }
   }
   if (total > MAX_UNZIPPED_BYTES) {
     return {
       ok: false,
-      error: {
-        code: "unzipped-too-large",
-        zh: `${where.zh}中要读取的文件解压后共 ${megabytes(total)} MB，超过 ${megabytes(MAX_UNZIPPED_BYTES)} MB 的上限，未解压即拒绝。`,
-        en: `${where.en}: the files to read inflate to ${megabytes(total)} MB in all, over the ${megabytes(MAX_UNZIPPED_BYTES)} MB limit; refused before inflating.`,
-        detail: { fileName, bytes: total, limit: MAX_UNZIPPED_BYTES },
-      },
+      error: importMessage(
+        "unzipped-too-large.total",
+        { ...where, megabytes: megabytes(total), limitMegabytes: megabytes(MAX_UNZIPPED_BYTES) },
+        { fileName, bytes: total, limit: MAX_UNZIPPED_BYTES },
+      ),
     };
   }
 
@@ -245,12 +222,7 @@ export async function openZip(
     const explained = explainJsZipError(message);
     return {
       ok: false,
-      error: {
-        code: "invalid-zip",
-        zh: `${where.zh}无法打开：${explained.zh}。`,
-        en: `${where.en} cannot be opened: ${explained.en}.`,
-        detail: { fileName, parserMessage: message },
-      },
+      error: importMessage("invalid-zip.open", { ...where, damage: explained }, { fileName, parserMessage: message }),
     };
   }
   const files = Object.values(archive.files).filter((entry) => !entry.dir && !entry.name.includes("__MACOSX") && !/(^|\/)\._/.test(entry.name));
@@ -266,39 +238,33 @@ export async function openZip(
       const explained = explainJsZipError(message);
       return {
         ok: false,
-        error: {
-          code: "invalid-zip",
-          zh: `${where.zh}中的「${clip(entry.name)}」无法解压：${explained.zh}。`,
-          en: `${where.en}: "${clip(entry.name)}" cannot be inflated: ${explained.en}.`,
-          detail: { fileName, entry: entry.name, parserMessage: message },
-        },
+        error: importMessage(
+          "invalid-zip.entry",
+          { ...where, entry: clip(entry.name), damage: explained },
+          { fileName, entry: entry.name, parserMessage: message },
+        ),
       };
     }
     if (!outcome.ok) {
-      const lying = declaredSize !== undefined && outcome.inflated > declaredSize;
-      return {
-        ok: false,
-        error: {
-          code: "unzipped-too-large",
-          zh: lying
-            ? `${where.zh}中的「${clip(entry.name)}」解压出的数据多于它声明的 ${declaredSize} 字节（压缩包损坏或是「zip 炸弹」），已在 ${outcome.inflated} 字节处停止。`
-            : `${where.zh}中的「${clip(entry.name)}」解压后超过上限（单个文件 ${megabytes(MAX_FILE_BYTES)} MB，合计 ${megabytes(MAX_UNZIPPED_BYTES)} MB），已停止解压。`,
-          en: lying
-            ? `${where.en}: "${clip(entry.name)}" inflates to more than the ${declaredSize} bytes it declares (a damaged archive or a zip bomb); inflating stopped at ${outcome.inflated} bytes.`
-            : `${where.en}: "${clip(entry.name)}" inflates past the limit (${megabytes(MAX_FILE_BYTES)} MB per file, ${megabytes(MAX_UNZIPPED_BYTES)} MB in all); inflating stopped.`,
-          detail: { fileName, entry: entry.name, declared: declaredSize, inflatedAtLeast: outcome.inflated, limit: cap },
-        },
-      };
+      const detail = { fileName, entry: entry.name, declared: declaredSize, inflatedAtLeast: outcome.inflated, limit: cap };
+      const error =
+        declaredSize !== undefined && outcome.inflated > declaredSize
+          ? importMessage("unzipped-too-large.understated", { ...where, entry: clip(entry.name), declared: declaredSize, inflated: outcome.inflated }, detail)
+          : importMessage(
+              "unzipped-too-large.inflating",
+              { ...where, entry: clip(entry.name), fileLimitMegabytes: megabytes(MAX_FILE_BYTES), totalLimitMegabytes: megabytes(MAX_UNZIPPED_BYTES) },
+              detail,
+            );
+      return { ok: false, error };
     }
     if (declaredSize !== undefined && outcome.bytes.byteLength !== declaredSize) {
       return {
         ok: false,
-        error: {
-          code: "invalid-zip",
-          zh: `${where.zh}中的「${clip(entry.name)}」已损坏：解压得到 ${outcome.bytes.byteLength} 字节，而声明为 ${declaredSize} 字节。`,
-          en: `${where.en}: "${clip(entry.name)}" is damaged: it inflates to ${outcome.bytes.byteLength} bytes, not the ${declaredSize} it declares.`,
-          detail: { fileName, entry: entry.name, declared: declaredSize, inflated: outcome.bytes.byteLength },
-        },
+        error: importMessage(
+          "invalid-zip.size-mismatch",
+          { ...where, entry: clip(entry.name), inflated: outcome.bytes.byteLength, declared: declaredSize },
+          { fileName, entry: entry.name, declared: declaredSize, inflated: outcome.bytes.byteLength },
+        ),
       };
     }
     budget -= outcome.bytes.byteLength;

@@ -7,6 +7,7 @@ import { buildImportedLayer } from "../workspace/buildImportedLayer";
 import { memorialsFromLayer, positionCertainty, type Memorial } from "./memorials";
 import { memorialMatchSummary, withOfficialPositions } from "./officialPositions";
 import { fetchGeodata } from "../../tests/support/testGeodata";
+import { importMessageText } from "../i18n/messages.import";
 
 let dataPackage: DataPackage;
 let memorials: Memorial[];
@@ -46,7 +47,7 @@ function surveyed(points: Array<{ name: string; lngLat: [number, number]; memori
     importedAt: "2024-07-01T00:00:00.000Z",
     idSuffix: "m1",
   });
-  if (!built.ok) throw new Error(built.error.en);
+  if (!built.ok) throw new Error(importMessageText(built.error, "en"));
   return mergeImportedLayers(dataPackage, [built.record]).dataPackage;
 }
 

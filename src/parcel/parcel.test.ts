@@ -17,6 +17,7 @@ import { findingCitations, labelledVertices, type ReportInput } from "./reportIn
 import { sha256Fallback, sha256Hex, shortFileHash } from "./sha256";
 import type { SiteParcel } from "./types";
 import miningPolicyJson from "../../geodata/mining-policy.json";
+import { importMessageText } from "../i18n/messages.import";
 
 const square = gkRectangle(569_000, 3_287_000, 569_100, 3_287_100);
 
@@ -80,7 +81,7 @@ describe("界址点 text export", () => {
     expect(lines).toContain("J2,1,3287000.000,35569100.000");
     expect(lines.filter((line) => line.startsWith("J1,1,"))).toHaveLength(2);
     const imported = importBoundaryTxt(text, "export.txt");
-    if (!imported.ok) throw new Error(imported.error.en);
+    if (!imported.ok) throw new Error(importMessageText(imported.error, "en"));
     expect(imported.crs.code).toBe("EPSG:4523");
     const ring = (imported.parcels[0]!.geometry as Polygon).coordinates[0]!;
     ring.forEach((position, index) => {

@@ -5,6 +5,7 @@ import { createInlineBatchChecker } from "../siteCheck/batch/batchCheckers";
 import { runBatch } from "../siteCheck/batch/batchRunner";
 import { BATCH_SCHEMA_VERSION, type Batch } from "../siteCheck/batch/batchService";
 import type { ImportedParcel } from "../import/types";
+import { importMessageText } from "../i18n/messages.import";
 import { isBatchRecord } from "./batchRecord";
 
 const square = (west: number, south: number): ImportedParcel => ({
@@ -50,5 +51,26 @@ describe("the batch record guard", () => {
     };
     expect(isBatchRecord(structuredClone(batch))).toBe(true);
     expect(isBatchRecord({ ...batch, results: run.results.slice(1) })).toBe(false);
+
+    // Warnings as this version writes them (codes) and as earlier versions stored them (rendered text) both open.
+    const coded = {
+      code: "ring-closed",
+      key: "ring-closed",
+      params: { parcel: "A", rings: [{ part: 0, ring: 0, parts: 1 }] },
+      detail: { parcel: "A", rings: 1 },
+    };
+    const rendered = {
+      code: "ring-closed",
+      zh: "地块「A」的外圈首尾点不重合，已自动闭合（终点连回起点）。",
+      en: 'Parcel "A": the outer ring did not end at its first point and was closed automatically.',
+    };
+    const stored = JSON.parse(JSON.stringify({ ...batch, warnings: [coded, rendered] })) as Batch;
+    expect(isBatchRecord(stored)).toBe(true);
+    expect(stored.warnings.map((warning) => importMessageText(warning, "zh"))).toEqual([rendered.zh, rendered.zh]);
+    expect(stored.warnings.map((warning) => importMessageText(warning, "en"))).toEqual([rendered.en, rendered.en]);
+    // A key this version does not know, a message of neither shape, or parameters that are not an object are refused.
+    expect(isBatchRecord({ ...batch, warnings: [{ ...coded, key: "no-such-key" }] })).toBe(false);
+    expect(isBatchRecord({ ...batch, warnings: [{ code: "ring-closed", zh: "只有中文" }] })).toBe(false);
+    expect(isBatchRecord({ ...batch, warnings: [{ ...coded, params: "A" }] })).toBe(false);
   });
 });

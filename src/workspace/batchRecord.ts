@@ -2,6 +2,7 @@ import type { FindingReason, FindingStatus } from "../check/types";
 import { readStoredCrsGuess } from "../import/storedCrsGuess";
 import { BATCH_SCHEMA_VERSION, type Batch } from "../siteCheck/batch/batchService";
 import { isParcelGeometry } from "../state/parcelStorage";
+import { isStoredImportMessage } from "./importMessageRecord";
 
 /*
  * The guard for a stored or imported batch (src/siteCheck/batch/batchService.ts): every part the summary table, the
@@ -126,7 +127,7 @@ function isBatchHead(value: unknown): value is Record<string, unknown> {
     isString(value.fileName) &&
     upgradeCrsGuess(value) &&
     Array.isArray(value.warnings) &&
-    value.warnings.every((warning) => isRecord(warning) && isString(warning.code) && isString(warning.zh) && isString(warning.en)) &&
+    value.warnings.every(isStoredImportMessage) &&
     isString(value.checkedAt) &&
     isString(value.dataPackageVersion)
   );

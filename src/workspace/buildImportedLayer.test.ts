@@ -7,6 +7,7 @@ import { loadDataPackage } from "../layers/loadDataPackage";
 import { fetchGeodata } from "../../tests/support/testGeodata";
 import { buildImportedLayer, type ImportedLayerChoices } from "./buildImportedLayer";
 import { isImportedLayerRecord, type ImportedLayerRecord } from "../layers/importedLayerRecord";
+import { importMessageText } from "../i18n/messages.import";
 
 let dataPackage: DataPackage;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ const FILE = JSON.stringify({
 
 function read(): Extract<ImportResult, { ok: true }> {
   const result = importGeoJson(FILE, "采矿权.geojson");
-  if (!result.ok) throw new Error(result.error.en);
+  if (!result.ok) throw new Error(importMessageText(result.error, "en"));
   return result;
 }
 
@@ -79,7 +80,7 @@ function choices(overrides: Partial<ImportedLayerChoices> = {}): ImportedLayerCh
 
 function built(overrides: Partial<ImportedLayerChoices> = {}): ImportedLayerRecord {
   const result = buildImportedLayer(read(), choices(overrides));
-  if (!result.ok) throw new Error(result.error.en);
+  if (!result.ok) throw new Error(importMessageText(result.error, "en"));
   return result.record;
 }
 
@@ -95,7 +96,7 @@ describe("building an imported official layer", () => {
     expect(record.role).toBe("restricts");
     expect(record.data.features.map((feature) => feature.properties.name)).toEqual(["采矿权 A", "采矿权 B"]);
     // The point is dropped, and the user is told.
-    expect(warnings.some((warning) => warning.zh.includes("1 个要素不是面"))).toBe(true);
+    expect(warnings.some((warning) => importMessageText(warning, "zh").includes("1 个要素不是面"))).toBe(true);
     // The 28-block count's clause is what the extraction layer cites.
     expect(record.source).toContain("dzfb-2023-32#s3.p3.n6.para1");
     for (const feature of record.data.features) {

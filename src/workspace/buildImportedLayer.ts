@@ -27,7 +27,7 @@ export interface ImportedLayerChoices {
   idSuffix: string;
 }
 
-export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: BilingualText[] } | { ok: false; error: ImportMessage };
+export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: ImportMessage[] } | { ok: false; error: ImportMessage };
 
 /** The layer geometry type a feature's geometry belongs to, or null for one no layer draws. */
 export function kindOf(geometry: Geometry): LayerGeometryType | null {
@@ -108,10 +108,11 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
       },
     };
   }
-  const warnings: BilingualText[] = [...result.warnings];
+  const warnings: ImportMessage[] = [...result.warnings];
   const dropped = result.parcels.length - kept.length;
   if (dropped > 0) {
     warnings.push({
+      code: "features-of-other-type",
       zh: `文件中有 ${dropped} 个要素不是${wanted.zh}，未导入。`,
       en: `${dropped} feature${dropped === 1 ? "" : "s"} in the file ${dropped === 1 ? "is" : "are"} not ${wanted.en} and ${dropped === 1 ? "was" : "were"} not imported.`,
     });

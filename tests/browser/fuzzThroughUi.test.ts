@@ -16,6 +16,7 @@ import { readGeodata } from "../support/testGeodata";
 import type { Manifest } from "../../src/layers/manifestTypes";
 
 const DISTRICT_AREA_KM2 = (readGeodata("manifest.json") as Manifest).district.publishedAreaKm2;
+import { importMessageText } from "../../src/i18n/messages.import";
 
 /*
  * The importer fuzz corpus (tests/fuzz/corpus.ts) through the real app: each input is uploaded through the site
@@ -409,9 +410,9 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
 
     // (b) The message shown is the importers' own, specific one.
     if (!expected.ok) {
-      expect(shown.error?.code, `${where}: error code shown (expected: ${expected.error.en})`).toBe(expected.error.code);
+      expect(shown.error?.code, `${where}: error code shown (expected: ${importMessageText(expected.error, "en")})`).toBe(expected.error.code);
       if (
-        !shown.error!.text.includes(expected.error.zh) &&
+        !shown.error!.text.includes(importMessageText(expected.error, "zh")) &&
         "bytes" in given &&
         given.bytes.byteLength <= 1_000_000 &&
         (await gbkDecodersDiffer(target, given.bytes))
@@ -419,10 +420,10 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
         // The quoted input was decoded by another GBK table: the rest of the message must be the same.
         decoderDifferences.push(id);
         expect(withoutQuotes(shown.error!.text), `${where}: message shown (quoted input aside: GBK decoded differently)`).toContain(
-          withoutQuotes(expected.error.zh),
+          withoutQuotes(importMessageText(expected.error, "zh")),
         );
       } else {
-        expect(shown.error!.text, `${where}: message shown`).toContain(expected.error.zh);
+        expect(shown.error!.text, `${where}: message shown`).toContain(importMessageText(expected.error, "zh"));
       }
       expect(["unexpected-error", "unreadable-file"], `${where}: generic message`).not.toContain(shown.error!.code);
       expect(shown.crs, `${where}: a refused input shows no reading`).toBeNull();
@@ -435,7 +436,7 @@ describe(`importer fuzz inputs through the site check (FUZZ_SEED=${SEED})`, () =
         `${where}: warnings shown`,
       ).toEqual(expected.warnings.map((warning) => warning.code));
       for (const [index, warning] of expected.warnings.entries())
-        expect(shown.warnings[index]!.text, `${where}: warning ${warning.code}`).toContain(warning.zh);
+        expect(shown.warnings[index]!.text, `${where}: warning ${warning.code}`).toContain(importMessageText(warning, "zh"));
       expect(shown.choices, `${where}: parcels listed to choose from`).toBe(expected.parcels.length > 1 ? expected.parcels.length : 0);
     }
 

@@ -6,6 +6,7 @@ import { IMPORT_ERROR_CODES, type ImportMessage, type ImportResult } from "../..
 import { crsReasonBilingual } from "../../src/i18n/messages.crs";
 import { buildCorpus, type FuzzCategory, type FuzzInput } from "./corpus";
 import { fuzzSeed } from "./sample";
+import { importMessageText } from "../../src/i18n/messages.import";
 
 /** FUZZ_SEED=<number> replays a run; FUZZ_SEED=random draws a new seed. The seed is in every test's name. */
 const SEED = fuzzSeed();
@@ -30,10 +31,11 @@ const CATEGORIES: FuzzCategory[] = [
 function messageProblems(message: ImportMessage, where: string): string[] {
   const problems: string[] = [];
   if (typeof message.code !== "string" || message.code === "") problems.push(`${where}: no code`);
-  if (typeof message.zh !== "string" || !/[\u4e00-\u9fff]/.test(message.zh))
-    problems.push(`${where}: zh text missing or without Chinese: ${String(message.zh)}`);
-  if (typeof message.en !== "string" || !/[A-Za-z]{3}/.test(message.en)) problems.push(`${where}: en text missing: ${String(message.en)}`);
-  for (const text of [message.zh, message.en]) {
+  const zh = importMessageText(message, "zh");
+  const en = importMessageText(message, "en");
+  if (!/[\u4e00-\u9fff]/.test(zh)) problems.push(`${where}: zh text missing or without Chinese: ${zh}`);
+  if (!/[A-Za-z]{3}/.test(en)) problems.push(`${where}: en text missing: ${en}`);
+  for (const text of [zh, en]) {
     if (/\bundefined\b|\[object Object\]/.test(text)) problems.push(`${where}: text shows a programming value: ${text.slice(0, 200)}`);
     if (text.length > 4000) problems.push(`${where}: text of ${text.length} characters echoes too much input`);
   }
@@ -62,7 +64,7 @@ function resultProblems(result: unknown): string[] {
   if (!typed.ok) {
     const problems = messageProblems(typed.error, "error");
     if (!KNOWN_CODES.has(typed.error.code)) problems.push(`error code "${typed.error.code}" is not one of IMPORT_ERROR_CODES`);
-    if (typed.error.code === "unexpected-error") problems.push(`caught crash: ${typed.error.en}`);
+    if (typed.error.code === "unexpected-error") problems.push(`caught crash: ${importMessageText(typed.error, "en")}`);
     return problems;
   }
   const problems: string[] = [];
@@ -138,7 +140,7 @@ describe(`importers under fuzz (FUZZ_SEED=${SEED})`, () => {
       expect(resultProblems(result), `${id} (FUZZ_SEED=${SEED})`).toEqual([]);
       if (input.expectCode) {
         const typed = result as ImportResult;
-        expect(typed.ok ? "ok" : typed.error.code, `${id} (FUZZ_SEED=${SEED}): ${typed.ok ? "" : typed.error.en}`).toBe(input.expectCode);
+        expect(typed.ok ? "ok" : typed.error.code, `${id} (FUZZ_SEED=${SEED}): ${typed.ok ? "" : importMessageText(typed.error, "en")}`).toBe(input.expectCode);
       }
       // `maxMs` is what a refusal costs on a quiet machine; ten times that still catches a parser doing the work it
       // should refuse (a billion laughs or a bomb takes minutes) without failing a run on a loaded, shared machine.

@@ -7,6 +7,7 @@ import type { Language } from "../../src/i18n/messages";
 import { importFile } from "../../src/import/importFile";
 import { checkParcels } from "../../src/siteCheck/batch/checkParcels";
 import type { BatchExportInput } from "../../src/siteCheck/batch/exports/batchExportInput";
+import { importMessageText } from "../../src/i18n/messages.import";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -14,7 +15,7 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 export async function checkedFixture(fixture: string, language: Language): Promise<BatchExportInput> {
   const path = join(root, "tests/fixtures", fixture);
   const imported = await importFile(basename(path), new Uint8Array(readFileSync(path)), {});
-  if (!imported.ok) throw new Error(imported.error.en);
+  if (!imported.ok) throw new Error(importMessageText(imported.error, "en"));
   const dataBase = join(root, "geodata/");
   const loaded = await loadDataPackageFromFolder(dataBase);
   if (!loaded.ok) throw new Error(loaded.errors.join("\n"));

@@ -3,6 +3,7 @@ import { importFile } from "../../src/import/importFile";
 import { importPastedCoordinates } from "../../src/import/pasteCoordinates";
 import type { ImportedParcel, ImportResult } from "../../src/import/types";
 import { utf8, writeDbf, writeShp, writeZip, type ShpPart } from "../fuzz/binary";
+import { importMessageText } from "../../src/i18n/messages.import";
 
 /** Strings that would run script if a caller ever put them into HTML or an href; they must come out as text. */
 const IMAGE = "<img src=x onerror=alert(1)>";
@@ -28,7 +29,7 @@ const KML = `<?xml version="1.0" encoding="UTF-8"?>
 </Placemark></kml>`;
 
 function parcelsOf(result: ImportResult): ImportedParcel[] {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.en}`);
+  if (!result.ok) throw new Error(`${result.error.code}: ${importMessageText(result.error, "en")}`);
   return result.parcels;
 }
 
@@ -159,8 +160,8 @@ describe("imported text stays inert plain text", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe("csv-columns-not-found");
-      expect(result.error.en).toContain(IMAGE);
-      expect(result.error.en.length).toBeLessThan(600);
+      expect(importMessageText(result.error, "en")).toContain(IMAGE);
+      expect(importMessageText(result.error, "en").length).toBeLessThan(600);
     }
   });
 });

@@ -8,6 +8,7 @@ import type { DataPackage } from "../../layers/layerData";
 import type { LocalizedText } from "../../layers/manifestTypes";
 import { STATUS_MESSAGES } from "../report/buildReport";
 import type { BatchEntry } from "./batchEntry";
+import { importMessageText } from "../../i18n/messages.import";
 
 /** One parcel's line of the summary: the figures as numbers, the texts in the reader's language. */
 export interface SummaryRow {
@@ -92,7 +93,7 @@ export function summaryRow(checked: BatchEntry, dataPackage: DataPackage, import
   // A warning about one parcel (its detail names it) goes on that parcel's row; one about the file, on every row.
   const warnings = importWarnings
     .filter((warning) => warning.detail?.parcel === undefined || warning.detail.parcel === checked.parcel.name)
-    .map((warning) => warning[language]);
+    .map((warning) => importMessageText(warning, language));
   if (checked.notChecked.length > 0) {
     warnings.push(
       translate(language, "site.findings.notChecked", {

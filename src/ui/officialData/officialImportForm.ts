@@ -1,7 +1,8 @@
 import { CRS_NAME_TEXT, crsReasonText } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
-import type { BilingualText, CrsOverride, ImportResult } from "../../import/types";
+import type { CrsOverride, ImportMessage, ImportResult } from "../../import/types";
+import type { Language } from "../../i18n/language";
 import { importTargets } from "../../layers/importedLayers";
 import type { DataPackage } from "../../layers/layerData";
 import type { LayerDefinition, LayerGeometryType } from "../../layers/manifestTypes";
@@ -13,6 +14,7 @@ import { crsOverrideControls } from "../fileImport/crsOverrideControls";
 import { fileDropZone } from "../fileImport/fileDropZone";
 import { createImportRunner } from "../fileImport/importRunner";
 import { storageFailureText } from "./storageFailureText";
+import { importMessageText } from "../../i18n/messages.import";
 
 export interface OfficialImportFormOptions {
   store: AppStore;
@@ -59,8 +61,9 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   let file: File | null = null;
   let result: ImportResult | null = null;
   let override: CrsOverride | null = null;
-  let failure: BilingualText | null = null;
-  let warnings: BilingualText[] = [];
+  /** Why the last read or save failed, in the reader's language. */
+  let failure: ((language: Language) => string) | null = null;
+  let warnings: ImportMessage[] = [];
   let saving = false;
   let titlesEdited = false;
 
@@ -149,7 +152,8 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       idSuffix: Date.now().toString(36),
     });
     if (!built.ok) {
-      failure = built.error;
+      const error = built.error;
+      failure = (language) => importMessageText(error, language);
       renderPreview();
       return;
     }
@@ -162,7 +166,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
       options.onSaved();
       return;
     }
-    failure = { zh: storageFailureText("zh", saved), en: storageFailureText("en", saved) };
+    failure = (language) => storageFailureText(language, saved);
     renderPreview();
   });
 
@@ -180,7 +184,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
           "div",
           { class: "site-error", role: "alert", "data-official-error": result.error.code },
           h("strong", {}, t("official.failed")),
-          h("p", {}, result.error[language]),
+          h("p", {}, importMessageText(result.error, language)),
         ),
       );
     } else if (result?.ok) {
@@ -226,7 +230,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
           h(
             "ul",
             { class: "site-warnings" },
-            shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${warning[language]}`)),
+            shown.slice(0, 10).map((warning) => h("li", {}, `⚠ ${importMessageText(warning, language)}`)),
           ),
         );
     }
@@ -248,7 +252,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
     }
     if (failure)
       parts.push(
-        h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure[language])),
+        h("div", { class: "site-error", role: "alert", "data-official-failure": "" }, h("strong", {}, t("official.failed")), h("p", {}, failure(language))),
       );
     setChildren(preview, parts);
 

@@ -14,6 +14,7 @@ import { createImportRunner } from "../fileImport/importRunner";
 import type { BatchInput } from "../../siteCheck/batch/batchService";
 import { parcelChoiceList } from "../batch/parcelChoiceList";
 import type { SiteCheckController } from "./siteCheckController";
+import { importMessageText } from "../../i18n/messages.import";
 
 type InputMode = "draw" | "paste" | "upload";
 
@@ -52,7 +53,7 @@ export interface InputSectionOptions {
 export function mountInputSection(container: HTMLElement, options: InputSectionOptions): void {
   const { store, adapter, controller, districtAreaKm2 } = options;
   const t = (key: MessageKey, params?: MessageParams) => translate(store.getState().language, key, params);
-  const message = (text: ImportMessage) => text[store.getState().language];
+  const message = (text: ImportMessage) => importMessageText(text, store.getState().language);
 
   let mode: InputMode = "draw";
   let attempt: ImportAttempt | null = null;

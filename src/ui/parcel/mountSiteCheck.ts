@@ -27,6 +27,7 @@ import { createBatchService } from "../../siteCheck/batch/batchService";
 import { openBatchStorage } from "../../workspace/batchStorage";
 import { mountBatchSection } from "../batch/batchSection";
 import "../batch/batch.css";
+import { importMessageText } from "../../i18n/messages.import";
 
 export { SITE_CHECK_TAB };
 const PRINT_READY_CLASS = "site-print-ready";
@@ -129,7 +130,7 @@ export async function mountSiteCheck(options: SiteCheckMountOptions): Promise<vo
           "div",
           { class: "site-error", role: "alert" },
           h("strong", {}, t("site.link.invalid")),
-          problem.messages.map((message) => h("p", {}, message[language])),
+          problem.messages.map((message) => h("p", {}, importMessageText(message, language))),
         ),
       );
     }

@@ -10,6 +10,7 @@ import { areaText, distanceText } from "../../parcel/format";
 import type { AppStore } from "../../state/store";
 import { h, setChildren } from "../dom";
 import type { SiteCheckController } from "./siteCheckController";
+import { importMessageText } from "../../i18n/messages.import";
 
 /** GK planar length of a path, metres. */
 function planarLength(positions: readonly Position[]): number {
@@ -67,7 +68,8 @@ export function mountSketchToolbar(store: AppStore, adapter: MapAdapter, control
     if (shape.kind === "polygon" && geometry) measure = `${t("site.measure.area")} ${areaText(areaFigures(geometry).gaussKrugerSquareMetres, language)}`;
     else if (shape.kind === "line" && count >= 2) measure = `${t("site.measure.length")} ${distanceText(planarLength(shape.vertices), language)}`;
     const current = controller.state().problem;
-    const problem = current?.source === "sketch" ? `${t("site.sketch.invalid")} ${current.messages.map((message) => message[language]).join(" ")}` : "";
+    const problem =
+      current?.source === "sketch" ? `${t("site.sketch.invalid")} ${current.messages.map((message) => importMessageText(message, language)).join(" ")}` : "";
     const hint = shape.finished
       ? t("site.sketch.editHint")
       : shape.kind === "point"
