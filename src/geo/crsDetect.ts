@@ -31,19 +31,6 @@ export const DAZU_EXTENT = {
 /** Central meridian of the 3° Gauss–Krüger zone (35) that covers the district. */
 const DAZU_CENTRAL_MERIDIAN = 105;
 
-// ---------------------------------------------------------------------------------------------------------------
-// Formatting
-
-/** Digits in groups of three separated by spaces, with a true minus sign: 18 500 000, −12.5. */
-export function grouped(value: number, decimals = 0): string {
-  const [whole = "", fraction] = Math.abs(value).toFixed(decimals).split(".");
-  const withSpaces = whole.replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  return `${value < 0 ? "−" : ""}${withSpaces}${fraction ? `.${fraction}` : ""}`;
-}
-
-/** The systems a user may choose when the detected one is wrong, in the order offered. */
-export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02", "BD-09"];
-
 function isProjected(code: ImportCrsCode): boolean {
   return code === "EPSG:4544" || code === "EPSG:4523";
 }

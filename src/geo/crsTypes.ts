@@ -3,6 +3,12 @@ import type { CrsCode } from "./crs";
 /** A coordinate system an import can be read in. GCJ-02 is the offset datum of AMap/Tencent web maps, BD-09 Baidu's. */
 export type ImportCrsCode = CrsCode | "GCJ-02" | "BD-09";
 
+/**
+ * The systems a user may choose when the detected one is wrong, in the order offered. Here, not beside the detection:
+ * the start-up code reads stored CRS guesses against it, and must not pull in proj4 to do so.
+ */
+export const CRS_CHOICES: readonly ImportCrsCode[] = ["EPSG:4326", "EPSG:4490", "EPSG:4544", "EPSG:4523", "GCJ-02", "BD-09"];
+
 export interface BilingualText {
   zh: string;
   en: string;
@@ -89,6 +95,32 @@ export interface CrsReasonParams {
 }
 
 export type CrsReasonCode = keyof CrsReasonParams;
+
+type RequiredKeys<T> = { [Key in keyof T]-?: undefined extends T[Key] ? never : Key }[keyof T];
+
+/**
+ * The parameters each reason sentence cannot be worded without: a stored reason is read back only when each of its
+ * sentences has them (checked where stored data is read, at start-up, so without the message table).
+ */
+export const CRS_REASON_REQUIRED_PARAMS: { readonly [Code in CrsReasonCode]: readonly RequiredKeys<CrsReasonParams[Code]>[] } = {
+  "epsg-declared": ["source", "epsg", "crs"],
+  "epsg-4507": ["source"],
+  "prj-geographic": ["source", "name", "datum", "crs"],
+  "prj-gauss-kruger": ["source", "name", "falseEasting", "datum", "crs"],
+  "geojson-crs84": ["name"],
+  "values-degrees": ["first", "second", "swappedAxes"],
+  "values-gauss-kruger": ["first", "second", "crs", "swappedAxes"],
+  "axis-order-from-values": ["projected", "swappedAxes"],
+  "user-choice": ["crs", "swappedAxes"],
+  statement: ["source", "statement", "metres", "crs"],
+  "boundary-attributes": ["statements", "crs"],
+  "cass-dat": ["crs"],
+  kml: [],
+  "geojson-no-crs": [],
+  "csv-columns": ["columns"],
+  "pasted-summary": ["points", "parcels", "dms", "labelled", "marks", "headerSkipped"],
+  "stored-text": ["zh", "en"],
+};
 
 export type CrsReasonPart = { [Code in CrsReasonCode]: { code: Code; params: CrsReasonParams[Code] } }[CrsReasonCode];
 

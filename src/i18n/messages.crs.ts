@@ -1,4 +1,4 @@
-import { grouped } from "../geo/crsDetect";
+import { grouped } from "./grouped";
 import type {
   BilingualText,
   BoundaryStatements,
@@ -256,8 +256,6 @@ const CRS_REASON_TEXT: { [Code in CrsReasonCode]: (params: CrsReasonParams[Code]
   }),
   "stored-text": ({ zh, en }) => ({ zh, en }),
 };
-
-export const CRS_REASON_CODES = Object.keys(CRS_REASON_TEXT) as CrsReasonCode[];
 
 /** A reason in both languages: its sentences in order, joined without a space in Chinese and with one in English. */
 export function crsReasonBilingual(reason: CrsReason): BilingualText {

@@ -1,6 +1,4 @@
-import { CRS_CHOICES } from "../geo/crsDetect";
-import { crsReasonPart, type CrsGuess, type CrsReason, type ImportCrsCode } from "../geo/crsTypes";
-import { CRS_REASON_CODES, crsReasonBilingual } from "../i18n/messages.crs";
+import { CRS_CHOICES, CRS_REASON_REQUIRED_PARAMS, crsReasonPart, type CrsGuess, type CrsReason, type CrsReasonCode, type ImportCrsCode } from "../geo/crsTypes";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -11,15 +9,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function readStoredCrsReason(value: unknown): CrsReason | null {
   if (isRecord(value) && typeof value.zh === "string" && typeof value.en === "string") return [crsReasonPart("stored-text", { zh: value.zh, en: value.en })];
   if (!Array.isArray(value) || value.length === 0) return null;
-  const known = value.every((part) => isRecord(part) && CRS_REASON_CODES.includes(part.code as never) && isRecord(part.params));
-  if (!known) return null;
-  const reason = value as CrsReason;
-  try {
-    const text = crsReasonBilingual(reason);
-    return text.zh.includes("undefined") || text.en.includes("undefined") ? null : reason;
-  } catch {
-    return null;
-  }
+  const wordable = value.every((part) => {
+    if (!isRecord(part) || typeof part.code !== "string" || !Object.hasOwn(CRS_REASON_REQUIRED_PARAMS, part.code) || !isRecord(part.params)) return false;
+    const params = part.params;
+    return (CRS_REASON_REQUIRED_PARAMS[part.code as CrsReasonCode] as readonly string[]).every((key) => params[key] !== undefined && params[key] !== null);
+  });
+  return wordable ? (value as CrsReason) : null;
 }
 
 /** A stored CRS guess with its reason in the current shape, or null when it is not one. */

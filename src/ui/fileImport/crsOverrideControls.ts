@@ -1,4 +1,4 @@
-import { CRS_CHOICES } from "../../geo/crsDetect";
+import { CRS_CHOICES } from "../../geo/crsTypes";
 import { CRS_NAME_TEXT } from "../../i18n/messages.crs";
 import type { Language, MessageKey } from "../../i18n/messages";
 import type { CrsOverride, ImportCrsCode, ImportResult } from "../../import/types";
