@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CRS_PROBLEM_CODES } from "../import/crsMessages";
 import { IMPORT_ERROR_CODES } from "../import/types";
 import { IMPORT_MESSAGE_TEXT, importMessageText, type ImportMessage, type ImportMessageParams, type ImportTextKey } from "./messages.import";
 
@@ -210,14 +211,20 @@ const SAMPLES: { [Key in ImportTextKey]: [ImportMessageParams[Key], ...ImportMes
   "mixed-crs-layers": [{ layers: ["a", "b"], codes: ["EPSG:4544", "EPSG:4326"] }],
   "no-parcels.shapefile": [{ fileName: "a.zip" }],
   "parcel-skipped": [{ parcel: "A", reason: NESTED }],
-  "no-valid-parcels": [{ parcels: 2, errors: [NESTED, { code: "unsupported-crs", zh: "旧的文字。", en: "Stored text." }] }],
+  "no-valid-parcels": [{ parcels: 2, errors: [NESTED, { code: "too-few-vertices", key: "too-few-vertices.line", params: { parcel: "B", vertices: 1 } }] }],
   "likely-cause": [{ error: NESTED, mistakes: [{ kind: "swap-axes", projected: true }, { kind: "gcj-02" }] }],
-  "declared-crs-unreadable": [{ error: { code: "unreadable-crs-statement", key: "unreadable-crs-statement", params: { statement: "地方" } } }],
+  "crs-problem": [
+    { problem: { kind: "unsupported-epsg", params: { source: { kind: "prj" }, epsg: 32648, utm: true } } },
+    { problem: { kind: "no-coordinates", params: {} } },
+  ],
+  "declared-crs-unreadable": [{ problem: { kind: "unreadable-statement", params: { statement: "地方坐标系" } } }],
+  "crs-warning": [{ warning: { code: "axis-order-from-values", params: { projected: true, swappedAxes: true } } }],
+  "outside-dazu": [
+    { parcel: "A", verticesOutside: 2, vertices: 4, farthestLngLat: [106.2, 29.7], metresBeyond: 1500, likelyMistakes: [{ mistake: { kind: "gcj-02" } }] },
+    { parcel: "A", verticesOutside: 4, vertices: 4, farthestLngLat: [106.2, 29.7], metresBeyond: 200, likelyMistakes: [] },
+  ],
   "in-layer": [{ layer: "地块", error: NESTED }],
 };
-
-/** Codes the CRS detection (src/geo/crsDetect.ts, src/import/crsStatement.ts) still returns as rendered text. */
-const RENDERED_BY_CRS_DETECTION = ["unrecognised-coordinates", "inconsistent-coordinates", "unsupported-crs", "unsupported-datum"];
 
 function render<Key extends ImportTextKey>(key: Key, params: ImportMessageParams[Key]) {
   return IMPORT_MESSAGE_TEXT[key](params);
@@ -238,10 +245,9 @@ describe("import message table", () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(Object.keys(IMPORT_MESSAGE_TEXT).sort());
   });
 
-  it("has a text for every public error code (those the CRS detection still renders aside)", () => {
-    const codes = new Set(Object.keys(IMPORT_MESSAGE_TEXT).map((key) => key.split(".")[0]));
-    const missing = IMPORT_ERROR_CODES.filter((code) => !codes.has(code));
-    expect(missing).toEqual(RENDERED_BY_CRS_DETECTION);
+  it("has a text for every public error code: by its key, or as a coordinate-system problem's code", () => {
+    const codes = new Set([...Object.keys(IMPORT_MESSAGE_TEXT).map((key) => key.split(".")[0]), ...Object.values(CRS_PROBLEM_CODES)]);
+    expect(IMPORT_ERROR_CODES.filter((code) => !codes.has(code))).toEqual([]);
   });
 
   it("renders a coded message from the table, a stored rendered one as stored, and an unknown key as its code", () => {
@@ -258,10 +264,10 @@ describe("import message table", () => {
     expect(importMessageText(damaged, "zh")).toBe("zero-area");
   });
 
-  it("quotes nested messages in the reader's language, stored ones included", () => {
+  it("quotes nested messages in the reader's language", () => {
     const skipped: ImportMessage = { code: "parcel-skipped", key: "parcel-skipped", params: { parcel: "⟨parcel 2⟩", reason: NESTED } };
     expect(importMessageText(skipped, "en")).toBe(`Parcel "Parcel 2" was not imported: ${importMessageText(NESTED, "en")}`);
     const none = SAMPLES["no-valid-parcels"][0];
-    expect(render("no-valid-parcels", none).zh).toBe(`2 个地块都未通过检查：${importMessageText(NESTED, "zh")} 旧的文字。`);
+    expect(render("no-valid-parcels", none).zh).toBe(`2 个地块都未通过检查：${importMessageText(NESTED, "zh")} 线「B」只有 1 个不同的点，至少需要 2 个。`);
   });
 });

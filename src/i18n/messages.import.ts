@@ -1,5 +1,5 @@
-import type { BilingualText, LikelyMistakeParams, RenderedMessage } from "../geo/crsTypes";
-import { likelyMistakesText } from "./messages.crs";
+import type { BilingualText, CrsProblem, CrsWarning, LikelyMistakeParams, RenderedMessage } from "../geo/crsTypes";
+import { crsProblemText, crsWarningText, likelyMistakesText, outsideDistrictText, unreadableDeclarationText, type OutsideDistrictParams } from "./messages.crs";
 import type { Language } from "./language";
 import { IMPORT_FILES_TEXT, type ImportFilesParams } from "./messages.importFiles";
 import { IMPORT_GENERAL_TEXT, type ImportGeneralParams } from "./messages.importGeneral";
@@ -13,7 +13,11 @@ export interface ImportNestingParams {
   "no-valid-parcels": { parcels: number; errors: ImportMessage[] };
   /** A reading error followed by the other readings of the numbers that would fit (worded by messages.crs). */
   "likely-cause": { error: ImportMessage; mistakes: LikelyMistakeParams[] };
-  "declared-crs-unreadable": { error: ImportMessage };
+  /** The coordinate-system messages: their words are in messages.crs, their codes chosen in src/import/crsMessages.ts. */
+  "crs-problem": { problem: CrsProblem };
+  "declared-crs-unreadable": { problem: CrsProblem };
+  "crs-warning": { warning: CrsWarning };
+  "outside-dazu": OutsideDistrictParams;
   /** An error in one layer of a zip holding several. */
   "in-layer": { layer: string; error: ImportMessage };
 }
@@ -31,11 +35,11 @@ export type CodedImportMessage = {
   [Key in ImportTextKey]: { code: string; key: Key; params: ImportMessageParams[Key]; detail?: Record<string, unknown> };
 }[ImportTextKey];
 
-/**
- * What an import returns and what stored results hold: a coded message, or one rendered when it was made (written by
- * earlier versions, or by the CRS detection until its messages are codes too).
- */
-export type ImportMessage = CodedImportMessage | RenderedMessage;
+/** What an import returns: an error or warning as a code, its text key and parameters; no text. */
+export type ImportMessage = CodedImportMessage;
+
+/** What stored batches and workspace files hold: a coded message, or one an earlier version stored as rendered text. */
+export type StoredImportMessage = ImportMessage | RenderedMessage;
 
 type TextTable<Params> = { [Key in keyof Params]: (params: Params[Key]) => BilingualText };
 
@@ -63,10 +67,10 @@ const IMPORT_NESTING_TEXT: TextTable<ImportNestingParams> = {
     const text = importMessageBilingual(error);
     return { zh: `「${layer}」：${text.zh}`, en: `"${layer}": ${text.en}` };
   },
-  "declared-crs-unreadable": ({ error }) => {
-    const text = importMessageBilingual(error);
-    return { zh: `${text.zh}已改为根据坐标数值判断坐标系。`, en: `${text.en} The coordinate system was inferred from the values instead.` };
-  },
+  "crs-problem": ({ problem }) => crsProblemText(problem),
+  "declared-crs-unreadable": ({ problem }) => unreadableDeclarationText(problem),
+  "crs-warning": ({ warning }) => crsWarningText(warning),
+  "outside-dazu": outsideDistrictText,
 };
 
 /** Text of the import messages, zh-CN first and full English: the key and parameters in, both texts out. */
@@ -82,12 +86,12 @@ function textOf<Key extends ImportTextKey>(key: Key, params: ImportMessageParams
   return IMPORT_MESSAGE_TEXT[key](params);
 }
 
-function isRendered(message: ImportMessage): message is RenderedMessage {
+function isRendered(message: StoredImportMessage): message is RenderedMessage {
   return !("key" in message);
 }
 
 /** Both texts of a message: a coded one from the table, a rendered one (as stored by earlier versions) as it is. */
-export function importMessageBilingual(message: ImportMessage): BilingualText {
+export function importMessageBilingual(message: StoredImportMessage): BilingualText {
   if (isRendered(message)) return { zh: message.zh, en: message.en };
   // A key this version does not know (a result stored by a later one) still shows its code rather than nothing.
   if (!Object.hasOwn(IMPORT_MESSAGE_TEXT, message.key)) return { zh: message.code, en: message.code };
@@ -100,6 +104,6 @@ export function importMessageBilingual(message: ImportMessage): BilingualText {
 }
 
 /** The text of an import message in the reader's language: what the UI and the exports show. */
-export function importMessageText(message: ImportMessage, language: Language): string {
+export function importMessageText(message: StoredImportMessage, language: Language): string {
   return importMessageBilingual(message)[language];
 }

@@ -1,9 +1,10 @@
 import type { CrsProblem, CrsWarning } from "../geo/crsTypes";
-import { rangeText, crsProblemText, crsWarningText, unreadableDeclarationText } from "../i18n/messages.crs";
+import { rangeText } from "../i18n/messages.crs";
+import { importMessage } from "./messages";
 import type { ImportMessage } from "./types";
 
 /** The stable import message code each kind of CRS problem is reported under; callers branch on these. */
-const PROBLEM_CODE: Record<CrsProblem["kind"], string> = {
+export const CRS_PROBLEM_CODES: Readonly<Record<CrsProblem["kind"], string>> = {
   "unsupported-zone": "unsupported-zone",
   "unsupported-epsg": "unsupported-crs",
   "unsupported-datum": "unsupported-datum",
@@ -67,13 +68,9 @@ function problemDetail(problem: CrsProblem): Record<string, unknown> | undefined
   }
 }
 
-function withDetail(code: string, text: { zh: string; en: string }, detail: Record<string, unknown> | undefined): ImportMessage {
-  return detail === undefined ? { code, ...text } : { code, ...text, detail };
-}
-
-/** A CRS problem as the import reports it. */
+/** A CRS problem as the import reports it, under the problem's stable code. */
 export function crsProblemMessage(problem: CrsProblem): ImportMessage {
-  return withDetail(PROBLEM_CODE[problem.kind], crsProblemText(problem), problemDetail(problem));
+  return { ...importMessage("crs-problem", { problem }, problemDetail(problem)), code: CRS_PROBLEM_CODES[problem.kind] };
 }
 
 /** Whether a declaration's problem is that it could not be read at all, so the values may decide instead. */
@@ -82,7 +79,7 @@ export function isUnreadableDeclaration(problem: CrsProblem): boolean {
 }
 
 export function unreadableDeclarationMessage(problem: CrsProblem): ImportMessage {
-  return withDetail("declared-crs-unreadable", unreadableDeclarationText(problem), problemDetail(problem));
+  return importMessage("declared-crs-unreadable", { problem }, problemDetail(problem));
 }
 
 export function crsWarningMessage(warning: CrsWarning): ImportMessage {
@@ -91,5 +88,5 @@ export function crsWarningMessage(warning: CrsWarning): ImportMessage {
     warning.code === "axis-order-from-values"
       ? { swappedAxes: params.swappedAxes }
       : { declared: warning.params.declared, used: warning.params.used, swappedAxes: params.swappedAxes };
-  return { code: warning.code, ...crsWarningText(warning), detail };
+  return { ...importMessage("crs-warning", { warning }, detail), code: warning.code };
 }

@@ -1,5 +1,5 @@
 import { findOutsideDazu, type InsideDazuOptions, type LocatedParcel } from "../geo/crsDetect";
-import { outsideDistrictText } from "../i18n/messages.crs";
+import { importMessage } from "./messages";
 import type { CrsGuess, ImportMessage } from "./types";
 
 /**
@@ -11,16 +11,14 @@ export function checkInsideDazu(
   crs?: Pick<CrsGuess, "code" | "swappedAxes">,
   options: InsideDazuOptions = {},
 ): ImportMessage[] {
-  return findOutsideDazu(parcels, crs, options).map((found) => ({
-    code: "outside-dazu",
-    ...outsideDistrictText(found),
-    detail: {
+  return findOutsideDazu(parcels, crs, options).map((found) =>
+    importMessage("outside-dazu", found, {
       parcel: found.parcel,
       verticesOutside: found.verticesOutside,
       vertices: found.vertices,
       farthestLngLat: found.farthestLngLat,
       metresBeyond: Math.round(found.metresBeyond),
       suggestions: found.likelyMistakes.map((mistake) => mistake.id),
-    },
-  }));
+    }),
+  );
 }

@@ -2,7 +2,7 @@ import type { Geometry } from "geojson";
 import { layerCitations } from "../layers/importedLayers";
 import type { LayerFeature, LayerLoad } from "../layers/layerData";
 import type { LayerDefinition, LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
-import type { BilingualText, ImportedParcel, ImportMessage, ImportResult } from "../import/types";
+import type { BilingualText, ImportedParcel, StoredImportMessage, ImportResult } from "../import/types";
 import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 
 /** Feature properties the app writes itself; a file attribute of the same name is kept under `file_<name>`. */
@@ -27,7 +27,7 @@ export interface ImportedLayerChoices {
   idSuffix: string;
 }
 
-export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: ImportMessage[] } | { ok: false; error: ImportMessage };
+export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: StoredImportMessage[] } | { ok: false; error: StoredImportMessage };
 
 /** The layer geometry type a feature's geometry belongs to, or null for one no layer draws. */
 export function kindOf(geometry: Geometry): LayerGeometryType | null {
@@ -108,7 +108,7 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
       },
     };
   }
-  const warnings: ImportMessage[] = [...result.warnings];
+  const warnings: StoredImportMessage[] = [...result.warnings];
   const dropped = result.parcels.length - kept.length;
   if (dropped > 0) {
     warnings.push({

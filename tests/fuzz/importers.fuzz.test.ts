@@ -2,7 +2,7 @@ import type { Position } from "geojson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/import/importFile";
 import { importPastedCoordinates } from "../../src/import/pasteCoordinates";
-import { IMPORT_ERROR_CODES, type ImportMessage, type ImportResult } from "../../src/import/types";
+import { IMPORT_ERROR_CODES, type ImportResult, type StoredImportMessage } from "../../src/import/types";
 import { crsReasonBilingual } from "../../src/i18n/messages.crs";
 import { buildCorpus, type FuzzCategory, type FuzzInput } from "./corpus";
 import { fuzzSeed } from "./sample";
@@ -28,7 +28,13 @@ const CATEGORIES: FuzzCategory[] = [
   "limits",
 ];
 
-function messageProblems(message: ImportMessage, where: string): string[] {
+/** A fresh result's message carries a code, a text key and parameters only: the text is rendered where it is shown. */
+function codedMessageProblems(message: StoredImportMessage, where: string): string[] {
+  const rendered = "zh" in message || "en" in message || !("key" in message);
+  return [...(rendered ? [`${where}: text rendered into the message instead of a key`] : []), ...messageProblems(message, where)];
+}
+
+function messageProblems(message: StoredImportMessage, where: string): string[] {
   const problems: string[] = [];
   if (typeof message.code !== "string" || message.code === "") problems.push(`${where}: no code`);
   const zh = importMessageText(message, "zh");
@@ -62,7 +68,7 @@ function resultProblems(result: unknown): string[] {
   if (typeof result !== "object" || result === null || !("ok" in result)) return [`not an ImportResult: ${String(result)}`];
   const typed = result as ImportResult;
   if (!typed.ok) {
-    const problems = messageProblems(typed.error, "error");
+    const problems = codedMessageProblems(typed.error, "error");
     if (!KNOWN_CODES.has(typed.error.code)) problems.push(`error code "${typed.error.code}" is not one of IMPORT_ERROR_CODES`);
     if (typed.error.code === "unexpected-error") problems.push(`caught crash: ${importMessageText(typed.error, "en")}`);
     return problems;
@@ -85,7 +91,7 @@ function resultProblems(result: unknown): string[] {
     for (const label of parcel.vertexLabels?.flat(2) ?? []) if (typeof label !== "string") problems.push(`${where}: vertex label is ${typeof label}`);
   }
   problems.push(...messageProblems({ code: "reason", ...crsReasonBilingual(typed.crs.reason) }, "crs.reason"));
-  for (const [index, warning] of typed.warnings.entries()) problems.push(...messageProblems(warning, `warning ${index} (${warning.code})`));
+  for (const [index, warning] of typed.warnings.entries()) problems.push(...codedMessageProblems(warning, `warning ${index} (${warning.code})`));
   return problems;
 }
 

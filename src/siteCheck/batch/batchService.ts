@@ -1,5 +1,5 @@
 import { areaFigures } from "../../geo/measure";
-import type { CrsGuess, ImportedParcel, ImportMessage } from "../../import/types";
+import type { CrsGuess, ImportedParcel, StoredImportMessage } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
 import type { SiteParcel } from "../../parcel/types";
 import type { StorageResult } from "../../state/database";
@@ -17,7 +17,7 @@ export interface Batch {
   fileName: string;
   crs: CrsGuess;
   /** The import's warnings (a warning naming a parcel goes on that parcel's row). */
-  warnings: ImportMessage[];
+  warnings: StoredImportMessage[];
   /** ISO timestamp of the check. */
   checkedAt: string;
   dataPackageVersion: string;
@@ -45,7 +45,7 @@ export interface BatchServiceState {
 export interface BatchInput {
   fileName: string;
   crs: CrsGuess;
-  warnings: ImportMessage[];
+  warnings: StoredImportMessage[];
   parcels: ImportedParcel[];
 }
 

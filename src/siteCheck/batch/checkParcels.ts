@@ -1,7 +1,7 @@
 import { createInlineChecker } from "../../check/checkClient";
 import { estimateFee, type FeeEstimate, type FeeTown } from "../../check/fee";
 import type { CheckReport } from "../../check/types";
-import type { ImportedParcel, ImportMessage, CrsGuess } from "../../import/types";
+import type { ImportedParcel, StoredImportMessage, CrsGuess } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
 import type { FetchJson } from "../../layers/loadDataPackage";
 import { feeTownsOf } from "../../parcel/feeTowns";
@@ -35,7 +35,7 @@ export interface CheckParcelsInput {
   fileName: string;
   parcels: readonly ImportedParcel[];
   crs: CrsGuess;
-  warnings: readonly ImportMessage[];
+  warnings: readonly StoredImportMessage[];
   checkedAt: string;
   /** Reads a large layer's features near a parcel: the file on disk in Node; by default, range requests as in the page. */
   readNearby?: ReadNearbyLayer;

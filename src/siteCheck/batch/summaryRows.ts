@@ -3,7 +3,7 @@ import { toMu } from "../../geo/measure";
 import { parcelName } from "../../i18n/defaultParcelName";
 import type { Language } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
-import type { ImportMessage } from "../../import/types";
+import type { StoredImportMessage } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
 import type { LocalizedText } from "../../layers/manifestTypes";
 import { STATUS_MESSAGES } from "../report/buildReport";
@@ -85,7 +85,7 @@ function feeText(checked: BatchEntry, language: Language): string {
   return town?.rate != null ? translate(language, "site.fee.rate", { rate: town.rate }) : "";
 }
 
-export function summaryRow(checked: BatchEntry, dataPackage: DataPackage, importWarnings: readonly ImportMessage[], language: Language): SummaryRow {
+export function summaryRow(checked: BatchEntry, dataPackage: DataPackage, importWarnings: readonly StoredImportMessage[], language: Language): SummaryRow {
   const squareMetres = checked.report.parcel.gaussKrugerSquareMetres;
   const statuses = Object.fromEntries(
     restrictingLayers(dataPackage).map((layer) => [layer.id, checked.report.findings.find((finding) => finding.layerId === layer.id)?.status ?? null]),

@@ -1,7 +1,7 @@
 import { translateBatchPrint } from "../../i18n/messages.batchPrint";
 import "../../styles/parcel.css";
 import "../../styles/batchPrint.css";
-import type { ImportMessage } from "../../import/types";
+import type { StoredImportMessage } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
 import { formatNumber } from "../../parcel/format";
 import type { CheckedParcel } from "../../siteCheck/batch/checkParcels";
@@ -14,7 +14,7 @@ export interface BatchPrintContext {
   store: AppStore;
   dataPackage: DataPackage;
   /** The import's warnings: a warning naming a parcel goes on its summary row, one about the file on every row. */
-  importWarnings: readonly ImportMessage[];
+  importWarnings: readonly StoredImportMessage[];
   /**
    * When the print holds part of a batch (the rows a filtered table showed): how many parcels the batch has, and the
    * filters in the reader's words, so the paper says it is a selection.

@@ -1,5 +1,5 @@
 import type { Language } from "../../../i18n/messages";
-import type { ImportMessage } from "../../../import/types";
+import type { StoredImportMessage } from "../../../import/types";
 import type { DataPackage } from "../../../layers/layerData";
 import type { BatchEntry } from "../batchEntry";
 import type { CheckedParcel } from "../checkParcels";
@@ -9,6 +9,6 @@ export interface BatchExportInput<Entry extends BatchEntry = CheckedParcel> {
   /** The command line's full results, or a page batch's lean entries (no report models: the summary exports need none). */
   checked: readonly Entry[];
   dataPackage: DataPackage;
-  importWarnings: readonly ImportMessage[];
+  importWarnings: readonly StoredImportMessage[];
   language: Language;
 }
