@@ -41,6 +41,26 @@ describe("batch exports of a checked 界址点 file (two parcels, EPSG:4523)", (
     expect(lines).toHaveLength(4);
   });
 
+  it("words the import warnings in the warnings column: coded ones from the table, stored ones as stored", () => {
+    // A coded warning naming one parcel goes on its row only; a stored {code, zh, en} one about the file on every row.
+    const coded = {
+      code: "duplicate-vertices-removed",
+      key: "duplicate-vertices-removed" as const,
+      params: { parcel: "宝顶测试地块", removed: 2 },
+      detail: { parcel: "宝顶测试地块" },
+    };
+    const stored = { code: "datum-not-stated", zh: "旧版本保存的警告。", en: "A warning stored by an earlier version." };
+    const lines = new TextDecoder().decode(batchCsv({ ...input, importWarnings: [coded, stored] }, "utf-8").bytes).split("\r\n");
+    expect(lines[1]).toContain("地块「宝顶测试地块」有 2 个与前一点重合的重复点，已去除。");
+    expect(lines[1]).toContain("旧版本保存的警告。");
+    expect(lines[2]).not.toContain("重复点");
+    expect(lines[2]).toContain("旧版本保存的警告。");
+    const english = new TextDecoder().decode(batchCsv({ ...input, language: "en", importWarnings: [coded, stored] }, "utf-8").bytes).split("\r\n");
+    // CSV doubles the quotes inside a quoted cell.
+    expect(english[1]).toContain('Parcel ""宝顶测试地块"": 2 vertexes repeating the previous one were removed.');
+    expect(english[2]).toContain("A warning stored by an earlier version.");
+  });
+
   it("writes the same CSV in GBK on request: no byte-order mark, 宝顶 as B1 A6 B6 A5, status marks as √", () => {
     const utf8 = new TextDecoder().decode(batchCsv(input, "utf-8").bytes);
     const { bytes, replacedCharacters } = batchCsv(input, "gbk");
