@@ -6,6 +6,8 @@ import type { PlanarBox } from "./projectToGaussKruger";
 /** Grid points per side over the shared box: the depth found is within half a cell's diagonal of the true one, then refined. */
 const GRID = 24;
 const REFINEMENT_STEPS = 24;
+/** Where the first probes sit across the shared box, centre first. */
+const PROBES = [0.5, 0.25, 0.75];
 
 function distanceToBoundary(point: Position, boundary: Geometry): number {
   return planarDistance({ type: "Point", coordinates: point }, boundary);
@@ -125,7 +127,13 @@ export function inwardDepth(site: Geometry, zone: Polygon | MultiPolygon, enough
 
   // Points are visited without building an array per point: a 7 km site boundary gives hundreds per zone.
   const { best, consider } = deepestPointSearch(tests, enough);
-  // The site's own vertices first: the cheapest, and often already deep enough.
+  // First nine points inside the shared box: a zone lying within the site (most zones a large site overlaps) has none
+  // of the site's vertices or boundary in it, and one of these is usually deeper than needed at once.
+  if (polygonalSite) {
+    for (const i of PROBES)
+      for (const j of PROBES) if (consider(shared[0] + (shared[2] - shared[0]) * i, shared[1] + (shared[3] - shared[1]) * j)) return best.depth;
+  }
+  // Then the site's own vertices: cheap, and often already deep enough.
   for (const point of sitePoints) if (consider(point[0]!, point[1]!)) return best.depth;
   // Then points along its lines, no further apart than a cell.
   for (const line of linesOf(site)) {

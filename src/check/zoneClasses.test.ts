@@ -26,6 +26,24 @@ function finding(site: ParcelGeometry, definition = layer(), features = [feature
   return checkParcel(site, [{ definition, features }]).findings[0]!;
 }
 
+describe("inwardDepth of a zone lying wholly within the site", () => {
+  // A 200 m × 120 m zone inside a 2 km square site: no vertex or edge of the site is in the zone, so the depth comes
+  // from points inside the shared box. The deepest point of the zone is on its long axis, 60 m from the long edges.
+  const site = toGaussKruger(rectangle(E - 1000, N - 1000, E + 1000, N + 1000)).geometry;
+  const zone = toGaussKruger(rectangle(E - 100, N - 60, E + 100, N + 60)).geometry;
+  if (zone.type !== "Polygon") throw new Error("polygon expected");
+
+  it("finds the full depth when asked for it", () => {
+    expect(inwardDepth(site, zone)).toBeCloseTo(60, 1);
+  });
+
+  it("stops at the first point deeper than needed, which is deeper than needed and no deeper than the zone allows", () => {
+    const depth = inwardDepth(site, zone, 10);
+    expect(depth).toBeGreaterThan(10);
+    expect(depth).toBeLessThanOrEqual(60 + 1e-6);
+  });
+});
+
 describe("zone findings decided on depth against positional accuracy (±100 m here)", () => {
   it("a site wholly inside, 300 m from the edge at its nearest, reaches 500 m in: restricted, 100 % of the parcel", () => {
     const result = finding(rectangle(E + 300, N + 300, E + 500, N + 500));
