@@ -171,65 +171,45 @@ interface BatchCheckTiming {
   overlaps: number;
 }
 
-/**
- * A batch in the page: `count` sites (the Node batch's, scripts/bench/batchCheck.ts) against the package with the
- * large GeoJSON layer, through the page's check engine and check workers (`__dazuTest.runCheckBatch`), timed in the
- * page after each worker's one-time preparation.
- */
-async function browserBatch(baseUrl: string, dataPath: string, count: number, workers: number): Promise<BatchCheckTiming> {
+/** Opens the app on the large package and runs one of the batch hooks (test builds only) over the bench's sites. */
+async function runBatchHook<Result>(
+  hook: "runCheckBatch" | "runPageBatch",
+  baseUrl: string,
+  dataPath: string,
+  count: number,
+  workers: number,
+): Promise<Result> {
   const session = await openApp(baseUrl, `/?data=${dataPath}`);
   try {
-    await session.page.waitForFunction(
-      () => (window as unknown as { __dazuTest?: { runCheckBatch?: unknown } }).__dazuTest?.runCheckBatch !== undefined,
-      undefined,
-      {
-        timeout: 300_000,
-      },
-    );
-    return await session.page.evaluate(
-      async ({ sites, workers }) => {
-        const hooks = (
-          window as unknown as {
-            __dazuTest: { ready: Promise<void>; runCheckBatch(sites: unknown[], workers: number): Promise<BatchCheckTiming> };
-          }
-        ).__dazuTest;
+    await session.page.waitForFunction((name) => (window as unknown as { __dazuTest?: Record<string, unknown> }).__dazuTest?.[name] !== undefined, hook, {
+      timeout: 300_000,
+    });
+    return (await session.page.evaluate(
+      async ({ hook, sites, workers }) => {
+        const hooks = (window as unknown as { __dazuTest: { ready: Promise<void> } & Record<string, (sites: unknown[], workers: number) => Promise<unknown>> })
+          .__dazuTest;
         await hooks.ready;
-        return hooks.runCheckBatch(sites, workers);
+        return hooks[hook]!(sites, workers);
       },
-      { sites: benchmarkParcels(count, 2023), workers },
-    );
+      { hook, sites: benchmarkParcels(count, 2023), workers },
+    )) as Result;
   } finally {
     await session.close();
   }
 }
 
+/**
+ * A batch in the page: `count` sites (the Node batch's, scripts/bench/batchCheck.ts) against the package with the
+ * large GeoJSON layer, through the page's check engine and check workers (`__dazuTest.runCheckBatch`), timed in the
+ * page after each worker's one-time preparation.
+ */
+function browserBatch(baseUrl: string, dataPath: string, count: number, workers: number): Promise<BatchCheckTiming> {
+  return runBatchHook("runCheckBatch", baseUrl, dataPath, count, workers);
+}
+
 /** "Check all" as the page runs it (`__dazuTest.runPageBatch`): the batch workers' preparation included. */
-async function pageBatch(baseUrl: string, dataPath: string, count: number, workers: number): Promise<{ totalMs: number; checked: number; failed: number }> {
-  const session = await openApp(baseUrl, `/?data=${dataPath}`);
-  try {
-    await session.page.waitForFunction(
-      () => (window as unknown as { __dazuTest?: { runPageBatch?: unknown } }).__dazuTest?.runPageBatch !== undefined,
-      undefined,
-      { timeout: 300_000 },
-    );
-    return await session.page.evaluate(
-      async ({ sites, workers }) => {
-        const hooks = (
-          window as unknown as {
-            __dazuTest: {
-              ready: Promise<void>;
-              runPageBatch(sites: unknown[], workers: number): Promise<{ totalMs: number; checked: number; failed: number }>;
-            };
-          }
-        ).__dazuTest;
-        await hooks.ready;
-        return hooks.runPageBatch(sites, workers);
-      },
-      { sites: benchmarkParcels(count, 2023), workers },
-    );
-  } finally {
-    await session.close();
-  }
+function pageBatch(baseUrl: string, dataPath: string, count: number, workers: number): Promise<{ totalMs: number; checked: number; failed: number }> {
+  return runBatchHook("runPageBatch", baseUrl, dataPath, count, workers);
 }
 
 /** The batch figure in the page, with one check worker and with two (this machine has two cores). */

@@ -131,23 +131,15 @@ export function markStyleParts(marks: MapMarks): { sources: Record<string, Sourc
     sources[batchSource(index)] = { type: "geojson", data: part };
   });
   // Every part's fill, then every part's outline, so no fill covers an outline.
+  const batchLayers = (type: "fill" | "line"): LayerSpecification[] =>
+    marks.batch.map((_, index) =>
+      type === "fill"
+        ? { id: `${batchSource(index)}:fill`, type, source: batchSource(index), paint: { "fill-color": batchColor, "fill-opacity": 0.35 } }
+        : { id: `${batchSource(index)}:outline`, type, source: batchSource(index), paint: { "line-color": batchColor, "line-width": 1.5 } },
+    );
   const layers: LayerSpecification[] = [
-    ...marks.batch.map(
-      (_, index): LayerSpecification => ({
-        id: `${batchSource(index)}:fill`,
-        type: "fill",
-        source: batchSource(index),
-        paint: { "fill-color": batchColor, "fill-opacity": 0.35 },
-      }),
-    ),
-    ...marks.batch.map(
-      (_, index): LayerSpecification => ({
-        id: `${batchSource(index)}:outline`,
-        type: "line",
-        source: batchSource(index),
-        paint: { "line-color": batchColor, "line-width": 1.5 },
-      }),
-    ),
+    ...batchLayers("fill"),
+    ...batchLayers("line"),
     // A pale veil rather than a colour: it stands out on every fill below (the fee tiers are red too).
     {
       id: "mark:focus:fill",

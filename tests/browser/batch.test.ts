@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { appState, waitForApp } from "./app";
-import { openSiteCheck, tableRows, uploadAndCheckAll } from "./batchSteps";
+import { openSiteCheck, squaresFile, tableRows, uploadAndCheckAll } from "./batchSteps";
 import { accessibilityViolations, screenshot, type AppSession, type OpenOptions, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -166,23 +166,7 @@ describe("batch check in the page", () => {
     await uploadAndCheckAll(page);
     const sourceBefore = await page.locator("[data-batch-source]").innerText();
     // Three thousand 50 m squares near the district centre: long enough a run to cancel part way.
-    const features = Array.from({ length: 3000 }, (_, index) => {
-      const west = 105.6 + (index % 60) * 0.003;
-      const south = 29.6 + Math.floor(index / 60) * 0.003;
-      const ring = [
-        [west, south],
-        [west + 0.0005, south],
-        [west + 0.0005, south + 0.0005],
-        [west, south + 0.0005],
-        [west, south],
-      ];
-      return { type: "Feature", properties: { 宗地编号: `ZD-${index}` }, geometry: { type: "Polygon", coordinates: [ring] } };
-    });
-    await page.locator("[data-site-file]").setInputFiles({
-      name: "three-thousand.geojson",
-      mimeType: "application/geo+json",
-      buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })),
-    });
+    await page.locator("[data-site-file]").setInputFiles(squaresFile("three-thousand.geojson", 3000, 60, (index) => ({ 宗地编号: `ZD-${index}` })));
     await page.locator('[data-site-action="check-all"]').click();
     const progress = page.locator("[data-batch-progress]");
     await expect.poll(async () => Number(/(\d+) \/ 3000/.exec(await progress.innerText())?.[1] ?? 0), { timeout: 60_000 }).toBeGreaterThan(0);

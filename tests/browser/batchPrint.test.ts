@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { waitForApp } from "./app";
-import { openSiteCheck, tableRows, uploadAndCheckAll } from "./batchSteps";
+import { openSiteCheck, squaresFile, tableRows, uploadAndCheckAll } from "./batchSteps";
 import { accessibilityViolations, openApp, screenshot, type AppSession, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -145,26 +145,13 @@ describe("combined print of a batch", () => {
 
   it("from the page: past 200 parcels it says so plainly, and prints the rows the table shows, in the table's order", async () => {
     // 230 squares of 50 m near the district's centre, numbered ZD-000 … ZD-229.
-    const features = Array.from({ length: 230 }, (_, index) => {
-      const west = 105.6 + (index % 20) * 0.003;
-      const south = 29.6 + Math.floor(index / 20) * 0.003;
-      const ring = [
-        [west, south],
-        [west + 0.0005, south],
-        [west + 0.0005, south + 0.0005],
-        [west, south + 0.0005],
-        [west, south],
-      ];
+    const file = squaresFile("two-hundred-thirty.geojson", 230, 20, (index) => {
       const number = `ZD-${String(index).padStart(3, "0")}`;
-      return { type: "Feature", properties: { name: `地块 ${number}`, 宗地编号: number }, geometry: { type: "Polygon", coordinates: [ring] } };
+      return { name: `地块 ${number}`, 宗地编号: number };
     });
     session = await openSiteCheck(baseUrl);
     const { page } = session;
-    await uploadAndCheckAll(
-      page,
-      { name: "two-hundred-thirty.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })) },
-      230,
-    );
+    await uploadAndCheckAll(page, file, 230);
     const printButton = page.locator('[data-batch-export="print"]');
     const limit = page.locator("[data-batch-print-limit]");
     expect(await printButton.isDisabled()).toBe(true);

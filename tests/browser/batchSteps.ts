@@ -48,3 +48,23 @@ export async function downloadExport(page: Page, format: string): Promise<{ name
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`[data-batch-export="${format}"]`).click()]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
+
+/**
+ * A GeoJSON file of `count` 50 m squares near the district's centre, `perRow` to a row 0.003° apart; each with the
+ * properties `properties(index)` gives.
+ */
+export function squaresFile(name: string, count: number, perRow: number, properties: (index: number) => Record<string, string>) {
+  const features = Array.from({ length: count }, (_, index) => {
+    const west = 105.6 + (index % perRow) * 0.003;
+    const south = 29.6 + Math.floor(index / perRow) * 0.003;
+    const ring = [
+      [west, south],
+      [west + 0.0005, south],
+      [west + 0.0005, south + 0.0005],
+      [west, south + 0.0005],
+      [west, south],
+    ];
+    return { type: "Feature", properties: properties(index), geometry: { type: "Polygon", coordinates: [ring] } };
+  });
+  return { name, mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })) };
+}
