@@ -1,7 +1,7 @@
 import type { FindingStatus } from "../../check/types";
 import { toMu } from "../../geo/measure";
 import { parcelName } from "../../i18n/defaultParcelName";
-import type { Language } from "../../i18n/messages";
+import type { Language, MessageKey } from "../../i18n/messages";
 import { localized, translate } from "../../i18n/translate";
 import type { StoredImportMessage } from "../../import/types";
 import type { DataPackage } from "../../layers/layerData";
@@ -31,21 +31,11 @@ export interface SummaryColumn {
   title: LocalizedText;
 }
 
-const COLUMN_TITLES = {
-  name: { zh: "地块名称", en: "Parcel name" },
-  number: { zh: "宗地编号", en: "Parcel number" },
-  areaSquareMetres: { zh: "面积（m²）", en: "Area (m²)" },
-  areaMu: { zh: "面积（亩）", en: "Area (mu)" },
-  fee: { zh: "城市建设配套费（估算或待答问题）", en: "Infrastructure fee (rate or open question)" },
-  district: { zh: "是否在大足区外", en: "Outside the district" },
-  warnings: { zh: "提示", en: "Warnings" },
-} satisfies Record<string, LocalizedText>;
+/** A title or word in both languages, from the batch message table. */
+const bothLanguages = (key: MessageKey): LocalizedText => ({ zh: translate("zh", key), en: translate("en", key) });
 
-const DISTRICT_TEXT: Record<"inside" | "partly" | "outside", LocalizedText> = {
-  inside: { zh: "否", en: "no" },
-  partly: { zh: "部分在区外", en: "partly" },
-  outside: { zh: "全部在区外", en: "wholly" },
-};
+type FixedColumn = "name" | "number" | "areaSquareMetres" | "areaMu" | "fee" | "district" | "warnings";
+const fixedColumn = (id: FixedColumn): SummaryColumn => ({ id, title: bothLanguages(`batch.summary.${id}`) });
 
 /** The layers whose status gets a column: those that restrict, in manifest order. */
 export function restrictingLayers(dataPackage: DataPackage) {
@@ -54,14 +44,14 @@ export function restrictingLayers(dataPackage: DataPackage) {
 
 export function summaryColumns(dataPackage: DataPackage): SummaryColumn[] {
   return [
-    { id: "name", title: COLUMN_TITLES.name },
-    { id: "number", title: COLUMN_TITLES.number },
-    { id: "areaSquareMetres", title: COLUMN_TITLES.areaSquareMetres },
-    { id: "areaMu", title: COLUMN_TITLES.areaMu },
+    fixedColumn("name"),
+    fixedColumn("number"),
+    fixedColumn("areaSquareMetres"),
+    fixedColumn("areaMu"),
     ...restrictingLayers(dataPackage).map((layer) => ({ id: `status:${layer.id}`, title: layer.title })),
-    { id: "fee", title: COLUMN_TITLES.fee },
-    { id: "district", title: COLUMN_TITLES.district },
-    { id: "warnings", title: COLUMN_TITLES.warnings },
+    fixedColumn("fee"),
+    fixedColumn("district"),
+    fixedColumn("warnings"),
   ];
 }
 
@@ -132,7 +122,7 @@ export function summaryCells(row: SummaryRow, columns: readonly SummaryColumn[],
       case "fee":
         return row.fee;
       case "district":
-        return row.district ? localized(DISTRICT_TEXT[row.district], language) : "";
+        return row.district ? translate(language, `batch.summary.district.${row.district}`) : "";
       case "warnings":
         return row.warnings.join(language === "zh" ? "；" : "; ");
       default:
