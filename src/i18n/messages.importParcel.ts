@@ -87,7 +87,7 @@ function formatArea(squareMetres: number): string {
 function at(parcel: string, vertex: VertexAt): BilingualText {
   const where = ringName(vertex);
   const point = vertexName(vertex);
-  return { zh: `地块「${parcel}」${where.zh}${point.zh}`, en: `Parcel "${parcel}", ${where.en}, ${point.en}` };
+  return { zh: `地块「${parcelName(parcel, "zh")}」${where.zh}${point.zh}`, en: `Parcel "${parcelName(parcel, "en")}", ${where.en}, ${point.en}` };
 }
 
 export const IMPORT_PARCEL_TEXT: { [Key in keyof ImportParcelParams]: (params: ImportParcelParams[Key]) => BilingualText } = {
@@ -108,51 +108,51 @@ export const IMPORT_PARCEL_TEXT: { [Key in keyof ImportParcelParams]: (params: I
     en: `${at(parcel, vertex).en}: converted to longitude ${longitude.toFixed(4)}, latitude ${latitude.toFixed(4)}, which is off the globe — the coordinate system may be wrong.`,
   }),
   "coordinates-out-of-range.area": ({ parcel }) => ({
-    zh: `地块「${parcel}」的面积无法计算：坐标离大足区所在投影带太远——所选坐标系可能不对。`,
-    en: `The area of parcel "${parcel}" cannot be computed: the coordinates are too far from Dazu's projection zone — the coordinate system may be wrong.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的面积无法计算：坐标离大足区所在投影带太远——所选坐标系可能不对。`,
+    en: `The area of parcel "${parcelName(parcel, "en")}" cannot be computed: the coordinates are too far from Dazu's projection zone — the coordinate system may be wrong.`,
   }),
   "too-many-vertices.parcel": ({ parcel, vertices, limit }) => ({
-    zh: `地块「${parcel}」有 ${vertices} 个点，超过上限 ${limit}。请先在 GIS 软件中简化或拆分。`,
-    en: `Parcel "${parcel}" has ${vertices} vertices, more than the limit of ${limit}. Simplify or split it in GIS software first.`,
+    zh: `地块「${parcelName(parcel, "zh")}」有 ${vertices} 个点，超过上限 ${limit}。请先在 GIS 软件中简化或拆分。`,
+    en: `Parcel "${parcelName(parcel, "en")}" has ${vertices} vertices, more than the limit of ${limit}. Simplify or split it in GIS software first.`,
   }),
   "too-few-vertices.line": ({ parcel, vertices }) => ({
-    zh: `线「${parcel}」只有 ${vertices} 个不同的点，至少需要 2 个。`,
-    en: `Line "${parcel}" has ${vertices} distinct vertex; a line needs at least 2.`,
+    zh: `线「${parcelName(parcel, "zh")}」只有 ${vertices} 个不同的点，至少需要 2 个。`,
+    en: `Line "${parcelName(parcel, "en")}" has ${vertices} distinct vertex; a line needs at least 2.`,
   }),
   "too-few-vertices.ring": ({ parcel, at: ring, vertices }) => ({
-    zh: `地块「${parcel}」${ringName(ring).zh}只有 ${vertices} 个不同的点，构成面至少需要 3 个。`,
-    en: `Parcel "${parcel}", ${ringName(ring).en}: only ${vertices} distinct vertices; a polygon needs at least 3.`,
+    zh: `地块「${parcelName(parcel, "zh")}」${ringName(ring).zh}只有 ${vertices} 个不同的点，构成面至少需要 3 个。`,
+    en: `Parcel "${parcelName(parcel, "en")}", ${ringName(ring).en}: only ${vertices} distinct vertices; a polygon needs at least 3.`,
   }),
   "ring-closed": ({ parcel, rings }) => ({
-    zh: `地块「${parcel}」的${rings.map((ring) => ringName(ring).zh).join("、")}首尾点不重合，已自动闭合（终点连回起点）。`,
-    en: `Parcel "${parcel}": the ${rings.map((ring) => ringName(ring).en).join(", ")} did not end at ${rings.length > 1 ? "their" : "its"} first point and ${rings.length > 1 ? "were" : "was"} closed automatically.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的${rings.map((ring) => ringName(ring).zh).join("、")}首尾点不重合，已自动闭合（终点连回起点）。`,
+    en: `Parcel "${parcelName(parcel, "en")}": the ${rings.map((ring) => ringName(ring).en).join(", ")} did not end at ${rings.length > 1 ? "their" : "its"} first point and ${rings.length > 1 ? "were" : "was"} closed automatically.`,
   }),
   "duplicate-vertices-removed": ({ parcel, removed }) => ({
-    zh: `地块「${parcel}」有 ${removed} 个与前一点重合的重复点，已去除。`,
-    en: `Parcel "${parcel}": ${removed} vertex${removed > 1 ? "es" : ""} repeating the previous one ${removed > 1 ? "were" : "was"} removed.`,
+    zh: `地块「${parcelName(parcel, "zh")}」有 ${removed} 个与前一点重合的重复点，已去除。`,
+    en: `Parcel "${parcelName(parcel, "en")}": ${removed} vertex${removed > 1 ? "es" : ""} repeating the previous one ${removed > 1 ? "were" : "was"} removed.`,
   }),
   "self-intersection": ({ parcel, count, listed }) => {
     const more = count - listed.length;
     return {
-      zh: `地块「${parcel}」的边界自相交 ${count} 处：${listed
+      zh: `地块「${parcelName(parcel, "zh")}」的边界自相交 ${count} 处：${listed
         .map((item) => `在 ${place(item.lngLat)}，${edgeName(item.first).zh}与${edgeName(item.second).zh}${CROSSING_KIND[item.kind].zh}`)
         .join("；")}${more > 0 ? `；另有 ${more} 处` : ""}。请核对界址点顺序后重新导入。`,
-      en: `The boundary of parcel "${parcel}" intersects itself in ${count} place${count > 1 ? "s" : ""}: ${listed
+      en: `The boundary of parcel "${parcelName(parcel, "en")}" intersects itself in ${count} place${count > 1 ? "s" : ""}: ${listed
         .map((item) => `at ${place(item.lngLat)}, ${edgeName(item.first).en} ${CROSSING_KIND[item.kind].en} ${edgeName(item.second).en}`)
         .join("; ")}${more > 0 ? `; and ${more} more` : ""}. Check the order of the boundary points and import again.`,
     };
   },
   "zero-area": ({ parcel, squareMetres }) => ({
-    zh: `地块「${parcel}」的面积只有 ${squareMetres.toFixed(4)} m²（接近零）：界址点可能共线，或把经纬度当成了米制坐标。`,
-    en: `Parcel "${parcel}" has an area of only ${squareMetres.toFixed(4)} m² (near zero): the points may be collinear, or degrees were read as metres.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的面积只有 ${squareMetres.toFixed(4)} m²（接近零）：界址点可能共线，或把经纬度当成了米制坐标。`,
+    en: `Parcel "${parcelName(parcel, "en")}" has an area of only ${squareMetres.toFixed(4)} m² (near zero): the points may be collinear, or degrees were read as metres.`,
   }),
   "larger-than-district": ({ parcel, squareMetres, districtKm2 }) => ({
-    zh: `地块「${parcel}」的面积为 ${formatArea(squareMetres)}，比整个大足区（约 ${districtKm2} km²）还大：坐标系或单位可能不对。`,
-    en: `Parcel "${parcel}" covers ${formatArea(squareMetres)}, more than the whole of Dazu District (about ${districtKm2} km²): the coordinate system or unit is probably wrong.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的面积为 ${formatArea(squareMetres)}，比整个大足区（约 ${districtKm2} km²）还大：坐标系或单位可能不对。`,
+    en: `Parcel "${parcelName(parcel, "en")}" covers ${formatArea(squareMetres)}, more than the whole of Dazu District (about ${districtKm2} km²): the coordinate system or unit is probably wrong.`,
   }),
   "stated-area-mismatch": ({ parcel, statedHectares, computedHectares, differencePercent }) => ({
-    zh: `地块「${parcel}」标注面积 ${statedHectares} 公顷，按界址点计算的高斯-克吕格面积为 ${computedHectares.toFixed(4)} 公顷，相差 ${differencePercent.toFixed(2)}%（超过 1%）。请核对界址点或标注面积。`,
-    en: `Parcel "${parcel}" states ${statedHectares} ha, but its boundary points give ${computedHectares.toFixed(4)} ha (Gauss–Krüger), a difference of ${differencePercent.toFixed(2)}% (more than 1%). Check the points or the stated area.`,
+    zh: `地块「${parcelName(parcel, "zh")}」标注面积 ${statedHectares} 公顷，按界址点计算的高斯-克吕格面积为 ${computedHectares.toFixed(4)} 公顷，相差 ${differencePercent.toFixed(2)}%（超过 1%）。请核对界址点或标注面积。`,
+    en: `Parcel "${parcelName(parcel, "en")}" states ${statedHectares} ha, but its boundary points give ${computedHectares.toFixed(4)} ha (Gauss–Krüger), a difference of ${differencePercent.toFixed(2)}% (more than 1%). Check the points or the stated area.`,
   }),
   "overlapping-parts": ({ parcel, parts, lngLat }) => ({
     zh: `地块「${parcelName(parcel, "zh")}」的${partName(parts[0]).zh}与${partName(parts[1]).zh}重叠或互相包含（约在 ${place(lngLat)}），面积会被重复计算。请合并为一个面或删去多余部分后重新导入。`,

@@ -1,4 +1,5 @@
 import type { BilingualText } from "../geo/crsTypes";
+import { parcelName } from "./defaultParcelName";
 
 /** Why a pasted line was not read. */
 export type PastedLineProblem =
@@ -85,7 +86,7 @@ function boundaryLineText(line: number, problem: BoundaryLineProblem): Bilingual
       case "coordinates-not-numbers":
         return { zh: `「${problem.text}」中的 X、Y 不是数字。`, en: `X and Y in "${problem.text}" are not numbers.` };
       case "no-points":
-        return { zh: `地块「${problem.parcel}」没有界址点。`, en: `parcel "${problem.parcel}" has no boundary points.` };
+        return { zh: `地块「${parcelName(problem.parcel, "zh")}」没有界址点。`, en: `parcel "${parcelName(problem.parcel, "en")}" has no boundary points.` };
     }
   })();
   return { zh: `第 ${line} 行：${said.zh}`, en: `Line ${line}: ${said.en}` };
@@ -143,8 +144,8 @@ export const IMPORT_TEXT_TEXT: { [Key in keyof ImportTextParams]: (params: Impor
     en: `"${fileName}" has no [地块坐标] section or no parcel in it. A boundary-point file needs a "[地块坐标]" section with parcel header lines ending in @.`,
   }),
   "point-count-mismatch": ({ parcel, stated, read }) => ({
-    zh: `地块「${parcel}」的信息行写有 ${stated} 个界址点，实际读到 ${read} 个。`,
-    en: `Parcel "${parcel}": the header states ${stated} points, but ${read} were read.`,
+    zh: `地块「${parcelName(parcel, "zh")}」的信息行写有 ${stated} 个界址点，实际读到 ${read} 个。`,
+    en: `Parcel "${parcelName(parcel, "en")}": the header states ${stated} points, but ${read} were read.`,
   }),
   "unsupported-projection.boundary-txt": ({ projection }) => ({
     zh: `${BOUNDARY_SOURCE.zh}声明投影类型为「${projection}」，本工具只支持高斯-克吕格投影。`,

@@ -2,6 +2,7 @@ import { detectCrsFromCoordinates, type CrsDetection } from "../geo/crsDetect";
 import { crsProblem, crsReasonPart, type CrsSource } from "../geo/crsTypes";
 import type { BoundaryLineProblem } from "../i18n/messages.importText";
 import { pointInRing } from "../geo/planar";
+import { defaultParcelName } from "../i18n/defaultParcelName";
 import { allSourcePairs, failure, finishImport, vertexLimitError } from "./assemble";
 import { resolveCrs } from "./crsResolution";
 import { crsFromStatement, epsgCodeIn, olderDatumIn } from "./crsStatement";
@@ -165,7 +166,7 @@ export function importBoundaryTxt(data: ArrayBuffer | Uint8Array | string, fileN
   const drafts: ParcelDraft[] = [];
   for (const [index, block] of blocks.entries()) {
     const [count = "", area = "", code = "", name = "", shape = "", sheet = "", use = "", note = ""] = block.fields;
-    const displayName = clip(name || code, 200) || `地块${index + 1}`;
+    const displayName = clip(name || code, 200) || defaultParcelName(index + 1);
     if (block.rings.length === 0) {
       return txtError("too-few-vertices.boundary-txt", block.line, { type: "no-points", parcel: displayName });
     }

@@ -147,6 +147,14 @@ describe("界址点坐标 TXT", () => {
     expect(codes(halfPercent)).not.toContain("stated-area-mismatch");
   });
 
+  it("names a parcel without name or code in the reader's words, also in its warnings", () => {
+    const unnamed = ok(importBoundaryTxt(text.replace("5,100.0000,DZ-001,宝顶测试地块,", "6,100.0000,,,"), "a.txt"));
+    expect(unnamed.parcels[0]!.name).toBe("⟨parcel 1⟩");
+    const mismatch = unnamed.warnings.find((item) => item.code === "point-count-mismatch");
+    expect(importMessageText(mismatch!, "zh")).toBe("地块「地块1」的信息行写有 6 个界址点，实际读到 5 个。");
+    expect(importMessageText(mismatch!, "en")).toBe('Parcel "Parcel 1": the header states 6 points, but 5 were read.');
+  });
+
   it("treats a later ring outside ring 1 as a second part", () => {
     const twoParts = text
       .replace(/J5,2,3287100\.000,35571100\.000/g, "J5,2,3287100.000,35572100.000")

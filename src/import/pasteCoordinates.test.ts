@@ -208,3 +208,14 @@ describe("importPastedCoordinates", () => {
     }
   });
 });
+
+describe("an unnamed parcel in a message", () => {
+  it("is named in the reader's words, never by its stored marker", () => {
+    const result = importPastedCoordinates("105 29.70\n105 29.71\n105 29.72");
+    // Three points on the central meridian: the ring folds back on itself.
+    expect(result.ok ? "" : result.error.code).toBe("self-intersection");
+    if (result.ok) return;
+    expect(importMessageText(result.error, "zh")).toMatch(/^地块「地块」的边界自相交 \d+ 处：/);
+    expect(importMessageText(result.error, "en")).toMatch(/^The boundary of parcel "Parcel" intersects itself/);
+  });
+});
