@@ -43,6 +43,8 @@ export const OFFICIAL_DATA_MESSAGES = {
     "official.reason.quota": "存储空间已满",
     "official.reason.unavailable": "存储不可用",
     "official.reason.failed": "写入失败",
+    "official.layerNote": "用户于 {date} 导入的正式数据（文件「{fileName}」）。来源：{provenance}。本图不核实其内容。",
+    "official.replacedNote": "已由导入的正式数据替代：此示意图层默认隐藏，不再参与地块核查。",
   },
   en: {
     "official.heading": "Official data",
@@ -88,5 +90,7 @@ export const OFFICIAL_DATA_MESSAGES = {
     "official.reason.quota": "storage is full",
     "official.reason.unavailable": "storage unavailable",
     "official.reason.failed": "write failed",
+    "official.layerNote": 'Official data a user imported on {date} (file "{fileName}"). Source: {provenance}. This map does not verify its content.',
+    "official.replacedNote": "Replaced by imported official data: this schematic layer is hidden by default and no longer used in site checks.",
   },
 } as const;

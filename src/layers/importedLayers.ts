@@ -1,3 +1,4 @@
+import { translate } from "../i18n/translate";
 import { IMPORTED_LAYER_ID_PREFIX, type ImportedLayerRecord } from "./importedLayerRecord";
 import type { DataPackage, LayerLoad } from "./layerData";
 import type { LayerDefinition, LocalizedText } from "./manifestTypes";
@@ -36,10 +37,10 @@ export function layerCitations(layer: LayerDefinition, load: LayerLoad | undefin
   return [...citations];
 }
 
-const REPLACED_NOTE: LocalizedText = {
-  zh: "已由导入的正式数据替代：此示意图层默认隐藏，不再参与地块核查。",
-  en: "Replaced by imported official data: this schematic layer is hidden by default and no longer used in site checks.",
-};
+/** A note in both languages from the official-data message table. */
+function note(key: "official.layerNote" | "official.replacedNote", params: Record<string, string> = {}): LocalizedText {
+  return { zh: translate("zh", key, params), en: translate("en", key, params) };
+}
 
 function importedDefinition(record: ImportedLayerRecord, target: LayerDefinition): LayerDefinition {
   const date = record.importedAt.slice(0, 10);
@@ -50,10 +51,7 @@ function importedDefinition(record: ImportedLayerRecord, target: LayerDefinition
     group: target.group,
     geometryType: record.geometryType,
     geometryQuality: "official",
-    qualityNote: {
-      zh: `用户于 ${date} 导入的正式数据（文件「${record.fileName}」）。来源：${record.provenance}。本图不核实其内容。`,
-      en: `Official data a user imported on ${date} (file "${record.fileName}"). Source: ${record.provenance}. This map does not verify its content.`,
-    },
+    qualityNote: note("official.layerNote", { date, fileName: record.fileName, provenance: record.provenance }),
     positionalAccuracyM: record.positionalAccuracyM,
     role: record.role,
     sourceDocuments: record.sourceDocuments,
@@ -104,13 +102,12 @@ export function mergeImportedLayers(dataPackage: DataPackage, records: readonly 
       continue;
     }
     loads.set(record.id, { type: "loaded", data: validated.value });
+    const replacedNote = note("official.replacedNote");
     const replaced: LayerDefinition = {
       ...target,
       visible: false,
       role: "context",
-      description: target.description
-        ? { zh: `${target.description.zh} ${REPLACED_NOTE.zh}`, en: `${target.description.en} ${REPLACED_NOTE.en}` }
-        : REPLACED_NOTE,
+      description: target.description ? { zh: `${target.description.zh} ${replacedNote.zh}`, en: `${target.description.en} ${replacedNote.en}` } : replacedNote,
     };
     const at = layers.indexOf(target);
     layers = [...layers.slice(0, at), replaced, definition, ...layers.slice(at + 1)];
