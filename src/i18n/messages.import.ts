@@ -2,6 +2,7 @@ import type { BilingualText, CrsProblem, CrsWarning, LikelyMistakeParams, Render
 import { crsProblemText, crsWarningText, likelyMistakesText, outsideDistrictText, unreadableDeclarationText, type OutsideDistrictParams } from "./messages.crs";
 import type { Language } from "./language";
 import { IMPORT_FILES_TEXT, type ImportFilesParams } from "./messages.importFiles";
+import { IMPORTED_LAYER_TEXT, type ImportedLayerParams } from "./messages.importedLayer";
 import { IMPORT_GENERAL_TEXT, type ImportGeneralParams } from "./messages.importGeneral";
 import { IMPORT_PARCEL_TEXT, type ImportParcelParams } from "./messages.importParcel";
 import { IMPORT_TEXT_TEXT, type ImportTextParams } from "./messages.importText";
@@ -26,7 +27,13 @@ export interface ImportNestingParams {
  * The parameters of every import message, by text key. A key is the public code (IMPORT_ERROR_CODES, or a warning's
  * code), or the code and a variant after a dot ("invalid-shapefile.no-shp") where one code has several texts.
  */
-export interface ImportMessageParams extends ImportGeneralParams, ImportParcelParams, ImportTextParams, ImportFilesParams, ImportNestingParams {}
+export interface ImportMessageParams
+  extends ImportGeneralParams,
+    ImportParcelParams,
+    ImportTextParams,
+    ImportFilesParams,
+    ImportedLayerParams,
+    ImportNestingParams {}
 
 export type ImportTextKey = keyof ImportMessageParams;
 
@@ -79,6 +86,7 @@ export const IMPORT_MESSAGE_TEXT: TextTable<ImportMessageParams> = {
   ...IMPORT_PARCEL_TEXT,
   ...IMPORT_TEXT_TEXT,
   ...IMPORT_FILES_TEXT,
+  ...IMPORTED_LAYER_TEXT,
   ...IMPORT_NESTING_TEXT,
 };
 

@@ -1,9 +1,9 @@
 import type { LineString, MultiPolygon, Point, Polygon } from "geojson";
 
-import type { BilingualText, CrsGuess, ImportCrsCode, SourcePosition } from "../geo/crsTypes";
+import type { CrsGuess, ImportCrsCode, SourcePosition } from "../geo/crsTypes";
 import type { ImportMessage, StoredImportMessage } from "../i18n/messages.import";
 
-export type { BilingualText, CrsGuess, ImportCrsCode, ImportMessage, SourcePosition, StoredImportMessage };
+export type { CrsGuess, ImportCrsCode, ImportMessage, SourcePosition, StoredImportMessage };
 
 /** A caller's choice that replaces detection, e.g. after the user corrected the guess. */
 export interface CrsOverride {

@@ -2,7 +2,8 @@ import type { Geometry } from "geojson";
 import { layerCitations } from "../layers/importedLayers";
 import type { LayerFeature, LayerLoad } from "../layers/layerData";
 import type { LayerDefinition, LayerGeometryType, LocalizedText } from "../layers/manifestTypes";
-import type { BilingualText, ImportedParcel, StoredImportMessage, ImportResult } from "../import/types";
+import { importMessage } from "../import/messages";
+import type { ImportedParcel, ImportMessage, ImportResult } from "../import/types";
 import { IMPORTED_LAYER_ID_PREFIX, IMPORTED_LAYER_SCHEMA_VERSION, type ImportedLayerRecord } from "../layers/importedLayerRecord";
 
 /** Feature properties the app writes itself; a file attribute of the same name is kept under `file_<name>`. */
@@ -27,7 +28,7 @@ export interface ImportedLayerChoices {
   idSuffix: string;
 }
 
-export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: StoredImportMessage[] } | { ok: false; error: StoredImportMessage };
+export type BuildImportedLayerResult = { ok: true; record: ImportedLayerRecord; warnings: ImportMessage[] } | { ok: false; error: ImportMessage };
 
 /** The layer geometry type a feature's geometry belongs to, or null for one no layer draws. */
 export function kindOf(geometry: Geometry): LayerGeometryType | null {
@@ -45,12 +46,6 @@ export function kindOf(geometry: Geometry): LayerGeometryType | null {
       return null;
   }
 }
-
-const KIND_TEXT: Record<LayerGeometryType, BilingualText> = {
-  polygon: { zh: "面", en: "polygons" },
-  line: { zh: "线", en: "lines" },
-  point: { zh: "点", en: "points" },
-};
 
 function featureName(parcel: ImportedParcel, nameProperty: string | null, index: number): string {
   const named = nameProperty === null ? parcel.name : parcel.properties[nameProperty];
@@ -73,50 +68,22 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
   const { target } = choices;
   const provenance = choices.provenance.trim().slice(0, MAX_PROVENANCE_LENGTH);
   if (provenance === "") {
-    return {
-      ok: false,
-      error: {
-        code: "provenance-required",
-        zh: "请填写数据来源（发布机关、日期或文号），报告将引用它。",
-        en: "State where the data comes from (issuing office, date or reference number); reports cite it.",
-      },
-    };
+    return { ok: false, error: importMessage("provenance-required", {}) };
   }
   if (!Number.isFinite(choices.positionalAccuracyM) || choices.positionalAccuracyM < 0 || choices.positionalAccuracyM > 10_000) {
-    return {
-      ok: false,
-      error: {
-        code: "invalid-accuracy",
-        zh: "位置精度应为 0 至 10000 米之间的数。",
-        en: "The positional accuracy must be a number of metres from 0 to 10 000.",
-      },
-    };
+    return { ok: false, error: importMessage("invalid-accuracy", {}) };
   }
   const source = layerCitations(target, choices.targetLoad);
   if (source.length === 0) {
-    return { ok: false, error: { code: "no-citations", zh: "目标图层没有可引用的政策条款。", en: "The target layer cites no policy clause." } };
+    return { ok: false, error: importMessage("no-citations", {}) };
   }
   const kept = result.parcels.filter((parcel) => kindOf(parcel.geometry) === target.geometryType);
-  const wanted = KIND_TEXT[target.geometryType];
   if (kept.length === 0) {
-    return {
-      ok: false,
-      error: {
-        code: "wrong-geometry-type",
-        zh: `「${target.title.zh}」是${wanted.zh}图层，文件中没有${wanted.zh}要素。`,
-        en: `"${target.title.en}" is a layer of ${wanted.en}; the file has none.`,
-      },
-    };
+    return { ok: false, error: importMessage("wrong-geometry-type", { layer: { zh: target.title.zh, en: target.title.en }, kind: target.geometryType }) };
   }
-  const warnings: StoredImportMessage[] = [...result.warnings];
+  const warnings: ImportMessage[] = [...result.warnings];
   const dropped = result.parcels.length - kept.length;
-  if (dropped > 0) {
-    warnings.push({
-      code: "features-of-other-type",
-      zh: `文件中有 ${dropped} 个要素不是${wanted.zh}，未导入。`,
-      en: `${dropped} feature${dropped === 1 ? "" : "s"} in the file ${dropped === 1 ? "is" : "are"} not ${wanted.en} and ${dropped === 1 ? "was" : "were"} not imported.`,
-    });
-  }
+  if (dropped > 0) warnings.push(importMessage("features-of-other-type", { dropped, kind: target.geometryType }, { dropped }));
   const id = `${IMPORTED_LAYER_ID_PREFIX}${target.id}-${choices.idSuffix}`;
   const date = choices.importedAt.slice(0, 10);
   const crsText = result.crs.code;

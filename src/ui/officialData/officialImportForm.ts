@@ -1,7 +1,7 @@
 import { CRS_NAME_TEXT, crsReasonText } from "../../i18n/messages.crs";
 import type { MessageKey } from "../../i18n/messages";
 import { localized, translate, type MessageParams } from "../../i18n/translate";
-import type { CrsOverride, StoredImportMessage, ImportResult } from "../../import/types";
+import type { CrsOverride, ImportMessage, ImportResult } from "../../import/types";
 import type { Language } from "../../i18n/language";
 import { importTargets } from "../../layers/importedLayers";
 import type { DataPackage } from "../../layers/layerData";
@@ -63,7 +63,7 @@ export function mountOfficialImportForm(container: HTMLElement, options: Officia
   let override: CrsOverride | null = null;
   /** Why the last read or save failed, in the reader's language. */
   let failure: ((language: Language) => string) | null = null;
-  let warnings: StoredImportMessage[] = [];
+  let warnings: ImportMessage[] = [];
   let saving = false;
   let titlesEdited = false;
 
