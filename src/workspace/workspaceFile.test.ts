@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { settingsRecordOf } from "../state/settingsStorage";
 import { testDraft, testLayer, testSavedQuery, testBatch } from "../../tests/support/testRecords";
-import { buildWorkspaceFile, MAX_WORKSPACE_BYTES, readWorkspaceFile, serializeWorkspaceFile, WORKSPACE_FORMAT, type WorkspaceFile } from "./workspaceFile";
+import { workspaceMessageText } from "../i18n/workspaceMessageText";
+import {
+  buildWorkspaceFile,
+  MAX_WORKSPACE_BYTES,
+  readWorkspaceFile,
+  serializeWorkspaceFile,
+  WORKSPACE_FORMAT,
+  type WorkspaceFile,
+  type WorkspaceMessage,
+} from "./workspaceFile";
 
 const settings = settingsRecordOf(
   {
@@ -26,6 +35,9 @@ function sampleWorkspace(): WorkspaceFile {
     "2024-06-10T09:30:00.000Z",
   );
 }
+
+const zhText = (message: WorkspaceMessage | undefined) => (message ? workspaceMessageText(message, "zh") : "");
+const enText = (message: WorkspaceMessage | undefined) => (message ? workspaceMessageText(message, "en") : "");
 
 function refusal(text: string) {
   const result = readWorkspaceFile(text);
@@ -100,23 +112,22 @@ describe("workspace file", () => {
       "workspace-skipped-settings",
       "workspace-skipped-batch",
     ]);
-    expect(result.skipped[0]?.zh).toBe("已保存地块第 2 条“东界 q-2”无法读取（已损坏或来自不兼容的版本），已跳过。");
-    expect(result.skipped[1]?.en).toContain("no. 3 “东界 q-1” has the same id");
+    expect(zhText(result.skipped[0])).toBe("已保存地块第 2 条“东界 q-2”无法读取（已损坏或来自不兼容的版本），已跳过。");
+    expect(enText(result.skipped[1])).toContain("no. 3 “东界 q-1” has the same id");
   });
 
   it("refuses what is not a workspace of this version, each with its own bilingual message", () => {
     const workspace = sampleWorkspace();
     expect(refusal("")).toMatchObject({ code: "workspace-empty" });
-    expect(refusal(serializeWorkspaceFile(workspace).slice(0, 200))).toMatchObject({
-      code: "workspace-invalid-json",
-      zh: "文件不是有效的 JSON（可能已损坏或不完整）。",
-    });
+    const invalidJson = refusal(serializeWorkspaceFile(workspace).slice(0, 200));
+    expect(invalidJson.code).toBe("workspace-invalid-json");
+    expect(zhText(invalidJson)).toBe("文件不是有效的 JSON（可能已损坏或不完整）。");
     expect(refusal("[1, 2, 3]")).toMatchObject({ code: "workspace-not-workspace" });
     expect(refusal(JSON.stringify({ ...workspace, format: "other-app" }))).toMatchObject({ code: "workspace-not-workspace" });
-    expect(refusal(JSON.stringify({ type: "FeatureCollection", features: [] })).zh).toContain("GeoJSON");
+    expect(zhText(refusal(JSON.stringify({ type: "FeatureCollection", features: [] })))).toContain("GeoJSON");
     const future = refusal(JSON.stringify({ ...workspace, formatVersion: 2 }));
     expect(future.code).toBe("workspace-future-version");
-    expect(future.en).toContain("format version 2");
+    expect(enText(future)).toContain("format version 2");
     expect(refusal(JSON.stringify({ ...workspace, formatVersion: "1" }))).toMatchObject({ code: "workspace-bad-version" });
     expect(refusal(JSON.stringify({ ...workspace, savedQueries: { "q-1": {} } }))).toMatchObject({ code: "workspace-damaged" });
     expect(refusal(JSON.stringify({ ...workspace, importedLayers: undefined }))).toMatchObject({ code: "workspace-damaged" });
@@ -124,8 +135,8 @@ describe("workspace file", () => {
     expect(refusal(`${"[".repeat(100_000)}${"]".repeat(100_000)}`)).toMatchObject({ code: "workspace-too-deep" });
     expect(refusal(" ".repeat(MAX_WORKSPACE_BYTES + 1))).toMatchObject({ code: "workspace-too-large" });
     for (const error of [refusal("{"), refusal("null"), refusal("\u0000\u0001garbage")]) {
-      expect(error.zh.trim()).not.toBe("");
-      expect(error.en.trim()).not.toBe("");
+      expect(zhText(error).trim()).not.toBe("");
+      expect(enText(error).trim()).not.toBe("");
     }
   });
 
@@ -133,7 +144,7 @@ describe("workspace file", () => {
     const name = `<script>alert(1)</script>\u0007${"长".repeat(80)}`;
     const text = JSON.stringify({ ...sampleWorkspace(), savedQueries: [{ name, id: 1 }] });
     const result = readWorkspaceFile(text);
-    expect(result.ok && result.skipped[0]?.zh).toBe(
+    expect(result.ok && zhText(result.skipped[0])).toBe(
       `已保存地块第 1 条“<script>alert(1)</script> ${"长".repeat(14)}…”无法读取（已损坏或来自不兼容的版本），已跳过。`,
     );
     expect(WORKSPACE_FORMAT).toBe("dazu-map-workspace");

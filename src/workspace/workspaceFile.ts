@@ -1,3 +1,4 @@
+import type { WorkspaceMessageText, WorkspacePart } from "../i18n/workspaceMessageText";
 import { jsonShape } from "../import/prescan";
 import { MAX_NESTING_DEPTH } from "../import/types";
 import { isSavedSiteQuery, isSiteDraft, type SavedSiteQuery, type SiteDraft } from "../state/parcelStorage";
@@ -42,10 +43,9 @@ export interface WorkspaceFile extends WorkspaceContents {
 }
 
 /** A specific, bilingual message; `code` is stable and safe to branch on, the texts are for people. */
-export interface WorkspaceMessage {
+/** A stable `code` to branch on, and what to say, worded at the edge by src/i18n/workspaceMessageText.ts. */
+export interface WorkspaceMessage extends WorkspaceMessageText {
   code: string;
-  zh: string;
-  en: string;
 }
 
 export type WorkspaceReadResult = { ok: true; workspace: WorkspaceFile; skipped: WorkspaceMessage[] } | { ok: false; error: WorkspaceMessage };
@@ -70,8 +70,8 @@ export function serializeWorkspaceFile(file: WorkspaceFile): string {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
-function refused(code: string, zh: string, en: string): WorkspaceReadResult {
-  return { ok: false, error: { code, zh, en } };
+function refused(code: string, key: WorkspaceMessageText["key"], params: WorkspaceMessageText["params"] = {}): WorkspaceReadResult {
+  return { ok: false, error: { code, key, params } };
 }
 
 /** A name from the file for a message: plain text, at most 40 characters. */
@@ -89,31 +89,28 @@ function nameOf(value: unknown): string {
   return clipped.length > 40 ? `${clipped.slice(0, 40)}…` : clipped;
 }
 
-function skippedRecord(code: string, what: { zh: string; en: string }, index: number, value: unknown, why: { zh: string; en: string }): WorkspaceMessage {
+function skippedRecord(code: string, what: WorkspacePart, index: number, value: unknown, why: "Unreadable" | "Duplicate"): WorkspaceMessage {
   const name = nameOf(value);
   return {
     code,
-    zh: `${what.zh}第 ${index + 1} 条${name ? `“${name}”` : ""}${why.zh}`,
-    en: `${what.en} no. ${index + 1}${name ? ` “${name}”` : ""} ${why.en}`,
+    key: name ? `record${why}Named` : `record${why}`,
+    params: { what, number: index + 1, ...(name ? { name } : {}) },
   };
 }
-
-const UNREADABLE = { zh: "无法读取（已损坏或来自不兼容的版本），已跳过。", en: "cannot be read (damaged or from an incompatible version) and is skipped." };
-const DUPLICATE = { zh: "与前面的记录编号相同，已跳过。", en: "has the same id as an earlier record and is skipped." };
 
 /** The records of one list that pass `guard`, each id once; the rest are reported. */
 function guardedList<T extends { id: string }>(
   values: unknown[],
   guard: (value: unknown) => value is T,
   code: string,
-  what: { zh: string; en: string },
+  what: WorkspacePart,
   skipped: WorkspaceMessage[],
 ): T[] {
   const ids = new Set<string>();
   const kept: T[] = [];
   values.forEach((value, index) => {
-    if (!guard(value)) skipped.push(skippedRecord(code, what, index, value, UNREADABLE));
-    else if (ids.has(value.id)) skipped.push(skippedRecord(code, what, index, value, DUPLICATE));
+    if (!guard(value)) skipped.push(skippedRecord(code, what, index, value, "Unreadable"));
+    else if (ids.has(value.id)) skipped.push(skippedRecord(code, what, index, value, "Duplicate"));
     else {
       ids.add(value.id);
       kept.push(value);
@@ -123,56 +120,35 @@ function guardedList<T extends { id: string }>(
 }
 
 export function workspaceTooLarge(): WorkspaceReadResult {
-  const megabytes = MAX_WORKSPACE_BYTES / 1024 / 1024;
-  return refused(
-    "workspace-too-large",
-    `文件超过 ${megabytes} MB，超出工作区文件的上限，已拒绝读取。`,
-    `The file is larger than ${megabytes} MB, the limit for a workspace file, so it was not read.`,
-  );
+  return refused("workspace-too-large", "tooLarge", { megabytes: MAX_WORKSPACE_BYTES / 1024 / 1024 });
 }
 
 /** Reads a workspace file's text: the workspace with every record that passes its guard, or why it was refused. */
 export function readWorkspaceFile(text: string): WorkspaceReadResult {
   // Two bytes per UTF-16 unit at most; the exact byte count is checked on the file before it is read.
   if (text.length > MAX_WORKSPACE_BYTES) return workspaceTooLarge();
-  if (text.trim() === "") return refused("workspace-empty", "文件是空的。", "The file is empty.");
+  if (text.trim() === "") return refused("workspace-empty", "empty");
   if (jsonShape(text).depth > MAX_NESTING_DEPTH) {
-    return refused(
-      "workspace-too-deep",
-      `文件嵌套超过 ${MAX_NESTING_DEPTH} 层，不是本地图导出的工作区，已拒绝读取。`,
-      `The file is nested more than ${MAX_NESTING_DEPTH} levels deep, which no workspace exported by this map is, so it was not read.`,
-    );
+    return refused("workspace-too-deep", "tooDeep", { depth: MAX_NESTING_DEPTH });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return refused("workspace-invalid-json", "文件不是有效的 JSON（可能已损坏或不完整）。", "The file is not valid JSON (it may be damaged or incomplete).");
+    return refused("workspace-invalid-json", "invalidJson");
   }
   if (!isRecord(parsed) || parsed.format !== WORKSPACE_FORMAT) {
     if (isRecord(parsed) && (parsed.type === "FeatureCollection" || parsed.type === "Feature")) {
-      return refused(
-        "workspace-not-workspace",
-        "这是 GeoJSON 文件，不是工作区文件：地块请在“地块核查”中上传，正式数据请用图层面板的“导入正式数据”。",
-        "This is a GeoJSON file, not a workspace: upload a site under “Site check”, or official data with “Import official data” in the layer panel.",
-      );
+      return refused("workspace-not-workspace", "geojson");
     }
-    return refused("workspace-not-workspace", "这不是本地图导出的工作区文件。", "This is not a workspace file exported by this map.");
+    return refused("workspace-not-workspace", "notWorkspace");
   }
   const version = parsed.formatVersion;
   if (typeof version === "number" && Number.isInteger(version) && version > WORKSPACE_FORMAT_VERSION) {
-    return refused(
-      "workspace-future-version",
-      `此工作区由更新版本的地图导出（格式版本 ${version}），本版本只能读取格式版本 ${WORKSPACE_FORMAT_VERSION}。请更新地图后再导入。`,
-      `This workspace was exported by a newer version of the map (format version ${version}); this version reads format version ${WORKSPACE_FORMAT_VERSION} only. Update the map, then import it.`,
-    );
+    return refused("workspace-future-version", "futureVersion", { version, supported: WORKSPACE_FORMAT_VERSION });
   }
   if (version !== WORKSPACE_FORMAT_VERSION) {
-    return refused(
-      "workspace-bad-version",
-      "工作区文件的格式版本无法识别，文件可能已损坏。",
-      "The workspace file's format version is not recognised; the file may be damaged.",
-    );
+    return refused("workspace-bad-version", "badVersion");
   }
   const { exportedAt, dataPackageVersion, settings, savedQueries, draft, importedLayers, batch } = parsed;
   if (
@@ -183,30 +159,26 @@ export function readWorkspaceFile(text: string): WorkspaceReadResult {
     !(settings === null || isRecord(settings)) ||
     !(draft === null || isRecord(draft))
   ) {
-    return refused(
-      "workspace-damaged",
-      "工作区文件缺少必要的部分或结构不对，文件可能已损坏。",
-      "The workspace file lacks required parts or is not laid out as one; the file may be damaged.",
-    );
+    return refused("workspace-damaged", "damaged");
   }
 
   const skipped: WorkspaceMessage[] = [];
-  const keptQueries = guardedList(savedQueries, isSavedSiteQuery, "workspace-skipped-query", { zh: "已保存地块", en: "Saved site" }, skipped);
-  const keptLayers = guardedList(importedLayers, isImportedLayerRecord, "workspace-skipped-layer", { zh: "导入图层", en: "Imported layer" }, skipped);
+  const keptQueries = guardedList(savedQueries, isSavedSiteQuery, "workspace-skipped-query", "query", skipped);
+  const keptLayers = guardedList(importedLayers, isImportedLayerRecord, "workspace-skipped-layer", "layer", skipped);
   let keptDraft: SiteDraft | null = null;
   if (draft !== null) {
     if (isSiteDraft(draft)) keptDraft = draft;
-    else skipped.push({ code: "workspace-skipped-draft", zh: `未保存的草稿${UNREADABLE.zh}`, en: `The unsaved draft ${UNREADABLE.en}` });
+    else skipped.push({ code: "workspace-skipped-draft", key: "partUnreadable", params: { what: "draft" } });
   }
   let keptSettings: SettingsRecord | null = null;
   if (settings !== null) {
     if (isSettingsRecord(settings)) keptSettings = settings;
-    else skipped.push({ code: "workspace-skipped-settings", zh: `设置${UNREADABLE.zh}`, en: `The settings ${UNREADABLE.en}` });
+    else skipped.push({ code: "workspace-skipped-settings", key: "partUnreadable", params: { what: "settings" } });
   }
   let keptBatch: Batch | null = null;
   if (batch !== undefined && batch !== null) {
     if (isBatchRecord(batch)) keptBatch = batch;
-    else skipped.push({ code: "workspace-skipped-batch", zh: `批量核查结果${UNREADABLE.zh}`, en: `The batch check ${UNREADABLE.en}` });
+    else skipped.push({ code: "workspace-skipped-batch", key: "partUnreadable", params: { what: "batch" } });
   }
   return {
     ok: true,

@@ -28,7 +28,7 @@ describe("workspace storage", () => {
     const text = serializeWorkspaceFile(buildWorkspaceFile({ ...read.value, dataPackageVersion: "2023.1.0" }));
 
     const file = readWorkspaceFile(text);
-    if (!file.ok) throw new Error(file.error.en);
+    if (!file.ok) throw new Error(file.error.code);
     const other = new IDBFactory();
     expect(await openWorkspaceStorage(other).writeAll({ contents: file.workspace, replaceDraft: true, replaceSettings: true })).toEqual({
       ok: true,

@@ -10,6 +10,7 @@ import { testBatch, testDraft, testLayer, testSavedQuery } from "../support/test
 import { isBatchRecord } from "../../src/workspace/batchRecord";
 import { isImportedLayerRecord } from "../../src/layers/importedLayerRecord";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../../src/workspace/workspaceFile";
+import { workspaceMessageText } from "../../src/i18n/workspaceMessageText";
 import { Random } from "./corpus";
 import { fuzzSeed } from "./sample";
 
@@ -137,8 +138,11 @@ describe(`workspace files, damaged and hostile (FUZZ_SEED=${SEED})`, () => {
         const result = readWorkspaceFile(mutation.text);
         if (!result.ok) {
           refused++;
-          const { code, zh, en } = result.error;
-          if (!code || !/[\u4e00-\u9fff]/.test(zh) || !/[A-Za-z]{3}/.test(en)) problems.push(`${where}: refusal without a specific message`);
+          const { code } = result.error;
+          const zh = workspaceMessageText(result.error, "zh");
+          const en = workspaceMessageText(result.error, "en");
+          if (!code || !/[\u4e00-\u9fff]/.test(zh) || !/[A-Za-z]{3}/.test(en) || /\{\w+\}/.test(zh + en))
+            problems.push(`${where}: refusal without a specific message`);
           continue;
         }
         read++;

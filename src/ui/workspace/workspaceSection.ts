@@ -3,6 +3,7 @@ import { translate, type MessageParams } from "../../i18n/translate";
 import type { StorageFailure } from "../../state/database";
 import type { AppStore } from "../../state/store";
 import { openWorkspaceStorage, type WorkspaceStorage, type WorkspaceSummary } from "../../workspace/workspaceStorage";
+import { workspaceMessageText } from "../../i18n/workspaceMessageText";
 import type { WorkspaceMessage, WorkspaceReadResult } from "../../workspace/workspaceFile";
 import { exportWorkspace, importWorkspace, readWorkspaceUpload } from "./workspaceTransfer";
 import { h, setChildren } from "../dom";
@@ -143,7 +144,7 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
             h(
               "ul",
               {},
-              skipped.slice(0, MAX_SKIPPED_SHOWN).map((message) => h("li", { dir: "auto" }, message[language])),
+              skipped.slice(0, MAX_SKIPPED_SHOWN).map((message) => h("li", { dir: "auto" }, workspaceMessageText(message, language))),
             ),
             skipped.length > MAX_SKIPPED_SHOWN ? h("p", {}, "…") : null,
           )
@@ -191,7 +192,7 @@ export function createWorkspaceSection(store: AppStore, storage: WorkspaceStorag
             "div",
             { class: "site-error", role: "alert", "data-workspace-error": phase.error.code },
             h("strong", {}, t("workspace.importFailed")),
-            h("p", {}, phase.error[language]),
+            h("p", {}, workspaceMessageText(phase.error, language)),
           )
         : null,
       confirmBox,

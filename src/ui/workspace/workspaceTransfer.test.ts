@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { StorageResult } from "../../state/database";
 import { testDraft, testLayer, testSavedQuery } from "../../../tests/support/testRecords";
 import type { WorkspaceStorage, WorkspaceWrite } from "../../workspace/workspaceStorage";
+import { workspaceMessageText } from "../../i18n/workspaceMessageText";
 import { buildWorkspaceFile, readWorkspaceFile, serializeWorkspaceFile } from "../../workspace/workspaceFile";
 import { importWorkspace, readWorkspaceUpload, workspaceFileName } from "./workspaceTransfer";
 
@@ -34,7 +35,7 @@ describe("workspace transfer", () => {
 
   it("writes the checked workspace and reloads; a failed write does not reload", async () => {
     const read = readWorkspaceFile(serializeWorkspaceFile(workspace));
-    if (!read.ok) throw new Error(read.error.en);
+    if (!read.ok) throw new Error(workspaceMessageText(read.error, "en"));
     const ok = recordingStorage({ ok: true, value: undefined });
     const reload = vi.fn();
     expect(await importWorkspace(read, ok.storage, reload)).toEqual({ ok: true, value: undefined });
@@ -49,7 +50,7 @@ describe("workspace transfer", () => {
 
   it("leaves the stored draft and settings alone when the file's could not be read", async () => {
     const read = readWorkspaceFile(JSON.stringify({ ...workspace, draft: { broken: true }, settings: { language: "xx" } }));
-    if (!read.ok) throw new Error(read.error.en);
+    if (!read.ok) throw new Error(workspaceMessageText(read.error, "en"));
     const { storage, writes } = recordingStorage({ ok: true, value: undefined });
     await importWorkspace(read, storage, () => undefined);
     expect(writes[0]).toMatchObject({ replaceDraft: false, replaceSettings: false });

@@ -54,7 +54,7 @@ export async function readWorkspaceUpload(file: Blob): Promise<WorkspaceReadResu
   try {
     text = await file.text();
   } catch {
-    return { ok: false, error: { code: "workspace-unreadable", zh: "无法读取所选文件。", en: "The chosen file could not be read." } };
+    return { ok: false, error: { code: "workspace-unreadable", key: "unreadable", params: {} } };
   }
   return readWorkspaceFile(text);
 }
