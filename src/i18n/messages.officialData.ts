@@ -45,6 +45,7 @@ export const OFFICIAL_DATA_MESSAGES = {
     "official.reason.failed": "写入失败",
     "official.layerNote": "用户于 {date} 导入的正式数据（文件「{fileName}」）。来源：{provenance}。本图不核实其内容。",
     "official.replacedNote": "已由导入的正式数据替代：此示意图层默认隐藏，不再参与地块核查。",
+    "official.featureNote": "{date} 导入的正式数据，文件「{fileName}」按 {crs} 读取；来源：{provenance}。",
   },
   en: {
     "official.heading": "Official data",
@@ -92,5 +93,6 @@ export const OFFICIAL_DATA_MESSAGES = {
     "official.reason.failed": "write failed",
     "official.layerNote": 'Official data a user imported on {date} (file "{fileName}"). Source: {provenance}. This map does not verify its content.',
     "official.replacedNote": "Replaced by imported official data: this schematic layer is hidden by default and no longer used in site checks.",
+    "official.featureNote": 'Official data imported on {date} from the file "{fileName}", read as {crs}; source: {provenance}.',
   },
 } as const;

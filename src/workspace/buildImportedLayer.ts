@@ -1,3 +1,4 @@
+import { translate } from "../i18n/translate";
 import type { Geometry } from "geojson";
 import { layerCitations } from "../layers/importedLayers";
 import type { LayerFeature, LayerLoad } from "../layers/layerData";
@@ -86,7 +87,8 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
   if (dropped > 0) warnings.push(importMessage("features-of-other-type", { dropped, kind: target.geometryType }, { dropped }));
   const id = `${IMPORTED_LAYER_ID_PREFIX}${target.id}-${choices.idSuffix}`;
   const date = choices.importedAt.slice(0, 10);
-  const crsText = result.crs.code;
+  // The note is stored with each feature in both languages, like the data package's own notes.
+  const noteParams = { date, fileName: choices.fileName, crs: result.crs.code, provenance };
   const features: LayerFeature[] = kept.map((parcel, index) => ({
     type: "Feature",
     geometry: parcel.geometry,
@@ -96,8 +98,8 @@ export function buildImportedLayer(result: Extract<ImportResult, { ok: true }>, 
       name: featureName(parcel, choices.nameProperty, index),
       source,
       geometry_quality: "official",
-      geometry_note: `${date} 导入的正式数据，文件「${choices.fileName}」按 ${crsText} 读取；来源：${provenance}。`,
-      geometry_note_en: `Official data imported on ${date} from the file "${choices.fileName}", read as ${crsText}; source: ${provenance}.`,
+      geometry_note: translate("zh", "official.featureNote", noteParams),
+      geometry_note_en: translate("en", "official.featureNote", noteParams),
     },
   }));
   const record: ImportedLayerRecord = {
