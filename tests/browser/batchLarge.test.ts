@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { MAX_FILE_BYTES } from "../../src/import/types";
+import { statSync, writeFileSync } from "node:fs";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { waitForApp, whenIdle } from "./app";
 import { type MainThreadWatched, WATCH_MAIN_THREAD } from "./mainThreadWatch";
+import { largeTestFile } from "./largeTestFile";
 import { appUrl, openApp, webgl2Renderer, type AppSession } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -19,8 +17,6 @@ const PARCELS = Number(process.env.BATCH_LARGE_PARCELS ?? 30_000);
 const OWN_WORK_BOUND_MS = 1500;
 
 let session: AppSession | undefined;
-let workDir = "";
-let largeFile = "";
 
 /**
  * 30 000 parcels, each a 60 m square over the district with the attributes a bureau's export carries (a long 备注
@@ -45,17 +41,8 @@ function writeManyParcels(path: string): number {
   return statSync(path).size;
 }
 
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), "dazu-batch-large-"));
-  largeFile = join(workDir, "thirty-thousand.geojson");
-  const bytes = writeManyParcels(largeFile);
-  if (PARCELS === 30_000) expect(bytes).toBeGreaterThan(40 * 1024 * 1024);
-  expect(bytes).toBeLessThan(MAX_FILE_BYTES);
-});
-
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+// The 30 000-parcel file is over 40 MB; a smaller run (BATCH_LARGE_PARCELS) only has to be a file.
+const largeFile = largeTestFile("dazu-batch-large-", "thirty-thousand.geojson", writeManyParcels, PARCELS === 30_000 ? 40 * 1024 * 1024 : 0);
 
 afterEach(async () => {
   await session?.close();
@@ -77,7 +64,7 @@ describe("a batch of 30 000 parcels", () => {
 
     const mark = () => page.evaluate(() => performance.now());
     const uploadAt = await mark();
-    await page.locator("[data-site-file]").setInputFiles(largeFile);
+    await page.locator("[data-site-file]").setInputFiles(largeFile());
     const progressLog = setInterval(() => {
       void page
         .locator("[data-site-import]")

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../src/import/types";
 import { appState, waitForApp, whenIdle } from "./app";
 import { type MainThreadWatched, WATCH_MAIN_THREAD } from "./mainThreadWatch";
+import { largeTestFile } from "./largeTestFile";
 import { appUrl, openApp, webgl2Renderer, type AppSession, type Page } from "./driver";
 
 const baseUrl = inject("baseUrl");
@@ -14,8 +13,6 @@ const LARGE_PARCEL_NAME = "大文件测试地块";
 const LONGEST_TASK_MS = 200;
 
 let session: AppSession | undefined;
-let workDir = "";
-let largeFile = "";
 
 /**
  * A large-but-allowed GeoJSON: one 200 m square parcel near the district centre whose properties carry a survey log of
@@ -34,17 +31,7 @@ function writeLargeGeoJson(path: string): number {
   return statSync(path).size;
 }
 
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), "dazu-large-import-"));
-  largeFile = join(workDir, "large-site.geojson");
-  const bytes = writeLargeGeoJson(largeFile);
-  expect(bytes).toBeGreaterThan(30 * 1024 * 1024);
-  expect(bytes).toBeLessThan(MAX_FILE_BYTES);
-});
-
-afterAll(() => {
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
-});
+const largeFile = largeTestFile("dazu-large-import-", "large-site.geojson", writeLargeGeoJson, 30 * 1024 * 1024);
 
 afterEach(async () => {
   await session?.close();
@@ -113,7 +100,7 @@ describe("importing large files", () => {
     await page.evaluate(() => {
       (window as unknown as Watched).__uploadAt = performance.now();
     });
-    await page.locator("[data-site-file]").setInputFiles(largeFile);
+    await page.locator("[data-site-file]").setInputFiles(largeFile());
     await page.locator("[data-site-parcel-name]").filter({ hasText: LARGE_PARCEL_NAME }).waitFor({ state: "visible", timeout: 120_000 });
     await page.locator('[data-site-area="gk"]').waitFor({ state: "visible", timeout: 60_000 });
     await expect.poll(async () => ((await appState(page)) as SiteState).siteCheck.type, { timeout: 60_000 }).toBe("done");
@@ -173,7 +160,7 @@ describe("importing large files", () => {
     await page.locator('[data-finding="mining-key-zone"]').waitFor({ state: "visible", timeout: 60_000 });
     const nameBefore = await page.locator("[data-site-parcel-name]").innerText();
 
-    await page.locator("[data-site-file]").setInputFiles(largeFile);
+    await page.locator("[data-site-file]").setInputFiles(largeFile());
     const cancel = page.locator('[data-site-action="cancel-import"]');
     await cancel.waitFor({ state: "visible" });
     expect(await page.locator("[data-site-progress]").getAttribute("role")).toBe("status");

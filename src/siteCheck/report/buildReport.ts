@@ -201,18 +201,17 @@ function findingDetails(finding: LayerFinding, input: ReportInput, isPointLayer:
     type: "note",
     id: "quality",
     text: {
-      join: [
-        message("site.finding.quality", {
-          quality: message(`quality.${finding.geometryQuality}`),
-          metres: { number: finding.positionalAccuracyM, decimals: 0 },
-        }),
-        { localized: finding.qualityNote },
-      ],
+      join: [qualityMessage("site.finding.quality", finding), { localized: finding.qualityNote }],
       separator: "space",
     },
   });
   blocks.push(...quoteBlocks(findingCitations(finding, input.layerDocuments(finding.layerId)), input));
   return blocks;
+}
+
+/** The layer's geometry quality and positional accuracy, in the wording of `key`. */
+function qualityMessage(key: "site.finding.quality" | "site.report.quality", finding: LayerFinding): ReportText {
+  return message(key, { quality: message(`quality.${finding.geometryQuality}`), metres: { number: finding.positionalAccuracyM, decimals: 0 } });
 }
 
 function findingsSection(input: ReportInput, isPointLayer: (layerId: string) => boolean): ReportSection {
@@ -232,19 +231,10 @@ function findingsSection(input: ReportInput, isPointLayer: (layerId: string) => 
         cell(
           finding.geometryQuality === "official"
             ? {
-                join: [
-                  message("site.report.quality", {
-                    quality: message(`quality.${finding.geometryQuality}`),
-                    metres: { number: finding.positionalAccuracyM, decimals: 0 },
-                  }),
-                  { localized: finding.qualityNote },
-                ],
+                join: [qualityMessage("site.report.quality", finding), { localized: finding.qualityNote }],
                 separator: "line",
               }
-            : message("site.report.quality", {
-                quality: message(`quality.${finding.geometryQuality}`),
-                metres: { number: finding.positionalAccuracyM, decimals: 0 },
-              }),
+            : qualityMessage("site.report.quality", finding),
           finding.geometryQuality === "official" ? { name: "print-provenance", value: finding.layerId } : undefined,
         ),
       ],
